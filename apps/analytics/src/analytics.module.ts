@@ -1,0 +1,14 @@
+import { serviceModules } from '@app/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AnalyticsConfig } from './analytics.config';
+import { AnalyticsTenantsModule } from './tenants/tenants.module';
+
+@Module({})
+export class AnalyticsModule {
+  static register(config: AnalyticsConfig): DynamicModule {
+    return {
+      module: AnalyticsModule,
+      imports: [...serviceModules('analytics', config), AnalyticsTenantsModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { runService } from '@app/platform';
+import { analyticsService } from './analytics.service-definition';
+
+void runService(analyticsService);

@@ -1,0 +1,11 @@
+import { kafkaFragment, mongoFragment, redisFragment, serviceFragment } from '@app/config';
+import { z } from 'zod';
+
+export const chatConfigSchema = z.object({
+  ...serviceFragment(3002),
+  ...mongoFragment('parley_chat'),
+  ...kafkaFragment('chat'),
+  ...redisFragment(),
+});
+
+export type ChatConfig = z.infer<typeof chatConfigSchema>;

@@ -1,0 +1,4 @@
+import { runService } from '@app/platform';
+import { chatService } from './chat.service-definition';
+
+void runService(chatService);

@@ -1,0 +1,11 @@
+import { kafkaFragment, mongoFragment, serviceFragment, smtpFragment } from '@app/config';
+import { z } from 'zod';
+
+export const emailConfigSchema = z.object({
+  ...serviceFragment(3004),
+  ...mongoFragment('parley_email'),
+  ...kafkaFragment('email'),
+  ...smtpFragment(),
+});
+
+export type EmailConfig = z.infer<typeof emailConfigSchema>;

@@ -1,0 +1,15 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+@Schema({ collection: 'tenants', versionKey: false, timestamps: true })
+export class Tenant {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ required: true, trim: true, maxlength: 120 })
+  name!: string;
+
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export const TenantSchema = SchemaFactory.createForClass(Tenant);

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Tenant, TenantSchema } from './tenant.schema';
+import { TenantsRepository } from './tenants.repository';
+import { TenantsService } from './tenants.service';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Tenant.name, schema: TenantSchema }])],
+  providers: [TenantsRepository, TenantsService],
+  exports: [TenantsService],
+})
+export class TenantsModule {}

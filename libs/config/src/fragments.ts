@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Reusable pieces of the per-service environment schemas, so every service names them alike. */
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const hostPort = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+:\d{1,5}$/, 'expected host:port');
+
+export const commaList = (item: z.ZodString) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, 'expected at least one entry'));
+
+const urlWithScheme = (schemes: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a ${schemes.join(' or ')} URL` },
+  );
+
+export const serviceFragment = (defaultPort: number) => ({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(defaultPort),
+});
+
+export const mongoFragment = (defaultDatabase: string) => ({
+  MONGO_URL: urlWithScheme(['mongodb', 'mongodb+srv']).default('mongodb://127.0.0.1:27017'),
+  MONGO_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, 'expected letters, digits, _ or -')
+    .default(defaultDatabase),
+});
+
+export const kafkaFragment = (serviceName: string) => ({
+  KAFKA_BROKERS: commaList(hostPort).default(['127.0.0.1:9092']),
+  KAFKA_CLIENT_ID: z.string().min(1).default(`parley-${serviceName}`),
+  KAFKA_CONSUMER_GROUP: z.string().min(1).default(serviceName),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(10).default(1),
+});
+
+export const redisFragment = () => ({
+  REDIS_URL: urlWithScheme(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+});
+
+export const smtpFragment = () => ({
+  SMTP_URL: urlWithScheme(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
+});
+
+export type ServiceConfig = z.infer<z.ZodObject<ReturnType<typeof serviceFragment>>>;
+export type MongoConfig = z.infer<z.ZodObject<ReturnType<typeof mongoFragment>>>;
+export type KafkaConfig = z.infer<z.ZodObject<ReturnType<typeof kafkaFragment>>>;
+export type RedisConfig = z.infer<z.ZodObject<ReturnType<typeof redisFragment>>>;

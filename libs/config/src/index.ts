@@ -1,0 +1,3 @@
+export * from './config.module';
+export * from './fragments';
+export * from './load-config';

@@ -1,0 +1,39 @@
+import { type KafkaConfig } from '@app/config';
+import { Logger } from '@nestjs/common';
+import { type KafkaOptions, KafkaLogger, Transport } from '@nestjs/microservices';
+import { type KafkaConfig as KafkajsConfig, logLevel } from 'kafkajs';
+
+/** kafkajs client settings shared by the consumer, the outbox relay and the admin client. */
+export function kafkaClientConfig(config: KafkaConfig, role: string): KafkajsConfig {
+  return {
+    clientId: `${config.KAFKA_CLIENT_ID}-${role}`,
+    brokers: config.KAFKA_BROKERS,
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    logLevel: logLevel.WARN,
+    logCreator: () => KafkaLogger(new Logger(`kafka:${role}`)),
+    retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8 },
+  };
+}
+
+/**
+ * Options for `app.connectMicroservice`: the consumer group is the service name (no Nest
+ * `-server` suffix), and a new group reads each topic from the start so read models are complete.
+ */
+export function kafkaMicroserviceOptions(config: KafkaConfig): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: kafkaClientConfig(config, 'consumer'),
+      consumer: {
+        groupId: config.KAFKA_CONSUMER_GROUP,
+        allowAutoTopicCreation: false,
+        retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
+      },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true },
+      producer: { allowAutoTopicCreation: false },
+    },
+  };
+}

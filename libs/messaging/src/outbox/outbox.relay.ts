@@ -1,0 +1,150 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import { type Message, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { kafkaClientConfig } from '../kafka-options';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { OutboxRepository, type PendingEvent } from './outbox.repository';
+
+const BATCH_SIZE = 200;
+const LEASE_MS = 30_000;
+const MAX_BACKOFF_MS = 15_000;
+
+/**
+ * Moves events from the outbox to Kafka in batches, in write order. While Kafka is down the
+ * events stay in the outbox and the relay backs off; nothing waits on it in the request path.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly owner = randomUUID();
+  private readonly client: ClientKafka;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private nudged = false;
+  private consecutiveFailures = 0;
+  private lastError?: string;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {
+    this.client = new ClientKafka({
+      postfixId: '',
+      producerOnlyMode: true,
+      client: kafkaClientConfig(options.kafka, 'relay'),
+      producer: {
+        allowAutoTopicCreation: false,
+        retry: { initialRetryTime: 200, maxRetryTime: 2000, retries: 3 },
+      },
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    await this.client.close().catch(() => undefined);
+  }
+
+  /** Called after each write so a new event leaves at once instead of at the next poll. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  /** The relay's view of Kafka, for the health check. */
+  state(): { failing: boolean; lastError?: string } {
+    return { failing: this.consecutiveFailures > 0, lastError: this.lastError };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.relayOnce();
+      } catch (error) {
+        // The outbox itself (MongoDB) failed; the events are still there, try again later.
+        this.logger.warn(`outbox read failed: ${(error as Error).message}`);
+      }
+      if (!this.running) break;
+      if (this.consecutiveFailures > 0) {
+        await this.idle(Math.min(250 * 2 ** this.consecutiveFailures, MAX_BACKOFF_MS));
+      } else if (sent < BATCH_SIZE) {
+        await this.idle(this.options.outboxPollMs ?? 1000);
+      }
+    }
+  }
+
+  private async relayOnce(): Promise<number> {
+    const batch = await this.outbox.claim(this.owner, BATCH_SIZE, LEASE_MS);
+    if (batch.length === 0) return 0;
+    try {
+      const producer = await this.producer();
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(batch) });
+    } catch (error) {
+      const message = (error as Error).message;
+      if (this.consecutiveFailures === 0) this.logger.warn(`kafka unavailable: ${message}`);
+      this.consecutiveFailures += 1;
+      this.lastError = message;
+      // A failed connect leaves the Nest client in a rejected state; start it afresh next time.
+      await this.client.close().catch(() => undefined);
+      await this.outbox.release(
+        batch.map((event) => event.id),
+        message,
+        new Date(),
+      );
+      return 0;
+    }
+    if (this.consecutiveFailures > 0) this.logger.log('kafka reachable again, outbox draining');
+    this.consecutiveFailures = 0;
+    this.lastError = undefined;
+    await this.outbox.remove(batch.map((event) => event.id));
+    return batch.length;
+  }
+
+  private producer(): Promise<Producer> {
+    return this.client.connect();
+  }
+
+  private async idle(ms: number): Promise<void> {
+    if (!this.nudged) {
+      const timer = new AbortController();
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        sleep(ms, undefined, { signal: timer.signal }).then(resolve, resolve);
+      });
+      timer.abort();
+      this.wake = undefined;
+    }
+    this.nudged = false;
+  }
+}
+
+/** Keeps write order inside each topic, which keeps it per key too. */
+function groupByTopic(batch: PendingEvent[]): { topic: string; messages: Message[] }[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const event of batch) {
+    const messages = byTopic.get(event.topic) ?? [];
+    messages.push({
+      key: event.key,
+      value: event.value,
+      headers: { 'event-id': event.eventId },
+    });
+    byTopic.set(event.topic, messages);
+  }
+  return [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
+}

@@ -1,0 +1,78 @@
+import { ConfigError, loadConfig } from '@app/config';
+import { KafkaAdminService, kafkaMicroserviceOptions } from '@app/messaging';
+import { type DynamicModule, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { type z } from 'zod';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+import { type BaseServiceConfig, type ServiceName } from './service-modules';
+
+export interface ServiceDefinition<C extends BaseServiceConfig> {
+  name: ServiceName;
+  schema: z.ZodType<C>;
+  rootModule: (config: C) => DynamicModule;
+  /** Largest JSON body accepted; larger requests get 413. */
+  bodyLimit?: string;
+}
+
+/**
+ * Builds a service as a hybrid app (HTTP + Kafka consumer) and starts its consumer. Tests call
+ * this with their own configuration; `runService` adds the environment and the listening port.
+ */
+export async function createServiceApp<C extends BaseServiceConfig>(
+  definition: ServiceDefinition<C>,
+  config: C,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: definition.bodyLimit ?? '100kb' });
+  app.setGlobalPrefix(`api/${definition.name}`);
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalPipes(new ZodValidationPipe());
+  app.enableShutdownHooks();
+  mountOpenApi(app, definition.name);
+
+  await app.get(KafkaAdminService).ensureTopics();
+  app.connectMicroservice(kafkaMicroserviceOptions(config), { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  return app;
+}
+
+function mountOpenApi(app: INestApplication, name: ServiceName): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`Parley ${name} API`)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`api/${name}/docs`, app, cleanupOpenApiDoc(document), {
+    jsonDocumentUrl: `api/${name}/docs/openapi.json`,
+  });
+}
+
+/** The `main.ts` of every service: a bad environment stops it with one line naming the variable. */
+export async function runService<C extends BaseServiceConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<void> {
+  let config: C;
+  try {
+    config = loadConfig(definition.schema);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`parley-${definition.name}: ${error.message}\n`);
+    process.exit(1);
+  }
+  const app = await createServiceApp(definition, config);
+  await app.listen(config.PORT, config.HOST);
+  app
+    .get(Logger)
+    .log(`parley-${definition.name} listening on http://${config.HOST}:${config.PORT}/api/${definition.name}`);
+}

@@ -1,0 +1,57 @@
+import { KafkaHealthIndicator } from '@app/messaging';
+import { Controller, type DynamicModule, Get, Optional, Res } from '@nestjs/common';
+import {
+  HealthCheckService,
+  type HealthIndicatorResult,
+  MongooseHealthIndicator,
+  TerminusModule,
+} from '@nestjs/terminus';
+import { type Response } from 'express';
+import { Public } from '../http/public.decorator';
+import { RedisHealthIndicator } from '../redis/redis.module';
+
+export interface HealthAnswer {
+  status: 'ok' | 'error';
+  checks: Record<string, { status: 'up' | 'down'; [detail: string]: unknown }>;
+}
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly mongo: MongooseHealthIndicator,
+    private readonly kafka: KafkaHealthIndicator,
+    @Optional() private readonly redis?: RedisHealthIndicator,
+  ) {}
+
+  /** 200 when every dependency answers, 503 naming the one that does not. */
+  @Public()
+  @Get()
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthAnswer> {
+    const checks: (() => Promise<HealthIndicatorResult>)[] = [
+      () => this.mongo.pingCheck('mongo', { timeout: 2000 }),
+      () => this.kafka.check('kafka'),
+    ];
+    if (this.redis) checks.push(() => this.redis!.check('redis'));
+    try {
+      const result = await this.health.check(checks);
+      return { status: 'ok', checks: result.details as HealthAnswer['checks'] };
+    } catch (error) {
+      const result = (error as { getResponse?: () => { details?: HealthAnswer['checks'] } })
+        .getResponse?.();
+      if (!result?.details) throw error;
+      response.status(503);
+      return { status: 'error', checks: result.details };
+    }
+  }
+}
+
+export class HealthModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { type Response } from 'express';
+import { type Observable, throwError } from 'rxjs';
+import { ZodValidationException } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import { type ZodError } from 'zod';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errorId?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** An HTTP error with a stable machine-readable code, thrown by the feature modules. */
+export class AppHttpError extends HttpException {
+  constructor(status: number, readonly code: string, message: string) {
+    super({ statusCode: status, code, message }, status);
+  }
+}
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  503: 'unavailable',
+};
+
+/**
+ * One error shape for every HTTP answer: `{ statusCode, code, message }`, field errors for bad
+ * input, and an `errorId` on 500s that matches the logged stack trace.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Kafka handlers share the app's filters (inheritAppConfig); their errors are the consumer's.
+    if (host.getType() !== 'http') return throwError(() => exception);
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof ZodValidationException) {
+      const issues = (exception.getZodError() as ZodError).issues;
+      return {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: issues.map((issue) => `${fieldOf(issue.path)}: ${issue.message}`).join('; '),
+        errors: issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const answer = exception.getResponse();
+      const detail = typeof answer === 'object' && answer !== null ? (answer as Partial<ErrorBody>) : {};
+      return {
+        statusCode: status,
+        code: detail.code ?? CODE_BY_STATUS[status] ?? 'error',
+        message: typeof detail.message === 'string' ? detail.message : exception.message,
+      };
+    }
+    const bodyParserError = exception as { type?: string; status?: number };
+    if (bodyParserError.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'payload_too_large', message: 'request body is too large' };
+    }
+    if (bodyParserError.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'invalid_json', message: 'request body is not valid JSON' };
+    }
+    const errorId = randomUUID();
+    this.logger.error(`unhandled error ${errorId}: ${(exception as Error)?.stack ?? exception}`);
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'internal_error',
+      message: 'internal error',
+      errorId,
+    };
+  }
+}
+
+function fieldOf(path: PropertyKey[]): string {
+  return path.map(String).join('.') || '(body)';
+}

@@ -1,0 +1,60 @@
+import { type RedisConfig } from '@app/config';
+import { type DynamicModule, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import Redis from 'ioredis';
+
+export const REDIS = Symbol('REDIS');
+
+/** Redis answers when PING does, within the time a health probe may take. */
+@Injectable()
+export class RedisHealthIndicator {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async check(key = 'redis') {
+    const indicator = this.indicators.check(key);
+    try {
+      await this.redis.ping();
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+/** The service's shared Redis connection, reconnecting by itself. */
+export class RedisModule {
+  static forRoot(config: RedisConfig): DynamicModule {
+    return {
+      module: RedisModule,
+      global: true,
+      providers: [
+        {
+          provide: REDIS,
+          useFactory: () =>
+            new Redis(config.REDIS_URL, {
+              // Fail commands fast while Redis is away instead of queueing them for ever.
+              maxRetriesPerRequest: 2,
+              connectTimeout: 2000,
+              commandTimeout: 2000,
+              retryStrategy: (times) => Math.min(times * 200, 2000),
+            }),
+        },
+        RedisHealthIndicator,
+        RedisCloser,
+      ],
+      exports: [REDIS, RedisHealthIndicator],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './infra';
+export * from './kafka-probe';
+export * from './test-service';

@@ -1,0 +1,71 @@
+import { type EachMessagePayload, Kafka, logLevel, type Producer } from 'kafkajs';
+import { eventually } from './eventually';
+import { uniqueSuffix } from './test-service';
+
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const kafka = new Kafka({ clientId: 'parley-tests', brokers, logLevel: logLevel.NOTHING });
+
+export interface ReceivedMessage {
+  topic: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Reads topics from their start with a group of its own and keeps what it saw. */
+export class TopicProbe {
+  readonly messages: ReceivedMessage[] = [];
+  private readonly consumer = kafka.consumer({ groupId: `test-probe-${uniqueSuffix()}` });
+
+  static async start(topics: string[]): Promise<TopicProbe> {
+    const probe = new TopicProbe();
+    await probe.consumer.connect();
+    await probe.consumer.subscribe({ topics, fromBeginning: true });
+    await probe.consumer.run({ eachMessage: async (payload) => probe.keep(payload) });
+    return probe;
+  }
+
+  /** Waits for a message matching `predicate` and returns it. */
+  waitFor(predicate: (message: ReceivedMessage) => boolean, timeoutMs = 20000): Promise<ReceivedMessage> {
+    return eventually(
+      () => {
+        const found = this.messages.find(predicate);
+        if (!found) throw new Error(`no matching message among ${this.messages.length} received`);
+        return found;
+      },
+      { timeoutMs },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private keep({ topic, message }: EachMessagePayload): void {
+    const headers = Object.fromEntries(
+      Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+    );
+    this.messages.push({
+      topic,
+      key: message.key?.toString() ?? null,
+      value: message.value?.toString() ?? '',
+      headers,
+    });
+  }
+}
+
+let producer: Producer | undefined;
+
+/** Writes raw bytes to a topic, bypassing every Parley check: how a broken producer would. */
+export async function produceRaw(topic: string, key: string, value: string): Promise<void> {
+  if (!producer) {
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+  }
+  await producer.send({ topic, messages: [{ key, value }] });
+}
+
+export async function closeRawProducer(): Promise<void> {
+  await producer?.disconnect();
+  producer = undefined;
+}

@@ -1,0 +1,50 @@
+import { loadConfig } from '@app/config';
+import { type BaseServiceConfig, createServiceApp, type ServiceDefinition } from '@app/platform';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { type Connection } from 'mongoose';
+import { randomBytes } from 'node:crypto';
+
+export interface TestService<C> {
+  app: NestExpressApplication;
+  config: C;
+  /** `http://127.0.0.1:<port>` — add `/api/<service>/...`. */
+  url: string;
+  /** The service's own database, for assertions on what it stored. */
+  db: Connection;
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
+
+/**
+ * Starts a real service in this process against the real infrastructure, with a database and a
+ * consumer group of its own so tests never see each other's data.
+ */
+export async function startTestService<C extends BaseServiceConfig>(
+  definition: ServiceDefinition<C>,
+  overrides: Record<string, string> = {},
+): Promise<TestService<C>> {
+  const suffix = uniqueSuffix();
+  const config = loadConfig(definition.schema, {
+    ...process.env,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    MONGO_DB: `test_${definition.name}_${suffix}`,
+    KAFKA_CONSUMER_GROUP: `test-${definition.name}-${suffix}`,
+    ...overrides,
+  });
+  const app = await createServiceApp(definition, config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const db = app.get<Connection>(getConnectionToken());
+  return {
+    app,
+    config,
+    url: `http://127.0.0.1:${address.port}`,
+    db,
+    async close({ keepDatabase = false } = {}) {
+      if (!keepDatabase) await db.dropDatabase().catch(() => undefined);
+      await app.close();
+    },
+  };
+}

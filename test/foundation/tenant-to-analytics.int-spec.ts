@@ -1,0 +1,57 @@
+import { TenantCreatedV1 } from '@app/contracts';
+import { eventually, startTestService, type TestService, TopicProbe } from '@app/testing';
+import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
+import { TenantSummariesRepository } from '../../apps/analytics/src/tenants/tenant-summaries.repository';
+import { tenantService } from '../../apps/tenant/src/tenant.service-definition';
+import { TenantsService } from '../../apps/tenant/src/tenants/tenants.service';
+
+describe('a tenant created in the tenant service reaches analytics through Kafka', () => {
+  let tenant: TestService<unknown>;
+  let analytics: TestService<unknown>;
+  let probe: TopicProbe;
+
+  beforeAll(async () => {
+    [tenant, analytics, probe] = await Promise.all([
+      startTestService(tenantService),
+      startTestService(analyticsService),
+      TopicProbe.start([TenantCreatedV1.topic]),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([tenant?.close(), analytics?.close(), probe?.stop()]);
+  });
+
+  it('publishes tenant.tenant.created.v1 keyed by tenant and analytics records the tenant', async () => {
+    const created = await tenant.app.get(TenantsService).create('Acme Bikes');
+
+    const message = await probe.waitFor((received) => received.key === created.id);
+    const envelope = JSON.parse(message.value);
+    expect(message.topic).toBe('tenant.tenant.created.v1');
+    expect(envelope).toMatchObject({
+      type: 'tenant.tenant.created',
+      version: 1,
+      tenantId: created.id,
+      payload: { tenantId: created.id, name: 'Acme Bikes' },
+    });
+
+    const summaries = analytics.app.get(TenantSummariesRepository);
+    const summary = await eventually(async () => {
+      const found = await summaries.find(created.id);
+      if (!found) throw new Error('analytics has not recorded the tenant yet');
+      return found;
+    });
+    expect(summary).toEqual({
+      tenantId: created.id,
+      name: 'Acme Bikes',
+      signedUpAt: created.createdAt,
+    });
+  });
+
+  it('empties the outbox once Kafka has the event', async () => {
+    await tenant.app.get(TenantsService).create('Outbox Drained Ltd');
+    await eventually(async () => {
+      expect(await tenant.db.collection('outbox_events').countDocuments()).toBe(0);
+    });
+  });
+});
