@@ -11,11 +11,12 @@ describe('a tenant created in the tenant service reaches analytics through Kafka
   let probe: TopicProbe;
 
   beforeAll(async () => {
-    [tenant, analytics, probe] = await Promise.all([
+    // Services create the topics at start-up; the probe subscribes after them.
+    [tenant, analytics] = await Promise.all([
       startTestService(tenantService),
       startTestService(analyticsService),
-      TopicProbe.start([TenantCreatedV1.topic]),
     ]);
+    probe = await TopicProbe.start([TenantCreatedV1.topic]);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { type KafkaConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { type KafkaOptions, KafkaLogger, Transport } from '@nestjs/microservices';
-import { type KafkaConfig as KafkajsConfig, logLevel } from 'kafkajs';
+import { type KafkaConfig as KafkajsConfig, logLevel, Partitioners } from 'kafkajs';
 
 /** kafkajs client settings shared by the consumer, the outbox relay and the admin client. */
 export function kafkaClientConfig(config: KafkaConfig, role: string): KafkajsConfig {
@@ -33,7 +33,7 @@ export function kafkaMicroserviceOptions(config: KafkaConfig): KafkaOptions {
       },
       subscribe: { fromBeginning: true },
       run: { autoCommit: true },
-      producer: { allowAutoTopicCreation: false },
+      producer: { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner },
     },
   };
 }

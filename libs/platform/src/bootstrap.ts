@@ -29,6 +29,8 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), {
     bufferLogs: true,
     bodyParser: false,
+    // Throw instead of exiting, so the caller (runService or a test) reports the cause.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: definition.bodyLimit ?? '100kb' });

@@ -1,4 +1,4 @@
-import { type EachMessagePayload, Kafka, logLevel, type Producer } from 'kafkajs';
+import { type EachMessagePayload, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { eventually } from './eventually';
 import { uniqueSuffix } from './test-service';
 
@@ -59,7 +59,10 @@ let producer: Producer | undefined;
 /** Writes raw bytes to a topic, bypassing every Parley check: how a broken producer would. */
 export async function produceRaw(topic: string, key: string, value: string): Promise<void> {
   if (!producer) {
-    producer = kafka.producer({ allowAutoTopicCreation: false });
+    producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
   }
   await producer.send({ topic, messages: [{ key, value }] });

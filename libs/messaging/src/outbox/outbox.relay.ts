@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
-import { type Message, type Producer } from 'kafkajs';
+import { type Message, Partitioners, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kafkaClientConfig } from '../kafka-options';
@@ -43,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       client: kafkaClientConfig(options.kafka, 'relay'),
       producer: {
         allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
         retry: { initialRetryTime: 200, maxRetryTime: 2000, retries: 3 },
       },
     });

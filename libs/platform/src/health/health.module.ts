@@ -1,5 +1,5 @@
 import { KafkaHealthIndicator } from '@app/messaging';
-import { Controller, type DynamicModule, Get, Optional, Res } from '@nestjs/common';
+import { Controller, type DynamicModule, Get, Module, Optional, Res } from '@nestjs/common';
 import {
   HealthCheckService,
   type HealthIndicatorResult,
@@ -46,6 +46,7 @@ export class HealthController {
   }
 }
 
+@Module({})
 export class HealthModule {
   static forRoot(): DynamicModule {
     return {

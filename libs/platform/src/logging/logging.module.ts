@@ -1,5 +1,5 @@
 import { type ServiceConfig } from '@app/config';
-import { type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -20,6 +20,7 @@ export const REDACTED_PATHS = [
 /** JSON logs with the service name and a request id on every line. */
 export function loggingModule(serviceName: string, config: ServiceConfig): DynamicModule {
   return LoggerModule.forRoot({
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       name: `parley-${serviceName}`,
       level: config.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import { type RedisConfig } from '@app/config';
-import { type DynamicModule, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { HealthIndicatorService } from '@nestjs/terminus';
+import { type DynamicModule, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import Redis from 'ioredis';
 
 export const REDIS = Symbol('REDIS');
@@ -34,11 +34,13 @@ class RedisCloser implements OnApplicationShutdown {
 }
 
 /** The service's shared Redis connection, reconnecting by itself. */
+@Module({})
 export class RedisModule {
   static forRoot(config: RedisConfig): DynamicModule {
     return {
       module: RedisModule,
       global: true,
+      imports: [TerminusModule],
       providers: [
         {
           provide: REDIS,

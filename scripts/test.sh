@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `npm test`: dependencies, the local infrastructure, then the format check, lint, type-check,
+# unit tests and integration tests against the real servers. Ends with one line
+# `tests: N passed, N failed`, where each static check counts as one test.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+RESULTS=.data/test-results
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/*.json "$RESULTS"/checks.txt
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+
+# Parts that were not running before this run are stopped at its end, so a test run leaves the
+# machine as it found it (set PARLEY_KEEP_INFRA=1 to keep them for faster reruns).
+already_up=()
+for part in kafka mongo redis smtp; do
+  if bash scripts/infra.sh status "$part" >/dev/null 2>&1; then already_up+=("$part"); fi
+done
+cleanup() {
+  [[ ${PARLEY_KEEP_INFRA:-0} == 1 ]] && return
+  local started=()
+  for part in kafka mongo redis smtp; do
+    [[ " ${already_up[*]} " == *" $part "* ]] || started+=("$part")
+  done
+  ((${#started[@]})) && bash scripts/infra.sh down "${started[@]}" >/dev/null 2>&1
+  return 0
+}
+trap cleanup EXIT
+
+check() {
+  local name=$1
+  shift
+  echo "== $name"
+  if "$@"; then echo "pass $name" >>"$RESULTS/checks.txt"; else echo "fail $name" >>"$RESULTS/checks.txt"; fi
+}
+
+summary() { node scripts/test-summary.mjs "$RESULTS" "$@"; }
+
+if ! bash scripts/ensure-deps.sh; then
+  echo "npm dependencies could not be installed"
+  echo "fail dependencies" >>"$RESULTS/checks.txt"
+  summary
+  exit 1
+fi
+if ! bash scripts/infra.sh up; then
+  echo "fail infrastructure" >>"$RESULTS/checks.txt"
+  summary
+  exit 1
+fi
+
+check build npm run --silent build -- --quiet
+check format node_modules/.bin/prettier --check --log-level warn .
+check lint node_modules/.bin/eslint . --max-warnings=0
+check typecheck node_modules/.bin/tsc -p tsconfig.json --noEmit
+
+echo "== unit tests"
+node_modules/.bin/jest --selectProjects unit --ci --json --outputFile="$RESULTS/unit.json"
+echo "== integration tests (real Kafka, MongoDB API, Redis, SMTP)"
+node_modules/.bin/jest --selectProjects integration --ci --runInBand --forceExit \
+  --json --outputFile="$RESULTS/integration.json"
+
+summary unit.json integration.json
