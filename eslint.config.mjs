@@ -4,7 +4,18 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'scripts/infra/', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      'coverage/',
+      'scripts/infra/',
+      '**/*.mjs',
+      '**/*.cjs',
+      'jest.config.js',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -22,7 +33,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/config/src/**/*.ts', 'libs/testing/src/**/*.ts', 'jest.config.ts', 'test/**/*.ts'],
+    files: [
+      'libs/config/src/**/*.ts',
+      'libs/testing/src/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'test/**/*.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -22,40 +22,47 @@ const compose = parse(read('docker-compose.yml'), { merge: true }) as {
 const schemaKeys = (schema: z.ZodType) => Object.keys((schema as z.ZodObject).shape).sort();
 
 describe('docker-compose.yml', () => {
-  describe.each(SERVICES.flatMap(({ definition, compose: names }) => names.map((name) => [name, definition] as const)))(
-    'service %s',
-    (name, definition) => {
-      const service = compose.services[name];
+  describe.each(
+    SERVICES.flatMap(({ definition, compose: names }) =>
+      names.map((name) => [name, definition] as const),
+    ),
+  )('service %s', (name, definition) => {
+    const service = compose.services[name];
 
-      it('has an environment its configuration schema accepts, with no unknown variable', () => {
-        expect(service).toBeDefined();
-        const environment = service.environment ?? {};
-        expect(() => loadConfig(definition.schema, environment)).not.toThrow();
-        const unknown = Object.keys(environment).filter((key) => !schemaKeys(definition.schema).includes(key));
-        expect(unknown).toEqual([]);
-      });
+    it('has an environment its configuration schema accepts, with no unknown variable', () => {
+      expect(service).toBeDefined();
+      const environment = service.environment ?? {};
+      expect(() => loadConfig(definition.schema, environment)).not.toThrow();
+      const unknown = Object.keys(environment).filter(
+        (key) => !schemaKeys(definition.schema).includes(key),
+      );
+      expect(unknown).toEqual([]);
+    });
 
-      it('listens on all interfaces and runs its own entry point', () => {
-        expect(service.environment?.HOST).toBe('0.0.0.0');
-        expect(service.command).toEqual(['node', `dist/apps/${definition.name}/src/main.js`]);
-      });
+    it('listens on all interfaces and runs its own entry point', () => {
+      expect(service.environment?.HOST).toBe('0.0.0.0');
+      expect(service.command).toEqual(['node', `dist/apps/${definition.name}/src/main.js`]);
+    });
 
-      it('is health-checked on its own health endpoint', () => {
-        const port = service.environment?.PORT;
-        expect(service.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/api/${definition.name}/health`);
-      });
+    it('is health-checked on its own health endpoint', () => {
+      const port = service.environment?.PORT;
+      expect(service.healthcheck?.test.join(' ')).toContain(
+        `127.0.0.1:${port}/api/${definition.name}/health`,
+      );
+    });
 
-      it('waits for healthy dependencies before starting', () => {
-        const conditions = Object.values(service.depends_on ?? {}).map((dep) => dep.condition);
-        expect(conditions.length).toBeGreaterThan(0);
-        for (const condition of conditions) {
-          expect(['service_healthy', 'service_completed_successfully']).toContain(condition);
-        }
-        expect(service.depends_on?.mongo?.condition).toBe('service_healthy');
-        expect(service.depends_on?.['redpanda-topics']?.condition).toBe('service_completed_successfully');
-      });
-    },
-  );
+    it('waits for healthy dependencies before starting', () => {
+      const conditions = Object.values(service.depends_on ?? {}).map((dep) => dep.condition);
+      expect(conditions.length).toBeGreaterThan(0);
+      for (const condition of conditions) {
+        expect(['service_healthy', 'service_completed_successfully']).toContain(condition);
+      }
+      expect(service.depends_on?.mongo?.condition).toBe('service_healthy');
+      expect(service.depends_on?.['redpanda-topics']?.condition).toBe(
+        'service_completed_successfully',
+      );
+    });
+  });
 
   it('runs chat twice, behind nginx', () => {
     const nginxConf = read('nginx/nginx.docker.conf');

@@ -17,17 +17,20 @@ describe('GET /api/<service>/health', () => {
     ['analytics', analyticsService, ['kafka', 'mongo']],
     ['email', emailService, ['kafka', 'mongo']],
     ['chat', chatService, ['kafka', 'mongo', 'redis']],
-  ] as const)('answers 200 from %s with the state of each dependency', async (name, definition, deps) => {
-    const service = await startTestService(definition as never);
-    started.push(service);
+  ] as const)(
+    'answers 200 from %s with the state of each dependency',
+    async (name, definition, deps) => {
+      const service = await startTestService(definition as never);
+      started.push(service);
 
-    const response = await request(service.url).get(`/api/${name}/health`).expect(200);
+      const response = await request(service.url).get(`/api/${name}/health`).expect(200);
 
-    expect(response.body.status).toBe('ok');
-    expect(Object.keys(response.body.checks).sort()).toEqual([...deps]);
-    for (const dependency of deps) expect(response.body.checks[dependency].status).toBe('up');
-    expect(response.body.checks.kafka.brokers).toBeGreaterThanOrEqual(1);
-  });
+      expect(response.body.status).toBe('ok');
+      expect(Object.keys(response.body.checks).sort()).toEqual([...deps]);
+      for (const dependency of deps) expect(response.body.checks[dependency].status).toBe('up');
+      expect(response.body.checks.kafka.brokers).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   it('answers 503 naming Redis when chat cannot reach it, and the others stay up', async () => {
     // Nothing listens on port 1 of the loopback: a Redis that is down.

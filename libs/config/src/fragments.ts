@@ -4,14 +4,17 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
-const hostPort = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]+:\d{1,5}$/, 'expected host:port');
+const hostPort = z.string().regex(/^[A-Za-z0-9_.-]+:\d{1,5}$/, 'expected host:port');
 
 export const commaList = (item: z.ZodString) =>
   z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, 'expected at least one entry'));
 
 const urlWithScheme = (schemes: string[]) =>

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Raised when the environment does not satisfy a service's schema; the message is one line. */
 export class ConfigError extends Error {
-  constructor(readonly variables: string[], message: string) {
+  constructor(
+    readonly variables: string[],
+    message: string,
+  ) {
     super(message);
     this.name = 'ConfigError';
   }
@@ -21,7 +24,8 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.en
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.length > 0 ? String(issue.path[0]) : '(environment)';
     const received = cleaned[variable];
-    const shown = received === undefined ? 'missing' : `got ${JSON.stringify(redact(variable, received))}`;
+    const shown =
+      received === undefined ? 'missing' : `got ${JSON.stringify(redact(variable, received))}`;
     return { variable, text: `${variable}: ${issue.message} (${shown})` };
   });
   return failWith(problems);

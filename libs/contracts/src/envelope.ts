@@ -11,6 +11,9 @@ export const eventEnvelopeSchema = z.object({
   payload: z.unknown(),
 });
 
-export type EventEnvelope<TPayload = unknown> = Omit<z.infer<typeof eventEnvelopeSchema>, 'payload'> & {
+export type EventEnvelope<TPayload = unknown> = Omit<
+  z.infer<typeof eventEnvelopeSchema>,
+  'payload'
+> & {
   payload: TPayload;
 };

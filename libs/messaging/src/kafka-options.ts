@@ -33,7 +33,10 @@ export function kafkaMicroserviceOptions(config: KafkaConfig): KafkaOptions {
       },
       subscribe: { fromBeginning: true },
       run: { autoCommit: true },
-      producer: { allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner },
+      producer: {
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      },
     },
   };
 }

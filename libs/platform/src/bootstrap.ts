@@ -49,11 +49,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(
 function mountOpenApi(app: INestApplication, name: ServiceName): void {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder()
-      .setTitle(`Parley ${name} API`)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+    new DocumentBuilder().setTitle(`Parley ${name} API`).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup(`api/${name}/docs`, app, cleanupOpenApiDoc(document), {
     jsonDocumentUrl: `api/${name}/docs/openapi.json`,
@@ -76,5 +72,7 @@ export async function runService<C extends BaseServiceConfig>(
   await app.listen(config.PORT, config.HOST);
   app
     .get(Logger)
-    .log(`parley-${definition.name} listening on http://${config.HOST}:${config.PORT}/api/${definition.name}`);
+    .log(
+      `parley-${definition.name} listening on http://${config.HOST}:${config.PORT}/api/${definition.name}`,
+    );
 }

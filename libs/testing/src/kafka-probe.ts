@@ -26,7 +26,10 @@ export class TopicProbe {
   }
 
   /** Waits for a message matching `predicate` and returns it. */
-  waitFor(predicate: (message: ReceivedMessage) => boolean, timeoutMs = 20000): Promise<ReceivedMessage> {
+  waitFor(
+    predicate: (message: ReceivedMessage) => boolean,
+    timeoutMs = 20000,
+  ): Promise<ReceivedMessage> {
     return eventually(
       () => {
         const found = this.messages.find(predicate);

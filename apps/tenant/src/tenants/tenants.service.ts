@@ -16,7 +16,11 @@ export class TenantsService {
     const tenant = await this.tenants.insert({ id: randomUUID(), name });
     await this.events.publish(TenantCreatedV1, {
       tenantId: tenant.id,
-      payload: { tenantId: tenant.id, name: tenant.name, createdAt: tenant.createdAt.toISOString() },
+      payload: {
+        tenantId: tenant.id,
+        name: tenant.name,
+        createdAt: tenant.createdAt.toISOString(),
+      },
     });
     return tenant;
   }

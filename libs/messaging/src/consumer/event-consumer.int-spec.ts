@@ -17,7 +17,9 @@ import { KafkaAdminService } from '../kafka-admin.service';
 import { OnEvent } from './on-event.decorator';
 
 // A topic of this run's own, so that no earlier run's messages reach these handlers.
-const runId = Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+const runId = Array.from({ length: 8 }, () =>
+  String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+).join('');
 const ProbeHappened = defineEvent({
   type: `test.probe${runId}.happened`,
   version: 1,
@@ -41,13 +43,21 @@ class ProbeController {
 @Module({})
 class ProbeModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: ProbeModule, imports: serviceModules('analytics', config), controllers: [ProbeController] };
+    return {
+      module: ProbeModule,
+      imports: serviceModules('analytics', config),
+      controllers: [ProbeController],
+    };
   }
 }
 
 const probeService: ServiceDefinition<BaseServiceConfig> = {
   name: 'analytics',
-  schema: z.object({ ...serviceFragment(3999), ...mongoFragment('probe'), ...kafkaFragment('probe') }),
+  schema: z.object({
+    ...serviceFragment(3999),
+    ...mongoFragment('probe'),
+    ...kafkaFragment('probe'),
+  }),
   rootModule: (config) => ProbeModule.register(config),
 };
 
@@ -106,7 +116,9 @@ describe('consuming events with @OnEvent', () => {
     await produceRaw(ProbeHappened.topic, 'tenant-a', JSON.stringify(flaky));
 
     await eventually(async () => {
-      const marks = await service.db.collection('processed_events').countDocuments({ _id: { $regex: flaky.id } } as never);
+      const marks = await service.db
+        .collection('processed_events')
+        .countDocuments({ _id: { $regex: flaky.id } } as never);
       expect(marks).toBe(1);
     });
     expect(calls.get(flaky.id)).toBe(3);

@@ -90,7 +90,8 @@ export class EventConsumer {
       messages: [
         {
           key: message.key as string | null,
-          value: Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value),
+          value:
+            Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value),
           headers: {
             ...(message.headers as Record<string, string>),
             'dlq-reason': reason,

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ProcessedEventsRepository } from './processed-events.repository';
 
 /** Kafka keeps messages for 7 days by default; a mark older than that can never be needed. */

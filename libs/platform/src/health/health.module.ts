@@ -37,8 +37,9 @@ export class HealthController {
       const result = await this.health.check(checks);
       return { status: 'ok', checks: result.details as HealthAnswer['checks'] };
     } catch (error) {
-      const result = (error as { getResponse?: () => { details?: HealthAnswer['checks'] } })
-        .getResponse?.();
+      const result = (
+        error as { getResponse?: () => { details?: HealthAnswer['checks'] } }
+      ).getResponse?.();
       if (!result?.details) throw error;
       response.status(503);
       return { status: 'error', checks: result.details };

@@ -22,7 +22,11 @@ export interface ErrorBody {
 
 /** An HTTP error with a stable machine-readable code, thrown by the feature modules. */
 export class AppHttpError extends HttpException {
-  constructor(status: number, readonly code: string, message: string) {
+  constructor(
+    status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super({ statusCode: status, code, message }, status);
   }
 }
@@ -68,7 +72,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const answer = exception.getResponse();
-      const detail = typeof answer === 'object' && answer !== null ? (answer as Partial<ErrorBody>) : {};
+      const detail =
+        typeof answer === 'object' && answer !== null ? (answer as Partial<ErrorBody>) : {};
       return {
         statusCode: status,
         code: detail.code ?? CODE_BY_STATUS[status] ?? 'error',
