@@ -1,0 +1,542 @@
+#!/usr/bin/env bash
+# Parley local infrastructure without Docker: Kafka, MongoDB API (FerretDB), Redis, SMTP catcher.
+#
+# Usage: scripts/infra.sh up|down|status|reset|install|logs|smoke [part ...]
+#   parts: kafka mongo redis smtp (none = all)
+#   up       install what is missing, start the parts that are not running, wait until each answers
+#   down     stop the parts this script started (SIGTERM, wait, then SIGKILL)
+#   status   one line per part: up|starting|down, pid, address (exit 3 if a part is not up)
+#   reset    stop the parts and delete their data and logs (keeps .data/cache)
+#   install  only download/build/install what `up` would need (no start)
+#   logs     print the last lines of each part's log
+#   smoke    use each running part with real clients (scripts/infra/smoke.mjs): Kafka topic +
+#            produce/consume, Mongo insert/find/unique index, Redis SET/GET, a mail via SMTP
+#
+# Everything listens on 127.0.0.1 only:
+#   kafka  Apache Kafka 3.9 (KRaft, one node) 127.0.0.1:9092 (controller 127.0.0.1:9093), jars
+#          from Maven Central via infra/kafka/pom.xml; needs java and mvn
+#   mongo  FerretDB v1 (MongoDB wire protocol, SQLite storage) mongodb://127.0.0.1:27017/, built
+#          from the Go module proxy via infra/ferretdb (our launcher); needs go
+#   redis  Debian's redis-server 127.0.0.1:6379 (appendonly), run as our own process
+#   smtp   maildev from node_modules: SMTP 127.0.0.1:1025, web UI + REST API http://127.0.0.1:1080
+#          (GET /email lists mail, DELETE /email/all deletes all)
+# `up` also makes sure Debian's nginx is installed (not started: scripts/start.sh runs it).
+#
+# Layout (under PARLEY_DATA_DIR, default <repo>/.data, git-ignored):
+#   <part>/            data (kafka/, mongo/, redis/, smtp/)
+#   logs/<part>.log    each part's output, also install/build output
+#   run/<part>.pid     pid of the process this script started
+#   cache/             downloaded and built things: kafka-libs/, ferretdb/ (kept by `reset`);
+#                      Maven (~/.m2) and Go (module and build caches) keep their own caches too
+#
+# Environment:
+#   PARLEY_DATA_DIR        data folder (default <repo>/.data)
+#   PARLEY_CACHE_DIR       cache folder (default $PARLEY_DATA_DIR/cache)
+#   PARLEY_INFRA_TIMEOUT   seconds to wait for a part to answer after start (default 120)
+#   PARLEY_INFRA_STOP_TIMEOUT  seconds to wait after SIGTERM before SIGKILL (default 30)
+#   MONGO_URL              use this MongoDB instead of FerretDB: the mongo part only probes it
+#   KAFKA_PORT             Kafka PLAINTEXT listener port (default 9092)
+#   KAFKA_CONTROLLER_PORT  KRaft controller port (default 9093)
+#   KAFKA_HEAP_OPTS        JVM heap flags (default "-Xms256m -Xmx512m")
+#   MONGO_PORT             FerretDB port (default 27017)
+#   FERRETDB_LOG_LEVEL     FerretDB log level: debug|info|warn|error (default error; warn also
+#                          logs every error answer, e.g. "no such command", handy to spot what
+#                          FerretDB lacks, but also one for each client closing its sessions)
+#   REDIS_PORT             Redis port (default 6379)
+#   SMTP_PORT              maildev SMTP port (default 1025)
+#   SMTP_WEB_PORT          maildev web UI / REST API port (default 1080)
+#   JAVA_HOME              if set, $JAVA_HOME/bin/java runs Kafka
+#
+# Exit status: 0 when every requested part did what was asked; 1 when one failed (its name and
+# the tail of its log are printed); 2 on usage errors; 3 from `status` when a part is not up.
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly ROOT
+readonly ALL_PARTS=(kafka mongo redis smtp)
+
+DATA_DIR=${PARLEY_DATA_DIR:-$ROOT/.data}
+mkdir -p "$DATA_DIR"
+DATA_DIR=$(cd "$DATA_DIR" && pwd)
+CACHE_DIR=${PARLEY_CACHE_DIR:-$DATA_DIR/cache}
+LOG_DIR=$DATA_DIR/logs
+RUN_DIR=$DATA_DIR/run
+readonly DATA_DIR CACHE_DIR LOG_DIR RUN_DIR
+
+readonly HOST=127.0.0.1
+readonly KAFKA_PORT=${KAFKA_PORT:-9092}
+readonly KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+readonly KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}
+readonly MONGO_PORT=${MONGO_PORT:-27017}
+readonly MONGO_URL=${MONGO_URL:-}
+readonly FERRETDB_LOG_LEVEL=${FERRETDB_LOG_LEVEL:-error}
+readonly REDIS_PORT=${REDIS_PORT:-6379}
+readonly SMTP_PORT=${SMTP_PORT:-1025}
+readonly SMTP_WEB_PORT=${SMTP_WEB_PORT:-1080}
+readonly START_TIMEOUT=${PARLEY_INFRA_TIMEOUT:-120}
+readonly STOP_TIMEOUT=${PARLEY_INFRA_STOP_TIMEOUT:-30}
+# The probe script reads the ports from the environment too.
+export KAFKA_PORT MONGO_PORT MONGO_URL REDIS_PORT SMTP_PORT SMTP_WEB_PORT
+
+readonly KAFKA_POM=$ROOT/infra/kafka/pom.xml
+readonly KAFKA_LIBS=$CACHE_DIR/kafka-libs
+# Pinned so that a new plugin release never changes what `up` does.
+readonly DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+readonly FERRETDB_SRC=$ROOT/infra/ferretdb
+readonly FERRETDB_BIN=$CACHE_DIR/ferretdb/parley-ferretdb
+readonly PROBE=$ROOT/scripts/infra/probe.mjs
+readonly MAILDEV=$ROOT/node_modules/.bin/maildev
+
+export KAFKAJS_NO_PARTITIONER_WARNING=1
+
+# ---------------------------------------------------------------------------------------------
+# Shared helpers
+# ---------------------------------------------------------------------------------------------
+
+readonly LOG_PREFIX=infra
+# shellcheck source=scripts/lib/processes.sh
+source "$ROOT/scripts/lib/processes.sh"
+
+# A word in the command line of each part's process, to make sure a pid is still ours.
+process_marker() {
+  case $1 in
+    kafka) echo 'kafka.Kafka' ;;
+    mongo) echo 'parley-ferretdb' ;;
+    redis) echo 'redis-server' ;;
+    smtp) echo 'maildev' ;;
+  esac
+}
+
+# Runs the real-client probe for a part, once (timeout 0) or until it answers.
+probe() {
+  local part=$1 timeout=${2:-0} pid=${3:-}
+  local args=("$PROBE" "$part" --timeout "$timeout")
+  [[ -n $pid ]] && args+=(--pid "$pid")
+  node "${args[@]}"
+}
+
+# Waits until a part we started answers; fails with its log when it dies or times out.
+wait_ready() {
+  local part=$1 pid out
+  pid=$(running_pid "$part") || fail_part "$part" "process exited during start-up"
+  if ! out=$(probe "$part" "$START_TIMEOUT" "$pid" 2>&1); then
+    fail_part "$part" "did not answer within ${START_TIMEOUT}s: $out"
+  fi
+  say "$part up (pid $pid): $out"
+}
+
+# Prints a sha256 of the given files' contents (cache keys for downloads and builds).
+files_hash() {
+  cat "$@" | sha256sum | cut -d' ' -f1
+}
+
+as_root() {
+  if [[ $EUID -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -n "$@"
+  else
+    warn "need root for: $*"
+    return 1
+  fi
+}
+
+# Installs missing Debian packages without letting their postinst start system services.
+ensure_debian_packages() {
+  local part=$1
+  shift
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  ((${#missing[@]})) || return 0
+  say "$part: installing Debian packages: ${missing[*]}"
+  log_mark "$part" "apt-get install ${missing[*]}"
+  local policy=/usr/sbin/policy-rc.d ours=0
+  if [[ ! -e $policy ]]; then
+    # Exit 101 = "action forbidden": invoke-rc.d then starts no service during the install.
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    ours=1
+  fi
+  local rc=0
+  {
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
+  } >>"$(log_file "$part")" 2>&1 || rc=$?
+  ((ours)) && as_root rm -f "$policy"
+  ((rc == 0)) || fail_part "$part" "apt-get install ${missing[*]} failed"
+}
+
+require_command() {
+  local part=$1 cmd=$2 hint=$3
+  command -v "$cmd" >/dev/null 2>&1 || fail_part "$part" "'$cmd' not found: $hint"
+}
+
+require_node_modules() {
+  local part=$1 mod
+  require_command "$part" node "install Node.js 20"
+  for mod in kafkajs mongodb ioredis maildev; do
+    [[ -f $ROOT/node_modules/$mod/package.json ]] ||
+      fail_part "$part" "node_modules/$mod is missing: run 'npm ci' (or 'npm install') at the repo root first"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# kafka: Apache Kafka 3.9 in KRaft combined mode (broker + controller), one node
+# ---------------------------------------------------------------------------------------------
+
+kafka_install() {
+  local want have stamp=$KAFKA_LIBS/.parley-stamp
+  want=$(files_hash "$KAFKA_POM")
+  have=$(cat "$stamp" 2>/dev/null || true)
+  [[ $want == "$have" ]] && return 0
+
+  if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+    ensure_debian_packages kafka openjdk-17-jre-headless maven
+  fi
+  say "kafka: collecting the Kafka jars with Maven (first run, or infra/kafka/pom.xml changed)"
+  log_mark kafka "mvn copy-dependencies -f infra/kafka/pom.xml"
+  local tmp=$KAFKA_LIBS.tmp
+  rm -rf "$tmp"
+  # Maven 3.8 prints colour resets even in batch mode: strip them from the log.
+  mvn -B -q -f "$KAFKA_POM" "$DEPENDENCY_PLUGIN:copy-dependencies" \
+    -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 |
+    sed 's/\x1b\[[0-9;]*m//g' >>"$(log_file kafka)" ||
+    fail_part kafka "Maven could not collect the Kafka jars"
+  ls "$tmp"/kafka_2.13-*.jar >/dev/null 2>&1 || fail_part kafka "no kafka_2.13 jar after copy-dependencies"
+  rm -rf "$KAFKA_LIBS"
+  mv "$tmp" "$KAFKA_LIBS"
+  echo "$want" >"$stamp"
+}
+
+kafka_java() {
+  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
+    echo "$JAVA_HOME/bin/java"
+  else
+    echo java
+  fi
+}
+
+kafka_write_config() {
+  local dir=$DATA_DIR/kafka
+  mkdir -p "$dir/config" "$dir/data"
+  cat >"$dir/config/server.properties" <<EOF
+# Written by scripts/infra.sh on every start; edit the script, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@$HOST:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://$HOST:$KAFKA_PORT,CONTROLLER://$HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$HOST:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=1
+num.network.threads=2
+num.io.threads=2
+num.recovery.threads.per.data.dir=1
+background.threads=2
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+default.replication.factor=1
+min.insync.replicas=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+delete.topic.enable=true
+log.retention.hours=24
+log.segment.bytes=67108864
+EOF
+  cat >"$dir/config/log4j.properties" <<'EOF'
+# Written by scripts/infra.sh: warnings and errors to stdout, which goes to .data/logs/kafka.log
+log4j.rootLogger=WARN, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+EOF
+}
+
+# Formats the KRaft storage once; the cluster id is kept in .data/kafka/cluster-id.
+kafka_format() {
+  local dir=$DATA_DIR/kafka java cid
+  [[ -f $dir/data/meta.properties ]] && return 0
+  java=$(kafka_java)
+  if [[ ! -s $dir/cluster-id ]]; then
+    "$java" -cp "$KAFKA_LIBS/*" -Dlog4j.configuration="file:$dir/config/log4j.properties" \
+      kafka.tools.StorageTool random-uuid >"$dir/cluster-id" 2>>"$(log_file kafka)" ||
+      fail_part kafka "StorageTool random-uuid failed"
+  fi
+  cid=$(tr -d '[:space:]' <"$dir/cluster-id")
+  log_mark kafka "format storage (cluster id $cid)"
+  "$java" -cp "$KAFKA_LIBS/*" -Dlog4j.configuration="file:$dir/config/log4j.properties" \
+    kafka.tools.StorageTool format -t "$cid" -c "$dir/config/server.properties" --ignore-formatted \
+    >>"$(log_file kafka)" 2>&1 || fail_part kafka "StorageTool format failed"
+}
+
+kafka_start() {
+  local java heap
+  java=$(kafka_java)
+  read -r -a heap <<<"$KAFKA_HEAP_OPTS"
+  require_free_port kafka "$KAFKA_PORT" KAFKA_PORT
+  require_free_port kafka "$KAFKA_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT
+  kafka_write_config
+  kafka_format
+  log_mark kafka "start kafka.Kafka on $HOST:$KAFKA_PORT"
+  spawn kafka "$java" "${heap[@]}" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError \
+    -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true \
+    -Dlog4j.configuration="file:$DATA_DIR/kafka/config/log4j.properties" \
+    -cp "$KAFKA_LIBS/*" kafka.Kafka "$DATA_DIR/kafka/config/server.properties"
+}
+
+kafka_address() { echo "$HOST:$KAFKA_PORT (controller $HOST:$KAFKA_CONTROLLER_PORT)"; }
+
+# ---------------------------------------------------------------------------------------------
+# mongo: FerretDB v1 on SQLite through our launcher (infra/ferretdb), or an external MONGO_URL
+# ---------------------------------------------------------------------------------------------
+
+mongo_external() { [[ -n $MONGO_URL ]]; }
+
+mongo_install() {
+  mongo_external && return 0
+  local want have stamp=$FERRETDB_BIN.stamp
+  require_command mongo go "install Go >= 1.22 (FerretDB is built from the Go module proxy)"
+  want=$(files_hash "$FERRETDB_SRC/go.mod" "$FERRETDB_SRC/go.sum" "$FERRETDB_SRC/main.go" <(go env GOVERSION))
+  have=$(cat "$stamp" 2>/dev/null || true)
+  [[ $want == "$have" && -x $FERRETDB_BIN ]] && return 0
+
+  say "mongo: building the FerretDB launcher (first run: about a minute; then only when infra/ferretdb changes)"
+  log_mark mongo "go build infra/ferretdb"
+  mkdir -p "$(dirname "$FERRETDB_BIN")"
+  (cd "$FERRETDB_SRC" &&
+    CGO_ENABLED=0 go build -mod=readonly -trimpath -buildvcs=false -o "$FERRETDB_BIN.tmp" .) \
+    >>"$(log_file mongo)" 2>&1 || fail_part mongo "go build of infra/ferretdb failed"
+  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
+  echo "$want" >"$stamp"
+}
+
+mongo_start() {
+  require_free_port mongo "$MONGO_PORT" MONGO_PORT
+  mkdir -p "$DATA_DIR/mongo"
+  log_mark mongo "start FerretDB on $HOST:$MONGO_PORT"
+  spawn mongo "$FERRETDB_BIN" -listen "$HOST:$MONGO_PORT" -handler sqlite \
+    -sqlite-dir "$DATA_DIR/mongo" -log-level "$FERRETDB_LOG_LEVEL"
+}
+
+mongo_address() {
+  if mongo_external; then
+    # Hide credentials, if any.
+    echo "MONGO_URL=${MONGO_URL//\/\/*@///***@} (external)"
+  else
+    echo "mongodb://$HOST:$MONGO_PORT/"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# redis: Debian's redis-server, our own process and config
+# ---------------------------------------------------------------------------------------------
+
+redis_install() {
+  # install_common already installed redis-server; this only guards against a removed package.
+  command -v redis-server >/dev/null 2>&1 || ensure_debian_packages redis redis-server
+}
+
+redis_start() {
+  local dir=$DATA_DIR/redis
+  require_free_port redis "$REDIS_PORT" REDIS_PORT
+  mkdir -p "$dir"
+  cat >"$dir/redis.conf" <<EOF
+# Written by scripts/infra.sh on every start; edit the script, not this file.
+bind $HOST
+port $REDIS_PORT
+protected-mode yes
+daemonize no
+supervised no
+logfile ""
+loglevel notice
+dir $dir
+dbfilename dump.rdb
+appendonly yes
+appendfsync everysec
+save 3600 1 300 100 60 10000
+EOF
+  log_mark redis "start redis-server on $HOST:$REDIS_PORT"
+  spawn redis redis-server "$dir/redis.conf"
+}
+
+redis_address() { echo "$HOST:$REDIS_PORT"; }
+
+# ---------------------------------------------------------------------------------------------
+# smtp: maildev (SMTP catcher with a web UI and a REST API) from node_modules
+# ---------------------------------------------------------------------------------------------
+
+smtp_install() {
+  [[ -x $MAILDEV ]] || fail_part smtp "node_modules/.bin/maildev is missing: run 'npm ci' at the repo root first"
+}
+
+smtp_start() {
+  require_free_port smtp "$SMTP_PORT" SMTP_PORT
+  require_free_port smtp "$SMTP_WEB_PORT" SMTP_WEB_PORT
+  mkdir -p "$DATA_DIR/smtp/mail"
+  log_mark smtp "start maildev smtp $HOST:$SMTP_PORT web $HOST:$SMTP_WEB_PORT"
+  spawn smtp "$MAILDEV" --ip "$HOST" --web-ip "$HOST" --smtp "$SMTP_PORT" --web "$SMTP_WEB_PORT" \
+    --mail-directory "$DATA_DIR/smtp/mail"
+}
+
+smtp_address() { echo "smtp $HOST:$SMTP_PORT, web/api http://$HOST:$SMTP_WEB_PORT/"; }
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+# ---------------------------------------------------------------------------------------------
+
+# Common pre-flight for up/install: the node clients the probes need, and the Debian packages
+# (redis-server, and nginx for scripts/start.sh) in one apt transaction; apt output goes to
+# .data/logs/apt.log.
+install_common() {
+  require_node_modules infra
+  ensure_debian_packages apt redis-server nginx
+}
+
+do_install() {
+  local part
+  install_common
+  for part in "$@"; do "${part}_install"; done
+}
+
+do_up() {
+  local part pid started=()
+  do_install "$@"
+  # Start everything first, then wait: Kafka's JVM warms up while the others start.
+  for part in "$@"; do
+    if [[ $part == mongo ]] && mongo_external; then
+      started+=("$part")
+      continue
+    fi
+    if pid=$(running_pid "$part"); then
+      if probe "$part" >/dev/null 2>&1; then
+        say "$part already up (pid $pid), nothing to do"
+        continue
+      fi
+      # Alive but not answering: maybe still starting from a previous `up`; wait for it below.
+      say "$part running (pid $pid) but not answering yet; waiting for it"
+      started+=("$part")
+      continue
+    fi
+    "${part}_start"
+    started+=("$part")
+  done
+  for part in "${started[@]}"; do
+    if [[ $part == mongo ]] && mongo_external; then
+      local out
+      out=$(probe mongo "$START_TIMEOUT" 2>&1) || fail_part mongo "MONGO_URL does not answer: $out" nolog
+      say "mongo external: $out"
+      continue
+    fi
+    wait_ready "$part"
+  done
+}
+
+do_down() {
+  local part
+  for part in "$@"; do
+    if [[ $part == mongo ]] && mongo_external; then
+      say "mongo is external (MONGO_URL): nothing to stop"
+      continue
+    fi
+    stop_part_process "$part"
+  done
+}
+
+do_status() {
+  local part pid state rc=0
+  for part in "$@"; do
+    pid=-
+    if [[ $part == mongo ]] && mongo_external; then
+      state=down
+      probe mongo >/dev/null 2>&1 && state=up
+    elif pid=$(running_pid "$part" 2>/dev/null); then
+      state=starting
+      probe "$part" >/dev/null 2>&1 && state=up
+    else
+      pid=-
+      state=down
+    fi
+    [[ $state == up ]] || rc=3
+    printf '%-6s %-8s pid %-8s %s\n' "$part" "$state" "$pid" "$("${part}_address")"
+  done
+  return "$rc"
+}
+
+do_reset() {
+  local part
+  do_down "$@"
+  for part in "$@"; do
+    if [[ $part == mongo ]] && mongo_external; then
+      say "mongo is external (MONGO_URL): its data is left alone"
+      continue
+    fi
+    rm -rf "${DATA_DIR:?}/$part" "$(log_file "$part")"
+    say "$part data deleted"
+  done
+}
+
+do_logs() {
+  local part log
+  for part in "$@"; do
+    log=$(log_file "$part")
+    printf '==> %s <==\n' "$log"
+    if [[ -f $log ]]; then tail -n 40 "$log"; else echo "(no log yet)"; fi
+  done
+}
+
+usage() {
+  sed -n '2,/^$/{s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" >&2
+  exit 2
+}
+
+main() {
+  (($# >= 1)) || usage
+  local action=$1
+  shift
+  local parts=("$@") part known p
+  ((${#parts[@]})) || parts=("${ALL_PARTS[@]}")
+  for part in "${parts[@]}"; do
+    known=0
+    for p in "${ALL_PARTS[@]}"; do [[ $part == "$p" ]] && known=1; done
+    ((known)) || {
+      warn "unknown part '$part' (parts: ${ALL_PARTS[*]})"
+      exit 2
+    }
+  done
+  mkdir -p "$LOG_DIR" "$RUN_DIR" "$CACHE_DIR"
+  # One changing action at a time (e.g. start.sh and test.sh both running `up`).
+  if [[ $action =~ ^(up|down|stop|reset|install)$ ]]; then
+    exec 9>"$RUN_DIR/infra.lock"
+    if ! flock -n 9; then
+      say "another infra.sh is running; waiting for it to finish"
+      flock -w 900 9 || {
+        warn "gave up waiting for the other infra.sh (lock $RUN_DIR/infra.lock)"
+        exit 1
+      }
+    fi
+  fi
+  case $action in
+    up) do_up "${parts[@]}" ;;
+    down | stop) do_down "${parts[@]}" ;;
+    status) do_status "${parts[@]}" ;;
+    reset) do_reset "${parts[@]}" ;;
+    install) do_install "${parts[@]}" ;;
+    logs) do_logs "${parts[@]}" ;;
+    smoke) node "$ROOT/scripts/infra/smoke.mjs" "${parts[@]}" ;;
+    -h | --help | help) usage ;;
+    *)
+      warn "unknown action '$action'"
+      usage
+      ;;
+  esac
+}
+
+main "$@"
