@@ -3,7 +3,7 @@
 # unit tests and integration tests against the real servers. Ends with one line
 # `tests: N passed, N failed`, where each static check counts as one test.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
 
 RESULTS=.data/test-results
 mkdir -p "$RESULTS"
