@@ -12,13 +12,14 @@ const shared = {
 };
 
 module.exports = {
+  // A global option (ignored inside a project): hooks that start services need more than 5 s.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };
