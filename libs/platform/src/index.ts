@@ -1,7 +1,6 @@
 export * from './bootstrap';
 export * from './health/health.module';
 export * from './http/http-exception.filter';
-export * from './http/public.decorator';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './service-modules';

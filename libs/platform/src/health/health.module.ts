@@ -7,7 +7,7 @@ import {
   TerminusModule,
 } from '@nestjs/terminus';
 import { type Response } from 'express';
-import { Public } from '../http/public.decorator';
+import { Public } from '@app/auth';
 import { RedisHealthIndicator } from '../redis/redis.module';
 
 export interface HealthAnswer {

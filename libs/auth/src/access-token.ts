@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** The only signature algorithm accepted; `none`, HMAC and everything else are refused. */
+export const ACCESS_TOKEN_ALGORITHM = 'ES256';
+
+/** What an access token says about its bearer. Short-lived, so it may be trusted as is. */
+export const accessTokenClaimsSchema = z.object({
+  sub: z.string().min(1),
+  tid: z.string().min(1),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.string()),
+  perms: z.array(z.string()),
+  sid: z.string().min(1),
+  iat: z.number(),
+  exp: z.number(),
+});
+
+export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
+
+/** The authenticated caller of a request, as guards and handlers see it. */
+export interface Principal {
+  userId: string;
+  tenantId: string;
+  name: string;
+  email: string;
+  roles: string[];
+  permissions: string[];
+  /** The refresh-token family (session) the access token was issued for. */
+  sessionId: string;
+  issuedAt: Date;
+}
+
+export function principalFromClaims(claims: AccessTokenClaims): Principal {
+  return {
+    userId: claims.sub,
+    tenantId: claims.tid,
+    name: claims.name,
+    email: claims.email,
+    roles: claims.roles,
+    permissions: claims.perms,
+    sessionId: claims.sid,
+    issuedAt: new Date(claims.iat * 1000),
+  };
+}

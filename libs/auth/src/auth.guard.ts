@@ -1,0 +1,64 @@
+import {
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
+import { type Request } from 'express';
+import { type Principal } from './access-token';
+import { REQUIRED_PERMISSIONS } from './permissions';
+import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
+import { IS_PUBLIC } from './public.decorator';
+import { TenantContext } from './tenant-context';
+
+export type AuthenticatedRequest = Request & { user: Principal };
+
+/**
+ * The one guard of every HTTP route. A route is `@Public()`, or declares what it needs with
+ * `@RequirePermissions(...)` / `@Authenticated()`; a route that declares nothing is refused, so
+ * forgetting the declaration can never open a route. Sets the request's tenant.
+ */
+@Injectable()
+export class AuthGuard extends PassportAuthGuard('jwt') {
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() @Inject(PRINCIPAL_VALIDATOR) private readonly validator?: PrincipalValidator,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const required = this.reflector.getAllAndOverride<string[] | undefined>(
+      REQUIRED_PERMISSIONS,
+      targets,
+    );
+    if (required === undefined) {
+      throw new ForbiddenException('this route declares no access rule');
+    }
+
+    await super.canActivate(context);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = this.validator ? await this.validator.validate(request.user) : request.user;
+    if (!principal) throw new UnauthorizedException('session is no longer valid');
+    request.user = principal;
+    TenantContext.assign(principal.tenantId);
+
+    const missing = required.filter((permission) => !principal.permissions.includes(permission));
+    if (missing.length > 0) {
+      throw new ForbiddenException(`missing permission: ${missing.join(', ')}`);
+    }
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error || !user) throw new UnauthorizedException('a valid access token is required');
+    return user;
+  }
+}

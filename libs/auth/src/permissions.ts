@@ -1,0 +1,26 @@
+import { SetMetadata } from '@nestjs/common';
+
+/** Every permission a role can grant; the dashboard lists them from here too. */
+export const PERMISSIONS = [
+  'tenant:manage',
+  'agents:manage',
+  'roles:manage',
+  'chatbots:manage',
+  'chats:join',
+  'chats:block',
+  'chats:transfer',
+  'analytics:view',
+  'notifications:manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const REQUIRED_PERMISSIONS = 'parley:requiredPermissions';
+
+/** The route needs every one of these permissions; without them the answer is 403. */
+export const RequirePermissions = (...permissions: Permission[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_PERMISSIONS, permissions);
+
+/** The route needs a signed-in user and no particular permission (e.g. `GET /me`). */
+export const Authenticated = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_PERMISSIONS, []);

@@ -1,0 +1,62 @@
+import { type MongooseQueryMiddleware, type Query, type Schema } from 'mongoose';
+import { TenantContext } from './tenant-context';
+
+const QUERY_OPERATIONS: MongooseQueryMiddleware[] = [
+  'countDocuments',
+  'deleteMany',
+  'deleteOne',
+  'distinct',
+  'find',
+  'findOne',
+  'findOneAndDelete',
+  'findOneAndReplace',
+  'findOneAndUpdate',
+  'replaceOne',
+  'updateMany',
+  'updateOne',
+];
+
+/**
+ * Tenant isolation for a collection, in one place: every query, update, delete and aggregate is
+ * narrowed to the tenant in context, every new document gets it, and touching the collection
+ * outside a tenant scope throws. A request for another tenant's id therefore finds nothing.
+ */
+export function tenantScopedPlugin(schema: Schema): void {
+  schema.add({ tenantId: { type: String, required: true, immutable: true } });
+
+  schema.pre(QUERY_OPERATIONS, function (this: Query<unknown, unknown>) {
+    const update = this.getUpdate() as Record<string, unknown> | null;
+    if (update && mentionsTenantId(update)) throw new Error('tenantId cannot be changed');
+    if (TenantContext.isUnscoped()) return;
+    this.where({ tenantId: TenantContext.current() });
+  });
+
+  schema.pre('aggregate', function () {
+    if (TenantContext.isUnscoped()) return;
+    this.pipeline().unshift({ $match: { tenantId: TenantContext.current() } });
+  });
+
+  schema.pre('validate', function () {
+    if (!this.isNew || TenantContext.isUnscoped()) return;
+    const tenantId = TenantContext.current();
+    const given = this.get('tenantId') as string | undefined;
+    if (given && given !== tenantId) throw new Error('a document cannot be created for another tenant');
+    this.set('tenantId', tenantId);
+  });
+
+  schema.pre('insertMany', function (next: () => void, docs: Record<string, unknown>[]) {
+    if (!TenantContext.isUnscoped()) {
+      const tenantId = TenantContext.current();
+      for (const doc of docs) doc.tenantId = tenantId;
+    }
+    next();
+  });
+}
+
+function mentionsTenantId(update: Record<string, unknown>): boolean {
+  return Object.entries(update).some(([key, value]) =>
+    key === 'tenantId'
+      ? true
+      : key.startsWith('$') && typeof value === 'object' && value !== null && 'tenantId' in value,
+  );
+}
