@@ -6,7 +6,19 @@ const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+    // ESM-only dependencies (jose, under jwks-rsa) are compiled to CommonJS for jest.
+    '^.+\\.js$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+        swcrc: false,
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleNameMapper: { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
 };

@@ -1,4 +1,4 @@
-import { serviceModules } from '@app/platform';
+import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AnalyticsConfig } from './analytics.config';
 import { AnalyticsTenantsModule } from './tenants/tenants.module';
@@ -8,7 +8,7 @@ export class AnalyticsModule {
   static register(config: AnalyticsConfig): DynamicModule {
     return {
       module: AnalyticsModule,
-      imports: [...serviceModules('analytics', config), AnalyticsTenantsModule],
+      imports: [...serviceModules('analytics', config, jwksAuth(config)), AnalyticsTenantsModule],
     };
   }
 }

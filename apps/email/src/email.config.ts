@@ -1,10 +1,17 @@
-import { kafkaFragment, mongoFragment, serviceFragment, smtpFragment } from '@app/config';
+import {
+  kafkaFragment,
+  mongoFragment,
+  serviceFragment,
+  tokenVerificationFragment,
+  smtpFragment,
+} from '@app/config';
 import { z } from 'zod';
 
 export const emailConfigSchema = z.object({
   ...serviceFragment(3004),
   ...mongoFragment('parley_email'),
   ...kafkaFragment('email'),
+  ...tokenVerificationFragment(),
   ...smtpFragment(),
 });
 

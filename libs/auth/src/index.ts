@@ -8,3 +8,5 @@ export * from './principal-validator';
 export * from './public.decorator';
 export * from './tenant-context';
 export * from './tenant-scoped.plugin';
+export * from './sealed-secret';
+export * from './secret-hash';

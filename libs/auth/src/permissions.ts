@@ -18,8 +18,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const REQUIRED_PERMISSIONS = 'parley:requiredPermissions';
 
 /** The route needs every one of these permissions; without them the answer is 403. */
-export const RequirePermissions = (...permissions: Permission[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_PERMISSIONS, permissions);
+export const RequirePermissions = (
+  ...permissions: Permission[]
+): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSIONS, permissions);
 
 /** The route needs a signed-in user and no particular permission (e.g. `GET /me`). */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>

@@ -39,7 +39,8 @@ export const TenantContext = {
 
   /**
    * Runs a cross-tenant lookup, such as finding an account by email at sign-in. Every use names
-   * why, so each one is easy to find and review.
+   * why, so each one is easy to find and review. Queries must run inside `fn` (`.exec()`), not
+   * be returned lazily: a mongoose query executes where it is awaited.
    */
   unscoped<T>(reason: string, fn: () => T): T {
     return storage.run({ unscopedBecause: reason }, fn);

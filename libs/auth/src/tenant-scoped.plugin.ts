@@ -40,7 +40,8 @@ export function tenantScopedPlugin(schema: Schema): void {
     if (!this.isNew || TenantContext.isUnscoped()) return;
     const tenantId = TenantContext.current();
     const given = this.get('tenantId') as string | undefined;
-    if (given && given !== tenantId) throw new Error('a document cannot be created for another tenant');
+    if (given && given !== tenantId)
+      throw new Error('a document cannot be created for another tenant');
     this.set('tenantId', tenantId);
   });
 

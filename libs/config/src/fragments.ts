@@ -65,3 +65,32 @@ export type ServiceConfig = z.infer<z.ZodObject<ReturnType<typeof serviceFragmen
 export type MongoConfig = z.infer<z.ZodObject<ReturnType<typeof mongoFragment>>>;
 export type KafkaConfig = z.infer<z.ZodObject<ReturnType<typeof kafkaFragment>>>;
 export type RedisConfig = z.infer<z.ZodObject<ReturnType<typeof redisFragment>>>;
+
+const httpUrl = urlWithScheme(['http', 'https']);
+
+/** How every service checks the access tokens the tenant service signs. */
+export const tokenVerificationFragment = () => ({
+  JWT_ISSUER: z.string().min(1).default('parley'),
+  JWT_AUDIENCE: z.string().min(1).default('parley-api'),
+  JWT_JWKS_URL: httpUrl.default('http://127.0.0.1:3001/api/tenant/.well-known/jwks.json'),
+});
+
+/**
+ * The key sealing one-time links inside notification events, shared by their producers and the
+ * email service. The default only suits a local run: production must set its own.
+ */
+export const notificationSealFragment = () => ({
+  NOTIFICATION_SEAL_KEY: z
+    .string()
+    .min(32, 'at least 32 characters')
+    .default('parley-local-development-seal-key-change-me'),
+});
+
+/** The address people reach Parley at; links in emails and the embed snippet start with it. */
+export const publicUrlFragment = () => ({
+  PUBLIC_URL: httpUrl.default('https://localhost:8443'),
+});
+
+export type TokenVerificationConfig = z.infer<
+  z.ZodObject<ReturnType<typeof tokenVerificationFragment>>
+>;

@@ -1,3 +1,4 @@
+import { TenantContext } from '@app/auth';
 import { ConfigError, loadConfig } from '@app/config';
 import { KafkaAdminService, kafkaMicroserviceOptions } from '@app/messaging';
 import { type DynamicModule, type INestApplication } from '@nestjs/common';
@@ -33,7 +34,11 @@ export async function createServiceApp<C extends BaseServiceConfig>(
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Each request gets its own tenant scope, which the auth guard fills in.
+  app.use((_request: unknown, _response: unknown, next: () => void) => TenantContext.open(next));
   app.useBodyParser('json', { limit: definition.bodyLimit ?? '100kb' });
+  // nginx runs on the same host: trust its X-Forwarded-For for the client's address.
+  app.set('trust proxy', 'loopback');
   app.setGlobalPrefix(`api/${definition.name}`);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ZodValidationPipe());

@@ -1,9 +1,11 @@
+import { AuthModule, type AuthOptions } from '@app/auth';
 import {
   ConfigModule,
   type KafkaConfig,
   type MongoConfig,
   type RedisConfig,
   type ServiceConfig,
+  type TokenVerificationConfig,
 } from '@app/config';
 import { MessagingModule } from '@app/messaging';
 import { type DynamicModule } from '@nestjs/common';
@@ -16,16 +18,27 @@ export type ServiceName = 'tenant' | 'chat' | 'analytics' | 'email';
 
 export type BaseServiceConfig = ServiceConfig & MongoConfig & KafkaConfig;
 
+/** Token checking for services other than tenant: keys from the tenant service's JWKS. */
+export function jwksAuth(config: TokenVerificationConfig): AuthOptions {
+  return {
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    keys: { jwksUrl: config.JWT_JWKS_URL },
+  };
+}
+
 /**
- * What every Parley service imports: its configuration, logs, own MongoDB database, Kafka and
- * health endpoint; Redis when the service has `REDIS_URL`.
+ * What every Parley service imports: its configuration, logs, own MongoDB database, Kafka,
+ * authentication and health endpoint; Redis when the service has `REDIS_URL`.
  */
 export function serviceModules(
   name: ServiceName,
   config: BaseServiceConfig & Partial<RedisConfig>,
+  auth: AuthOptions,
 ): DynamicModule[] {
   const modules: DynamicModule[] = [
     ConfigModule.forRoot(config),
+    AuthModule.forRoot(auth),
     loggingModule(name, config),
     MongooseModule.forRoot(config.MONGO_URL, {
       dbName: config.MONGO_DB,

@@ -22,4 +22,8 @@ export class TenantsRepository {
     const found = await this.tenants.findById(id).lean();
     return found && { id: found._id, name: found.name, createdAt: found.createdAt };
   }
+
+  async delete(id: string): Promise<void> {
+    await this.tenants.deleteOne({ _id: id });
+  }
 }

@@ -1,6 +1,6 @@
 import { TenantCreatedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type TenantRecord, TenantsRepository } from './tenants.repository';
 
@@ -11,9 +11,12 @@ export class TenantsService {
     private readonly events: EventPublisher,
   ) {}
 
-  /** Creates a tenant and announces it; the event leaves through the outbox. */
   async create(name: string): Promise<TenantRecord> {
-    const tenant = await this.tenants.insert({ id: randomUUID(), name });
+    return this.tenants.insert({ id: randomUUID(), name });
+  }
+
+  /** Announced once the tenant is complete (its admin exists), so no half sign-up is counted. */
+  async announce(tenant: TenantRecord): Promise<void> {
     await this.events.publish(TenantCreatedV1, {
       tenantId: tenant.id,
       payload: {
@@ -22,6 +25,16 @@ export class TenantsService {
         createdAt: tenant.createdAt.toISOString(),
       },
     });
+  }
+
+  async get(id: string): Promise<TenantRecord> {
+    const tenant = await this.tenants.findById(id);
+    if (!tenant) throw new NotFoundException('tenant not found');
     return tenant;
+  }
+
+  /** Undoes a sign-up whose first user could not be created. */
+  async discard(id: string): Promise<void> {
+    await this.tenants.delete(id);
   }
 }

@@ -1,7 +1,28 @@
 import { type EventDefinition } from '../define-event';
+import { NotificationRequestedV1 } from './notification-requested.v1';
+import {
+  ChatbotCreatedV1,
+  ChatbotDeletedV1,
+  ChatbotKeyRotatedV1,
+  ChatbotUpdatedV1,
+} from './tenant-chatbot.v1';
 import { TenantCreatedV1 } from './tenant-created.v1';
+import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
-export { TenantCreatedV1 };
+export * from './notification-requested.v1';
+export * from './tenant-chatbot.v1';
+export * from './tenant-created.v1';
+export * from './tenant-user.v1';
 
 /** Every event Parley knows; topic creation (here and in redpanda/) is derived from this list. */
-export const ALL_EVENTS: readonly EventDefinition[] = [TenantCreatedV1];
+export const ALL_EVENTS: readonly EventDefinition[] = [
+  TenantCreatedV1,
+  UserInvitedV1,
+  UserUpdatedV1,
+  UserDeletedV1,
+  ChatbotCreatedV1,
+  ChatbotUpdatedV1,
+  ChatbotKeyRotatedV1,
+  ChatbotDeletedV1,
+  NotificationRequestedV1,
+];

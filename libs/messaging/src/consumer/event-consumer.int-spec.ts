@@ -1,5 +1,10 @@
 import { deadLetterTopic, defineEvent, type EventOf } from '@app/contracts';
-import { type BaseServiceConfig, serviceModules, type ServiceDefinition } from '@app/platform';
+import {
+  type BaseServiceConfig,
+  jwksAuth,
+  serviceModules,
+  type ServiceDefinition,
+} from '@app/platform';
 import {
   closeRawProducer,
   eventually,
@@ -8,7 +13,13 @@ import {
   type TestService,
   TopicProbe,
 } from '@app/testing';
-import { kafkaFragment, mongoFragment, serviceFragment } from '@app/config';
+import {
+  kafkaFragment,
+  mongoFragment,
+  serviceFragment,
+  type TokenVerificationConfig,
+  tokenVerificationFragment,
+} from '@app/config';
 import { Controller, type DynamicModule, Module } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
@@ -42,21 +53,24 @@ class ProbeController {
 
 @Module({})
 class ProbeModule {
-  static register(config: BaseServiceConfig): DynamicModule {
+  static register(config: ProbeConfig): DynamicModule {
     return {
       module: ProbeModule,
-      imports: serviceModules('analytics', config),
+      imports: serviceModules('analytics', config, jwksAuth(config)),
       controllers: [ProbeController],
     };
   }
 }
 
-const probeService: ServiceDefinition<BaseServiceConfig> = {
+type ProbeConfig = BaseServiceConfig & TokenVerificationConfig;
+
+const probeService: ServiceDefinition<ProbeConfig> = {
   name: 'analytics',
   schema: z.object({
     ...serviceFragment(3999),
     ...mongoFragment('probe'),
     ...kafkaFragment('probe'),
+    ...tokenVerificationFragment(),
   }),
   rootModule: (config) => ProbeModule.register(config),
 };
@@ -73,7 +87,7 @@ function envelope(payload: { label: string; failTimes: number }, id = randomUUID
 }
 
 describe('consuming events with @OnEvent', () => {
-  let service: TestService<BaseServiceConfig>;
+  let service: TestService<ProbeConfig>;
   let deadLetters: TopicProbe;
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { TenantContext } from '@app/auth';
 import { deadLetterTopic, type EventDefinition, type EventEnvelope } from '@app/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type KafkaContext } from '@nestjs/microservices';
@@ -53,7 +54,8 @@ export class EventConsumer {
 
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await request.run(event);
+        // The envelope's tenant is the only tenant this handler may touch.
+        await TenantContext.run(event.tenantId, () => request.run(event));
         break;
       } catch (error) {
         const message = (error as Error).message;

@@ -56,17 +56,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (body.statusCode === 429 && retryAfter)
+      response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof ZodValidationException) {
-      const issues = (exception.getZodError() as ZodError).issues;
+      const errors = fieldErrors(exception.getZodError() as ZodError);
       return {
         statusCode: 400,
         code: 'validation_failed',
-        message: issues.map((issue) => `${fieldOf(issue.path)}: ${issue.message}`).join('; '),
-        errors: issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })),
+        message: errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+        errors,
       };
     }
     if (exception instanceof HttpException) {
@@ -98,6 +101,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-function fieldOf(path: PropertyKey[]): string {
-  return path.map(String).join('.') || '(body)';
+function fieldErrors(error: ZodError): { field: string; message: string }[] {
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // An unknown field is named itself, not as the object holding it.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: 'unknown field' }));
+    }
+    return [{ field: at.join('.') || '(body)', message: issue.message }];
+  });
 }

@@ -1,0 +1,98 @@
+import { Authenticated, CurrentPrincipal, type Principal, Public } from '@app/auth';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { TenantsService } from '../tenants/tenants.service';
+import { type SignedIn, AuthService } from './auth.service';
+import {
+  AcceptInvitationDto,
+  LoginDto,
+  LogoutDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RefreshDto,
+  SignupDto,
+} from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tenants: TenantsService,
+  ) {}
+
+  @Public()
+  @Post('auth/signup')
+  signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignedIn> {
+    return this.auth.signup(body, ip);
+  }
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<SignedIn> {
+    return this.auth.login(body, ip);
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto, @Ip() ip: string) {
+    return this.auth.refresh(body.refreshToken, ip);
+  }
+
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@Body() body: LogoutDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @Authenticated()
+  @Post('auth/logout-everywhere')
+  @HttpCode(204)
+  async logoutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.auth.logoutEverywhere(principal.userId);
+  }
+
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  async requestPasswordReset(
+    @Body() body: PasswordResetRequestDto,
+    @Ip() ip: string,
+  ): Promise<{ status: string }> {
+    await this.auth.requestPasswordReset(body.email, ip);
+    return { status: 'if this email has an account, a reset link is on its way' };
+  }
+
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(204)
+  async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.auth.confirmPasswordReset(body.token, body.password);
+  }
+
+  @Public()
+  @Post('auth/invitations/accept')
+  @HttpCode(200)
+  acceptInvitation(@Body() body: AcceptInvitationDto, @Ip() ip: string): Promise<SignedIn> {
+    return this.auth.acceptInvitation(body, ip);
+  }
+
+  @Authenticated()
+  @Get('me')
+  async me(@CurrentPrincipal() principal: Principal) {
+    const tenant = await this.tenants.get(principal.tenantId);
+    return {
+      user: {
+        id: principal.userId,
+        email: principal.email,
+        name: principal.name,
+        roles: principal.roles,
+        permissions: principal.permissions,
+      },
+      tenant: { id: tenant.id, name: tenant.name },
+    };
+  }
+}

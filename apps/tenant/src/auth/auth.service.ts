@@ -1,0 +1,197 @@
+import { PERMISSIONS, TenantContext } from '@app/auth';
+import { InjectConfig } from '@app/config';
+import { AppHttpError } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { compare, hash } from 'bcrypt';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RateLimitsService } from '../rate-limit/rate-limits.service';
+import { RolesRepository } from '../roles/roles.repository';
+import { type TenantConfig } from '../tenant.config';
+import { type TenantRecord } from '../tenants/tenants.repository';
+import { TenantsService } from '../tenants/tenants.service';
+import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
+import { SessionsService, type TokenPair } from '../tokens/sessions.service';
+import { AccountsService } from '../users/accounts.service';
+import { type UserRecord, UsersRepository } from '../users/users.repository';
+
+export interface SignedIn extends TokenPair {
+  user: { id: string; email: string; name: string; roles: string[] };
+  tenant: { id: string; name: string };
+}
+
+const DEFAULT_AGENT_PERMISSIONS = ['chats:join', 'chats:block', 'chats:transfer'];
+const RESET_TTL_MS = 30 * 60 * 1000;
+const DUPLICATE_KEY = 11000;
+
+const emailTaken = () =>
+  new AppHttpError(409, 'email_taken', 'an account with this email already exists');
+const invalidCredentials = () =>
+  new AppHttpError(401, 'invalid_credentials', 'email or password is wrong');
+
+/** Sign-up, sign-in with a password, sessions, password resets and accepting invitations. */
+@Injectable()
+export class AuthService {
+  /** Compared against when the email is unknown, so both cases take bcrypt's time. */
+  private readonly decoyHash: Promise<string>;
+
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly users: UsersRepository,
+    private readonly roles: RolesRepository,
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly oneTimeTokens: OneTimeTokensService,
+    private readonly notifications: NotificationsService,
+    private readonly rateLimits: RateLimitsService,
+    @InjectConfig() private readonly config: TenantConfig,
+  ) {
+    this.decoyHash = hash('decoy password never used', config.BCRYPT_COST);
+  }
+
+  async signup(
+    input: { tenantName: string; name: string; email: string; password: string },
+    ip: string,
+  ): Promise<SignedIn> {
+    await this.rateLimits.consume('signup:ip', ip);
+    if (await this.users.findByEmailInAnyTenant(input.email)) throw emailTaken();
+    const passwordHash = await hash(input.password, this.config.BCRYPT_COST);
+    const tenant = await this.tenants.create(input.tenantName);
+    return TenantContext.run(tenant.id, async () => {
+      const adminRole = await this.roles.create({
+        name: 'Admin',
+        permissions: [...PERMISSIONS],
+        builtIn: 'admin',
+      });
+      await this.roles.create({
+        name: 'Agent',
+        permissions: DEFAULT_AGENT_PERMISSIONS,
+        builtIn: 'agent',
+      });
+      let admin: UserRecord;
+      try {
+        admin = await this.users.create({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          roleIds: [adminRole.id],
+          status: 'active',
+        });
+      } catch (error) {
+        // Another sign-up took the email in the meantime: leave nothing of this one behind.
+        await this.roles.deleteAll();
+        await this.tenants.discard(tenant.id);
+        if ((error as { code?: number }).code === DUPLICATE_KEY) throw emailTaken();
+        throw error;
+      }
+      await this.tenants.announce(tenant);
+      await this.accounts.announce(admin);
+      return this.signIn(admin, tenant, ip);
+    });
+  }
+
+  async login(input: { email: string; password: string }, ip: string): Promise<SignedIn> {
+    await this.rateLimits.consume('login:ip', ip);
+    await this.rateLimits.check('login-failure:account', input.email);
+    const user = await this.users.findByEmailInAnyTenant(input.email);
+    const passwordHash = user?.passwordHash ?? (await this.decoyHash);
+    const matches = await compare(input.password, passwordHash);
+    if (!matches || !this.accounts.canSignIn(user) || !user.passwordHash) {
+      await this.rateLimits.consume('login-failure:account', input.email);
+      throw invalidCredentials();
+    }
+    return TenantContext.run(user.tenantId, async () =>
+      this.signIn(user, await this.tenants.get(user.tenantId), ip),
+    );
+  }
+
+  /** Starts a session for a user of the tenant in context, remembering where they came from. */
+  async signIn(user: UserRecord, tenant: TenantRecord, ip: string): Promise<SignedIn> {
+    await this.users.update(user.id, { lastSignInAt: new Date() });
+    await this.users.rememberAddress(user.id, ip);
+    const subject = await this.accounts.subjectOf(user);
+    const tokens = await this.sessions.start(subject);
+    return {
+      ...tokens,
+      user: { id: user.id, email: user.email, name: user.name, roles: subject.roles },
+      tenant: { id: tenant.id, name: tenant.name },
+    };
+  }
+
+  async refresh(refreshToken: string, ip: string): Promise<TokenPair> {
+    await this.rateLimits.consume('refresh:ip', ip);
+    return this.sessions.refresh(refreshToken, async (_tenantId, userId, sessionId) => {
+      const user = await this.users.findById(userId);
+      if (!this.accounts.canSignIn(user)) return null;
+      return { ...(await this.accounts.subjectOf(user)), sid: sessionId };
+    });
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.sessions.end(refreshToken);
+  }
+
+  /** Ends every session of the user in context, and the access tokens already handed out. */
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.revokeSessions(userId);
+  }
+
+  async revokeSessions(userId: string): Promise<void> {
+    await this.sessions.endAll(userId);
+    // Whole seconds, like a token's `iat`: a token issued later in this second stays valid.
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await this.users.update(userId, { sessionsRevokedAt: now });
+  }
+
+  /** Answers the same whether or not the email is known, so accounts cannot be discovered. */
+  async requestPasswordReset(email: string, ip: string): Promise<void> {
+    await this.rateLimits.consume('reset:ip', ip);
+    await this.rateLimits.consume('reset:account', email);
+    const user = await this.users.findByEmailInAnyTenant(email);
+    if (!this.accounts.canSignIn(user)) return;
+    await TenantContext.run(user.tenantId, async () => {
+      const tenant = await this.tenants.get(user.tenantId);
+      const { token, expiresAt } = await this.oneTimeTokens.issue(
+        user.id,
+        'password-reset',
+        RESET_TTL_MS,
+      );
+      await this.notifications.passwordReset(
+        tenant,
+        { email: user.email, name: user.name },
+        token,
+        expiresAt,
+      );
+    });
+  }
+
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    const { tenantId, userId } = await this.oneTimeTokens.redeem(token, 'password-reset');
+    await TenantContext.run(tenantId, async () => {
+      await this.users.update(userId, {
+        passwordHash: await hash(password, this.config.BCRYPT_COST),
+      });
+      // Whoever knew the old password is signed out.
+      await this.revokeSessions(userId);
+    });
+  }
+
+  async acceptInvitation(
+    input: { token: string; password: string; name?: string },
+    ip: string,
+  ): Promise<SignedIn> {
+    const { tenantId, userId } = await this.oneTimeTokens.redeem(input.token, 'invitation');
+    return TenantContext.run(tenantId, async () => {
+      const invited = await this.users.findById(userId);
+      if (!invited || invited.status !== 'invited') {
+        throw new AppHttpError(400, 'invalid_token', 'this invitation is no longer valid');
+      }
+      const user = await this.users.update(userId, {
+        status: 'active',
+        passwordHash: await hash(input.password, this.config.BCRYPT_COST),
+        ...(input.name ? { name: input.name } : {}),
+      });
+      await this.accounts.announce(user!);
+      return this.signIn(user!, await this.tenants.get(tenantId), ip);
+    });
+  }
+}

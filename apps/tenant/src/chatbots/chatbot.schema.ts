@@ -1,0 +1,39 @@
+import { tenantScopedPlugin } from '@app/auth';
+import { type Appearance, type PreChatForm } from '@app/contracts';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+@Schema({ collection: 'chatbots', versionKey: false, timestamps: true })
+export class Chatbot {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+
+  @Prop({ type: [String], required: true })
+  allowedOrigins!: string[];
+
+  @Prop({ type: Object, required: true })
+  appearance!: Appearance;
+
+  @Prop({ type: Object, required: true })
+  preChatForm!: PreChatForm;
+
+  /** SHA-256 of the API key; null once revoked. The key itself is shown once and never kept. */
+  @Prop({ type: String, default: null })
+  apiKeySha256!: string | null;
+
+  /** The key's first characters, so admins can tell keys apart. */
+  @Prop({ type: String, default: null })
+  apiKeyPrefix!: string | null;
+
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export const ChatbotSchema = SchemaFactory.createForClass(Chatbot);
+ChatbotSchema.plugin(tenantScopedPlugin);
+// Serves the chatbot list of a tenant.
+ChatbotSchema.index({ tenantId: 1, createdAt: 1 });

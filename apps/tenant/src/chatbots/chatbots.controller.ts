@@ -1,0 +1,57 @@
+import { Authenticated, RequirePermissions } from '@app/auth';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type ChatbotView, type ChatbotWithKey, ChatbotsService } from './chatbots.service';
+import { CreateChatbotDto, UpdateChatbotDto } from './dto/chatbots.dto';
+
+@ApiTags('chatbots')
+@ApiBearerAuth()
+@Controller('chatbots')
+export class ChatbotsController {
+  constructor(private readonly chatbots: ChatbotsService) {}
+
+  /** The answer holds the API key and the embed snippet: the only time the key is shown. */
+  @RequirePermissions('chatbots:manage')
+  @Post()
+  create(@Body() body: CreateChatbotDto): Promise<ChatbotWithKey> {
+    return this.chatbots.create(body);
+  }
+
+  @Authenticated()
+  @Get()
+  async list(): Promise<{ chatbots: ChatbotView[] }> {
+    return { chatbots: await this.chatbots.list() };
+  }
+
+  @Authenticated()
+  @Get(':id')
+  get(@Param('id') id: string): Promise<ChatbotView> {
+    return this.chatbots.get(id);
+  }
+
+  @RequirePermissions('chatbots:manage')
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: UpdateChatbotDto): Promise<ChatbotView> {
+    return this.chatbots.update(id, body);
+  }
+
+  @RequirePermissions('chatbots:manage')
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.chatbots.delete(id);
+  }
+
+  /** Replaces the key; the old one stops working. The new key is in this answer only. */
+  @RequirePermissions('chatbots:manage')
+  @Post(':id/api-key')
+  rotateKey(@Param('id') id: string): Promise<ChatbotWithKey> {
+    return this.chatbots.rotateKey(id);
+  }
+
+  @RequirePermissions('chatbots:manage')
+  @Delete(':id/api-key')
+  revokeKey(@Param('id') id: string): Promise<ChatbotView> {
+    return this.chatbots.revokeKey(id);
+  }
+}

@@ -1,0 +1,160 @@
+import { newSecret, sha256, TenantContext } from '@app/auth';
+import { InjectConfig } from '@app/config';
+import {
+  ChatbotCreatedV1,
+  ChatbotDeletedV1,
+  ChatbotKeyRotatedV1,
+  type ChatbotSnapshot,
+  ChatbotUpdatedV1,
+  type EventDefinition,
+} from '@app/contracts';
+import { EventPublisher } from '@app/messaging';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { type TenantConfig } from '../tenant.config';
+import { type ChatbotFields, type ChatbotRecord, ChatbotsRepository } from './chatbots.repository';
+
+export interface ChatbotView {
+  id: string;
+  tenantId: string;
+  name: string;
+  allowedOrigins: string[];
+  appearance: ChatbotRecord['appearance'];
+  preChatForm: ChatbotRecord['preChatForm'];
+  apiKeyPrefix: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Only in the answers to creation and rotation: the key is never shown again. */
+export interface ChatbotWithKey extends ChatbotView {
+  apiKey: string;
+  embedSnippet: string;
+}
+
+const notFound = () => new NotFoundException('chatbot not found');
+
+@Injectable()
+export class ChatbotsService {
+  constructor(
+    private readonly chatbots: ChatbotsRepository,
+    private readonly events: EventPublisher,
+    @InjectConfig() private readonly config: TenantConfig,
+  ) {}
+
+  async create(fields: ChatbotFields): Promise<ChatbotWithKey> {
+    const apiKey = newApiKey();
+    const chatbot = await this.chatbots.create({ ...fields, ...apiKeyFields(apiKey) });
+    await this.announce(ChatbotCreatedV1, chatbot);
+    return this.withKey(chatbot, apiKey);
+  }
+
+  async list(): Promise<ChatbotView[]> {
+    return (await this.chatbots.list()).map(view);
+  }
+
+  async get(id: string): Promise<ChatbotView> {
+    return view(await this.require(id));
+  }
+
+  async update(id: string, changes: Partial<ChatbotFields>): Promise<ChatbotView> {
+    const updated = await this.chatbots.update(id, changes);
+    if (!updated) throw notFound();
+    await this.announce(ChatbotUpdatedV1, updated);
+    return view(updated);
+  }
+
+  /** A new key replaces the old one at once: widgets with the old key are refused. */
+  async rotateKey(id: string): Promise<ChatbotWithKey> {
+    await this.require(id);
+    const apiKey = newApiKey();
+    const updated = (await this.chatbots.update(id, apiKeyFields(apiKey)))!;
+    await this.announce(ChatbotKeyRotatedV1, updated);
+    return this.withKey(updated, apiKey);
+  }
+
+  async revokeKey(id: string): Promise<ChatbotView> {
+    await this.require(id);
+    const updated = (await this.chatbots.update(id, { apiKeySha256: null, apiKeyPrefix: null }))!;
+    await this.announce(ChatbotKeyRotatedV1, updated);
+    return view(updated);
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.chatbots.delete(id))) throw notFound();
+    await this.events.publish(ChatbotDeletedV1, {
+      tenantId: TenantContext.current(),
+      payload: { chatbotId: id },
+    });
+  }
+
+  /** The one line a tenant pastes into its site. */
+  embedSnippet(chatbot: Pick<ChatbotRecord, 'id' | 'tenantId'>, apiKey: string): string {
+    const attribute = (name: string, value: string) => `${name}="${escapeAttribute(value)}"`;
+    return [
+      `<script src="${escapeAttribute(`${this.config.PUBLIC_URL}/widget.js`)}"`,
+      attribute('data-tenant-id', chatbot.tenantId),
+      attribute('data-chatbot-id', chatbot.id),
+      attribute('data-api-key', apiKey),
+      'async></script>',
+    ].join(' ');
+  }
+
+  private async require(id: string): Promise<ChatbotRecord> {
+    const chatbot = await this.chatbots.findById(id);
+    if (!chatbot) throw notFound();
+    return chatbot;
+  }
+
+  private withKey(chatbot: ChatbotRecord, apiKey: string): ChatbotWithKey {
+    return { ...view(chatbot), apiKey, embedSnippet: this.embedSnippet(chatbot, apiKey) };
+  }
+
+  private async announce(definition: EventDefinition, chatbot: ChatbotRecord): Promise<void> {
+    await this.events.publish(definition, {
+      tenantId: chatbot.tenantId,
+      payload: snapshot(chatbot),
+    });
+  }
+}
+
+/** `pk_` + 256 random bits: a publishable key (it sits in the site's HTML) that is still unguessable. */
+function newApiKey(): string {
+  return `pk_${newSecret()}`;
+}
+
+function apiKeyFields(apiKey: string) {
+  return { apiKeySha256: sha256(apiKey), apiKeyPrefix: apiKey.slice(0, 10) };
+}
+
+function snapshot(chatbot: ChatbotRecord): ChatbotSnapshot {
+  return {
+    chatbotId: chatbot.id,
+    name: chatbot.name,
+    allowedOrigins: chatbot.allowedOrigins,
+    appearance: chatbot.appearance,
+    preChatForm: chatbot.preChatForm,
+    apiKeySha256: chatbot.apiKeySha256,
+  };
+}
+
+function view(chatbot: ChatbotRecord): ChatbotView {
+  return {
+    id: chatbot.id,
+    tenantId: chatbot.tenantId,
+    name: chatbot.name,
+    allowedOrigins: chatbot.allowedOrigins,
+    appearance: chatbot.appearance,
+    preChatForm: chatbot.preChatForm,
+    apiKeyPrefix: chatbot.apiKeyPrefix,
+    createdAt: chatbot.createdAt,
+    updatedAt: chatbot.updatedAt,
+  };
+}
+
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}

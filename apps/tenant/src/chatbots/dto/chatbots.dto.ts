@@ -1,0 +1,43 @@
+import { appearanceSchema, preChatFormSchema } from '@app/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+/** `https://shop.example.com` or `http://localhost:3000`: scheme, host and port only. */
+const origin = z
+  .string()
+  .max(255)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (
+        ['http:', 'https:'].includes(url.protocol) &&
+        url.origin === value.toLowerCase().replace(/\/$/, '')
+      );
+    } catch {
+      return false;
+    }
+  }, 'an origin such as https://shop.example.com (no path)')
+  .transform((value) => new URL(value).origin);
+
+const name = z.string().trim().min(1, 'required').max(120);
+const allowedOrigins = z.array(origin).min(1, 'at least one origin').max(50);
+
+export class CreateChatbotDto extends createZodDto(
+  z.strictObject({
+    name,
+    allowedOrigins,
+    appearance: appearanceSchema.default(appearanceSchema.parse({})),
+    preChatForm: preChatFormSchema.default({ fields: [] }),
+  }),
+) {}
+
+export class UpdateChatbotDto extends createZodDto(
+  z
+    .strictObject({
+      name: name.optional(),
+      allowedOrigins: allowedOrigins.optional(),
+      appearance: appearanceSchema.optional(),
+      preChatForm: preChatFormSchema.optional(),
+    })
+    .refine((body) => Object.keys(body).length > 0, 'nothing to change'),
+) {}

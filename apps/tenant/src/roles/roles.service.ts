@@ -1,0 +1,83 @@
+import { AppHttpError } from '@app/platform';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AccountsService } from '../users/accounts.service';
+import { UsersRepository } from '../users/users.repository';
+import { type RoleRecord, RolesRepository } from './roles.repository';
+
+const DUPLICATE_KEY = 11000;
+const notFound = () => new NotFoundException('role not found');
+const nameTaken = () =>
+  new AppHttpError(409, 'role_name_taken', 'a role with this name already exists');
+
+/** Roles of the tenant in context. A change reaches the other services through each holder. */
+@Injectable()
+export class RolesService {
+  constructor(
+    private readonly roles: RolesRepository,
+    private readonly users: UsersRepository,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  list(): Promise<RoleRecord[]> {
+    return this.roles.list();
+  }
+
+  async get(id: string): Promise<RoleRecord> {
+    const role = await this.roles.findById(id);
+    if (!role) throw notFound();
+    return role;
+  }
+
+  async create(input: { name: string; permissions: string[] }): Promise<RoleRecord> {
+    try {
+      return await this.roles.create(input);
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) throw nameTaken();
+      throw error;
+    }
+  }
+
+  async update(
+    id: string,
+    changes: { name?: string; permissions?: string[] },
+  ): Promise<RoleRecord> {
+    const role = await this.get(id);
+    if (role.builtIn === 'admin' && changes.permissions) {
+      throw new AppHttpError(409, 'builtin_role', 'the Admin role always holds every permission');
+    }
+    let updated: RoleRecord | null;
+    try {
+      updated = await this.roles.update(id, changes);
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) throw nameTaken();
+      throw error;
+    }
+    if (!updated) throw notFound();
+    if (changes.permissions) await this.announceHolders(id);
+    return updated;
+  }
+
+  async grant(id: string, permission: string): Promise<RoleRecord> {
+    const role = await this.get(id);
+    return this.update(id, { permissions: [...new Set([...role.permissions, permission])] });
+  }
+
+  async deny(id: string, permission: string): Promise<RoleRecord> {
+    const role = await this.get(id);
+    return this.update(id, { permissions: role.permissions.filter((held) => held !== permission) });
+  }
+
+  async delete(id: string): Promise<void> {
+    const role = await this.get(id);
+    if (role.builtIn)
+      throw new AppHttpError(409, 'builtin_role', 'built-in roles cannot be deleted');
+    if ((await this.users.listHoldingRole(id)).length > 0) {
+      throw new AppHttpError(409, 'role_in_use', 'the role is still assigned to agents');
+    }
+    await this.roles.delete(id);
+  }
+
+  private async announceHolders(roleId: string): Promise<void> {
+    for (const user of await this.users.listHoldingRole(roleId)) await this.accounts.announce(user);
+  }
+}

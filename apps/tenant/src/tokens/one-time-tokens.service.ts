@@ -1,0 +1,61 @@
+import { newSecret, sameHash, sha256, TenantContext } from '@app/auth';
+import { AppHttpError } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { type OneTimePurpose, OneTimeToken } from './one-time-token.schema';
+
+export interface IssuedOneTimeToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Issues and redeems the tokens of emailed links. A token is `<id>.<secret>`. */
+@Injectable()
+export class OneTimeTokensService {
+  constructor(@InjectModel(OneTimeToken.name) private readonly tokens: Model<OneTimeToken>) {}
+
+  /** For a user of the tenant in context. */
+  async issue(userId: string, purpose: OneTimePurpose, ttlMs: number): Promise<IssuedOneTimeToken> {
+    const id = randomUUID();
+    const secret = newSecret();
+    const expiresAt = new Date(Date.now() + ttlMs);
+    await this.tokens.create({
+      _id: id,
+      userId,
+      purpose,
+      secretSha256: sha256(secret),
+      expiresAt,
+      usedAt: null,
+    });
+    return { token: `${id}.${secret}`, expiresAt };
+  }
+
+  /**
+   * Spends a token and returns whose it is, or throws 400: unknown, expired, already used, or
+   * issued for another purpose all look the same to the caller.
+   */
+  async redeem(
+    presented: string,
+    purpose: OneTimePurpose,
+  ): Promise<{ tenantId: string; userId: string }> {
+    const invalid = new AppHttpError(
+      400,
+      'invalid_token',
+      'this link is invalid, expired or already used',
+    );
+    const [id, secret] = presented.split('.');
+    if (!id || !secret) throw invalid;
+    const token = await TenantContext.unscoped('an emailed link names its own tenant', () =>
+      this.tokens.findById(id).lean().exec(),
+    );
+    if (!token || token.purpose !== purpose || !sameHash(secret, token.secretSha256)) throw invalid;
+    if (token.usedAt || token.expiresAt <= new Date()) throw invalid;
+    const spent = await TenantContext.run(token.tenantId, () =>
+      this.tokens.updateOne({ _id: id, usedAt: null }, { $set: { usedAt: new Date() } }).exec(),
+    );
+    if (spent.modifiedCount !== 1) throw invalid;
+    return { tenantId: token.tenantId, userId: token.userId };
+  }
+}

@@ -1,0 +1,104 @@
+import { newSecret, sameHash, sha256, TenantContext } from '@app/auth';
+import { InjectConfig } from '@app/config';
+import { AppHttpError } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type TenantConfig } from '../tenant.config';
+import { AccessTokensService, type AccessTokenSubject } from './access-tokens.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Resolves who a session belongs to now: refuses the refresh when the user may no longer sign in. */
+export type SubjectLoader = (
+  tenantId: string,
+  userId: string,
+  sessionId: string,
+) => Promise<AccessTokenSubject | null>;
+
+const invalidRefresh = () =>
+  new AppHttpError(401, 'invalid_refresh_token', 'refresh token is invalid or expired');
+
+/**
+ * Sessions are refresh-token families. A refresh token is `<id>.<secret>`; only the secret's
+ * SHA-256 is stored. Every refresh spends the token and hands out the next of the family.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly accessTokens: AccessTokensService,
+    @InjectConfig() private readonly config: TenantConfig,
+  ) {}
+
+  /** Starts a session for a user of the tenant in context. */
+  async start(subject: Omit<AccessTokenSubject, 'sid'>): Promise<TokenPair> {
+    const familyId = randomUUID();
+    return {
+      accessToken: this.accessTokens.issue({ ...subject, sid: familyId }),
+      refreshToken: await this.issueRefreshToken(subject.sub, familyId),
+    };
+  }
+
+  async refresh(presented: string, loadSubject: SubjectLoader): Promise<TokenPair> {
+    const [id, secret] = presented.split('.');
+    const token = id && secret ? await this.refreshTokens.findAnywhere(id) : null;
+    if (!token || !sameHash(secret, token.secretSha256)) throw invalidRefresh();
+
+    return TenantContext.run(token.tenantId, async () => {
+      const now = new Date();
+      if (token.usedAt || token.revokedAt || !(await this.refreshTokens.spend(token.id, now))) {
+        // A spent token came back: it was stolen, or the client was. End the whole session.
+        await this.refreshTokens.revokeFamily(token.familyId, now);
+        throw new AppHttpError(
+          401,
+          'refresh_token_reused',
+          'refresh token was already used; the session is revoked',
+        );
+      }
+      if (token.expiresAt <= now) throw invalidRefresh();
+      const subject = await loadSubject(token.tenantId, token.userId, token.familyId);
+      if (!subject) {
+        await this.refreshTokens.revokeFamily(token.familyId, now);
+        throw invalidRefresh();
+      }
+      return {
+        accessToken: this.accessTokens.issue(subject),
+        refreshToken: await this.issueRefreshToken(token.userId, token.familyId),
+      };
+    });
+  }
+
+  /** Logout: ends the session the token belongs to. Unknown tokens are ignored. */
+  async end(presented: string): Promise<void> {
+    const [id, secret] = presented.split('.');
+    const token = id && secret ? await this.refreshTokens.findAnywhere(id) : null;
+    if (!token || !sameHash(secret, token.secretSha256)) return;
+    await TenantContext.run(token.tenantId, () =>
+      this.refreshTokens.revokeFamily(token.familyId, new Date()),
+    );
+  }
+
+  /** Ends every session of a user of the tenant in context. */
+  async endAll(userId: string): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(userId, new Date());
+  }
+
+  private async issueRefreshToken(userId: string, familyId: string): Promise<string> {
+    const id = randomUUID();
+    const secret = newSecret();
+    const now = new Date();
+    await this.refreshTokens.create({
+      id,
+      userId,
+      familyId,
+      secretSha256: sha256(secret),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+    });
+    return `${id}.${secret}`;
+  }
+}

@@ -1,0 +1,190 @@
+import { TenantContext } from '@app/auth';
+import { UserDeletedV1, UserInvitedV1 } from '@app/contracts';
+import { EventPublisher } from '@app/messaging';
+import { AppHttpError } from '@app/platform';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RolesRepository } from '../roles/roles.repository';
+import { TenantsService } from '../tenants/tenants.service';
+import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
+import { AccountsService } from './accounts.service';
+import { type UserRecord, UsersRepository } from './users.repository';
+import { type UserStatus } from './user.schema';
+
+export interface AgentView {
+  id: string;
+  email: string;
+  name: string;
+  roleIds: string[];
+  roles: string[];
+  permissions: string[];
+  status: UserStatus;
+  maxConcurrentChats: number;
+  ipAddresses: string[];
+  lastSignInAt: Date | null;
+  createdAt: Date;
+}
+
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const DUPLICATE_KEY = 11000;
+const notFound = () => new NotFoundException('agent not found');
+
+/** Agents of the tenant in context: invitations and their lifecycle. */
+@Injectable()
+export class AgentsService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly roles: RolesRepository,
+    private readonly accounts: AccountsService,
+    private readonly auth: AuthService,
+    private readonly tenants: TenantsService,
+    private readonly oneTimeTokens: OneTimeTokensService,
+    private readonly notifications: NotificationsService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async invite(
+    input: { email: string; name: string; roleIds?: string[]; maxConcurrentChats?: number },
+    inviter: { name: string },
+  ): Promise<AgentView> {
+    const roleIds = input.roleIds ?? [(await this.roles.findBuiltIn('agent'))!.id];
+    await this.requireRoles(roleIds);
+    if (await this.users.findByEmailInAnyTenant(input.email)) {
+      throw new AppHttpError(409, 'email_taken', 'an account with this email already exists');
+    }
+    let user: UserRecord;
+    try {
+      user = await this.users.create({
+        email: input.email,
+        name: input.name,
+        passwordHash: null,
+        roleIds,
+        status: 'invited',
+        maxConcurrentChats: input.maxConcurrentChats,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) {
+        throw new AppHttpError(409, 'email_taken', 'an account with this email already exists');
+      }
+      throw error;
+    }
+    const { token, expiresAt } = await this.oneTimeTokens.issue(
+      user.id,
+      'invitation',
+      INVITATION_TTL_MS,
+    );
+    const tenant = await this.tenants.get(user.tenantId);
+    await this.events.publish(UserInvitedV1, {
+      tenantId: user.tenantId,
+      payload: await this.accounts.snapshotOf(user),
+    });
+    await this.notifications.agentInvite(
+      tenant,
+      { email: user.email, name: user.name },
+      inviter.name,
+      token,
+      expiresAt,
+    );
+    return this.view(user);
+  }
+
+  async list(filter: { status?: UserStatus }): Promise<AgentView[]> {
+    return Promise.all((await this.users.list(filter)).map((user) => this.view(user)));
+  }
+
+  async get(id: string): Promise<AgentView> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound();
+    return this.view(user);
+  }
+
+  async update(
+    id: string,
+    changes: {
+      name?: string;
+      roleIds?: string[];
+      maxConcurrentChats?: number;
+      status?: 'active' | 'deactivated';
+    },
+  ): Promise<AgentView> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound();
+    if (changes.roleIds) await this.requireRoles(changes.roleIds);
+    if (changes.status === 'active' && user.status === 'invited') {
+      throw new AppHttpError(
+        409,
+        'invitation_pending',
+        'an invited agent becomes active by accepting the invitation',
+      );
+    }
+    const losesAdmin =
+      (changes.roleIds && !(await this.holdsAdmin(changes.roleIds))) ||
+      changes.status === 'deactivated';
+    if (losesAdmin) await this.refuseIfLastAdmin(user);
+
+    const updated = (await this.users.update(id, changes))!;
+    if (changes.status === 'deactivated' && user.status !== 'deactivated')
+      await this.auth.revokeSessions(id);
+    await this.accounts.announce(updated);
+    return this.view(updated);
+  }
+
+  async delete(id: string): Promise<void> {
+    const user = await this.users.findById(id);
+    if (!user) throw notFound();
+    await this.refuseIfLastAdmin(user);
+    await this.auth.revokeSessions(id);
+    await this.users.delete(id);
+    await this.events.publish(UserDeletedV1, {
+      tenantId: TenantContext.current(),
+      payload: { userId: id },
+    });
+  }
+
+  /**
+   * The tenant must keep an active admin. Two admins demoting each other at the same instant
+   * could both pass this check (no transactions on FerretDB); that race is accepted.
+   */
+  private async refuseIfLastAdmin(user: UserRecord): Promise<void> {
+    const admin = await this.roles.findBuiltIn('admin');
+    if (!admin || user.status !== 'active' || !user.roleIds.includes(admin.id)) return;
+    if ((await this.users.countActiveHoldingRole(admin.id)) <= 1) {
+      throw new AppHttpError(
+        409,
+        'last_admin',
+        'the last admin cannot be demoted, deactivated or deleted',
+      );
+    }
+  }
+
+  private async holdsAdmin(roleIds: string[]): Promise<boolean> {
+    const admin = await this.roles.findBuiltIn('admin');
+    return admin !== null && roleIds.includes(admin.id);
+  }
+
+  private async requireRoles(roleIds: string[]): Promise<void> {
+    const found = await this.roles.findByIds(roleIds);
+    const missing = roleIds.filter((id) => !found.some((role) => role.id === id));
+    if (missing.length > 0) {
+      throw new AppHttpError(400, 'unknown_role', `unknown role: ${missing.join(', ')}`);
+    }
+  }
+
+  private async view(user: UserRecord): Promise<AgentView> {
+    const grants = await this.accounts.grantsOf(user);
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      roleIds: user.roleIds,
+      roles: grants.roles,
+      permissions: grants.permissions,
+      status: user.status,
+      maxConcurrentChats: user.maxConcurrentChats,
+      ipAddresses: user.ipAddresses,
+      lastSignInAt: user.lastSignInAt,
+      createdAt: user.createdAt,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { emailField, personName } from '../../auth/dto/auth.dto';
+
+const roleIds = z.array(z.string().min(1).max(64)).min(1, 'at least one role').max(20);
+const maxConcurrentChats = z.number().int().min(0).max(100);
+
+export class InviteAgentDto extends createZodDto(
+  z.strictObject({
+    email: emailField,
+    name: personName,
+    roleIds: roleIds.optional(),
+    maxConcurrentChats: maxConcurrentChats.optional(),
+  }),
+) {}
+
+export class UpdateAgentDto extends createZodDto(
+  z
+    .strictObject({
+      name: personName.optional(),
+      roleIds: roleIds.optional(),
+      maxConcurrentChats: maxConcurrentChats.optional(),
+      status: z.enum(['active', 'deactivated']).optional(),
+    })
+    .refine((body) => Object.keys(body).length > 0, 'nothing to change'),
+) {}
+
+export class ListAgentsQuery extends createZodDto(
+  z.strictObject({ status: z.enum(['invited', 'active', 'deactivated']).optional() }),
+) {}

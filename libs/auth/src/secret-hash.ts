@@ -1,0 +1,19 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * For random secrets (API keys, refresh, reset and invite tokens): 256 bits of entropy make a
+ * plain SHA-256 safe to store and fast to look up; passwords use bcrypt instead.
+ */
+export function newSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export function sameHash(secret: string, expectedSha256: string): boolean {
+  const actual = Buffer.from(sha256(secret), 'hex');
+  const expected = Buffer.from(expectedSha256, 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

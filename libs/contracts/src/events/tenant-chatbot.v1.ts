@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { appearanceSchema, preChatFormSchema } from '../chatbot';
+import { defineEvent } from '../define-event';
+
+/**
+ * The whole chatbot as chat needs it, with the API key's SHA-256 only (never the key): chat
+ * checks a widget's key by hashing what it presents.
+ */
+export const chatbotSnapshotSchema = z.object({
+  chatbotId: z.string().min(1),
+  name: z.string(),
+  allowedOrigins: z.array(z.string()),
+  appearance: appearanceSchema,
+  preChatForm: preChatFormSchema,
+  apiKeySha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+});
+
+export type ChatbotSnapshot = z.infer<typeof chatbotSnapshotSchema>;
+
+export const ChatbotCreatedV1 = defineEvent({
+  type: 'tenant.chatbot.created',
+  version: 1,
+  keyKind: 'tenant',
+  payload: chatbotSnapshotSchema,
+});
+
+export const ChatbotUpdatedV1 = defineEvent({
+  type: 'tenant.chatbot.updated',
+  version: 1,
+  keyKind: 'tenant',
+  payload: chatbotSnapshotSchema,
+});
+
+/** A new key replaced the old one, or (`apiKeySha256: null`) the key was revoked. */
+export const ChatbotKeyRotatedV1 = defineEvent({
+  type: 'tenant.chatbot.key-rotated',
+  version: 1,
+  keyKind: 'tenant',
+  payload: chatbotSnapshotSchema,
+});
+
+export const ChatbotDeletedV1 = defineEvent({
+  type: 'tenant.chatbot.deleted',
+  version: 1,
+  keyKind: 'tenant',
+  payload: z.object({ chatbotId: z.string().min(1) }),
+});
