@@ -4,11 +4,12 @@ import { KafkaAdminService, kafkaMicroserviceOptions } from '@app/messaging';
 import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import { type z } from 'zod';
-import { HttpExceptionFilter } from './http/http-exception.filter';
+import { AppHttpError, HttpExceptionFilter } from './http/http-exception.filter';
 import { type BaseServiceConfig, type ServiceName } from './service-modules';
 
 export interface ServiceDefinition<C extends BaseServiceConfig> {
@@ -36,7 +37,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   app.useLogger(app.get(Logger));
   // Each request gets its own tenant scope, which the auth guard fills in.
   app.use((_request: unknown, _response: unknown, next: () => void) => TenantContext.open(next));
-  app.useBodyParser('json', { limit: definition.bodyLimit ?? '100kb' });
+  app.use(json({ limit: definition.bodyLimit ?? '100kb' }), bodyParserErrors);
   // nginx runs on the same host: trust its X-Forwarded-For for the client's address.
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix(`api/${definition.name}`);
@@ -49,6 +50,22 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   app.connectMicroservice(kafkaMicroserviceOptions(config), { inheritAppConfig: true });
   await app.startAllMicroservices();
   return app;
+}
+
+/** Gives a body the parser refused (bad JSON, too large) our error codes before Nest sees it. */
+function bodyParserErrors(
+  error: { type?: string },
+  _request: Request,
+  _response: Response,
+  next: NextFunction,
+): void {
+  if (error.type === 'entity.parse.failed') {
+    next(new AppHttpError(400, 'invalid_json', 'request body is not valid JSON'));
+  } else if (error.type === 'entity.too.large') {
+    next(new AppHttpError(413, 'payload_too_large', 'request body is too large'));
+  } else {
+    next(error);
+  }
 }
 
 function mountOpenApi(app: INestApplication, name: ServiceName): void {

@@ -60,7 +60,7 @@ export class RateLimitsService {
   /** Refuses without counting when the key is already over its limit. */
   async check(policy: RateLimitPolicy, key: string): Promise<void> {
     const state = await this.limiters[policy].get(key.toLowerCase());
-    if (state && state.remainingPoints <= 0 && state.consumedPoints > POLICIES[policy].points) {
+    if (state && state.consumedPoints >= POLICIES[policy].points) {
       throw new TooManyRequestsError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
     }
   }

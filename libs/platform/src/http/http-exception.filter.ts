@@ -83,13 +83,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: typeof detail.message === 'string' ? detail.message : exception.message,
       };
     }
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'payload_too_large', message: 'request body is too large' };
-    }
-    if (bodyParserError.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'invalid_json', message: 'request body is not valid JSON' };
-    }
     const errorId = randomUUID();
     this.logger.error(`unhandled error ${errorId}: ${(exception as Error)?.stack ?? exception}`);
     return {
