@@ -28,7 +28,13 @@ export function tenantScopedPlugin(schema: Schema): void {
     const update = this.getUpdate() as Record<string, unknown> | null;
     if (update && mentionsTenantId(update)) throw new Error('tenantId cannot be changed');
     if (TenantContext.isUnscoped()) return;
-    this.where({ tenantId: TenantContext.current() });
+    const tenantId = TenantContext.current();
+    const filter = this.getFilter();
+    // Never merged into the caller's filter (a merge keeps the caller's tenantId): a filter that
+    // names a tenant itself is ANDed with ours, so naming another tenant finds nothing.
+    this.setQuery(
+      'tenantId' in filter ? { $and: [filter, { tenantId }] } : { ...filter, tenantId },
+    );
   });
 
   schema.pre('aggregate', function () {
