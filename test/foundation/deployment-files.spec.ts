@@ -15,7 +15,10 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
 }
-const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+/** What compose does with `${NAME:-default}` when NAME is not set: the default. */
+const withDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, "'$1'");
+
+const compose = parse(withDefaults(read('docker-compose.yml')), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 

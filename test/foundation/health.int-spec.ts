@@ -13,7 +13,7 @@ describe('GET /api/<service>/health', () => {
   });
 
   it.each([
-    ['tenant', tenantService, ['kafka', 'mongo']],
+    ['tenant', tenantService, ['kafka', 'mongo', 'redis']],
     ['analytics', analyticsService, ['kafka', 'mongo']],
     ['email', emailService, ['kafka', 'mongo']],
     ['chat', chatService, ['kafka', 'mongo', 'redis']],

@@ -3,7 +3,7 @@ import { eventually, startTestService, type TestService, TopicProbe } from '@app
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { TenantSummariesRepository } from '../../apps/analytics/src/tenants/tenant-summaries.repository';
 import { tenantService } from '../../apps/tenant/src/tenant.service-definition';
-import { TenantsService } from '../../apps/tenant/src/tenants/tenants.service';
+import request from 'supertest';
 
 describe('a tenant created in the tenant service reaches analytics through Kafka', () => {
   let tenant: TestService<unknown>;
@@ -24,7 +24,16 @@ describe('a tenant created in the tenant service reaches analytics through Kafka
   });
 
   it('publishes tenant.tenant.created.v1 keyed by tenant and analytics records the tenant', async () => {
-    const created = await tenant.app.get(TenantsService).create('Acme Bikes');
+    const signup = await request(tenant.url)
+      .post('/api/tenant/auth/signup')
+      .send({
+        tenantName: 'Acme Bikes',
+        name: 'Ada',
+        email: `ada-${Date.now()}@example.test`,
+        password: 'long enough 1',
+      })
+      .expect(201);
+    const created = signup.body.tenant;
 
     const message = await probe.waitFor((received) => received.key === created.id);
     const envelope = JSON.parse(message.value);
@@ -45,12 +54,20 @@ describe('a tenant created in the tenant service reaches analytics through Kafka
     expect(summary).toEqual({
       tenantId: created.id,
       name: 'Acme Bikes',
-      signedUpAt: created.createdAt,
+      signedUpAt: new Date(envelope.payload.createdAt),
     });
   });
 
   it('empties the outbox once Kafka has the event', async () => {
-    await tenant.app.get(TenantsService).create('Outbox Drained Ltd');
+    await request(tenant.url)
+      .post('/api/tenant/auth/signup')
+      .send({
+        tenantName: 'Outbox Drained',
+        name: 'O',
+        email: `o-${Date.now()}@example.test`,
+        password: 'long enough 1',
+      })
+      .expect(201);
     await eventually(async () => {
       expect(await tenant.db.collection('outbox_events').countDocuments()).toBe(0);
     });

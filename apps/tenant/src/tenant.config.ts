@@ -26,8 +26,6 @@ export const tenantConfigSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
-    /** Rate limits are skipped when 0 (only ever in tests that are not about rate limits). */
-    RATE_LIMITS_ENABLED: z.enum(['0', '1']).default('1'),
     OIDC_ISSUER_URL: optionalUrl,
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
