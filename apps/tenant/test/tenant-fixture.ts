@@ -21,6 +21,7 @@ export const uniqueEmail = (who = 'admin'): string => `${who}-${uniqueSuffix()}@
 export class TenantFixture {
   private constructor(readonly service: TestService<TenantConfig>) {}
 
+  /** `overrides` are environment variables (e.g. `PORT` to know the URL in advance). */
   static async start(overrides: Record<string, string> = {}): Promise<TenantFixture> {
     return new TenantFixture(
       await startTestService(tenantService, { BCRYPT_COST: '4', ...overrides }),

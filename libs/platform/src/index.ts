@@ -4,3 +4,4 @@ export * from './http/http-exception.filter';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './service-modules';
+export * from './mongo-errors';

@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './infra';
 export * from './kafka-probe';
 export * from './test-service';
+export * from './processes';

@@ -34,7 +34,8 @@ export async function startTestService<C extends BaseServiceConfig>(
     ...overrides,
   });
   const app = await createServiceApp(definition, config);
-  await app.listen(0, '127.0.0.1');
+  // Port 0 (any) unless the test needs to know the URL before start (e.g. an OAuth callback).
+  await app.listen(overrides.PORT ? config.PORT : 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const db = app.get<Connection>(getConnectionToken());
   return {

@@ -1,11 +1,10 @@
-import { PERMISSIONS, TenantContext } from '@app/auth';
+import { TenantContext } from '@app/auth';
 import { InjectConfig } from '@app/config';
 import { AppHttpError } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { compare, hash } from 'bcrypt';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RateLimitsService } from '../rate-limit/rate-limits.service';
-import { RolesRepository } from '../roles/roles.repository';
 import { type TenantConfig } from '../tenant.config';
 import { type TenantRecord } from '../tenants/tenants.repository';
 import { TenantsService } from '../tenants/tenants.service';
@@ -13,18 +12,14 @@ import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
 import { SessionsService, type TokenPair } from '../tokens/sessions.service';
 import { AccountsService } from '../users/accounts.service';
 import { type UserRecord, UsersRepository } from '../users/users.repository';
+import { OnboardingService } from './onboarding.service';
 
 export interface SignedIn extends TokenPair {
   user: { id: string; email: string; name: string; roles: string[] };
   tenant: { id: string; name: string };
 }
 
-const DEFAULT_AGENT_PERMISSIONS = ['chats:join', 'chats:block', 'chats:transfer'];
 const RESET_TTL_MS = 30 * 60 * 1000;
-const DUPLICATE_KEY = 11000;
-
-const emailTaken = () =>
-  new AppHttpError(409, 'email_taken', 'an account with this email already exists');
 const invalidCredentials = () =>
   new AppHttpError(401, 'invalid_credentials', 'email or password is wrong');
 
@@ -37,7 +32,7 @@ export class AuthService {
   constructor(
     private readonly tenants: TenantsService,
     private readonly users: UsersRepository,
-    private readonly roles: RolesRepository,
+    private readonly onboarding: OnboardingService,
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
     private readonly oneTimeTokens: OneTimeTokensService,
@@ -53,40 +48,13 @@ export class AuthService {
     ip: string,
   ): Promise<SignedIn> {
     await this.rateLimits.consume('signup:ip', ip);
-    if (await this.users.findByEmailInAnyTenant(input.email)) throw emailTaken();
     const passwordHash = await hash(input.password, this.config.BCRYPT_COST);
-    const tenant = await this.tenants.create(input.tenantName);
-    return TenantContext.run(tenant.id, async () => {
-      const adminRole = await this.roles.create({
-        name: 'Admin',
-        permissions: [...PERMISSIONS],
-        builtIn: 'admin',
-      });
-      await this.roles.create({
-        name: 'Agent',
-        permissions: DEFAULT_AGENT_PERMISSIONS,
-        builtIn: 'agent',
-      });
-      let admin: UserRecord;
-      try {
-        admin = await this.users.create({
-          email: input.email,
-          name: input.name,
-          passwordHash,
-          roleIds: [adminRole.id],
-          status: 'active',
-        });
-      } catch (error) {
-        // Another sign-up took the email in the meantime: leave nothing of this one behind.
-        await this.roles.deleteAll();
-        await this.tenants.discard(tenant.id);
-        if ((error as { code?: number }).code === DUPLICATE_KEY) throw emailTaken();
-        throw error;
-      }
-      await this.tenants.announce(tenant);
-      await this.accounts.announce(admin);
-      return this.signIn(admin, tenant, ip);
+    const { tenant, admin } = await this.onboarding.createTenant(input.tenantName, {
+      email: input.email,
+      name: input.name,
+      passwordHash,
     });
+    return TenantContext.run(tenant.id, () => this.signIn(admin, tenant, ip));
   }
 
   async login(input: { email: string; password: string }, ip: string): Promise<SignedIn> {

@@ -1,10 +1,9 @@
-import { AppHttpError } from '@app/platform';
+import { AppHttpError, isDuplicateKey } from '@app/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AccountsService } from '../users/accounts.service';
 import { UsersRepository } from '../users/users.repository';
 import { type RoleRecord, RolesRepository } from './roles.repository';
 
-const DUPLICATE_KEY = 11000;
 const notFound = () => new NotFoundException('role not found');
 const nameTaken = () =>
   new AppHttpError(409, 'role_name_taken', 'a role with this name already exists');
@@ -32,7 +31,7 @@ export class RolesService {
     try {
       return await this.roles.create(input);
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) throw nameTaken();
+      if (isDuplicateKey(error)) throw nameTaken();
       throw error;
     }
   }
@@ -49,7 +48,7 @@ export class RolesService {
     try {
       updated = await this.roles.update(id, changes);
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) throw nameTaken();
+      if (isDuplicateKey(error)) throw nameTaken();
       throw error;
     }
     if (!updated) throw notFound();

@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthController } from '../auth/auth.controller';
 import { AuthService } from '../auth/auth.service';
+import { OnboardingService } from '../auth/onboarding.service';
+import { GoogleController } from '../google/google.controller';
+import { GoogleSignInService } from '../google/google-sign-in.service';
+import { OidcClientProvider } from '../google/oidc-client.provider';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RateLimitsService } from '../rate-limit/rate-limits.service';
 import { Role, RoleSchema } from '../roles/role.schema';
@@ -33,7 +37,13 @@ import { UsersRepository } from './users.repository';
       { name: OneTimeToken.name, schema: OneTimeTokenSchema },
     ]),
   ],
-  controllers: [AuthController, AgentsController, RolesController, JwksController],
+  controllers: [
+    AuthController,
+    GoogleController,
+    AgentsController,
+    RolesController,
+    JwksController,
+  ],
   providers: [
     UsersRepository,
     RolesRepository,
@@ -45,6 +55,9 @@ import { UsersRepository } from './users.repository';
     NotificationsService,
     RateLimitsService,
     AuthService,
+    OnboardingService,
+    OidcClientProvider,
+    GoogleSignInService,
     AgentsService,
     RolesService,
   ],

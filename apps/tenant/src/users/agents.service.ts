@@ -1,9 +1,10 @@
 import { TenantContext } from '@app/auth';
 import { UserDeletedV1, UserInvitedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { AppHttpError } from '@app/platform';
+import { AppHttpError, isDuplicateKey } from '@app/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service';
+import { emailTaken } from '../auth/onboarding.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RolesRepository } from '../roles/roles.repository';
 import { TenantsService } from '../tenants/tenants.service';
@@ -27,7 +28,6 @@ export interface AgentView {
 }
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-const DUPLICATE_KEY = 11000;
 const notFound = () => new NotFoundException('agent not found');
 
 /** Agents of the tenant in context: invitations and their lifecycle. */
@@ -50,9 +50,7 @@ export class AgentsService {
   ): Promise<AgentView> {
     const roleIds = input.roleIds ?? [(await this.roles.findBuiltIn('agent'))!.id];
     await this.requireRoles(roleIds);
-    if (await this.users.findByEmailInAnyTenant(input.email)) {
-      throw new AppHttpError(409, 'email_taken', 'an account with this email already exists');
-    }
+    if (await this.users.findByEmailInAnyTenant(input.email)) throw emailTaken();
     let user: UserRecord;
     try {
       user = await this.users.create({
@@ -64,9 +62,7 @@ export class AgentsService {
         maxConcurrentChats: input.maxConcurrentChats,
       });
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) {
-        throw new AppHttpError(409, 'email_taken', 'an account with this email already exists');
-      }
+      if (isDuplicateKey(error)) throw emailTaken();
       throw error;
     }
     const { token, expiresAt } = await this.oneTimeTokens.issue(

@@ -52,6 +52,7 @@ export class UsersRepository {
     roleIds: string[];
     status: UserStatus;
     maxConcurrentChats?: number;
+    googleSubject?: string;
   }): Promise<UserRecord> {
     const created = await this.users.create({ _id: randomUUID(), ...user });
     return toRecord(created.toObject());

@@ -1,0 +1,58 @@
+import { PERMISSIONS, TenantContext } from '@app/auth';
+import { AppHttpError, isDuplicateKey } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { RolesRepository } from '../roles/roles.repository';
+import { type TenantRecord } from '../tenants/tenants.repository';
+import { TenantsService } from '../tenants/tenants.service';
+import { AccountsService } from '../users/accounts.service';
+import { type UserRecord, UsersRepository } from '../users/users.repository';
+
+const DEFAULT_AGENT_PERMISSIONS = ['chats:join', 'chats:block', 'chats:transfer'];
+
+export const emailTaken = () =>
+  new AppHttpError(409, 'email_taken', 'an account with this email already exists');
+
+/** A new tenant with its built-in roles and its first admin, by password or by Google. */
+@Injectable()
+export class OnboardingService {
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly users: UsersRepository,
+    private readonly roles: RolesRepository,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async createTenant(
+    tenantName: string,
+    admin: { email: string; name: string; passwordHash: string | null; googleSubject?: string },
+  ): Promise<{ tenant: TenantRecord; admin: UserRecord }> {
+    if (await this.users.findByEmailInAnyTenant(admin.email)) throw emailTaken();
+    const tenant = await this.tenants.create(tenantName);
+    return TenantContext.run(tenant.id, async () => {
+      const adminRole = await this.roles.create({
+        name: 'Admin',
+        permissions: [...PERMISSIONS],
+        builtIn: 'admin',
+      });
+      await this.roles.create({
+        name: 'Agent',
+        permissions: DEFAULT_AGENT_PERMISSIONS,
+        builtIn: 'agent',
+      });
+      let user: UserRecord;
+      try {
+        user = await this.users.create({ ...admin, roleIds: [adminRole.id], status: 'active' });
+      } catch (error) {
+        // Another sign-up took the email in the meantime: leave nothing of this one behind.
+        await this.roles.deleteAll();
+        await this.tenants.discard(tenant.id);
+        if (isDuplicateKey(error)) throw emailTaken();
+        throw error;
+      }
+      // Announced only now that the tenant is whole, so no half sign-up is ever counted.
+      await this.tenants.announce(tenant);
+      await this.accounts.announce(user);
+      return { tenant, admin: user };
+    });
+  }
+}
