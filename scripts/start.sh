@@ -6,7 +6,7 @@
 # nginx:      http://localhost:8080 and https://localhost:8443 (self-signed certificate)
 # Logs:       .data/logs/<name>.log        Pids: .data/run/<name>.pid
 # Environment: PARLEY_HTTP_PORT (8080), PARLEY_HTTPS_PORT (8443), PARLEY_START_TIMEOUT (90),
-#   and every service variable of the README (applied to all services).
+#   PARLEY_OIDC_PORT (9400), and every service variable of the README (applied to all services).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,6 +18,14 @@ readonly LOG_DIR=$DATA_DIR/logs RUN_DIR=$DATA_DIR/run HOST=127.0.0.1 STOP_TIMEOU
 readonly LOG_PREFIX=start
 readonly HTTP_PORT=${PARLEY_HTTP_PORT:-8080} HTTPS_PORT=${PARLEY_HTTPS_PORT:-8443}
 readonly START_TIMEOUT=${PARLEY_START_TIMEOUT:-90}
+readonly OIDC_PORT=${PARLEY_OIDC_PORT:-9400}
+# Given to every service; only the tenant service reads the token and sign-in variables.
+SERVICE_ENV=(
+  "JWT_PRIVATE_KEY_FILE=$DATA_DIR/keys/jwt.pem"
+  "OIDC_ISSUER_URL=http://127.0.0.1:$OIDC_PORT"
+  "OIDC_CLIENT_ID=parley-local"
+  "OIDC_CLIENT_SECRET=parley-local-secret"
+)
 # shellcheck source=scripts/lib/processes.sh
 source "$ROOT/scripts/lib/processes.sh"
 # shellcheck source=scripts/lib/services.sh
@@ -53,7 +61,31 @@ start_service() {
   fi
   require_free_port "$name" "$port" PORT
   log_mark "$name" "start $app on port $port"
-  spawn "$name" env PORT="$port" node "dist/apps/$app/src/main.js"
+  spawn "$name" env PORT="$port" "${SERVICE_ENV[@]}" node "dist/apps/$app/src/main.js"
+}
+
+# The key that signs access tokens, kept across restarts so sessions survive them.
+ensure_signing_key() {
+  local key=$DATA_DIR/keys/jwt.pem
+  [[ -f $key ]] && return 0
+  mkdir -p "$DATA_DIR/keys"
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>/dev/null ||
+    fail_part tenant "openssl could not make the token-signing key"
+  chmod 600 "$key"
+}
+
+# The local OpenID provider that stands in for Google (scripts/oidc/dev-provider.mjs).
+start_oidc_provider() {
+  local pid
+  if pid=$(running_pid oidc 2>/dev/null); then
+    say "oidc already running (pid $pid)"
+    return 0
+  fi
+  require_free_port oidc "$OIDC_PORT" PARLEY_OIDC_PORT
+  spawn oidc env OIDC_DEV_PORT="$OIDC_PORT" \
+    OIDC_DEV_REDIRECT_URIS="https://localhost:$HTTPS_PORT/api/tenant/auth/google/callback,http://localhost:$HTTP_PORT/api/tenant/auth/google/callback" \
+    node scripts/oidc/dev-provider.mjs
+  wait_healthy oidc "http://$HOST:$OIDC_PORT/.well-known/openid-configuration"
 }
 
 ensure_certificate() {
@@ -123,6 +155,8 @@ main() {
   start_infrastructure
   say "building"
   npm run --silent build -- --quiet
+  ensure_signing_key
+  start_oidc_provider
   local entry name app port
   for entry in "${SERVICES[@]}"; do
     read -r name app port <<<"$entry"
@@ -142,6 +176,7 @@ Parley is running.
   Health:       https://localhost:$HTTPS_PORT/api/{tenant,chat,analytics,email}/health
   API docs:     https://localhost:$HTTPS_PORT/api/tenant/docs (likewise chat, analytics, email)
   Mail catcher: http://127.0.0.1:${SMTP_WEB_PORT:-1080}/
+  Google sign-in: a local stand-in at http://127.0.0.1:$OIDC_PORT (any email signs in)
   Logs:         $LOG_DIR/
 Stop with: npm stop
 DONE

@@ -16,6 +16,7 @@ source "$ROOT/scripts/lib/processes.sh"
 source "$ROOT/scripts/lib/services.sh"
 
 stop_part_process nginx
+stop_part_process oidc
 for entry in "${SERVICES[@]}"; do
   read -r name _ <<<"$entry"
   stop_part_process "$name"

@@ -13,6 +13,7 @@ readonly SERVICES=(
 process_marker() {
   case $1 in
     nginx) echo 'nginx' ;;
+    oidc) echo 'dev-provider.mjs' ;;
     chat-2) echo 'dist/apps/chat/src/main.js' ;;
     *) echo "dist/apps/$1/src/main.js" ;;
   esac

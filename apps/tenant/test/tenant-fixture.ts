@@ -1,4 +1,12 @@
-import { closeRawProducer, startTestService, type TestService, uniqueSuffix } from '@app/testing';
+import { unseal } from '@app/auth';
+import { NotificationRequestedV1 } from '@app/contracts';
+import {
+  closeRawProducer,
+  startTestService,
+  type TestService,
+  TopicProbe,
+  uniqueSuffix,
+} from '@app/testing';
 import request from 'supertest';
 import { type TenantConfig } from '../src/tenant.config';
 import { tenantService } from '../src/tenant.service-definition';
@@ -19,6 +27,8 @@ export const uniqueEmail = (who = 'admin'): string => `${who}-${uniqueSuffix()}@
 
 /** The tenant service started for real, with helpers that speak its HTTP API. */
 export class TenantFixture {
+  private notifications?: Promise<TopicProbe>;
+
   private constructor(readonly service: TestService<TenantConfig>) {}
 
   /** `overrides` are environment variables (e.g. `PORT` to know the URL in advance). */
@@ -47,8 +57,52 @@ export class TenantFixture {
     return { ...response.body, password };
   }
 
+  /** The one-time token inside the sealed link of the latest email requested for `email`. */
+  async emailedToken(email: string, kind: 'agent-invite' | 'password-reset'): Promise<string> {
+    this.notifications ??= TopicProbe.start([NotificationRequestedV1.topic]);
+    const probe = await this.notifications;
+    const message = await probe.waitFor(
+      (candidate) => candidate.value.includes(`"${kind}"`) && candidate.value.includes(email),
+    );
+    const payload = JSON.parse(message.value).payload;
+    const sealed = (payload.acceptUrl ?? payload.resetUrl).sealed;
+    const link = unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY);
+    return new URL(link).searchParams.get('token')!;
+  }
+
+  /** Invites an agent and accepts through the emailed link, as the agent would. */
+  async inviteAgent(
+    admin: { accessToken: string },
+    body: Record<string, unknown> = {},
+  ): Promise<{
+    invited: { id: string; roles: string[] };
+    signedIn: SignedUp;
+    email: string;
+    token: string;
+  }> {
+    const email = uniqueEmail('agent');
+    const invited = await this.http()
+      .post('/api/tenant/agents/invitations')
+      .set(bearer(admin.accessToken))
+      .send({ email, name: 'Alan Agent', ...body })
+      .expect(201);
+    const token = await this.emailedToken(email, 'agent-invite');
+    const accepted = await this.http()
+      .post('/api/tenant/auth/invitations/accept')
+      .set('X-Forwarded-For', someIp())
+      .send({ token, password: 'agent password 1' })
+      .expect(200);
+    return {
+      invited: invited.body,
+      signedIn: { ...accepted.body, password: 'agent password 1' },
+      email,
+      token,
+    };
+  }
+
   async close(): Promise<void> {
-    await Promise.all([this.service.close(), closeRawProducer()]);
+    const probe = await this.notifications;
+    await Promise.all([this.service.close(), closeRawProducer(), probe?.stop()]);
   }
 }
 

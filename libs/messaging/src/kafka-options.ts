@@ -29,6 +29,9 @@ export function kafkaMicroserviceOptions(config: KafkaConfig): KafkaOptions {
       consumer: {
         groupId: config.KAFKA_CONSUMER_GROUP,
         allowAutoTopicCreation: false,
+        // A fetch returns as soon as there is data; this only bounds an idle poll, which a
+        // shutdown waits for (kafkajs' default of 5 s made every stop take 5 s).
+        maxWaitTimeInMs: 1000,
         retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
       },
       subscribe: { fromBeginning: true },

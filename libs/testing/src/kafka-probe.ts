@@ -15,7 +15,10 @@ export interface ReceivedMessage {
 /** Reads topics from their start with a group of its own and keeps what it saw. */
 export class TopicProbe {
   readonly messages: ReceivedMessage[] = [];
-  private readonly consumer = kafka.consumer({ groupId: `test-probe-${uniqueSuffix()}` });
+  private readonly consumer = kafka.consumer({
+    groupId: `test-probe-${uniqueSuffix()}`,
+    maxWaitTimeInMs: 500,
+  });
 
   static async start(topics: string[]): Promise<TopicProbe> {
     const probe = new TopicProbe();

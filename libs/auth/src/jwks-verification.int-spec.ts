@@ -1,0 +1,115 @@
+import {
+  kafkaFragment,
+  mongoFragment,
+  serviceFragment,
+  type TokenVerificationConfig,
+  tokenVerificationFragment,
+} from '@app/config';
+import {
+  type BaseServiceConfig,
+  jwksAuth,
+  serviceModules,
+  type ServiceDefinition,
+} from '@app/platform';
+import { startTestService, type TestService } from '@app/testing';
+import { Controller, type DynamicModule, Get, Module } from '@nestjs/common';
+import request from 'supertest';
+import { z } from 'zod';
+import { TenantFixture } from '../../../apps/tenant/test/tenant-fixture';
+import { type Principal } from './access-token';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { Authenticated, RequirePermissions } from './permissions';
+import { TenantContext } from './tenant-context';
+
+@Controller()
+class ProbeController {
+  @Authenticated()
+  @Get('whoami')
+  whoami(@CurrentPrincipal() principal: Principal) {
+    return { userId: principal.userId, tenantInContext: TenantContext.current() };
+  }
+
+  @RequirePermissions('analytics:view')
+  @Get('numbers')
+  numbers() {
+    return { visitors: 1 };
+  }
+
+  @Get('forgotten')
+  forgotten() {
+    return { leaked: true };
+  }
+}
+
+type ProbeConfig = BaseServiceConfig & TokenVerificationConfig;
+
+@Module({})
+class ProbeModule {
+  static register(config: ProbeConfig): DynamicModule {
+    return {
+      module: ProbeModule,
+      imports: serviceModules('analytics', config, jwksAuth(config)),
+      controllers: [ProbeController],
+    };
+  }
+}
+
+const probeService: ServiceDefinition<ProbeConfig> = {
+  name: 'analytics',
+  schema: z.object({
+    ...serviceFragment(3999),
+    ...mongoFragment('probe'),
+    ...kafkaFragment('probe'),
+    ...tokenVerificationFragment(),
+  }),
+  rootModule: (config) => ProbeModule.register(config),
+};
+
+describe('another service checking tenant-issued tokens through the JWKS', () => {
+  let tenant: TenantFixture;
+  let service: TestService<ProbeConfig>;
+
+  beforeAll(async () => {
+    tenant = await TenantFixture.start();
+    service = await startTestService(probeService, {
+      JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all([tenant?.close(), service?.close()]);
+  });
+
+  it('accepts an access token from the tenant service and scopes the request to its tenant', async () => {
+    const admin = await tenant.signup();
+    const response = await request(service.url)
+      .get('/api/analytics/whoami')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .expect(200);
+    expect(response.body).toEqual({ userId: admin.user.id, tenantInContext: admin.tenant.id });
+  });
+
+  it('answers 401 without a token and 403 without the permission', async () => {
+    await request(service.url).get('/api/analytics/whoami').expect(401);
+    const admin = await tenant.signup();
+    const { signedIn: agent } = await tenant.inviteAgent(admin);
+
+    await request(service.url)
+      .get('/api/analytics/numbers')
+      .set('Authorization', `Bearer ${agent.accessToken}`)
+      .expect(403);
+    await request(service.url)
+      .get('/api/analytics/numbers')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .expect(200);
+  });
+
+  it('refuses a route that declares no access rule, even to an admin', async () => {
+    const admin = await tenant.signup();
+    const response = await request(service.url)
+      .get('/api/analytics/forgotten')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .expect(403);
+    expect(response.body.message).toContain('declares no access rule');
+  });
+});
