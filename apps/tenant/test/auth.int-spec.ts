@@ -422,6 +422,25 @@ describe('tenant service: sign-up, sign-in and sessions', () => {
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     });
 
+    it('limits password-reset requests per account, from any address', async () => {
+      const email = uniqueEmail('target');
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await tenant
+          .http()
+          .post('/api/tenant/auth/password-reset')
+          .set('X-Forwarded-For', someIp())
+          .send({ email })
+          .expect(202);
+      }
+      const limited = await tenant
+        .http()
+        .post('/api/tenant/auth/password-reset')
+        .set('X-Forwarded-For', someIp())
+        .send({ email })
+        .expect(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
     it('limits sign-ups per address', async () => {
       const ip = someIp();
       const statuses: number[] = [];
