@@ -1,18 +1,40 @@
 import {
   kafkaFragment,
   mongoFragment,
+  notificationSealFragment,
+  publicUrlFragment,
   redisFragment,
   serviceFragment,
   tokenVerificationFragment,
 } from '@app/config';
 import { z } from 'zod';
 
-export const chatConfigSchema = z.object({
-  ...serviceFragment(3002),
-  ...mongoFragment('parley_chat'),
-  ...kafkaFragment('chat'),
-  ...tokenVerificationFragment(),
-  ...redisFragment(),
-});
+export const chatConfigSchema = z
+  .object({
+    ...serviceFragment(3002),
+    ...mongoFragment('parley_chat'),
+    ...kafkaFragment('chat'),
+    ...tokenVerificationFragment(),
+    ...redisFragment(),
+    ...publicUrlFragment(),
+    ...notificationSealFragment(),
+    /** Signs visitor tokens (HS256, checked only by chat). The default only suits a local run. */
+    VISITOR_TOKEN_SECRET: z
+      .string()
+      .min(32, 'at least 32 characters')
+      .default('parley-local-development-visitor-secret-change-me'),
+    VISITOR_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /** How long a room waits for a visitor who left before it closes as abandoned. */
+    STANDBY_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    /** Messages one socket may send per 10 seconds, and one tenant per second. */
+    SOCKET_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(30),
+    TENANT_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  })
+  .refine(
+    (config) =>
+      config.NODE_ENV !== 'production' ||
+      config.VISITOR_TOKEN_SECRET !== 'parley-local-development-visitor-secret-change-me',
+    { path: ['VISITOR_TOKEN_SECRET'], message: 'set your own secret in production' },
+  );
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

@@ -1,10 +1,79 @@
+import { VISITOR_AUTHENTICATOR } from '@app/auth';
 import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
 import { type ChatConfig } from './chat.config';
+import { DirectoryEventsController } from './directory/directory-events.controller';
+import { DirectoryRepository } from './directory/directory.repository';
+import {
+  AgentEntry,
+  AgentEntrySchema,
+  ChatbotEntry,
+  ChatbotEntrySchema,
+  TenantEntry,
+  TenantEntrySchema,
+} from './directory/directory.schemas';
+import { ChatNotificationsService } from './messages/chat-notifications.service';
+import { Message, MessageSchema } from './messages/message.schema';
+import { MessagesRepository } from './messages/messages.repository';
+import { MessagesService } from './messages/messages.service';
+import { AgentGateway } from './realtime/agent.gateway';
+import { MessageRateLimiter } from './realtime/message-rate-limiter.service';
+import { RealtimeBus } from './realtime/realtime-bus.service';
+import { VisitorGateway } from './realtime/visitor.gateway';
+import {
+  BlockedVisitor,
+  BlockedVisitorSchema,
+  Counter,
+  CounterSchema,
+  Room,
+  RoomSchema,
+} from './rooms/room.schema';
+import { RoomsController } from './rooms/rooms.controller';
+import { RoomsRepository } from './rooms/rooms.repository';
+import { RoomsService } from './rooms/rooms.service';
+import { StandbyService } from './standby/standby.service';
+import { VisitorTokensService } from './widget/visitor-tokens.service';
+import { WidgetController } from './widget/widget.controller';
+import { WidgetSessionsService } from './widget/widget-sessions.service';
 
 @Module({})
 export class ChatModule {
   static register(config: ChatConfig): DynamicModule {
-    return { module: ChatModule, imports: [...serviceModules('chat', config, jwksAuth(config))] };
+    return {
+      module: ChatModule,
+      // Global so that the one auth guard can check visitor tokens too.
+      global: true,
+      exports: [VISITOR_AUTHENTICATOR],
+      imports: [
+        ...serviceModules('chat', config, jwksAuth(config)),
+        MongooseModule.forFeature([
+          { name: ChatbotEntry.name, schema: ChatbotEntrySchema },
+          { name: AgentEntry.name, schema: AgentEntrySchema },
+          { name: TenantEntry.name, schema: TenantEntrySchema },
+          { name: Room.name, schema: RoomSchema },
+          { name: Counter.name, schema: CounterSchema },
+          { name: BlockedVisitor.name, schema: BlockedVisitorSchema },
+          { name: Message.name, schema: MessageSchema },
+        ]),
+      ],
+      controllers: [WidgetController, RoomsController, DirectoryEventsController],
+      providers: [
+        DirectoryRepository,
+        RoomsRepository,
+        RoomsService,
+        MessagesRepository,
+        MessagesService,
+        ChatNotificationsService,
+        VisitorTokensService,
+        { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },
+        WidgetSessionsService,
+        StandbyService,
+        RealtimeBus,
+        MessageRateLimiter,
+        VisitorGateway,
+        AgentGateway,
+      ],
+    };
   }
 }

@@ -1,9 +1,15 @@
-import { type ServiceDefinition } from '@app/platform';
+import { REDIS, type ServiceDefinition } from '@app/platform';
 import { chatConfigSchema, type ChatConfig } from './chat.config';
 import { ChatModule } from './chat.module';
+import { RedisStreamsIoAdapter } from './realtime/redis-streams-io.adapter';
 
 export const chatService: ServiceDefinition<ChatConfig> = {
   name: 'chat',
   schema: chatConfigSchema,
   rootModule: (config) => ChatModule.register(config),
+  configure: (app) => {
+    app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, app.get(REDIS)));
+    // Widget sessions are opened from tenants' sites; the handler checks the chatbot's origins.
+    app.enableCors({ origin: true, methods: ['GET', 'POST'], credentials: false, maxAge: 600 });
+  },
 };

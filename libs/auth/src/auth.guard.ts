@@ -14,8 +14,14 @@ import { REQUIRED_PERMISSIONS } from './permissions';
 import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
 import { IS_PUBLIC } from './public.decorator';
 import { TenantContext } from './tenant-context';
+import {
+  ALLOW_VISITORS,
+  VISITOR_AUTHENTICATOR,
+  type VisitorAuthenticator,
+  type VisitorPrincipal,
+} from './visitor-auth';
 
-export type AuthenticatedRequest = Request & { user: Principal };
+export type AuthenticatedRequest = Request & { user: Principal; visitor?: VisitorPrincipal };
 
 /**
  * The one guard of every HTTP route. A route is `@Public()`, or declares what it needs with
@@ -27,6 +33,7 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     @Optional() @Inject(PRINCIPAL_VALIDATOR) private readonly validator?: PrincipalValidator,
+    @Optional() @Inject(VISITOR_AUTHENTICATOR) private readonly visitors?: VisitorAuthenticator,
   ) {
     super();
   }
@@ -41,6 +48,16 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     );
     if (required === undefined) {
       throw new ForbiddenException('this route declares no access rule');
+    }
+    if (this.visitors && this.reflector.getAllAndOverride<boolean>(ALLOW_VISITORS, targets)) {
+      const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+      const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+      const visitor = scheme === 'Bearer' && token ? this.visitors.authenticate(token) : null;
+      if (visitor) {
+        request.visitor = visitor;
+        TenantContext.assign(visitor.tenantId);
+        return true;
+      }
     }
 
     await super.canActivate(context);

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { AccessTokenVerifier } from './access-token-verifier.service';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 import { JwtStrategy } from './jwt.strategy';
@@ -16,10 +17,11 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         JwtStrategy,
+        AccessTokenVerifier,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...extraProviders,
       ],
-      exports: [AUTH_OPTIONS],
+      exports: [AUTH_OPTIONS, AccessTokenVerifier],
     };
   }
 }

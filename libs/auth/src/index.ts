@@ -10,3 +10,5 @@ export * from './tenant-context';
 export * from './tenant-scoped.plugin';
 export * from './sealed-secret';
 export * from './secret-hash';
+export * from './access-token-verifier.service';
+export * from './visitor-auth';

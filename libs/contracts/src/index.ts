@@ -3,3 +3,4 @@ export * from './define-event';
 export * from './envelope';
 export * from './events';
 export * from './topics';
+export * from './chat-socket';

@@ -18,6 +18,8 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   rootModule: (config: C) => DynamicModule;
   /** Largest JSON body accepted; larger requests get 413. */
   bodyLimit?: string;
+  /** Service-specific setup of the app before it starts (e.g. the socket.io adapter). */
+  configure?: (app: NestExpressApplication, config: C) => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ZodValidationPipe());
   app.enableShutdownHooks();
+  definition.configure?.(app, config);
   mountOpenApi(app, definition.name);
 
   await app.get(KafkaAdminService).ensureTopics();

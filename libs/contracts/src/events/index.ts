@@ -1,4 +1,13 @@
 import { type EventDefinition } from '../define-event';
+import {
+  ChatroomAssignedV1,
+  ChatroomClosedV1,
+  ChatroomCreatedV1,
+  ChatroomRequeuedV1,
+  ChatroomResumedV1,
+  ChatroomStandbyV1,
+  MessageSentV1,
+} from './chat.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
 import {
   ChatbotCreatedV1,
@@ -9,6 +18,7 @@ import {
 import { TenantCreatedV1 } from './tenant-created.v1';
 import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
+export * from './chat.v1';
 export * from './notification-requested.v1';
 export * from './tenant-chatbot.v1';
 export * from './tenant-created.v1';
@@ -25,4 +35,11 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ChatbotKeyRotatedV1,
   ChatbotDeletedV1,
   NotificationRequestedV1,
+  ChatroomCreatedV1,
+  ChatroomAssignedV1,
+  ChatroomRequeuedV1,
+  ChatroomStandbyV1,
+  ChatroomResumedV1,
+  ChatroomClosedV1,
+  MessageSentV1,
 ];

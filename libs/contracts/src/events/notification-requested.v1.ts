@@ -15,7 +15,33 @@ const base = {
   tenantName: z.string(),
 };
 
+const transcriptLine = z.object({
+  from: z.string(),
+  senderType: z.enum(['visitor', 'agent', 'system']),
+  body: z.string(),
+  at: z.iso.datetime(),
+});
+
 export const notificationSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...base,
+    kind: z.literal('visitor-welcome'),
+    chatbotName: z.string(),
+    conversationUrl: sealedSchema,
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('agent-reply'),
+    agentName: z.string(),
+    reply: z.string(),
+    conversationUrl: sealedSchema,
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('conversation-transcript'),
+    reason: z.enum(['resolved', 'abandoned', 'stale', 'blocked']),
+    lines: z.array(transcriptLine).max(2000),
+  }),
   z.object({
     ...base,
     kind: z.literal('password-reset'),

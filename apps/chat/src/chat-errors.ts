@@ -1,0 +1,15 @@
+import { AppHttpError } from '@app/platform';
+
+/** Errors of the chat service: an HTTP status for REST, `{ error: { code, message } }` for sockets. */
+export const chatErrors = {
+  roomNotFound: () => new AppHttpError(404, 'room_not_found', 'no such room'),
+  roomClosed: () => new AppHttpError(409, 'room_closed', 'the conversation is closed'),
+  alreadyTaken: () =>
+    new AppHttpError(409, 'already_taken', 'another agent joined this room first'),
+  notYourRoom: () => new AppHttpError(403, 'not_your_room', 'you are not the agent of this room'),
+  atCapacity: () =>
+    new AppHttpError(409, 'at_capacity', 'you already have as many chats as you may'),
+  agentNotFound: () => new AppHttpError(404, 'agent_not_found', 'no such agent'),
+  rateLimited: () => new AppHttpError(429, 'rate_limited', 'too many messages; slow down'),
+  invalid: (message: string) => new AppHttpError(400, 'invalid_payload', message),
+};

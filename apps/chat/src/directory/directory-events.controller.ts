@@ -1,0 +1,82 @@
+import {
+  type AgentSnapshot,
+  ChatbotCreatedV1,
+  ChatbotDeletedV1,
+  ChatbotKeyRotatedV1,
+  ChatbotUpdatedV1,
+  type EventEnvelope,
+  type EventOf,
+  TenantCreatedV1,
+  UserDeletedV1,
+  UserInvitedV1,
+  UserUpdatedV1,
+} from '@app/contracts';
+import { OnEvent } from '@app/messaging';
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { DirectoryRepository } from './directory.repository';
+
+/** Keeps chat's read model of the tenant service from its events (never calls it). */
+@Controller()
+export class DirectoryEventsController {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly realtime: RealtimeBus,
+  ) {}
+
+  @OnEvent(TenantCreatedV1)
+  async onTenantCreated(@Payload() event: EventOf<typeof TenantCreatedV1>): Promise<void> {
+    await this.directory.applyTenant(event.tenantId, event.payload.name);
+  }
+
+  @OnEvent(ChatbotCreatedV1)
+  onChatbotCreated(@Payload() event: EventOf<typeof ChatbotCreatedV1>): Promise<void> {
+    return this.directory.applyChatbot(event.tenantId, event.payload, at(event));
+  }
+
+  @OnEvent(ChatbotUpdatedV1)
+  onChatbotUpdated(@Payload() event: EventOf<typeof ChatbotUpdatedV1>): Promise<void> {
+    return this.directory.applyChatbot(event.tenantId, event.payload, at(event));
+  }
+
+  @OnEvent(ChatbotKeyRotatedV1)
+  onChatbotKeyRotated(@Payload() event: EventOf<typeof ChatbotKeyRotatedV1>): Promise<void> {
+    return this.directory.applyChatbot(event.tenantId, event.payload, at(event));
+  }
+
+  @OnEvent(ChatbotDeletedV1)
+  onChatbotDeleted(@Payload() event: EventOf<typeof ChatbotDeletedV1>): Promise<void> {
+    return this.directory.applyChatbot(
+      event.tenantId,
+      { chatbotId: event.payload.chatbotId, deleted: true },
+      at(event),
+    );
+  }
+
+  @OnEvent(UserInvitedV1)
+  onUserInvited(@Payload() event: EventOf<typeof UserInvitedV1>): Promise<void> {
+    return this.applyAgent(event, event.payload);
+  }
+
+  @OnEvent(UserUpdatedV1)
+  onUserUpdated(@Payload() event: EventOf<typeof UserUpdatedV1>): Promise<void> {
+    return this.applyAgent(event, event.payload);
+  }
+
+  @OnEvent(UserDeletedV1)
+  async onUserDeleted(@Payload() event: EventOf<typeof UserDeletedV1>): Promise<void> {
+    await this.directory.applyAgent({ userId: event.payload.userId, deleted: true }, at(event));
+    await this.realtime.disconnectAgent(event.tenantId, event.payload.userId);
+  }
+
+  private async applyAgent(event: EventEnvelope, agent: AgentSnapshot): Promise<void> {
+    await this.directory.applyAgent(agent, at(event));
+    // A deactivated agent, or one who lost chats:join, is cut off at once.
+    if (agent.status !== 'active' || !agent.permissions.includes('chats:join')) {
+      await this.realtime.disconnectAgent(event.tenantId, agent.userId);
+    }
+  }
+}
+
+const at = (event: EventEnvelope): Date => new Date(event.occurredAt);

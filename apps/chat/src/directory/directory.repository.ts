@@ -1,0 +1,112 @@
+import { type ChatbotSnapshot, type AgentSnapshot } from '@app/contracts';
+import { isDuplicateKey, REDIS } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type Redis from 'ioredis';
+import { type Model } from 'mongoose';
+import { redisKeys } from '../redis-keys';
+import { AgentEntry, ChatbotEntry, TenantEntry } from './directory.schemas';
+
+export type ChatbotRecord = Omit<ChatbotEntry, '_id' | 'syncedAt'> & { id: string };
+export type AgentRecord = Omit<AgentEntry, '_id' | 'syncedAt'> & { id: string };
+
+const CHATBOT_CACHE_SECONDS = 300;
+
+/**
+ * The chatbots, agents and tenant names chat knows, for the tenant in context. Widget sessions
+ * look chatbots up on every connect, so those are cached in Redis and dropped on each change.
+ */
+@Injectable()
+export class DirectoryRepository {
+  constructor(
+    @InjectModel(ChatbotEntry.name) private readonly chatbots: Model<ChatbotEntry>,
+    @InjectModel(AgentEntry.name) private readonly agents: Model<AgentEntry>,
+    @InjectModel(TenantEntry.name) private readonly tenants: Model<TenantEntry>,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async applyChatbot(
+    tenantId: string,
+    snapshot: ChatbotSnapshot | { chatbotId: string; deleted: true },
+    at: Date,
+  ): Promise<void> {
+    const fields =
+      'deleted' in snapshot
+        ? { deleted: true, apiKeySha256: null }
+        : {
+            name: snapshot.name,
+            allowedOrigins: snapshot.allowedOrigins,
+            appearance: snapshot.appearance,
+            preChatForm: snapshot.preChatForm,
+            apiKeySha256: snapshot.apiKeySha256,
+            deleted: false,
+          };
+    await applyIfNewer(this.chatbots, snapshot.chatbotId, fields, at);
+    await this.redis.del(redisKeys.chatbot(tenantId, snapshot.chatbotId)).catch(() => undefined);
+  }
+
+  async applyAgent(
+    snapshot: AgentSnapshot | { userId: string; deleted: true },
+    at: Date,
+  ): Promise<void> {
+    const fields =
+      'deleted' in snapshot
+        ? { status: 'deleted', permissions: [] }
+        : {
+            name: snapshot.name,
+            email: snapshot.email,
+            permissions: snapshot.permissions,
+            status: snapshot.status,
+            maxConcurrentChats: snapshot.maxConcurrentChats,
+          };
+    await applyIfNewer(this.agents, snapshot.userId, fields, at);
+  }
+
+  async applyTenant(tenantId: string, name: string): Promise<void> {
+    await this.tenants.updateOne({ _id: tenantId }, { $set: { name } }, { upsert: true });
+  }
+
+  async findChatbot(tenantId: string, chatbotId: string): Promise<ChatbotRecord | null> {
+    const key = redisKeys.chatbot(tenantId, chatbotId);
+    const cached = await this.redis.get(key).catch(() => null);
+    if (cached) return JSON.parse(cached) as ChatbotRecord;
+    const entry = await this.chatbots.findOne({ _id: chatbotId, deleted: false }).lean();
+    if (!entry) return null;
+    const { _id, syncedAt: _syncedAt, ...rest } = entry;
+    const record = { id: _id, ...rest };
+    await this.redis
+      .set(key, JSON.stringify(record), 'EX', CHATBOT_CACHE_SECONDS)
+      .catch(() => undefined);
+    return record;
+  }
+
+  async findAgent(agentId: string): Promise<AgentRecord | null> {
+    const entry = await this.agents.findById(agentId).lean();
+    if (!entry) return null;
+    const { _id, syncedAt: _syncedAt, ...rest } = entry;
+    return { id: _id, ...rest };
+  }
+
+  async tenantName(tenantId: string): Promise<string> {
+    return (await this.tenants.findById(tenantId).lean())?.name ?? 'Parley';
+  }
+}
+
+/** Applies an event's state unless a newer one was applied already (events may arrive late). */
+async function applyIfNewer<T extends { _id: string; syncedAt: Date }>(
+  model: Model<T>,
+  id: string,
+  fields: object,
+  at: Date,
+): Promise<void> {
+  try {
+    await model.updateOne(
+      { _id: id, $or: [{ syncedAt: { $lt: at } }, { syncedAt: { $exists: false } }] } as never,
+      { $set: { ...fields, syncedAt: at } },
+      { upsert: true },
+    );
+  } catch (error) {
+    // The document exists with a newer state: the upsert's insert collided with it.
+    if (!isDuplicateKey(error)) throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import { tenantScopedPlugin } from '@app/auth';
+import { type Appearance, type PreChatForm } from '@app/contracts';
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/**
+ * Chat's own copies of what the tenant service owns, kept from its events. `syncedAt` is the
+ * `occurredAt` of the event applied last, so an older event arriving late changes nothing.
+ */
+
+@Schema({ collection: 'directory_chatbots', versionKey: false })
+export class ChatbotEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+
+  @Prop({ type: [String], default: [] })
+  allowedOrigins!: string[];
+
+  @Prop({ type: Object, required: true })
+  appearance!: Appearance;
+
+  @Prop({ type: Object, required: true })
+  preChatForm!: PreChatForm;
+
+  @Prop({ type: String, default: null })
+  apiKeySha256!: string | null;
+
+  /** A deleted chatbot stays as a tombstone so a late update cannot bring it back. */
+  @Prop({ default: false })
+  deleted!: boolean;
+
+  @Prop({ required: true })
+  syncedAt!: Date;
+}
+
+@Schema({ collection: 'directory_agents', versionKey: false })
+export class AgentEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+
+  @Prop({ required: true })
+  email!: string;
+
+  @Prop({ type: [String], default: [] })
+  permissions!: string[];
+
+  @Prop({ type: String, required: true })
+  status!: 'invited' | 'active' | 'deactivated' | 'deleted';
+
+  @Prop({ default: 5 })
+  maxConcurrentChats!: number;
+
+  @Prop({ required: true })
+  syncedAt!: Date;
+}
+
+@Schema({ collection: 'directory_tenants', versionKey: false })
+export class TenantEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+}
+
+export const ChatbotEntrySchema =
+  SchemaFactory.createForClass(ChatbotEntry).plugin(tenantScopedPlugin);
+export const AgentEntrySchema = SchemaFactory.createForClass(AgentEntry).plugin(tenantScopedPlugin);
+export const TenantEntrySchema =
+  SchemaFactory.createForClass(TenantEntry).plugin(tenantScopedPlugin);

@@ -1,0 +1,74 @@
+import { seal } from '@app/auth';
+import { InjectConfig } from '@app/config';
+import { type ChatMessage, NotificationRequestedV1 } from '@app/contracts';
+import { EventPublisher } from '@app/messaging';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type ChatConfig } from '../chat.config';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { type CloseReason } from '../rooms/room.schema';
+import { type RoomRecord } from '../rooms/rooms.repository';
+
+/** Emails to visitors, requested through Kafka (the email service sends them). */
+@Injectable()
+export class ChatNotificationsService {
+  constructor(
+    private readonly events: EventPublisher,
+    private readonly directory: DirectoryRepository,
+    @InjectConfig() private readonly config: ChatConfig,
+  ) {}
+
+  /** A link back to the conversation, carrying the visitor's room token (sealed in transit). */
+  conversationLink(room: RoomRecord, visitorToken: string) {
+    const url = `${this.config.PUBLIC_URL}/conversation/${room.id}?token=${encodeURIComponent(visitorToken)}`;
+    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY) };
+  }
+
+  async welcome(room: RoomRecord, chatbotName: string, visitorToken: string): Promise<void> {
+    await this.publish(room, {
+      kind: 'visitor-welcome',
+      chatbotName,
+      conversationUrl: this.conversationLink(room, visitorToken),
+    });
+  }
+
+  async agentReplied(
+    room: RoomRecord,
+    agentName: string,
+    reply: string,
+    visitorToken: string,
+  ): Promise<void> {
+    await this.publish(room, {
+      kind: 'agent-reply',
+      agentName,
+      reply,
+      conversationUrl: this.conversationLink(room, visitorToken),
+    });
+  }
+
+  async transcript(room: RoomRecord, reason: CloseReason, messages: ChatMessage[]): Promise<void> {
+    await this.publish(room, {
+      kind: 'conversation-transcript',
+      reason,
+      lines: messages.map((message) => ({
+        from: message.sender.name ?? message.sender.type,
+        senderType: message.sender.type,
+        body: message.body,
+        at: message.createdAt,
+      })),
+    });
+  }
+
+  private async publish(room: RoomRecord, details: Record<string, unknown>): Promise<void> {
+    await this.events.publish(NotificationRequestedV1, {
+      tenantId: room.tenantId,
+      chatroomId: room.id,
+      payload: {
+        notificationId: randomUUID(),
+        to: { email: room.visitor.email, name: room.visitor.name },
+        tenantName: await this.directory.tenantName(room.tenantId),
+        ...details,
+      } as never,
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { InjectConfig } from '@app/config';
+import { REDIS } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { type ChatConfig } from '../chat.config';
+import { redisKeys } from '../redis-keys';
+
+export type RateVerdict = 'ok' | 'limited' | 'abusive';
+
+/** Fixed windows in Redis, so a tenant's limit holds across replicas. */
+@Injectable()
+export class MessageRateLimiter {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @InjectConfig() private readonly config: ChatConfig,
+  ) {}
+
+  async check(socketId: string, tenantId: string): Promise<RateVerdict> {
+    const [socketCount, tenantCount] = await Promise.all([
+      this.count(redisKeys.socketRate(socketId), 10),
+      this.count(redisKeys.tenantRate(tenantId), 1),
+    ]);
+    // Three times over its own limit is not a burst any more: the socket is cut off.
+    if (socketCount > this.config.SOCKET_MESSAGES_PER_10S * 3) return 'abusive';
+    if (socketCount > this.config.SOCKET_MESSAGES_PER_10S) return 'limited';
+    if (tenantCount > this.config.TENANT_MESSAGES_PER_SECOND) return 'limited';
+    return 'ok';
+  }
+
+  private async count(key: string, windowSeconds: number): Promise<number> {
+    const [[, count]] = (await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, windowSeconds, 'NX')
+      .exec()) as [[null, number], unknown];
+    return count;
+  }
+}

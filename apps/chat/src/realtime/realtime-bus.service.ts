@@ -1,0 +1,107 @@
+import {
+  type ChatMessage,
+  type ClientToServerEvents,
+  type RoomSummary,
+  type ServerToClientEvents,
+} from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { type Namespace } from 'socket.io';
+import { socketRooms } from '../redis-keys';
+
+type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * Everything the services push to sockets goes through here. The namespaces span every chat
+ * replica (Redis streams adapter), so an emit reaches a socket wherever it is connected.
+ */
+@Injectable()
+export class RealtimeBus {
+  private visitors?: ChatNamespace;
+  private agents?: ChatNamespace;
+
+  attach(kind: 'visitor' | 'agent', namespace: ChatNamespace): void {
+    if (kind === 'visitor') this.visitors = namespace;
+    else this.agents = namespace;
+  }
+
+  /** To the visitor and the agents in the room. */
+  toRoom<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    roomId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    const name = socketRooms.room(tenantId, roomId);
+    this.visitors?.to(name).emit(event, ...args);
+    this.agents?.to(name).emit(event, ...args);
+  }
+
+  /** To the agents in a room only (what the visitor does: typing, reading). */
+  toAgentsInRoom<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    roomId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.agents?.to(socketRooms.room(tenantId, roomId)).emit(event, ...args);
+  }
+
+  /** To the visitor of a room only (what the agent does). */
+  toVisitor<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    roomId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.visitors?.to(socketRooms.room(tenantId, roomId)).emit(event, ...args);
+  }
+
+  message(tenantId: string, message: ChatMessage): void {
+    this.toRoom(tenantId, message.roomId, 'message:new', message);
+  }
+
+  queue(tenantId: string, rooms: RoomSummary[]): void {
+    this.agents?.to(socketRooms.agents(tenantId)).emit('queue:updated', { rooms });
+  }
+
+  /** To the room, and to every agent of the tenant (who see the queue and "visitor away"); once each. */
+  toRoomAndAgents<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    roomId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    const room = socketRooms.room(tenantId, roomId);
+    this.visitors?.to(room).emit(event, ...args);
+    this.agents
+      ?.to(room)
+      .to(socketRooms.agents(tenantId))
+      .emit(event, ...args);
+  }
+
+  async disconnectAgent(tenantId: string, agentId: string): Promise<void> {
+    this.agents?.in(socketRooms.agent(tenantId, agentId)).disconnectSockets(true);
+  }
+
+  /** Makes an agent's sockets (on any replica) members of a room, or no longer. */
+  async addAgentToRoom(tenantId: string, agentId: string, roomId: string): Promise<void> {
+    this.agents
+      ?.in(socketRooms.agent(tenantId, agentId))
+      .socketsJoin(socketRooms.room(tenantId, roomId));
+  }
+
+  async removeAgentFromRoom(tenantId: string, agentId: string, roomId: string): Promise<void> {
+    this.agents
+      ?.in(socketRooms.agent(tenantId, agentId))
+      .socketsLeave(socketRooms.room(tenantId, roomId));
+  }
+
+  async visitorSocketsIn(tenantId: string, roomId: string): Promise<number> {
+    if (!this.visitors) return 0;
+    return (await this.visitors.in(socketRooms.visitorsOf(tenantId, roomId)).fetchSockets()).length;
+  }
+
+  disconnectVisitors(tenantId: string, roomId: string): void {
+    this.visitors?.in(socketRooms.visitorsOf(tenantId, roomId)).disconnectSockets(true);
+  }
+}

@@ -1,0 +1,36 @@
+import { type INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type Redis from 'ioredis';
+import { type Server, type ServerOptions } from 'socket.io';
+
+/**
+ * socket.io across chat replicas through Redis streams: unlike the pub/sub adapter it survives
+ * a Redis reconnect without losing packets, and it supports connection state recovery.
+ */
+export class RedisStreamsIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly redis: Redis,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      // The widget runs on tenants' sites: a socket proves itself with its token, not its origin.
+      cors: { origin: true, credentials: false },
+      maxHttpBufferSize: 64 * 1024,
+      pingInterval: 20_000,
+      pingTimeout: 20_000,
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    });
+    // XREAD BLOCK holds its connection: the adapter gets one of its own.
+    server.adapter(
+      createAdapter(this.redis.duplicate(), { streamName: 'parley:socket.io', maxLen: 50_000 }),
+    );
+    return server;
+  }
+}

@@ -1,0 +1,42 @@
+import { TenantContext } from '@app/auth';
+import { type SocketError } from '@app/contracts';
+import { Logger } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type ZodType } from 'zod';
+
+const logger = new Logger('SocketHandler');
+
+/**
+ * Every socket event goes through here: the payload is validated, the handler runs inside the
+ * socket's tenant, and any failure becomes an error ack; the socket stays usable.
+ */
+export async function handleSocketEvent<P, R>(
+  tenantId: string,
+  schema: ZodType<P>,
+  payload: unknown,
+  handler: (input: P) => Promise<R>,
+): Promise<R | SocketError> {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
+      .join('; ');
+    return { error: { code: 'invalid_payload', message } };
+  }
+  try {
+    return await TenantContext.run(tenantId, () => handler(parsed.data));
+  } catch (error) {
+    return toSocketError(error);
+  }
+}
+
+export function toSocketError(error: unknown): SocketError {
+  if (error instanceof HttpException) {
+    const answer = error.getResponse() as { code?: string; message?: string };
+    return { error: { code: answer.code ?? 'error', message: answer.message ?? error.message } };
+  }
+  const errorId = randomUUID();
+  logger.error(`socket handler failed ${errorId}: ${(error as Error)?.stack ?? error}`);
+  return { error: { code: 'internal_error', message: `internal error (${errorId})` } };
+}

@@ -1,0 +1,119 @@
+import { TenantContext } from '@app/auth';
+import { InjectConfig } from '@app/config';
+import { ChatroomResumedV1, ChatroomStandbyV1 } from '@app/contracts';
+import { EventPublisher } from '@app/messaging';
+import { REDIS } from '@app/platform';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type Redis from 'ioredis';
+import { type ChatConfig } from '../chat.config';
+import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { redisKeys } from '../redis-keys';
+import { type RoomRecord, RoomsRepository } from '../rooms/rooms.repository';
+import { RoomsService } from '../rooms/rooms.service';
+
+const SWEEP_EVERY_MS = 1000;
+
+/**
+ * The 10-minute standby. When a visitor's last socket (on any replica) closes, the room is
+ * marked away in MongoDB and its deadline goes into a Redis sorted set; every replica sweeps
+ * that set, and the one whose ZREM succeeds closes the room as abandoned. Nothing lives only in
+ * a process: a restart or a crashed replica loses no standby.
+ */
+@Injectable()
+export class StandbyService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(StandbyService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly rooms: RoomsRepository,
+    private readonly roomsService: RoomsService,
+    private readonly realtime: RealtimeBus,
+    private readonly events: EventPublisher,
+    @Inject(REDIS) private readonly redis: Redis,
+    @InjectConfig() private readonly config: ChatConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** After a visitor socket closed: starts the standby if it was the room's last one. */
+  async visitorLeft(room: RoomRecord): Promise<void> {
+    if (room.status === 'closed') return;
+    if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) return;
+    const until = new Date(Date.now() + this.config.STANDBY_TTL_SECONDS * 1000);
+    if (!(await this.rooms.markAway(room.id, until))) return;
+    await this.redis.zadd(redisKeys.standbyDeadlines(), until.getTime(), member(room));
+    this.roomsService.announceRoom((await this.rooms.findById(room.id))!);
+    await this.events.publish(ChatroomStandbyV1, {
+      tenantId: room.tenantId,
+      chatroomId: room.id,
+      payload: {
+        roomId: room.id,
+        chatbotId: room.chatbotId,
+        at: new Date().toISOString(),
+        expiresAt: until.toISOString(),
+      },
+    });
+  }
+
+  /** A visitor socket connected: ends the standby if there was one. */
+  async visitorBack(room: RoomRecord): Promise<void> {
+    if (!(await this.rooms.markBack(room.id))) return;
+    await this.redis.zrem(redisKeys.standbyDeadlines(), member(room));
+    this.roomsService.announceRoom((await this.rooms.findById(room.id))!);
+    await this.events.publish(ChatroomResumedV1, {
+      tenantId: room.tenantId,
+      chatroomId: room.id,
+      payload: { roomId: room.id, chatbotId: room.chatbotId, at: new Date().toISOString() },
+    });
+  }
+
+  /** Closes, as abandoned, the rooms whose standby ran out. Safe to run on every replica. */
+  async sweep(now = Date.now()): Promise<number> {
+    let closed = 0;
+    try {
+      const due = await this.redis.zrangebyscore(
+        redisKeys.standbyDeadlines(),
+        0,
+        now,
+        'LIMIT',
+        0,
+        100,
+      );
+      for (const entry of due) {
+        // Exactly one replica removes each entry; that one closes the room.
+        if ((await this.redis.zrem(redisKeys.standbyDeadlines(), entry)) !== 1) continue;
+        const [tenantId, roomId] = entry.split(':');
+        await TenantContext.run(tenantId, async () => {
+          const room = await this.rooms.findById(roomId);
+          if (
+            !room ||
+            room.status === 'closed' ||
+            !room.awayUntil ||
+            room.awayUntil.getTime() > now
+          )
+            return;
+          await this.roomsService.close(roomId, 'abandoned', 'system');
+          closed += 1;
+        });
+      }
+    } catch (error) {
+      this.logger.warn(`standby sweep failed: ${(error as Error).message}`);
+    }
+    return closed;
+  }
+}
+
+const member = (room: RoomRecord) => `${room.tenantId}:${room.id}`;

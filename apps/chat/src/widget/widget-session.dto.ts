@@ -1,0 +1,23 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+
+export class WidgetSessionDto extends createZodDto(
+  z.strictObject({
+    tenantId: id,
+    chatbotId: id,
+    apiKey: z.string().min(10).max(200),
+    name: z.string().trim().min(1, 'required').max(120),
+    email: z
+      .email('a valid email address')
+      .max(254)
+      .transform((email) => email.toLowerCase()),
+    answers: z
+      .record(
+        z.string().max(40),
+        z.union([z.string().max(2000), z.array(z.string().max(200)).max(20)]),
+      )
+      .default({}),
+  }),
+) {}

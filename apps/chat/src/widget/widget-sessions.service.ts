@@ -1,0 +1,131 @@
+import { sameHash, TenantContext } from '@app/auth';
+import { ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
+import { EventPublisher } from '@app/messaging';
+import { AppHttpError } from '@app/platform';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { UAParser } from 'ua-parser-js';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { ChatNotificationsService } from '../messages/chat-notifications.service';
+import { MessagesService } from '../messages/messages.service';
+import { RoomsRepository } from '../rooms/rooms.repository';
+import { RoomsService } from '../rooms/rooms.service';
+import { VisitorTokensService } from './visitor-tokens.service';
+
+export interface NewSession {
+  tenantId: string;
+  chatbotId: string;
+  apiKey: string;
+  name: string;
+  email: string;
+  answers: Record<string, string | string[]>;
+}
+
+// One answer for an unknown tenant, chatbot or key: which of them was wrong is not told.
+const badCredentials = () => new AppHttpError(401, 'invalid_api_key', 'unknown chatbot or API key');
+
+/** A visitor opening the widget: an email-first chatroom in the queue, and its room token. */
+@Injectable()
+export class WidgetSessionsService {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly rooms: RoomsRepository,
+    private readonly roomsService: RoomsService,
+    private readonly messages: MessagesService,
+    private readonly notifications: ChatNotificationsService,
+    private readonly tokens: VisitorTokensService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async open(input: NewSession, request: { origin?: string; ip: string; userAgent?: string }) {
+    return TenantContext.run(input.tenantId, async () => {
+      const chatbot = await this.directory.findChatbot(input.tenantId, input.chatbotId);
+      if (!chatbot?.apiKeySha256 || !sameHash(input.apiKey, chatbot.apiKeySha256))
+        throw badCredentials();
+      if (!request.origin || !chatbot.allowedOrigins.includes(request.origin.toLowerCase())) {
+        throw new AppHttpError(403, 'origin_not_allowed', 'this site may not use this chatbot');
+      }
+      if (await this.rooms.isBlocked(input.email, request.ip)) {
+        throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
+      }
+      const answers = checkAnswers(chatbot.preChatForm, input.answers);
+
+      const browser = new UAParser(request.userAgent ?? '').getResult();
+      const room = await this.rooms.create({
+        chatbotId: chatbot.id,
+        visitor: {
+          id: randomUUID(),
+          name: input.name,
+          email: input.email,
+          ip: request.ip,
+          browser: {
+            name: browser.browser.name,
+            version: browser.browser.version,
+            os: [browser.os.name, browser.os.version].filter(Boolean).join(' ') || undefined,
+            device: browser.device.type ?? 'desktop',
+          },
+        },
+        answers,
+      });
+      const visitorToken = this.tokens.issue({
+        visitorId: room.visitor.id,
+        roomId: room.id,
+        tenantId: room.tenantId,
+      });
+      await this.messages.system(room, chatbot.appearance.waitingMessage);
+      await this.events.publish(ChatroomCreatedV1, {
+        tenantId: room.tenantId,
+        chatroomId: room.id,
+        payload: {
+          roomId: room.id,
+          chatbotId: room.chatbotId,
+          displayId: room.displayId,
+          visitor: {
+            name: room.visitor.name,
+            email: room.visitor.email,
+            ip: room.visitor.ip,
+            browser: room.visitor.browser,
+          },
+          answers,
+          createdAt: room.createdAt.toISOString(),
+        },
+      });
+      await this.notifications.welcome(room, chatbot.name, visitorToken);
+      await this.roomsService.broadcastQueue(room.tenantId);
+      return { roomId: room.id, visitorToken, appearance: chatbot.appearance };
+    });
+  }
+}
+
+/** Answers must fit the chatbot's pre-chat form: required ones given, choices among the options. */
+function checkAnswers(
+  form: PreChatForm,
+  answers: Record<string, string | string[]>,
+): Record<string, string | string[]> {
+  const fields = new Map(form.fields.map((field) => [field.id, field]));
+  const invalid = (field: string, message: string) =>
+    new AppHttpError(400, 'validation_failed', `answers.${field}: ${message}`);
+  for (const key of Object.keys(answers))
+    if (!fields.has(key)) throw invalid(key, 'not a question of this form');
+  for (const field of form.fields) {
+    const answer = answers[field.id];
+    const empty =
+      answer === undefined || (Array.isArray(answer) ? answer.length === 0 : answer.trim() === '');
+    if (empty) {
+      if (field.required) throw invalid(field.id, 'required');
+      continue;
+    }
+    const values = Array.isArray(answer) ? answer : [answer];
+    if (field.type !== 'multiple-choice' && Array.isArray(answer))
+      throw invalid(field.id, 'one answer expected');
+    if (
+      (field.type === 'single-choice' || field.type === 'multiple-choice') &&
+      values.some((value) => !field.options?.includes(value))
+    ) {
+      throw invalid(field.id, `one of ${field.options?.join(', ')}`);
+    }
+    if (field.type === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values[0]))
+      throw invalid(field.id, 'an email address');
+  }
+  return answers;
+}

@@ -1,0 +1,173 @@
+import {
+  type ChatMessage,
+  type ClientToServerEvents,
+  type RoomSummary,
+  type ServerToClientEvents,
+} from '@app/contracts';
+import { eventually, startTestService, type TestService, uniqueSuffix } from '@app/testing';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { bearer, type SignedUp, TenantFixture } from '../../tenant/test/tenant-fixture';
+import { type ChatConfig } from '../src/chat.config';
+import { chatService } from '../src/chat.service-definition';
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const SITE = 'https://shop.example';
+
+/** The tenant and chat services, started for real, and clients that talk to them. */
+export class ChatFixture {
+  private readonly sockets: ChatSocket[] = [];
+  readonly chats: TestService<ChatConfig>[] = [];
+
+  private constructor(readonly tenant: TenantFixture) {}
+
+  static async start(
+    options: { replicas?: number; overrides?: Record<string, string> } = {},
+  ): Promise<ChatFixture> {
+    const tenant = await TenantFixture.start();
+    const fixture = new ChatFixture(tenant);
+    const group = `test-chat-${uniqueSuffix()}`;
+    const database = `test_chat_${uniqueSuffix()}`;
+    for (let replica = 0; replica < (options.replicas ?? 1); replica += 1) {
+      // Replicas of one deployment: same database, same consumer group.
+      fixture.chats.push(
+        await startTestService(chatService, {
+          JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
+          MONGO_DB: database,
+          KAFKA_CONSUMER_GROUP: group,
+          ...options.overrides,
+        }),
+      );
+    }
+    return fixture;
+  }
+
+  get chat(): TestService<ChatConfig> {
+    return this.chats[0];
+  }
+
+  /** A tenant with a chatbot that chat already knows about (its events have arrived). */
+  async tenantWithChatbot(): Promise<{
+    admin: SignedUp;
+    chatbot: { id: string; apiKey: string; tenantId: string };
+  }> {
+    const admin = await this.tenant.signup();
+    const created = await this.tenant
+      .http()
+      .post('/api/tenant/chatbots')
+      .set(bearer(admin.accessToken))
+      .send({ name: 'Help', allowedOrigins: [SITE] })
+      .expect(201);
+    const chatbot = { id: created.body.id, apiKey: created.body.apiKey, tenantId: admin.tenant.id };
+    await eventually(async () => {
+      const probe = await this.openSession(chatbot, { email: 'probe@example.test' });
+      if (probe.status !== 201)
+        throw new Error(`chat does not know the chatbot yet (${probe.status})`);
+      await this.closeAsAgentIfPossible(admin, probe.body.roomId);
+    });
+    return { admin, chatbot };
+  }
+
+  openSession(
+    chatbot: { id: string; apiKey: string; tenantId: string },
+    visitor: Partial<{ name: string; email: string; answers: object }> = {},
+    options: { origin?: string; replica?: number; ip?: string } = {},
+  ) {
+    return request(this.chats[options.replica ?? 0].url)
+      .post('/api/chat/widget/sessions')
+      .set('Origin', options.origin ?? SITE)
+      .set('X-Forwarded-For', options.ip ?? '203.0.113.7')
+      .set(
+        'User-Agent',
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+      )
+      .send({
+        tenantId: chatbot.tenantId,
+        chatbotId: chatbot.id,
+        apiKey: chatbot.apiKey,
+        name: visitor.name ?? 'Vera Visitor',
+        email: visitor.email ?? `vera-${uniqueSuffix()}@example.test`,
+        ...(visitor.answers ? { answers: visitor.answers } : {}),
+      });
+  }
+
+  /** Probe rooms are closed straight away so they do not crowd the queue. */
+  private async closeAsAgentIfPossible(admin: SignedUp, roomId: string): Promise<void> {
+    const agent = await this.agent(admin.accessToken);
+    await agent.emitWithAck('room:close', { roomId, reason: 'resolved' });
+    agent.disconnect();
+  }
+
+  async connect(
+    namespace: 'visitor' | 'agent',
+    auth: Record<string, unknown>,
+    replica = 0,
+  ): Promise<ChatSocket> {
+    const socket: ChatSocket = io(`${this.chats[replica].url}/${namespace}`, {
+      path: '/socket.io',
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    this.sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (error) => reject(error));
+    });
+    return socket;
+  }
+
+  visitor(visitorToken: string, lastSeq?: number, replica = 0): Promise<ChatSocket> {
+    return this.connect(
+      'visitor',
+      { token: visitorToken, ...(lastSeq !== undefined ? { lastSeq } : {}) },
+      replica,
+    );
+  }
+
+  agent(accessToken: string, replica = 0): Promise<ChatSocket> {
+    return this.connect('agent', { token: accessToken }, replica);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.disconnect();
+    await Promise.all([...this.chats.map((chat) => chat.close()), this.tenant.close()]);
+  }
+}
+
+/** Collects what a socket receives, to wait on and assert. */
+export class Inbox {
+  readonly messages: ChatMessage[] = [];
+  readonly queues: RoomSummary[][] = [];
+  readonly updates: Parameters<ServerToClientEvents['room:updated']>[0][] = [];
+
+  constructor(socket: ChatSocket) {
+    socket.on('message:new', (message) => this.messages.push(message));
+    socket.on('queue:updated', ({ rooms }) => this.queues.push(rooms));
+    socket.on('room:updated', (update) => this.updates.push(update));
+  }
+
+  bodies(roomId?: string): string[] {
+    return this.messages
+      .filter((message) => !roomId || message.roomId === roomId)
+      .map((message) => message.body);
+  }
+
+  waitForMessage(predicate: (message: ChatMessage) => boolean): Promise<ChatMessage> {
+    return eventually(() => {
+      const found = this.messages.find(predicate);
+      if (!found) throw new Error(`no such message among ${this.messages.length}`);
+      return found;
+    });
+  }
+
+  waitForUpdate(predicate: (update: Inbox['updates'][number]) => boolean) {
+    return eventually(() => {
+      const found = this.updates.find(predicate);
+      if (!found) throw new Error(`no such room update among ${JSON.stringify(this.updates)}`);
+      return found;
+    });
+  }
+}

@@ -1,0 +1,204 @@
+import {
+  ChatroomAssignedV1,
+  ChatroomCreatedV1,
+  MessageSentV1,
+  NotificationRequestedV1,
+} from '@app/contracts';
+import { eventually, TopicProbe } from '@app/testing';
+import request from 'supertest';
+import { ChatFixture, Inbox, SITE } from './chat-fixture';
+
+describe('a conversation between a visitor and an agent', () => {
+  let fixture: ChatFixture;
+  let probe: TopicProbe;
+
+  beforeAll(async () => {
+    fixture = await ChatFixture.start();
+    probe = await TopicProbe.start([
+      ChatroomCreatedV1.topic,
+      ChatroomAssignedV1.topic,
+      MessageSentV1.topic,
+      NotificationRequestedV1.topic,
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([fixture?.close(), probe?.stop()]);
+  });
+
+  it('goes from the widget to the queue to a live chat, in both directions', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const agent = await fixture.agent(admin.accessToken);
+    const agentInbox = new Inbox(agent);
+
+    const session = await fixture
+      .openSession(chatbot, { name: 'Vera', email: 'vera@example.test' })
+      .expect(201);
+    expect(session.body).toMatchObject({
+      roomId: expect.any(String),
+      visitorToken: expect.any(String),
+    });
+    const { roomId, visitorToken } = session.body;
+
+    const visitor = await fixture.visitor(visitorToken);
+    const visitorInbox = new Inbox(visitor);
+    const waiting = await visitorInbox.waitForMessage(
+      (message) => message.sender.type === 'system',
+    );
+    expect(waiting).toMatchObject({
+      roomId,
+      seq: 1,
+      body: 'A live agent will join the chat shortly.',
+    });
+
+    await eventually(() =>
+      expect(agentInbox.queues.at(-1)?.map((room) => room.roomId)).toContain(roomId),
+    );
+    const joined = await agent.emitWithAck('room:join', { roomId });
+    expect(joined).toMatchObject({
+      room: { roomId, status: 'active', agent: { id: admin.user.id } },
+    });
+    await visitorInbox.waitForUpdate(
+      (update) => update.status === 'active' && update.agent?.id === admin.user.id,
+    );
+
+    const fromVisitor = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'v-1',
+      body: 'Hello, my order is late',
+    });
+    expect(fromVisitor).toMatchObject({ id: expect.any(String), seq: 2 });
+    const received = await agentInbox.waitForMessage(
+      (message) => message.clientMessageId === 'v-1',
+    );
+    expect(received).toMatchObject({
+      roomId,
+      seq: 2,
+      sender: { type: 'visitor', name: 'Vera' },
+      body: 'Hello, my order is late',
+    });
+
+    const fromAgent = await agent.emitWithAck('message:send', {
+      roomId,
+      clientMessageId: 'a-1',
+      body: 'Sorry! Looking now.',
+    });
+    expect(fromAgent).toMatchObject({ seq: 3 });
+    await visitorInbox.waitForMessage(
+      (message) => message.body === 'Sorry! Looking now.' && message.sender.type === 'agent',
+    );
+
+    const history = await request(fixture.chat.url)
+      .get(`/api/chat/rooms/${roomId}/messages?after=0`)
+      .set('Authorization', `Bearer ${visitorToken}`)
+      .expect(200);
+    expect(history.body.messages.map((message: { seq: number }) => message.seq)).toEqual([1, 2, 3]);
+
+    await probe.waitFor(
+      (message) => message.topic === ChatroomCreatedV1.topic && message.key === roomId,
+    );
+    await probe.waitFor(
+      (message) => message.topic === ChatroomAssignedV1.topic && message.key === roomId,
+    );
+    await eventually(() =>
+      expect(
+        probe.messages.filter(
+          (message) => message.topic === MessageSentV1.topic && message.key === roomId,
+        ),
+      ).toHaveLength(3),
+    );
+    const welcome = await probe.waitFor(
+      (message) =>
+        message.topic === NotificationRequestedV1.topic &&
+        message.value.includes('"visitor-welcome"') &&
+        message.value.includes('vera@example.test'),
+    );
+    expect(JSON.parse(welcome.value).payload.to.email).toBe('vera@example.test');
+  });
+
+  it('stores a resent message once and answers with the original', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const { visitorToken, roomId } = (await fixture.openSession(chatbot).expect(201)).body;
+    const visitor = await fixture.visitor(visitorToken);
+
+    const first = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'same',
+      body: 'once',
+    });
+    const again = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'same',
+      body: 'once',
+    });
+    expect(again).toEqual(first);
+    const count = await fixture.chat.db
+      .collection('messages')
+      .countDocuments({ roomId, clientMessageId: 'same' });
+    expect(count).toBe(1);
+  });
+
+  it('keeps message bodies as plain text', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const { visitorToken, roomId } = (await fixture.openSession(chatbot).expect(201)).body;
+    const visitor = await fixture.visitor(visitorToken);
+    const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    await visitor.emitWithAck('message:send', { clientMessageId: 'xss', body: payload });
+    const stored = await fixture.chat.db
+      .collection('messages')
+      .findOne({ roomId, clientMessageId: 'xss' });
+    expect(stored?.body).toBe(payload);
+  });
+
+  describe('widget sessions', () => {
+    it('refuses a wrong key with 401 and an origin the chatbot does not allow with 403', async () => {
+      const { chatbot } = await fixture.tenantWithChatbot();
+      await fixture.openSession({ ...chatbot, apiKey: 'pk_wrong_key_value' }).expect(401);
+      const foreign = await fixture
+        .openSession(chatbot, {}, { origin: 'https://evil.example' })
+        .expect(403);
+      expect(foreign.body.code).toBe('origin_not_allowed');
+      await request(fixture.chat.url)
+        .post('/api/chat/widget/sessions')
+        .send({
+          tenantId: chatbot.tenantId,
+          chatbotId: chatbot.id,
+          apiKey: chatbot.apiKey,
+          name: 'N',
+          email: 'n@example.test',
+        })
+        .expect(403);
+    });
+
+    it('records the visitor with browser details parsed from the User-Agent', async () => {
+      const { admin, chatbot } = await fixture.tenantWithChatbot();
+      const { roomId } = (
+        await fixture.openSession(chatbot, { email: 'ua@example.test' }).expect(201)
+      ).body;
+      const room = await request(fixture.chat.url)
+        .get(`/api/chat/rooms/${roomId}`)
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .expect(200);
+      expect(room.body.visitor).toMatchObject({
+        email: 'ua@example.test',
+        ip: '203.0.113.7',
+        browser: { name: 'Chrome', version: '126.0', os: 'Linux', device: 'desktop' },
+      });
+    });
+
+    it('refuses bad input with 400 naming the field', async () => {
+      const { chatbot } = await fixture.tenantWithChatbot();
+      const bad = await fixture.openSession(chatbot, { email: 'not-an-email' }).expect(400);
+      expect(bad.body.errors[0].field).toBe('email');
+      const unknown = await fixture.openSession(chatbot, { answers: { nope: 'x' } }).expect(400);
+      expect(unknown.body.message).toContain('answers.nope');
+    });
+
+    it('answers from the CORS preflight for any site (the origin check is per chatbot)', async () => {
+      const response = await request(fixture.chat.url)
+        .options('/api/chat/widget/sessions')
+        .set('Origin', SITE)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'content-type');
+      expect(response.status).toBeLessThan(300);
+      expect(response.headers['access-control-allow-origin']).toBe(SITE);
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { closeReasonSchema, roomStatusSchema } from './events/chat.v1';
+
+/** The socket.io contract of `/visitor` and `/agent` (path `/socket.io`), shared with the clients. */
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+const id = z.string().min(1).max(64);
+
+export const messageSendSchema = z.strictObject({
+  /** Visitors may omit it: their token names their room. */
+  roomId: id.optional(),
+  /** Chosen by the client; sending the same one again returns the original message. */
+  clientMessageId: z.string().min(1).max(64),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'empty message')
+    .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`),
+});
+export const roomRefSchema = z.strictObject({ roomId: id });
+export const roomCloseSchema = z.strictObject({
+  roomId: id,
+  reason: closeReasonSchema.exclude(['abandoned']).default('resolved'),
+});
+export const roomTransferSchema = z.strictObject({ roomId: id, agentId: id });
+export const typingSchema = z.strictObject({ roomId: id.optional(), typing: z.boolean() });
+export const messageReadSchema = z.strictObject({
+  roomId: id.optional(),
+  seq: z.number().int().min(0),
+});
+
+export type MessageSend = z.infer<typeof messageSendSchema>;
+
+export interface Sender {
+  type: 'visitor' | 'agent' | 'system';
+  id?: string;
+  name?: string;
+}
+
+export interface ChatMessage {
+  id: string;
+  roomId: string;
+  seq: number;
+  sender: Sender;
+  body: string;
+  clientMessageId?: string;
+  createdAt: string;
+}
+
+export interface RoomSummary {
+  roomId: string;
+  displayId: number;
+  chatbotId: string;
+  status: z.infer<typeof roomStatusSchema>;
+  visitor: { name: string; email: string };
+  agent?: { id: string; name: string };
+  lastSeq: number;
+  createdAt: string;
+  queuedAt?: string;
+}
+
+export type SocketError = { error: { code: string; message: string } };
+export type Ack<T> = (answer: T | SocketError) => void;
+
+export interface ClientToServerEvents {
+  'message:send': (payload: MessageSend, ack: Ack<{ id: string; seq: number }>) => void;
+  typing: (payload: z.input<typeof typingSchema>, ack?: Ack<{ ok: true }>) => void;
+  'message:read': (payload: z.input<typeof messageReadSchema>, ack?: Ack<{ ok: true }>) => void;
+  'room:join': (payload: { roomId: string }, ack: Ack<{ room: RoomSummary }>) => void;
+  'room:close': (payload: z.input<typeof roomCloseSchema>, ack: Ack<{ room: RoomSummary }>) => void;
+  'room:leave': (payload: { roomId: string }, ack: Ack<{ room: RoomSummary }>) => void;
+  'room:transfer': (
+    payload: { roomId: string; agentId: string },
+    ack: Ack<{ room: RoomSummary }>,
+  ) => void;
+}
+
+export interface ServerToClientEvents {
+  'message:new': (message: ChatMessage) => void;
+  'room:updated': (update: {
+    roomId: string;
+    status: RoomSummary['status'];
+    agent?: { id: string; name: string };
+    visitorAway?: boolean;
+    reason?: string;
+  }) => void;
+  'queue:updated': (queue: { rooms: RoomSummary[] }) => void;
+  typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;
+  'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;
+}

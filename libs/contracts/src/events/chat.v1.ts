@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+
+export const roomStatusSchema = z.enum(['queued', 'active', 'standby', 'closed']);
+export const closeReasonSchema = z.enum(['resolved', 'abandoned', 'stale', 'blocked']);
+
+const visitorSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  ip: z.string(),
+  browser: z.object({
+    name: z.string().optional(),
+    version: z.string().optional(),
+    os: z.string().optional(),
+    device: z.string().optional(),
+  }),
+});
+
+/** Chat events are keyed by chatroom id, so each room's events stay in order. */
+const roomRef = { roomId: z.string().min(1), chatbotId: z.string().min(1) };
+
+export const ChatroomCreatedV1 = defineEvent({
+  type: 'chat.chatroom.created',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({
+    ...roomRef,
+    displayId: z.number().int(),
+    visitor: visitorSchema,
+    answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    createdAt: z.iso.datetime(),
+  }),
+});
+
+export const ChatroomAssignedV1 = defineEvent({
+  type: 'chat.chatroom.assigned',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({
+    ...roomRef,
+    agentId: z.string().min(1),
+    /** `join`: the agent took it from the queue; `transfer`: another agent handed it over; `auto`: round-robin. */
+    how: z.enum(['join', 'transfer', 'auto']),
+    previousAgentId: z.string().optional(),
+    queuedAt: z.iso.datetime(),
+    assignedAt: z.iso.datetime(),
+  }),
+});
+
+/** The agent left the room; it waits in the queue again. */
+export const ChatroomRequeuedV1 = defineEvent({
+  type: 'chat.chatroom.requeued',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({ ...roomRef, previousAgentId: z.string().min(1), at: z.iso.datetime() }),
+});
+
+export const ChatroomStandbyV1 = defineEvent({
+  type: 'chat.chatroom.standby',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({ ...roomRef, at: z.iso.datetime(), expiresAt: z.iso.datetime() }),
+});
+
+export const ChatroomResumedV1 = defineEvent({
+  type: 'chat.chatroom.resumed',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({ ...roomRef, at: z.iso.datetime() }),
+});
+
+export const ChatroomClosedV1 = defineEvent({
+  type: 'chat.chatroom.closed',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({
+    ...roomRef,
+    reason: closeReasonSchema,
+    agentId: z.string().optional(),
+    closedBy: z.enum(['agent', 'system']),
+    createdAt: z.iso.datetime(),
+    closedAt: z.iso.datetime(),
+  }),
+});
+
+export const MessageSentV1 = defineEvent({
+  type: 'chat.message.sent',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({
+    ...roomRef,
+    messageId: z.string().min(1),
+    seq: z.number().int().min(1),
+    sender: z.object({ type: z.enum(['visitor', 'agent', 'system']), id: z.string().optional() }),
+    /** Length only: message bodies stay in the chat service. */
+    length: z.number().int().min(0),
+    sentAt: z.iso.datetime(),
+  }),
+});
