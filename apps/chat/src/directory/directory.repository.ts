@@ -72,7 +72,7 @@ export class DirectoryRepository {
     if (cached) return JSON.parse(cached) as ChatbotRecord;
     const entry = await this.chatbots.findOne({ _id: chatbotId, deleted: false }).lean();
     if (!entry) return null;
-    const { _id, syncedAt: _syncedAt, ...rest } = entry;
+    const { _id, syncedAt, ...rest } = entry;
     const record = { id: _id, ...rest };
     await this.redis
       .set(key, JSON.stringify(record), 'EX', CHATBOT_CACHE_SECONDS)
@@ -83,7 +83,7 @@ export class DirectoryRepository {
   async findAgent(agentId: string): Promise<AgentRecord | null> {
     const entry = await this.agents.findById(agentId).lean();
     if (!entry) return null;
-    const { _id, syncedAt: _syncedAt, ...rest } = entry;
+    const { _id, syncedAt, ...rest } = entry;
     return { id: _id, ...rest };
   }
 
