@@ -1,0 +1,111 @@
+import { ChatroomClosedV1, ChatroomStandbyV1, NotificationRequestedV1 } from '@app/contracts';
+import { eventually, TopicProbe } from '@app/testing';
+import { ChatFixture, Inbox } from './chat-fixture';
+
+describe('the standby: a visitor who drops off and comes back', () => {
+  let fixture: ChatFixture;
+  let probe: TopicProbe;
+
+  beforeAll(async () => {
+    // A short standby, so that expiry can be seen in a test.
+    fixture = await ChatFixture.start({ overrides: { STANDBY_TTL_SECONDS: '3' } });
+    probe = await TopicProbe.start([
+      ChatroomStandbyV1.topic,
+      ChatroomClosedV1.topic,
+      NotificationRequestedV1.topic,
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([fixture?.close(), probe?.stop()]);
+  });
+
+  async function liveConversation() {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const email = `away-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
+    const { roomId, visitorToken } = (await fixture.openSession(chatbot, { email }).expect(201))
+      .body;
+    const agent = await fixture.agent(admin.accessToken);
+    const agentInbox = new Inbox(agent);
+    await agent.emitWithAck('room:join', { roomId });
+    const visitor = await fixture.visitor(visitorToken);
+    return { admin, email, roomId, visitorToken, agent, agentInbox, visitor };
+  }
+
+  it('replays exactly the messages a reconnecting visitor missed, in order, once, and emails the reply', async () => {
+    const { email, roomId, visitorToken, agent, agentInbox, visitor } = await liveConversation();
+    const before = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'v-1',
+      body: 'are you there?',
+    });
+    expect(before).toMatchObject({ seq: 2 });
+    visitor.disconnect();
+
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === true,
+    );
+    for (const [index, body] of ['Yes!', 'Found your order.', 'It ships today.'].entries()) {
+      await agent.emitWithAck('message:send', { roomId, clientMessageId: `a-${index}`, body });
+    }
+
+    const back = await fixture.visitor(visitorToken, 2);
+    const inbox = new Inbox(back);
+    await eventually(() => expect(inbox.messages).toHaveLength(3));
+    // Nothing else arrives later: no duplicate.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inbox.messages.map((message) => [message.seq, message.body])).toEqual([
+      [3, 'Yes!'],
+      [4, 'Found your order.'],
+      [5, 'It ships today.'],
+    ]);
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === false,
+    );
+
+    // One email for the absence, carrying the first reply.
+    await probe.waitFor(
+      (message) => message.value.includes('"agent-reply"') && message.value.includes(email),
+    );
+    const emails = probe.messages
+      .filter((message) => message.value.includes('"agent-reply"') && message.value.includes(email))
+      .map((message) => JSON.parse(message.value).payload);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ reply: 'Yes!', to: { email } });
+  });
+
+  it('closes the room as abandoned when the standby runs out, and requests the transcript', async () => {
+    const { roomId, visitor, agentInbox } = await liveConversation();
+    await visitor.emitWithAck('message:send', { clientMessageId: 'bye', body: 'brb' });
+    visitor.disconnect();
+
+    await agentInbox.waitForUpdate(
+      (update) =>
+        update.roomId === roomId && update.status === 'closed' && update.reason === 'abandoned',
+    );
+    const closed = await probe.waitFor(
+      (message) => message.topic === ChatroomClosedV1.topic && message.key === roomId,
+    );
+    expect(JSON.parse(closed.value).payload).toMatchObject({
+      reason: 'abandoned',
+      closedBy: 'system',
+    });
+    const transcript = await probe.waitFor(
+      (message) =>
+        message.value.includes('"conversation-transcript"') && message.value.includes('brb'),
+    );
+    expect(JSON.parse(transcript.value).payload.reason).toBe('abandoned');
+  });
+
+  it('does not close the room when the visitor comes back in time', async () => {
+    const { roomId, visitorToken, visitor, agentInbox } = await liveConversation();
+    visitor.disconnect();
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === true,
+    );
+    await fixture.visitor(visitorToken, 1);
+    await new Promise((resolve) => setTimeout(resolve, 4500));
+    expect(
+      agentInbox.updates.some((update) => update.roomId === roomId && update.status === 'closed'),
+    ).toBe(false);
+  });
+});
