@@ -8,7 +8,7 @@ import { redisKeys } from '../redis-keys';
 import { AgentEntry, ChatbotEntry, TenantEntry } from './directory.schemas';
 
 export type ChatbotRecord = Omit<ChatbotEntry, '_id' | 'syncedAt'> & { id: string };
-export type AgentRecord = Omit<AgentEntry, '_id' | 'syncedAt'> & { id: string };
+export type AgentRecord = Omit<AgentEntry, '_id'> & { id: string };
 
 const CHATBOT_CACHE_SECONDS = 300;
 
@@ -83,7 +83,7 @@ export class DirectoryRepository {
   async findAgent(agentId: string): Promise<AgentRecord | null> {
     const entry = await this.agents.findById(agentId).lean();
     if (!entry) return null;
-    const { _id, syncedAt, ...rest } = entry;
+    const { _id, ...rest } = entry;
     return { id: _id, ...rest };
   }
 

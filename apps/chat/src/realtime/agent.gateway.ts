@@ -207,9 +207,12 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
     const entry = await TenantContext.run(principal.tenantId, () =>
       this.directory.findAgent(principal.userId),
     );
-    // The directory lags the token by at most an event; when it knows the agent, it decides.
-    if (entry && (entry.status !== 'active' || !entry.permissions.includes('chats:join')))
-      return null;
-    return entry ? { ...principal, permissions: entry.permissions, name: entry.name } : principal;
+    // Whichever is newer decides: a token issued after the directory's last event wins; a
+    // deactivation announced after the token was issued wins. An `invited` entry only means the
+    // activation event is still on its way (tokens are issued to active users only).
+    if (!entry || entry.status === 'invited' || entry.syncedAt < principal.issuedAt)
+      return principal;
+    if (entry.status !== 'active' || !entry.permissions.includes('chats:join')) return null;
+    return { ...principal, permissions: entry.permissions, name: entry.name };
   }
 }
