@@ -9,6 +9,8 @@ import { type Server, type ServerOptions } from 'socket.io';
  * a Redis reconnect without losing packets, and it supports connection state recovery.
  */
 export class RedisStreamsIoAdapter extends IoAdapter {
+  private readonly adapterClients: Redis[] = [];
+
   constructor(
     app: INestApplicationContext,
     private readonly redis: Redis,
@@ -27,10 +29,18 @@ export class RedisStreamsIoAdapter extends IoAdapter {
       pingTimeout: 20_000,
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     });
-    // XREAD BLOCK holds its connection: the adapter gets one of its own.
-    server.adapter(
-      createAdapter(this.redis.duplicate(), { streamName: 'parley:socket.io', maxLen: 50_000 }),
-    );
+    // XREAD BLOCK holds its connection for seconds: the adapter gets a connection of its own,
+    // without the shared client's short command timeout, and it is closed with the server.
+    const client = this.redis.duplicate({ commandTimeout: undefined, maxRetriesPerRequest: null });
+    this.adapterClients.push(client);
+    server.adapter(createAdapter(client, { streamName: 'parley:socket.io', maxLen: 50_000 }));
     return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(
+      this.adapterClients.splice(0).map((client) => client.quit().catch(() => client.disconnect())),
+    );
   }
 }
