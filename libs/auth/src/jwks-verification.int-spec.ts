@@ -1,20 +1,6 @@
-import {
-  kafkaFragment,
-  mongoFragment,
-  serviceFragment,
-  type TokenVerificationConfig,
-  tokenVerificationFragment,
-} from '@app/config';
-import {
-  type BaseServiceConfig,
-  jwksAuth,
-  serviceModules,
-  type ServiceDefinition,
-} from '@app/platform';
-import { startTestService, type TestService } from '@app/testing';
-import { Controller, type DynamicModule, Get, Module } from '@nestjs/common';
+import { type ProbeConfig, probeService, startTestService, type TestService } from '@app/testing';
+import { Controller, Get } from '@nestjs/common';
 import request from 'supertest';
-import { z } from 'zod';
 import { TenantFixture } from '../../../apps/tenant/test/tenant-fixture';
 import { type Principal } from './access-token';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -41,37 +27,13 @@ class ProbeController {
   }
 }
 
-type ProbeConfig = BaseServiceConfig & TokenVerificationConfig;
-
-@Module({})
-class ProbeModule {
-  static register(config: ProbeConfig): DynamicModule {
-    return {
-      module: ProbeModule,
-      imports: serviceModules('analytics', config, jwksAuth(config)),
-      controllers: [ProbeController],
-    };
-  }
-}
-
-const probeService: ServiceDefinition<ProbeConfig> = {
-  name: 'analytics',
-  schema: z.object({
-    ...serviceFragment(3999),
-    ...mongoFragment('probe'),
-    ...kafkaFragment('probe'),
-    ...tokenVerificationFragment(),
-  }),
-  rootModule: (config) => ProbeModule.register(config),
-};
-
 describe('another service checking tenant-issued tokens through the JWKS', () => {
   let tenant: TenantFixture;
   let service: TestService<ProbeConfig>;
 
   beforeAll(async () => {
     tenant = await TenantFixture.start();
-    service = await startTestService(probeService, {
+    service = await startTestService(probeService([ProbeController]), {
       JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
     });
   });

@@ -3,3 +3,4 @@ export * from './infra';
 export * from './kafka-probe';
 export * from './test-service';
 export * from './processes';
+export * from './probe-service';

@@ -1,26 +1,16 @@
 import { deadLetterTopic, defineEvent, type EventOf } from '@app/contracts';
-import {
-  type BaseServiceConfig,
-  jwksAuth,
-  serviceModules,
-  type ServiceDefinition,
-} from '@app/platform';
+import { kafkaFragment } from '@app/config';
 import {
   closeRawProducer,
   eventually,
   produceRaw,
+  type ProbeConfig,
+  probeService,
   startTestService,
   type TestService,
   TopicProbe,
 } from '@app/testing';
-import {
-  kafkaFragment,
-  mongoFragment,
-  serviceFragment,
-  type TokenVerificationConfig,
-  tokenVerificationFragment,
-} from '@app/config';
-import { Controller, type DynamicModule, Module } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -51,30 +41,6 @@ class ProbeController {
   }
 }
 
-@Module({})
-class ProbeModule {
-  static register(config: ProbeConfig): DynamicModule {
-    return {
-      module: ProbeModule,
-      imports: serviceModules('analytics', config, jwksAuth(config)),
-      controllers: [ProbeController],
-    };
-  }
-}
-
-type ProbeConfig = BaseServiceConfig & TokenVerificationConfig;
-
-const probeService: ServiceDefinition<ProbeConfig> = {
-  name: 'analytics',
-  schema: z.object({
-    ...serviceFragment(3999),
-    ...mongoFragment('probe'),
-    ...kafkaFragment('probe'),
-    ...tokenVerificationFragment(),
-  }),
-  rootModule: (config) => ProbeModule.register(config),
-};
-
 function envelope(payload: { label: string; failTimes: number }, id = randomUUID()) {
   return {
     id,
@@ -95,7 +61,7 @@ describe('consuming events with @OnEvent', () => {
     await admin.ensureTopics([ProbeHappened.topic, deadLetterTopic(ProbeHappened.topic)]);
     await admin.onModuleDestroy();
     [service, deadLetters] = await Promise.all([
-      startTestService(probeService),
+      startTestService(probeService([ProbeController])),
       TopicProbe.start([deadLetterTopic(ProbeHappened.topic)]),
     ]);
   });
