@@ -13,9 +13,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT
 cd "$ROOT"
 
-DATA_DIR=${PARLEY_DATA_DIR:-$ROOT/.data}
-readonly LOG_DIR=$DATA_DIR/logs RUN_DIR=$DATA_DIR/run HOST=127.0.0.1 STOP_TIMEOUT=20
 readonly LOG_PREFIX=start
+# shellcheck source=scripts/lib/local-run.sh
+source "$ROOT/scripts/lib/local-run.sh"
 readonly HTTP_PORT=${PARLEY_HTTP_PORT:-8080} HTTPS_PORT=${PARLEY_HTTPS_PORT:-8443}
 readonly START_TIMEOUT=${PARLEY_START_TIMEOUT:-90}
 readonly OIDC_PORT=${PARLEY_OIDC_PORT:-9400}
@@ -26,10 +26,6 @@ SERVICE_ENV=(
   "OIDC_CLIENT_ID=parley-local"
   "OIDC_CLIENT_SECRET=parley-local-secret"
 )
-# shellcheck source=scripts/lib/processes.sh
-source "$ROOT/scripts/lib/processes.sh"
-# shellcheck source=scripts/lib/services.sh
-source "$ROOT/scripts/lib/services.sh"
 
 # Remembers which infrastructure parts this start brought up, so `npm stop` stops only those.
 start_infrastructure() {

@@ -7,13 +7,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT
 cd "$ROOT"
 
-DATA_DIR=${PARLEY_DATA_DIR:-$ROOT/.data}
-readonly LOG_DIR=$DATA_DIR/logs RUN_DIR=$DATA_DIR/run HOST=127.0.0.1 STOP_TIMEOUT=20
 readonly LOG_PREFIX=stop
-# shellcheck source=scripts/lib/processes.sh
-source "$ROOT/scripts/lib/processes.sh"
-# shellcheck source=scripts/lib/services.sh
-source "$ROOT/scripts/lib/services.sh"
+# shellcheck source=scripts/lib/local-run.sh
+source "$ROOT/scripts/lib/local-run.sh"
 
 stop_part_process nginx
 stop_part_process oidc
