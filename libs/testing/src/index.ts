@@ -4,3 +4,4 @@ export * from './kafka-probe';
 export * from './test-service';
 export * from './processes';
 export * from './probe-service';
+export * from './nginx';
