@@ -59,3 +59,42 @@ export async function startDevOidcProvider(redirectUris: string[]): Promise<DevO
       }),
   };
 }
+
+export interface ServiceProcess {
+  url: string;
+  child: ChildProcess;
+  /** `kill -9`: no shutdown hook runs, sockets drop, as when a machine dies. */
+  kill(): Promise<void>;
+}
+
+/** Starts a built service (`dist/`, made by `npm run build`) as its own process. */
+export async function spawnService(
+  name: string,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
+  const port = await freePort();
+  const entry = resolve(__dirname, `../../../dist/apps/${name}/src/main.js`);
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+      const response = await fetch(`${url}/api/${name}/health`);
+      if (response.status !== 200) throw new Error(`${name} health ${response.status}`);
+    },
+    { timeoutMs: 60_000 },
+  );
+  return {
+    url,
+    child,
+    kill: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      }),
+  };
+}
