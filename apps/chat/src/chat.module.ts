@@ -27,6 +27,8 @@ import {
   Counter,
   CounterSchema,
   Room,
+  RoomClaim,
+  RoomClaimSchema,
   RoomSchema,
 } from './rooms/room.schema';
 import { RoomsController } from './rooms/rooms.controller';
@@ -54,6 +56,7 @@ export class ChatModule {
           { name: Room.name, schema: RoomSchema },
           { name: Counter.name, schema: CounterSchema },
           { name: BlockedVisitor.name, schema: BlockedVisitorSchema },
+          { name: RoomClaim.name, schema: RoomClaimSchema },
           { name: Message.name, schema: MessageSchema },
         ]),
       ],

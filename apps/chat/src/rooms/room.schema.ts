@@ -49,6 +49,10 @@ export class Room {
   @Prop({ type: Date, default: null })
   assignedAt!: Date | null;
 
+  /** How many times the room was assigned; a claim names the assignment it makes. */
+  @Prop({ default: 0 })
+  assignments!: number;
+
   /** Set while the visitor is away (standby): when the room closes as abandoned. */
   @Prop({ type: Date, default: null })
   awayUntil!: Date | null;
@@ -72,6 +76,28 @@ RoomSchema.plugin(tenantScopedPlugin);
 // Serves the queue (oldest first) and an agent's own rooms.
 RoomSchema.index({ tenantId: 1, status: 1, queuedAt: 1 });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
+
+/**
+ * One document per assignment of a room, `_id` = `<room>:<assignment number>`. Its unique `_id`
+ * decides a race between agents: FerretDB v1 does not make a conditional update atomic under
+ * concurrency, but it does refuse a second insert of the same `_id`.
+ */
+@Schema({ collection: 'room_claims', versionKey: false })
+export class RoomClaim {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  agentId!: string;
+
+  @Prop({ required: true })
+  claimedAt!: Date;
+}
+
+export const RoomClaimSchema = SchemaFactory.createForClass(RoomClaim);
+RoomClaimSchema.plugin(tenantScopedPlugin);
 
 /** Visitors a tenant blocked, by email or by address. */
 @Schema({ collection: 'blocked_visitors', versionKey: false, timestamps: true })

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { BlockedVisitor, type CloseReason, Counter, Room } from './room.schema';
+import { BlockedVisitor, type CloseReason, Counter, Room, RoomClaim } from './room.schema';
 
 export type RoomRecord = Omit<Room, '_id'> & { id: string };
 
@@ -21,6 +21,7 @@ export class RoomsRepository {
     @InjectModel(Room.name) private readonly rooms: Model<Room>,
     @InjectModel(Counter.name) private readonly counters: Model<Counter>,
     @InjectModel(BlockedVisitor.name) private readonly blocked: Model<BlockedVisitor>,
+    @InjectModel(RoomClaim.name) private readonly claims: Model<RoomClaim>,
   ) {}
 
   async create(room: Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'>): Promise<RoomRecord> {
@@ -73,7 +74,21 @@ export class RoomsRepository {
     return room?.lastSeq ?? null;
   }
 
+  /** Takes a queued room for an agent; of agents racing for it, exactly one gets true. */
   async claim(id: string, agent: { id: string; name: string }): Promise<boolean> {
+    const room = await this.rooms.findById(id).lean();
+    if (!room || room.status !== 'queued') return false;
+    const assignment = (room.assignments ?? 0) + 1;
+    try {
+      await this.claims.create({
+        _id: `${id}:${assignment}`,
+        agentId: agent.id,
+        claimedAt: new Date(),
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
     const result = await this.rooms.updateOne(
       { _id: id, status: 'queued' },
       {
@@ -82,6 +97,7 @@ export class RoomsRepository {
           agentId: agent.id,
           agentName: agent.name,
           assignedAt: new Date(),
+          assignments: assignment,
         },
       },
     );
