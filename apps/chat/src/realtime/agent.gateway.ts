@@ -30,7 +30,7 @@ import { RoomsService } from '../rooms/rooms.service';
 import { VisitorTokensService } from '../widget/visitor-tokens.service';
 import { MessageRateLimiter } from './message-rate-limiter.service';
 import { RealtimeBus } from './realtime-bus.service';
-import { handleSocketEvent } from './socket-handler';
+import { handleSocketEvent, useHandshakeAuth } from './socket-handler';
 
 type AgentSocket = Socket<
   ClientToServerEvents,
@@ -64,14 +64,9 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('agent', namespace);
-    namespace.use((socket, next) => {
-      this.authenticate(socket.handshake.auth?.token)
-        .then((principal) => {
-          if (!principal) return next(new Error('unauthorized'));
-          socket.data.principal = principal;
-          next();
-        })
-        .catch(() => next(new Error('unavailable')));
+    useHandshakeAuth(namespace, async (auth) => {
+      const principal = await this.authenticate(auth.token);
+      return principal && { principal };
     });
   }
 

@@ -3,6 +3,7 @@ import { type SocketError } from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { type Namespace } from 'socket.io';
 import { type ZodType } from 'zod';
 
 const logger = new Logger('SocketHandler');
@@ -39,4 +40,23 @@ export function toSocketError(error: unknown): SocketError {
   const errorId = randomUUID();
   logger.error(`socket handler failed ${errorId}: ${(error as Error)?.stack ?? error}`);
   return { error: { code: 'internal_error', message: `internal error (${errorId})` } };
+}
+
+/**
+ * The handshake check of a namespace: `authenticate` turns the handshake's `auth` into the
+ * socket's data, or null to refuse with `unauthorized`; a failure to check is `unavailable`.
+ */
+export function useHandshakeAuth(
+  namespace: Namespace,
+  authenticate: (auth: Record<string, unknown>) => Promise<object | null>,
+): void {
+  namespace.use((socket, next) => {
+    authenticate((socket.handshake.auth ?? {}) as Record<string, unknown>)
+      .then((data) => {
+        if (!data) return next(new Error('unauthorized'));
+        Object.assign(socket.data, data);
+        next();
+      })
+      .catch(() => next(new Error('unavailable')));
+  });
 }

@@ -26,7 +26,7 @@ import { StandbyService } from '../standby/standby.service';
 import { VisitorTokensService } from '../widget/visitor-tokens.service';
 import { MessageRateLimiter } from './message-rate-limiter.service';
 import { RealtimeBus } from './realtime-bus.service';
-import { handleSocketEvent } from './socket-handler';
+import { handleSocketEvent, useHandshakeAuth } from './socket-handler';
 
 interface VisitorData {
   tenantId: string;
@@ -56,16 +56,13 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('visitor', namespace);
-    namespace.use((socket, next) => {
-      const identity = this.tokens.verify(socket.handshake.auth?.token);
-      if (!identity) return next(new Error('unauthorized'));
-      TenantContext.run(identity.tenantId, () => this.rooms.findById(identity.roomId))
-        .then((room) => {
-          if (!room) return next(new Error('unauthorized'));
-          Object.assign(socket.data, { ...identity, name: room.visitor.name });
-          next();
-        })
-        .catch(() => next(new Error('unavailable')));
+    useHandshakeAuth(namespace, async (auth) => {
+      const identity = this.tokens.verify(auth.token);
+      if (!identity) return null;
+      const room = await TenantContext.run(identity.tenantId, () =>
+        this.rooms.findById(identity.roomId),
+      );
+      return room && { ...identity, name: room.visitor.name };
     });
   }
 

@@ -52,7 +52,7 @@ export class AuthController {
   @Post('auth/logout-everywhere')
   @HttpCode(204)
   async logoutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.auth.logoutEverywhere(principal.userId);
+    await this.auth.revokeSessions(principal.userId);
   }
 
   @Public()

@@ -99,10 +99,6 @@ export class AuthService {
   }
 
   /** Ends every session of the user in context, and the access tokens already handed out. */
-  async logoutEverywhere(userId: string): Promise<void> {
-    await this.revokeSessions(userId);
-  }
-
   async revokeSessions(userId: string): Promise<void> {
     await this.sessions.endAll(userId);
     // Whole seconds, like a token's `iat`: a token issued later in this second stays valid.

@@ -1,10 +1,12 @@
 import { seal } from '@app/auth';
 import { InjectConfig } from '@app/config';
-import { NotificationRequestedV1 } from '@app/contracts';
+import { type NotificationRequest, NotificationRequestedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type TenantConfig } from '../tenant.config';
+
+type Tenant = { id: string; name: string };
 
 interface Recipient {
   email: string;
@@ -19,52 +21,53 @@ export class NotificationsService {
     @InjectConfig() private readonly config: TenantConfig,
   ) {}
 
-  /** `path` is a dashboard route; the token goes in the query string of the sealed link. */
-  link(path: string, token: string): string {
-    return `${this.config.PUBLIC_URL}/app${path}?token=${encodeURIComponent(token)}`;
-  }
-
   async passwordReset(
-    tenant: { id: string; name: string },
+    tenant: Tenant,
     to: Recipient,
     token: string,
     expiresAt: Date,
   ): Promise<void> {
-    await this.events.publish(NotificationRequestedV1, {
-      tenantId: tenant.id,
-      payload: {
-        notificationId: randomUUID(),
-        kind: 'password-reset',
-        to,
-        tenantName: tenant.name,
-        resetUrl: {
-          sealed: seal(this.link('/reset-password', token), this.config.NOTIFICATION_SEAL_KEY),
-        },
-        expiresAt: expiresAt.toISOString(),
-      },
+    await this.request(tenant, to, {
+      kind: 'password-reset',
+      resetUrl: this.sealedLink('/reset-password', token),
+      expiresAt: expiresAt.toISOString(),
     });
   }
 
   async agentInvite(
-    tenant: { id: string; name: string },
+    tenant: Tenant,
     to: Recipient,
     inviterName: string,
     token: string,
     expiresAt: Date,
   ): Promise<void> {
+    await this.request(tenant, to, {
+      kind: 'agent-invite',
+      inviterName,
+      acceptUrl: this.sealedLink('/accept-invitation', token),
+      expiresAt: expiresAt.toISOString(),
+    });
+  }
+
+  /** A dashboard route with the one-time token in its query string, sealed for the trip. */
+  private sealedLink(path: string, token: string): { sealed: string } {
+    const url = `${this.config.PUBLIC_URL}/app${path}?token=${encodeURIComponent(token)}`;
+    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY) };
+  }
+
+  private async request(
+    tenant: Tenant,
+    to: Recipient,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     await this.events.publish(NotificationRequestedV1, {
       tenantId: tenant.id,
       payload: {
         notificationId: randomUUID(),
-        kind: 'agent-invite',
         to,
         tenantName: tenant.name,
-        inviterName,
-        acceptUrl: {
-          sealed: seal(this.link('/accept-invitation', token), this.config.NOTIFICATION_SEAL_KEY),
-        },
-        expiresAt: expiresAt.toISOString(),
-      },
+        ...details,
+      } as NotificationRequest,
     });
   }
 }
