@@ -11,5 +11,7 @@ export const chatErrors = {
     new AppHttpError(409, 'at_capacity', 'you already have as many chats as you may'),
   agentNotFound: () => new AppHttpError(404, 'agent_not_found', 'no such agent'),
   rateLimited: () => new AppHttpError(429, 'rate_limited', 'too many messages; slow down'),
+  busy: () =>
+    new AppHttpError(409, 'conflict', 'the conversation is changing right now; try again'),
   invalid: (message: string) => new AppHttpError(400, 'invalid_payload', message),
 };

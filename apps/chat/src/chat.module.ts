@@ -2,6 +2,9 @@ import { VISITOR_AUTHENTICATOR } from '@app/auth';
 import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AgentPresence } from './agents/agent-presence.service';
+import { AgentsController } from './agents/agents.controller';
+import { AutoAssigner } from './agents/auto-assigner.service';
 import { type ChatConfig } from './chat.config';
 import { DirectoryEventsController } from './directory/directory-events.controller';
 import { DirectoryRepository } from './directory/directory.repository';
@@ -24,16 +27,16 @@ import { VisitorGateway } from './realtime/visitor.gateway';
 import {
   BlockedVisitor,
   BlockedVisitorSchema,
-  Counter,
-  CounterSchema,
   Room,
-  RoomClaim,
-  RoomClaimSchema,
+  RoomTransition,
+  RoomTransitionSchema,
   RoomSchema,
 } from './rooms/room.schema';
+import { RoomCache } from './rooms/room-cache';
 import { RoomsController } from './rooms/rooms.controller';
 import { RoomsRepository } from './rooms/rooms.repository';
 import { RoomsService } from './rooms/rooms.service';
+import { Sequences } from './sequences/sequences.service';
 import { StandbyService } from './standby/standby.service';
 import { VisitorTokensService } from './widget/visitor-tokens.service';
 import { WidgetController } from './widget/widget.controller';
@@ -54,15 +57,16 @@ export class ChatModule {
           { name: AgentEntry.name, schema: AgentEntrySchema },
           { name: TenantEntry.name, schema: TenantEntrySchema },
           { name: Room.name, schema: RoomSchema },
-          { name: Counter.name, schema: CounterSchema },
           { name: BlockedVisitor.name, schema: BlockedVisitorSchema },
-          { name: RoomClaim.name, schema: RoomClaimSchema },
+          { name: RoomTransition.name, schema: RoomTransitionSchema },
           { name: Message.name, schema: MessageSchema },
         ]),
       ],
-      controllers: [WidgetController, RoomsController, DirectoryEventsController],
+      controllers: [WidgetController, RoomsController, AgentsController, DirectoryEventsController],
       providers: [
         DirectoryRepository,
+        Sequences,
+        RoomCache,
         RoomsRepository,
         RoomsService,
         MessagesRepository,
@@ -72,6 +76,8 @@ export class ChatModule {
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },
         WidgetSessionsService,
         StandbyService,
+        AgentPresence,
+        AutoAssigner,
         RealtimeBus,
         MessageRateLimiter,
         VisitorGateway,

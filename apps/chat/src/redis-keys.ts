@@ -1,9 +1,24 @@
 /** Every Redis key and socket.io room name chat uses, from one place (tenant first, always). */
 export const redisKeys = {
   chatbot: (tenantId: string, chatbotId: string) => `parley:chat:chatbot:${tenantId}:${chatbotId}`,
-  roomMembership: (tenantId: string, roomId: string) => `parley:chat:room:${tenantId}:${roomId}`,
+  /** A room's state (status, agent, standby), cached for the message path. */
+  roomState: (tenantId: string, roomId: string) => `parley:chat:room:${tenantId}:${roomId}`,
+  /** The last message seq handed out in a room. */
+  messageSeq: (tenantId: string, roomId: string) => `parley:chat:seq:${tenantId}:${roomId}`,
+  /** The last room display id handed out in a tenant. */
+  roomDisplayId: (tenantId: string) => `parley:chat:display-id:${tenantId}`,
   /** Sorted set of rooms in standby, scored by the time their standby ends. */
   standbyDeadlines: () => 'parley:chat:standby-deadlines',
+  /** Agents of a tenant who set themselves away (hash: agent id → since). */
+  agentsAway: (tenantId: string) => `parley:chat:away-agents:${tenantId}`,
+  /** The presence last announced per agent (hash: agent id → online | away | offline). */
+  agentPresence: (tenantId: string) => `parley:chat:presence:${tenantId}`,
+  /** The agent who got the last auto-assigned room. */
+  lastAutoAssigned: (tenantId: string) => `parley:chat:auto-assign:last:${tenantId}`,
+  /** Held by the replica handing out a tenant's waiting rooms. */
+  autoAssignLock: (tenantId: string) => `parley:chat:auto-assign:lock:${tenantId}`,
+  /** Set when a chance to assign came while another replica held the lock: go round again. */
+  autoAssignAgain: (tenantId: string) => `parley:chat:auto-assign:again:${tenantId}`,
   socketRate: (socketId: string) => `parley:chat:rate:socket:${socketId}`,
   tenantRate: (tenantId: string) => `parley:chat:rate:tenant:${tenantId}`,
 };

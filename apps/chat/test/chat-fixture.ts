@@ -1,4 +1,5 @@
 import {
+  type AgentPresenceUpdate,
   type ChatMessage,
   type ClientToServerEvents,
   type RoomSummary,
@@ -142,11 +143,13 @@ export class Inbox {
   readonly messages: ChatMessage[] = [];
   readonly queues: RoomSummary[][] = [];
   readonly updates: Parameters<ServerToClientEvents['room:updated']>[0][] = [];
+  readonly presence: AgentPresenceUpdate[] = [];
 
   constructor(socket: ChatSocket) {
     socket.on('message:new', (message) => this.messages.push(message));
     socket.on('queue:updated', ({ rooms }) => this.queues.push(rooms));
     socket.on('room:updated', (update) => this.updates.push(update));
+    socket.on('agent:presence', (update) => this.presence.push(update));
   }
 
   bodies(roomId?: string): string[] {
@@ -159,6 +162,17 @@ export class Inbox {
     return eventually(() => {
       const found = this.messages.find(predicate);
       if (!found) throw new Error(`no such message among ${this.messages.length}`);
+      return found;
+    });
+  }
+
+  waitForPresence(agentId: string, status: AgentPresenceUpdate['status']) {
+    return eventually(() => {
+      const found = this.presence.find(
+        (update) => update.agentId === agentId && update.status === status,
+      );
+      if (!found)
+        throw new Error(`no ${status} for ${agentId} in ${JSON.stringify(this.presence)}`);
       return found;
     });
   }

@@ -108,4 +108,43 @@ describe('the standby: a visitor who drops off and comes back', () => {
       agentInbox.updates.some((update) => update.roomId === roomId && update.status === 'closed'),
     ).toBe(false);
   });
+
+  it('closes a room once when closes from two sockets race the standby expiring', async () => {
+    const { admin, email, roomId, visitor, agent, agentInbox } = await liveConversation();
+    const secondSocket = await fixture.agent(admin.accessToken);
+    visitor.disconnect();
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === true,
+    );
+    // Just before the 3 s standby runs out, the agent closes from both tabs, several times.
+    await new Promise((resolve) => setTimeout(resolve, 2800));
+    const answers = await Promise.all(
+      [agent, secondSocket, agent, secondSocket, agent, secondSocket].map((socket) =>
+        socket.emitWithAck('room:close', { roomId, reason: 'resolved' }),
+      ),
+    );
+    const closedByAgent = answers.filter((answer) => 'room' in answer).length;
+    const refused = answers.filter(
+      (answer) => 'error' in answer && answer.error.code === 'room_closed',
+    );
+    expect(closedByAgent + refused.length).toBe(answers.length);
+    expect(closedByAgent).toBeLessThanOrEqual(1);
+
+    await probe.waitFor(
+      (message) => message.topic === ChatroomClosedV1.topic && message.key === roomId,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const closedEvents = probe.messages.filter(
+      (message) => message.topic === ChatroomClosedV1.topic && message.key === roomId,
+    );
+    expect(closedEvents).toHaveLength(1);
+    expect(JSON.parse(closedEvents[0].value).payload.reason).toBe(
+      closedByAgent === 1 ? 'resolved' : 'abandoned',
+    );
+    const transcripts = probe.messages.filter(
+      (message) =>
+        message.value.includes('"conversation-transcript"') && message.value.includes(email),
+    );
+    expect(transcripts).toHaveLength(1);
+  });
 });

@@ -219,6 +219,18 @@ describe('tenant service: sign-up, sign-in and sessions', () => {
       await refresh(rotated.body.refreshToken).expect(401);
     });
 
+    it('lets only one of several concurrent refreshes with one token through', async () => {
+      const account = await tenant.signup();
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => refresh(account.refreshToken)),
+      );
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect(statuses).toEqual([200, ...Array(19).fill(401)]);
+      // The losers were a reuse: the winner's session is revoked with its family.
+      const winner = answers.find((answer) => answer.status === 200)!;
+      await refresh(winner.body.refreshToken).expect(401);
+    });
+
     it('refuses a forged or garbled refresh token with 401', async () => {
       const account = await tenant.signup();
       const [id] = account.refreshToken.split('.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { closeReasonSchema, roomStatusSchema } from './events/chat.v1';
+import { agentPresenceSchema, closeReasonSchema, roomStatusSchema } from './events/chat.v1';
 
 /** The socket.io contract of `/visitor` and `/agent` (path `/socket.io`), shared with the clients. */
 
@@ -29,6 +29,17 @@ export const messageReadSchema = z.strictObject({
   roomId: id.optional(),
   seq: z.number().int().min(0),
 });
+
+/** An agent sets themself available for chats (`online`) or not (`away`). */
+export const agentStatusSchema = z.strictObject({ status: z.enum(['online', 'away']) });
+
+export type AgentPresence = z.infer<typeof agentPresenceSchema>;
+
+export interface AgentPresenceUpdate {
+  agentId: string;
+  name: string;
+  status: AgentPresence;
+}
 
 export type MessageSend = z.infer<typeof messageSendSchema>;
 
@@ -74,6 +85,10 @@ export interface ClientToServerEvents {
     payload: { roomId: string; agentId: string },
     ack: Ack<{ room: RoomSummary }>,
   ) => void;
+  'agent:status': (
+    payload: z.input<typeof agentStatusSchema>,
+    ack?: Ack<{ status: AgentPresence }>,
+  ) => void;
 }
 
 export interface ServerToClientEvents {
@@ -88,4 +103,6 @@ export interface ServerToClientEvents {
   'queue:updated': (queue: { rooms: RoomSummary[] }) => void;
   typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;
   'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;
+  /** To a tenant's agents: a colleague came online, went away or offline. */
+  'agent:presence': (update: AgentPresenceUpdate) => void;
 }

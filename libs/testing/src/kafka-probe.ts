@@ -1,9 +1,7 @@
-import { type EachMessagePayload, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { type EachMessagePayload, Partitioners, type Producer } from 'kafkajs';
 import { eventually } from './eventually';
+import { testKafka as kafka } from './kafka';
 import { uniqueSuffix } from './test-service';
-
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = new Kafka({ clientId: 'parley-tests', brokers, logLevel: logLevel.NOTHING });
 
 export interface ReceivedMessage {
   topic: string;

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { eventually } from './eventually';
+import { startGroupAtTopicEnds } from './kafka';
 
 /** A TCP port nobody listens on right now, for servers whose URL must be known in advance. */
 export function freePort(): Promise<number> {
@@ -67,11 +68,15 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
-/** Starts a built service (`dist/`, made by `npm run build`) as its own process. */
+/**
+ * Starts a built service (`dist/`, made by `npm run build`) as its own process. A consumer group
+ * it is given that never consumed starts at the end of each topic, as in `startTestService`.
+ */
 export async function spawnService(
   name: string,
   env: Record<string, string>,
 ): Promise<ServiceProcess> {
+  if (env.KAFKA_CONSUMER_GROUP) await startGroupAtTopicEnds(env.KAFKA_CONSUMER_GROUP);
   const port = await freePort();
   const entry = resolve(__dirname, `../../../dist/apps/${name}/src/main.js`);
   const child = spawn(process.execPath, [entry], {

@@ -4,6 +4,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { type Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
+import { startGroupAtTopicEnds } from './kafka';
 
 export interface TestService<C> {
   app: NestExpressApplication;
@@ -24,6 +25,7 @@ export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 export async function startTestService<C extends BaseServiceConfig>(
   definition: ServiceDefinition<C>,
   overrides: Record<string, string> = {},
+  options: { consumeHistory?: boolean } = {},
 ): Promise<TestService<C>> {
   const suffix = uniqueSuffix();
   const config = loadConfig(definition.schema, {
@@ -33,6 +35,7 @@ export async function startTestService<C extends BaseServiceConfig>(
     KAFKA_CONSUMER_GROUP: `test-${definition.name}-${suffix}`,
     ...overrides,
   });
+  if (!options.consumeHistory) await startGroupAtTopicEnds(config.KAFKA_CONSUMER_GROUP);
   const app = await createServiceApp(definition, config);
   // Port 0 (any) unless the test needs to know the URL before start (e.g. an OAuth callback).
   await app.listen(overrides.PORT ? config.PORT : 0, '127.0.0.1');

@@ -7,6 +7,7 @@ import {
   type EventEnvelope,
   type EventOf,
   TenantCreatedV1,
+  TenantUpdatedV1,
   UserDeletedV1,
   UserInvitedV1,
   UserUpdatedV1,
@@ -15,6 +16,7 @@ import { OnEvent } from '@app/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { RoomsService } from '../rooms/rooms.service';
 import { DirectoryRepository } from './directory.repository';
 
 /** Keeps chat's read model of the tenant service from its events (never calls it). */
@@ -23,11 +25,20 @@ export class DirectoryEventsController {
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly realtime: RealtimeBus,
+    private readonly rooms: RoomsService,
   ) {}
 
   @OnEvent(TenantCreatedV1)
   async onTenantCreated(@Payload() event: EventOf<typeof TenantCreatedV1>): Promise<void> {
-    await this.directory.applyTenant(event.tenantId, event.payload.name);
+    await this.directory.applyTenant(event.tenantId, { name: event.payload.name }, at(event));
+  }
+
+  @OnEvent(TenantUpdatedV1)
+  async onTenantUpdated(@Payload() event: EventOf<typeof TenantUpdatedV1>): Promise<void> {
+    const { name, autoAssignment } = event.payload;
+    await this.directory.applyTenant(event.tenantId, { name, autoAssignment }, at(event));
+    // Turning auto-assignment on hands out the rooms already waiting.
+    this.rooms.assignmentChance(event.tenantId);
   }
 
   @OnEvent(ChatbotCreatedV1)

@@ -1,4 +1,4 @@
-import { type ChatbotSnapshot, type AgentSnapshot } from '@app/contracts';
+import { type AgentSnapshot, type AutoAssignment, type ChatbotSnapshot } from '@app/contracts';
 import { isDuplicateKey, REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -9,6 +9,11 @@ import { AgentEntry, ChatbotEntry, TenantEntry } from './directory.schemas';
 
 export type ChatbotRecord = Omit<ChatbotEntry, '_id' | 'syncedAt'> & { id: string };
 export type AgentRecord = Omit<AgentEntry, '_id'> & { id: string };
+export interface TenantRecord {
+  id: string;
+  name: string;
+  autoAssignment: AutoAssignment;
+}
 
 const CHATBOT_CACHE_SECONDS = 300;
 
@@ -62,8 +67,18 @@ export class DirectoryRepository {
     await applyIfNewer(this.agents, snapshot.userId, fields, at);
   }
 
-  async applyTenant(tenantId: string, name: string): Promise<void> {
-    await this.tenants.updateOne({ _id: tenantId }, { $set: { name } }, { upsert: true });
+  async applyTenant(
+    tenantId: string,
+    fields: { name: string; autoAssignment?: AutoAssignment },
+    at: Date,
+  ): Promise<void> {
+    await applyIfNewer(this.tenants, tenantId, fields, at);
+  }
+
+  async findTenant(tenantId: string): Promise<TenantRecord | null> {
+    const entry = await this.tenants.findById(tenantId).lean();
+    if (!entry) return null;
+    return { id: entry._id, name: entry.name, autoAssignment: entry.autoAssignment ?? 'off' };
   }
 
   async findChatbot(tenantId: string, chatbotId: string): Promise<ChatbotRecord | null> {
@@ -88,7 +103,7 @@ export class DirectoryRepository {
   }
 
   async tenantName(tenantId: string): Promise<string> {
-    return (await this.tenants.findById(tenantId).lean())?.name ?? 'Parley';
+    return (await this.findTenant(tenantId))?.name ?? 'Parley';
   }
 }
 

@@ -1,5 +1,5 @@
 import { tenantScopedPlugin } from '@app/auth';
-import { type Appearance, type PreChatForm } from '@app/contracts';
+import { type Appearance, type AutoAssignment, type PreChatForm } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
@@ -72,6 +72,12 @@ export class TenantEntry {
 
   @Prop({ required: true })
   name!: string;
+
+  @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
+  autoAssignment!: AutoAssignment;
+
+  @Prop()
+  syncedAt!: Date;
 }
 
 export const ChatbotEntrySchema =

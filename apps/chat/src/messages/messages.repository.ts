@@ -35,6 +35,11 @@ export class MessagesRepository {
     }
   }
 
+  async highestSeq(roomId: string): Promise<number> {
+    const last = await this.messages.findOne({ roomId }, { seq: 1 }).sort({ seq: -1 }).lean();
+    return last?.seq ?? 0;
+  }
+
   /** Messages after `afterSeq`, in order: a reconnecting client's replay and history pages. */
   async after(roomId: string, afterSeq: number, limit: number): Promise<ChatMessage[]> {
     return (

@@ -1,5 +1,6 @@
 import { AccessTokenVerifier, type Principal, TenantContext } from '@app/auth';
 import {
+  agentStatusSchema,
   type ClientToServerEvents,
   messageReadSchema,
   messageSendSchema,
@@ -14,12 +15,14 @@ import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayConnection,
+  type OnGatewayDisconnect,
   type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { type Namespace, type Socket } from 'socket.io';
 import { z } from 'zod';
+import { AgentPresence } from '../agents/agent-presence.service';
 import { chatErrors } from '../chat-errors';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
@@ -47,7 +50,7 @@ const joinSchema = roomRefSchema.extend({ lastSeq: z.number().int().min(0).optio
  * of their rooms missed.
  */
 @WebSocketGateway({ namespace: 'agent' })
-export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
+export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(AgentGateway.name);
 
   constructor(
@@ -60,6 +63,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly visitorTokens: VisitorTokensService,
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
+    private readonly presence: AgentPresence,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -89,7 +93,32 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection {
           socket.emit('message:new', message);
       }
       socket.emit('queue:updated', { rooms: await this.roomsService.queue() });
+      await this.presence.connected(tenantId, { id: userId, name: principal.name });
+      this.roomsService.assignmentChance(tenantId);
     }).catch((error: Error) => this.logger.warn(`agent connect failed: ${error.message}`));
+  }
+
+  async handleDisconnect(socket: AgentSocket): Promise<void> {
+    const principal = socket.data.principal;
+    if (!principal) return;
+    await TenantContext.run(principal.tenantId, () =>
+      this.presence.disconnected(principal.tenantId, {
+        id: principal.userId,
+        name: principal.name,
+      }),
+    ).catch((error: Error) => this.logger.warn(`agent disconnect failed: ${error.message}`));
+  }
+
+  /** Available for chats (`online`) or not (`away`); away agents get no auto-assigned rooms. */
+  @SubscribeMessage('agent:status')
+  status(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
+    const principal = socket.data.principal;
+    return handleSocketEvent(principal.tenantId, agentStatusSchema, payload, async (input) => {
+      const agent = { id: principal.userId, name: principal.name };
+      await this.presence.choose(principal.tenantId, agent, input.status);
+      if (input.status === 'online') this.roomsService.assignmentChance(principal.tenantId);
+      return { status: input.status };
+    });
   }
 
   @SubscribeMessage('room:join')

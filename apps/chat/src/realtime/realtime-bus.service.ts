@@ -61,7 +61,33 @@ export class RealtimeBus {
   }
 
   queue(tenantId: string, rooms: RoomSummary[]): void {
-    this.agents?.to(socketRooms.agents(tenantId)).emit('queue:updated', { rooms });
+    this.toAgents(tenantId, 'queue:updated', { rooms });
+  }
+
+  /** To every agent of the tenant who may join rooms. */
+  toAgents<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.agents?.to(socketRooms.agents(tenantId)).emit(event, ...args);
+  }
+
+  /** The agents with at least one socket open, on any replica. */
+  async connectedAgents(tenantId: string): Promise<Array<{ id: string; name: string }>> {
+    if (!this.agents) return [];
+    const sockets = await this.agents.in(socketRooms.agents(tenantId)).fetchSockets();
+    const agents = new Map<string, string>();
+    for (const socket of sockets) {
+      const principal = (socket.data as { principal?: { userId: string; name: string } }).principal;
+      if (principal) agents.set(principal.userId, principal.name);
+    }
+    return [...agents].map(([id, name]) => ({ id, name }));
+  }
+
+  async agentSocketCount(tenantId: string, agentId: string): Promise<number> {
+    if (!this.agents) return 0;
+    return (await this.agents.in(socketRooms.agent(tenantId, agentId)).fetchSockets()).length;
   }
 
   /** To the room, and to every agent of the tenant (who see the queue and "visitor away"); once each. */

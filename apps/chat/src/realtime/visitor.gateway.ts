@@ -21,7 +21,7 @@ import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
 import { socketRooms } from '../redis-keys';
 import { RoomsRepository } from '../rooms/rooms.repository';
-import { summarize } from '../rooms/room-summary';
+import { roomUpdate } from '../rooms/room-summary';
 import { StandbyService } from '../standby/standby.service';
 import { VisitorTokensService } from '../widget/visitor-tokens.service';
 import { MessageRateLimiter } from './message-rate-limiter.service';
@@ -77,14 +77,9 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
         const missed = await this.messages.replay(roomId, Number.isFinite(lastSeq) ? lastSeq : 0);
         for (const message of missed) socket.emit('message:new', message);
       }
-      const room = (await this.rooms.findById(roomId))!;
-      await this.standby.visitorBack(room);
-      const current = summarize((await this.rooms.findById(roomId))!);
-      socket.emit('room:updated', {
-        roomId,
-        status: current.status,
-        ...(current.agent ? { agent: current.agent } : {}),
-      });
+      const room = await this.standby.visitorBack((await this.rooms.findById(roomId))!);
+      const { visitorAway: _, ...update } = roomUpdate(room);
+      socket.emit('room:updated', update);
     }).catch((error: Error) => this.logger.warn(`visitor connect failed: ${error.message}`));
   }
 

@@ -2,16 +2,34 @@ import { type RoomSummary } from '@app/contracts';
 import { type RoomRecord } from './rooms.repository';
 
 /** What agents and visitors are told about a room. "standby" means the visitor is away. */
-export function summarize(room: RoomRecord): RoomSummary {
+export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
   return {
     roomId: room.id,
     displayId: room.displayId,
     chatbotId: room.chatbotId,
-    status: room.status !== 'closed' && room.awayUntil ? 'standby' : room.status,
+    status: displayStatus(room),
     visitor: { name: room.visitor.name, email: room.visitor.email },
-    ...(room.agentId ? { agent: { id: room.agentId, name: room.agentName ?? '' } } : {}),
-    lastSeq: room.lastSeq,
+    ...assignedAgent(room),
+    lastSeq,
     createdAt: room.createdAt.toISOString(),
     ...(room.status === 'queued' ? { queuedAt: room.queuedAt.toISOString() } : {}),
   };
+}
+
+/** The `room:updated` event for a room's current state. */
+export function roomUpdate(room: RoomRecord) {
+  return {
+    roomId: room.id,
+    status: displayStatus(room),
+    ...assignedAgent(room),
+    visitorAway: room.status !== 'closed' && room.awayUntil !== null,
+  };
+}
+
+function displayStatus(room: RoomRecord): RoomSummary['status'] {
+  return room.status !== 'closed' && room.awayUntil ? 'standby' : room.status;
+}
+
+function assignedAgent(room: RoomRecord): { agent?: { id: string; name: string } } {
+  return room.agentId ? { agent: { id: room.agentId, name: room.agentName ?? '' } } : {};
 }

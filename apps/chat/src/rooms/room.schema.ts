@@ -39,19 +39,19 @@ export class Room {
   @Prop({ type: String, default: null })
   agentName!: string | null;
 
-  /** The last sequence number handed out; the next message gets lastSeq + 1. */
-  @Prop({ default: 0 })
-  lastSeq!: number;
-
   @Prop({ required: true })
   queuedAt!: Date;
 
   @Prop({ type: Date, default: null })
   assignedAt!: Date | null;
 
-  /** How many times the room was assigned; a claim names the assignment it makes. */
-  @Prop({ default: 0 })
-  assignments!: number;
+  /** The agent who last left the room to the queue: auto-assignment gives it to someone else. */
+  @Prop({ type: String, default: null })
+  previousAgentId!: string | null;
+
+  /** How many state changes the room went through; change N is `room_transitions` `<room>:N`. */
+  @Prop({ required: true, default: 0 })
+  version!: number;
 
   /** Set while the visitor is away (standby): when the room closes as abandoned. */
   @Prop({ type: Date, default: null })
@@ -75,29 +75,41 @@ export const RoomSchema = SchemaFactory.createForClass(Room);
 RoomSchema.plugin(tenantScopedPlugin);
 // Serves the queue (oldest first) and an agent's own rooms.
 RoomSchema.index({ tenantId: 1, status: 1, queuedAt: 1 });
+// Refuses a display id handed out twice (see Sequences) and finds the highest one.
+RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
 
 /**
- * One document per assignment of a room, `_id` = `<room>:<assignment number>`. Its unique `_id`
- * decides a race between agents: FerretDB v1 does not make a conditional update atomic under
- * concurrency, but it does refuse a second insert of the same `_id`.
+ * One document per state change of a room, `_id` = `<room>:<version it leads to>`. Its unique
+ * `_id` decides a race (two agents joining, a close against the standby's expiry): FerretDB v1
+ * does not make a conditional update atomic under concurrency, and two concurrent updates of one
+ * document can lose each other's fields, but it does refuse a second insert of the same `_id`.
+ * Only the change that inserted its document writes the room, so writes to a room never race.
+ * The documents double as the room's history.
  */
-@Schema({ collection: 'room_claims', versionKey: false })
-export class RoomClaim {
+@Schema({ collection: 'room_transitions', versionKey: false })
+export class RoomTransition {
   @Prop({ type: String, required: true })
   _id!: string;
 
   tenantId!: string;
 
   @Prop({ required: true })
-  agentId!: string;
+  roomId!: string;
 
   @Prop({ required: true })
-  claimedAt!: Date;
+  kind!: string;
+
+  /** The fields the change sets, so that a change whose writer died can be completed. */
+  @Prop({ type: Object, required: true })
+  change!: Record<string, unknown>;
+
+  @Prop({ required: true })
+  at!: Date;
 }
 
-export const RoomClaimSchema = SchemaFactory.createForClass(RoomClaim);
-RoomClaimSchema.plugin(tenantScopedPlugin);
+export const RoomTransitionSchema = SchemaFactory.createForClass(RoomTransition);
+RoomTransitionSchema.plugin(tenantScopedPlugin);
 
 /** Visitors a tenant blocked, by email or by address. */
 @Schema({ collection: 'blocked_visitors', versionKey: false, timestamps: true })
@@ -120,18 +132,3 @@ export class BlockedVisitor {
 export const BlockedVisitorSchema = SchemaFactory.createForClass(BlockedVisitor);
 BlockedVisitorSchema.plugin(tenantScopedPlugin);
 BlockedVisitorSchema.index({ tenantId: 1, kind: 1, value: 1 }, { unique: true });
-
-/** Per-tenant counters (display ids). */
-@Schema({ collection: 'counters', versionKey: false })
-export class Counter {
-  @Prop({ type: String, required: true })
-  _id!: string;
-
-  tenantId!: string;
-
-  @Prop({ default: 0 })
-  value!: number;
-}
-
-export const CounterSchema = SchemaFactory.createForClass(Counter);
-CounterSchema.plugin(tenantScopedPlugin);

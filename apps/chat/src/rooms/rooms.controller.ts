@@ -13,7 +13,6 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
-import { summarize } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
 
@@ -50,7 +49,7 @@ export class RoomsController {
   @RequirePermissions('chats:join')
   @Get('mine')
   async mine(@CurrentPrincipal() agent: Principal): Promise<{ rooms: RoomSummary[] }> {
-    return { rooms: (await this.repository.openRoomsOf(agent.userId)).map(summarize) };
+    return { rooms: await this.rooms.summaries(await this.repository.openRoomsOf(agent.userId)) };
   }
 
   /** The room with its visitor's details (browser, address, pre-chat answers). */
@@ -59,7 +58,7 @@ export class RoomsController {
   async get(@Param('id') id: string) {
     const room = await this.rooms.get(id);
     return {
-      ...summarize(room),
+      ...(await this.rooms.summary(room)),
       visitor: room.visitor,
       answers: room.answers,
       closeReason: room.closeReason,

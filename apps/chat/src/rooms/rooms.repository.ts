@@ -1,51 +1,97 @@
 import { TenantContext } from '@app/auth';
-import { isDuplicateKey } from '@app/platform';
-import { Injectable } from '@nestjs/common';
+import { insertFirst, isDuplicateKey } from '@app/platform';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { BlockedVisitor, type CloseReason, Counter, Room, RoomClaim } from './room.schema';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chatErrors } from '../chat-errors';
+import { redisKeys } from '../redis-keys';
+import { Sequences } from '../sequences/sequences.service';
+import { RoomCache } from './room-cache';
+import { BlockedVisitor, type CloseReason, Room, RoomTransition } from './room.schema';
 
 export type RoomRecord = Omit<Room, '_id'> & { id: string };
 
+/** What a state change may set. */
+export type RoomChange = Partial<
+  Pick<
+    Room,
+    | 'status'
+    | 'agentId'
+    | 'agentName'
+    | 'assignedAt'
+    | 'previousAgentId'
+    | 'queuedAt'
+    | 'awayUntil'
+    | 'awayNotified'
+    | 'closeReason'
+    | 'closedAt'
+  >
+>;
+
+/** `applied` false: the room's state did not allow the change; `room` is then as found. */
+export interface Transition {
+  applied: boolean;
+  room: RoomRecord;
+}
+
 const toRecord = ({ _id, ...room }: Room): RoomRecord => ({ id: _id, ...room });
 
+/** A change recorded this long ago but not written to its room: its writer died; finish it. */
+const ORPHANED_AFTER_MS = 5000;
+const TRANSITION_ATTEMPTS = 8;
+const INSERT_ATTEMPTS = 5;
+
 /**
- * Rooms of the tenant in context. Every state change is one conditional single-document
- * update (FerretDB has no transactions): the condition is the state the change starts from, so
- * of two racing changes exactly one applies.
+ * Rooms of the tenant in context. Every state change goes through `transition`, which makes
+ * changes to one room happen one at a time on MongoDB and FerretDB alike (no transactions
+ * needed), and keeps the room cache the message path reads.
  */
 @Injectable()
 export class RoomsRepository {
+  private readonly logger = new Logger(RoomsRepository.name);
+
   constructor(
     @InjectModel(Room.name) private readonly rooms: Model<Room>,
-    @InjectModel(Counter.name) private readonly counters: Model<Counter>,
     @InjectModel(BlockedVisitor.name) private readonly blocked: Model<BlockedVisitor>,
-    @InjectModel(RoomClaim.name) private readonly claims: Model<RoomClaim>,
+    @InjectModel(RoomTransition.name) private readonly transitions: Model<RoomTransition>,
+    private readonly sequences: Sequences,
+    private readonly cache: RoomCache,
   ) {}
 
   async create(room: Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'>): Promise<RoomRecord> {
-    // Counter ids are global: the tenant is part of the id, not only of the filter.
-    const counter = await this.counters.findOneAndUpdate(
-      { _id: `${TenantContext.current()}:room-display-id` },
-      { $inc: { value: 1 } },
-      { upsert: true, new: true },
-    );
-    const now = new Date();
-    const created = await this.rooms.create({
-      _id: randomUUID(),
-      displayId: counter!.value,
-      ...room,
-      status: 'queued',
-      lastSeq: 0,
-      queuedAt: now,
-    });
-    return toRecord(created.toObject());
+    const key = redisKeys.roomDisplayId(TenantContext.current());
+    const highest = () => this.highestDisplayId();
+    let displayId = await this.sequences.next(key, highest);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const created = await this.rooms.create({
+          _id: randomUUID(),
+          displayId,
+          ...room,
+          status: 'queued',
+          queuedAt: new Date(),
+          version: 0,
+        });
+        const record = toRecord(created.toObject());
+        await this.cache.store(record);
+        return record;
+      } catch (error) {
+        // The only other unique key is the display id: it was handed out twice.
+        if (!isDuplicateKey(error) || attempt === INSERT_ATTEMPTS) throw error;
+        displayId = await this.sequences.nextAfterCollision(key, highest);
+      }
+    }
   }
 
+  /** The room as last changed: from the cache, else the database. */
   async findById(id: string): Promise<RoomRecord | null> {
-    const room = await this.rooms.findById(id).lean();
-    return room && toRecord(room);
+    const cached = await this.cache.get(TenantContext.current(), id);
+    if (cached) return cached;
+    const room = await this.load(id);
+    if (room) await this.cache.store(room);
+    return room;
   }
 
   async queue(limit = 200): Promise<RoomRecord[]> {
@@ -64,105 +110,131 @@ export class RoomsRepository {
     return this.rooms.countDocuments({ agentId, status: 'active' });
   }
 
-  /** Hands out the next sequence number of an open room; null when the room is closed. */
-  async nextSeq(id: string): Promise<number | null> {
-    const room = await this.rooms.findOneAndUpdate(
-      { _id: id, status: { $ne: 'closed' } },
-      { $inc: { lastSeq: 1 } },
-      { new: true },
-    );
-    return room?.lastSeq ?? null;
-  }
-
-  /** Takes a queued room for an agent; of agents racing for it, exactly one gets true. */
-  async claim(id: string, agent: { id: string; name: string }): Promise<boolean> {
-    const room = await this.rooms.findById(id).lean();
-    if (!room || room.status !== 'queued') return false;
-    const assignment = (room.assignments ?? 0) + 1;
-    try {
-      await this.claims.create({
-        _id: `${id}:${assignment}`,
-        agentId: agent.id,
-        claimedAt: new Date(),
+  /**
+   * Changes a room if `decide` allows it from the room's current state, one change at a time:
+   * each change first inserts `room_transitions` `<room>:<next version>`; of racing changes only
+   * the one whose insert succeeds writes the room, the others read the room again and decide
+   * again. So of two agents joining at once exactly one joins, and a close racing the
+   * standby's expiry closes the room once.
+   */
+  async transition(
+    id: string,
+    kind: string,
+    decide: (room: RoomRecord) => RoomChange | null,
+  ): Promise<Transition | null> {
+    for (let attempt = 1; ; attempt++) {
+      const room = await this.load(id);
+      if (!room) return null;
+      const change = decide(room);
+      if (!change) return { applied: false, room };
+      const version = room.version + 1;
+      const recorded = await insertFirst(this.transitions, {
+        _id: `${id}:${version}`,
+        roomId: id,
+        kind,
+        change,
+        at: new Date(),
       });
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
+      if (recorded) return { applied: true, room: await this.write(room, change, version) };
+      await this.finishOrphanedChange(room);
+      if (attempt === TRANSITION_ATTEMPTS) throw chatErrors.busy();
+      await sleep(attempt * 10 * Math.random());
     }
-    const result = await this.rooms.updateOne(
-      { _id: id, status: 'queued' },
-      {
-        $set: {
-          status: 'active',
-          agentId: agent.id,
-          agentName: agent.name,
-          assignedAt: new Date(),
-          assignments: assignment,
-        },
-      },
-    );
-    return result.modifiedCount === 1;
   }
 
-  async transfer(
+  /** Takes a queued room for an agent; of agents racing for it, exactly one gets it. */
+  claim(id: string, agent: { id: string; name: string }): Promise<Transition | null> {
+    return this.transition(id, 'assigned', (room) =>
+      room.status === 'queued'
+        ? { status: 'active', agentId: agent.id, agentName: agent.name, assignedAt: new Date() }
+        : null,
+    );
+  }
+
+  transfer(
     id: string,
     fromAgentId: string,
     to: { id: string; name: string },
-  ): Promise<boolean> {
-    const result = await this.rooms.updateOne(
-      { _id: id, status: 'active', agentId: fromAgentId },
-      { $set: { agentId: to.id, agentName: to.name, assignedAt: new Date() } },
+  ): Promise<Transition | null> {
+    return this.transition(id, 'transferred', (room) =>
+      room.status === 'active' && room.agentId === fromAgentId
+        ? { agentId: to.id, agentName: to.name, assignedAt: new Date() }
+        : null,
     );
-    return result.modifiedCount === 1;
   }
 
-  async requeue(id: string, agentId: string): Promise<boolean> {
-    const result = await this.rooms.updateOne(
-      { _id: id, status: 'active', agentId },
-      {
-        $set: {
-          status: 'queued',
-          agentId: null,
-          agentName: null,
-          assignedAt: null,
-          queuedAt: new Date(),
-        },
-      },
+  requeue(id: string, agentId: string): Promise<Transition | null> {
+    return this.transition(id, 'requeued', (room) =>
+      room.status === 'active' && room.agentId === agentId
+        ? {
+            status: 'queued',
+            agentId: null,
+            agentName: null,
+            assignedAt: null,
+            queuedAt: new Date(),
+          }
+        : null,
     );
-    return result.modifiedCount === 1;
   }
 
-  async close(id: string, reason: CloseReason): Promise<boolean> {
-    const result = await this.rooms.updateOne(
-      { _id: id, status: { $ne: 'closed' } },
-      { $set: { status: 'closed', closeReason: reason, closedAt: new Date(), awayUntil: null } },
+  close(id: string, reason: CloseReason): Promise<Transition | null> {
+    return this.transition(id, 'closed', (room) =>
+      room.status !== 'closed'
+        ? { status: 'closed', closeReason: reason, closedAt: new Date(), awayUntil: null }
+        : null,
     );
-    return result.modifiedCount === 1;
   }
 
-  async markAway(id: string, until: Date): Promise<boolean> {
-    const result = await this.rooms.updateOne(
-      { _id: id, status: { $ne: 'closed' }, awayUntil: null },
-      { $set: { awayUntil: until, awayNotified: false } },
+  markAway(id: string, until: Date): Promise<Transition | null> {
+    return this.transition(id, 'visitor-away', (room) =>
+      room.status !== 'closed' && !room.awayUntil
+        ? { awayUntil: until, awayNotified: false }
+        : null,
     );
-    return result.modifiedCount === 1;
   }
 
-  async markBack(id: string): Promise<boolean> {
-    const result = await this.rooms.updateOne(
-      { _id: id, status: { $ne: 'closed' }, awayUntil: { $ne: null } },
-      { $set: { awayUntil: null, awayNotified: false } },
+  markBack(id: string): Promise<Transition | null> {
+    return this.transition(id, 'visitor-back', (room) =>
+      room.status !== 'closed' && room.awayUntil ? { awayUntil: null, awayNotified: false } : null,
     );
-    return result.modifiedCount === 1;
   }
 
   /** True for the first agent reply of a standby only: one email per absence. */
   async claimAwayNotification(id: string): Promise<boolean> {
-    const result = await this.rooms.updateOne(
-      { _id: id, awayUntil: { $ne: null }, awayNotified: false },
-      { $set: { awayNotified: true } },
+    const result = await this.transition(id, 'visitor-emailed', (room) =>
+      room.awayUntil && !room.awayNotified ? { awayNotified: true } : null,
     );
-    return result.modifiedCount === 1;
+    return result?.applied ?? false;
+  }
+
+  private async load(id: string): Promise<RoomRecord | null> {
+    const room = await this.rooms.findById(id).lean();
+    return room && toRecord(room);
+  }
+
+  private async write(room: RoomRecord, change: RoomChange, version: number): Promise<RoomRecord> {
+    const updatedAt = new Date();
+    // On MongoDB the version condition also guards against a writer declared dead too early.
+    await this.rooms.updateOne(
+      { _id: room.id, version: room.version },
+      { $set: { ...change, version, updatedAt } },
+    );
+    const changed = { ...room, ...change, version, updatedAt };
+    await this.cache.store(changed);
+    return changed;
+  }
+
+  /** A change that won its race but whose writer died before writing the room is finished here. */
+  private async finishOrphanedChange(room: RoomRecord): Promise<void> {
+    const pending = await this.transitions.findById(`${room.id}:${room.version + 1}`).lean();
+    if (!pending || Date.now() - pending.at.getTime() < ORPHANED_AFTER_MS) return;
+    this.logger.warn(`finishing change ${pending._id} (${pending.kind}) whose writer stopped`);
+    await this.write(room, pending.change as RoomChange, room.version + 1);
+  }
+
+  private async highestDisplayId(): Promise<number> {
+    const highest = await this.rooms.findOne({}, { displayId: 1 }).sort({ displayId: -1 }).lean();
+    return highest?.displayId ?? 0;
   }
 
   async isBlocked(email: string, ip: string): Promise<boolean> {
@@ -180,11 +252,8 @@ export class RoomsRepository {
       ['email', visitor.email.toLowerCase()],
       ['ip', visitor.ip],
     ] as const) {
-      try {
-        await this.blocked.create({ _id: randomUUID(), kind, value, roomId });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      // Already blocked (by this room or another) is as good.
+      await insertFirst(this.blocked, { _id: randomUUID(), kind, value, roomId });
     }
   }
 }

@@ -13,7 +13,7 @@ import { ChatNotificationsService } from '../messages/chat-notifications.service
 import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { type CloseReason } from './room.schema';
-import { summarize } from './room-summary';
+import { roomUpdate, summarize } from './room-summary';
 import { type RoomRecord, RoomsRepository } from './rooms.repository';
 
 /** What agents do with rooms of the tenant in context; each change is announced on Kafka. */
@@ -28,6 +28,8 @@ export class RoomsService {
     private readonly events: EventPublisher,
   ) {}
 
+  private readonly assignmentListeners: Array<(tenantId: string) => Promise<void>> = [];
+
   async get(roomId: string): Promise<RoomRecord> {
     const room = await this.rooms.findById(roomId);
     if (!room) throw chatErrors.roomNotFound();
@@ -35,7 +37,16 @@ export class RoomsService {
   }
 
   async queue(): Promise<RoomSummary[]> {
-    return (await this.rooms.queue()).map(summarize);
+    return this.summaries(await this.rooms.queue());
+  }
+
+  async summaries(rooms: RoomRecord[]): Promise<RoomSummary[]> {
+    const lastSeqs = await this.messages.lastSeqs(rooms);
+    return rooms.map((room, index) => summarize(room, lastSeqs[index]));
+  }
+
+  async summary(room: RoomRecord): Promise<RoomSummary> {
+    return (await this.summaries([room]))[0];
   }
 
   /** Sends every agent of the tenant the current queue (it is small: rooms waiting now). */
@@ -43,19 +54,44 @@ export class RoomsService {
     this.realtime.queue(tenantId, await this.queue());
   }
 
-  /** Atomic: of two agents joining at once, one wins and the other gets `already_taken`. */
+  /**
+   * Called with the tenant whenever rooms wait or an agent has room for another chat: a room
+   * joined the queue, an agent came online, or a chat ended or moved (auto-assignment listens).
+   */
+  onAssignmentChance(listener: (tenantId: string) => Promise<void>): void {
+    this.assignmentListeners.push(listener);
+  }
+
+  /** Does not wait for the listeners, which handle their own failures. */
+  assignmentChance(tenantId: string): void {
+    for (const listener of this.assignmentListeners) void listener(tenantId);
+  }
+
+  /** An agent takes a room from the queue. */
   async join(roomId: string, agent: Principal): Promise<RoomSummary> {
     const room = await this.get(roomId);
-    if (room.status === 'closed') throw chatErrors.roomClosed();
-    if (room.status === 'active' && room.agentId === agent.userId) return summarize(room);
-    const entry = await this.directory.findAgent(agent.userId);
-    const capacity = entry?.maxConcurrentChats ?? 5;
-    if ((await this.rooms.countActiveOf(agent.userId)) >= capacity) throw chatErrors.atCapacity();
-    if (!(await this.rooms.claim(roomId, { id: agent.userId, name: agent.name })))
-      throw chatErrors.alreadyTaken();
+    if (room.status === 'active' && room.agentId === agent.userId) return this.summary(room);
+    return this.summary(await this.assign(room, { id: agent.userId, name: agent.name }, 'join'));
+  }
 
-    const joined = await this.get(roomId);
-    await this.realtime.addAgentToRoom(joined.tenantId, agent.userId, roomId);
+  /**
+   * Atomic: of two agents taking a room at once, one gets it and the other `already_taken`.
+   * Refused with `at_capacity` when the agent has as many chats as they may.
+   */
+  async assign(
+    room: RoomRecord,
+    agent: { id: string; name: string },
+    how: 'join' | 'auto',
+  ): Promise<RoomRecord> {
+    if (room.status === 'closed') throw chatErrors.roomClosed();
+    const entry = await this.directory.findAgent(agent.id);
+    const capacity = entry?.maxConcurrentChats ?? 5;
+    if ((await this.rooms.countActiveOf(agent.id)) >= capacity) throw chatErrors.atCapacity();
+    const claimed = await this.rooms.claim(room.id, agent);
+    if (!claimed?.applied) throw chatErrors.alreadyTaken();
+
+    const joined = claimed.room;
+    await this.realtime.addAgentToRoom(joined.tenantId, agent.id, room.id);
     this.announceRoom(joined);
     await this.broadcastQueue(joined.tenantId);
     await this.events.publish(ChatroomAssignedV1, {
@@ -64,21 +100,22 @@ export class RoomsService {
       payload: {
         roomId: joined.id,
         chatbotId: joined.chatbotId,
-        agentId: agent.userId,
-        how: 'join',
+        agentId: agent.id,
+        how,
         queuedAt: room.queuedAt.toISOString(),
         assignedAt: joined.assignedAt!.toISOString(),
       },
     });
-    return summarize(joined);
+    return joined;
   }
 
   /** Back to the queue for another agent. */
   async leave(roomId: string, agent: Principal): Promise<RoomSummary> {
     const room = await this.get(roomId);
     if (room.agentId !== agent.userId) throw chatErrors.notYourRoom();
-    if (!(await this.rooms.requeue(roomId, agent.userId))) throw chatErrors.roomClosed();
-    const requeued = await this.get(roomId);
+    const requeue = await this.rooms.requeue(roomId, agent.userId);
+    if (!requeue?.applied) throw chatErrors.roomClosed();
+    const requeued = requeue.room;
     await this.realtime.removeAgentFromRoom(room.tenantId, agent.userId, roomId);
     this.announceRoom(requeued);
     await this.broadcastQueue(room.tenantId);
@@ -92,7 +129,8 @@ export class RoomsService {
         at: new Date().toISOString(),
       },
     });
-    return summarize(requeued);
+    this.assignmentChance(room.tenantId);
+    return this.summary(requeued);
   }
 
   async transfer(roomId: string, agent: Principal, toAgentId: string): Promise<RoomSummary> {
@@ -103,9 +141,12 @@ export class RoomsService {
       throw chatErrors.agentNotFound();
     if ((await this.rooms.countActiveOf(target.id)) >= target.maxConcurrentChats)
       throw chatErrors.atCapacity();
-    if (!(await this.rooms.transfer(roomId, agent.userId, { id: target.id, name: target.name })))
-      throw chatErrors.roomClosed();
-    const moved = await this.get(roomId);
+    const transfer = await this.rooms.transfer(roomId, agent.userId, {
+      id: target.id,
+      name: target.name,
+    });
+    if (!transfer?.applied) throw chatErrors.roomClosed();
+    const moved = transfer.room;
     await this.realtime.removeAgentFromRoom(room.tenantId, agent.userId, roomId);
     await this.realtime.addAgentToRoom(room.tenantId, target.id, roomId);
     this.announceRoom(moved);
@@ -122,7 +163,8 @@ export class RoomsService {
         assignedAt: moved.assignedAt!.toISOString(),
       },
     });
-    return summarize(moved);
+    this.assignmentChance(room.tenantId);
+    return this.summary(moved);
   }
 
   /**
@@ -136,9 +178,10 @@ export class RoomsService {
       if (reason === 'blocked' && !by.permissions.includes('chats:block'))
         throw chatErrors.notYourRoom();
     }
-    if (!(await this.rooms.close(roomId, reason))) throw chatErrors.roomClosed();
+    const close = await this.rooms.close(roomId, reason);
+    if (!close?.applied) throw chatErrors.roomClosed();
     if (reason === 'blocked') await this.rooms.block(room.visitor, room.id);
-    const closed = await this.get(roomId);
+    const closed = close.room;
     this.announceRoom(closed, reason);
     if (room.status === 'queued') await this.broadcastQueue(room.tenantId);
     await this.events.publish(ChatroomClosedV1, {
@@ -162,19 +205,15 @@ export class RoomsService {
       );
     }
     if (reason === 'blocked') this.realtime.disconnectVisitors(room.tenantId, room.id);
-    return summarize(closed);
+    this.assignmentChance(room.tenantId);
+    return this.summary(closed);
   }
 
   /** Tells the room and the tenant's agents (queue, "visitor away") about a change. */
   announceRoom(room: RoomRecord, reason?: string): void {
-    const summary = summarize(room);
-    const update = {
-      roomId: room.id,
-      status: summary.status,
-      ...(summary.agent ? { agent: summary.agent } : {}),
-      visitorAway: room.awayUntil !== null,
+    this.realtime.toRoomAndAgents(room.tenantId, room.id, 'room:updated', {
+      ...roomUpdate(room),
       ...(reason ? { reason } : {}),
-    };
-    this.realtime.toRoomAndAgents(room.tenantId, room.id, 'room:updated', update);
+    });
   }
 }

@@ -53,9 +53,10 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     if (room.status === 'closed') return;
     if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) return;
     const until = new Date(Date.now() + this.config.STANDBY_TTL_SECONDS * 1000);
-    if (!(await this.rooms.markAway(room.id, until))) return;
+    const away = await this.rooms.markAway(room.id, until);
+    if (!away?.applied) return;
     await this.redis.zadd(redisKeys.standbyDeadlines(), until.getTime(), member(room));
-    this.roomsService.announceRoom((await this.rooms.findById(room.id))!);
+    this.roomsService.announceRoom(away.room);
     await this.events.publish(ChatroomStandbyV1, {
       tenantId: room.tenantId,
       chatroomId: room.id,
@@ -69,15 +70,18 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** A visitor socket connected: ends the standby if there was one. */
-  async visitorBack(room: RoomRecord): Promise<void> {
-    if (!(await this.rooms.markBack(room.id))) return;
+  async visitorBack(room: RoomRecord): Promise<RoomRecord> {
+    if (!room.awayUntil) return room;
+    const back = await this.rooms.markBack(room.id);
+    if (!back?.applied) return back?.room ?? room;
     await this.redis.zrem(redisKeys.standbyDeadlines(), member(room));
-    this.roomsService.announceRoom((await this.rooms.findById(room.id))!);
+    this.roomsService.announceRoom(back.room);
     await this.events.publish(ChatroomResumedV1, {
       tenantId: room.tenantId,
       chatroomId: room.id,
       payload: { roomId: room.id, chatbotId: room.chatbotId, at: new Date().toISOString() },
     });
+    return back.room;
   }
 
   /** Closes, as abandoned, the rooms whose standby ran out. Safe to run on every replica. */

@@ -92,6 +92,7 @@ export class WidgetSessionsService {
       });
       await this.notifications.welcome(room, chatbot.name, visitorToken);
       await this.roomsService.broadcastQueue(room.tenantId);
+      this.roomsService.assignmentChance(room.tenantId);
       return { roomId: room.id, visitorToken, appearance: chatbot.appearance };
     });
   }

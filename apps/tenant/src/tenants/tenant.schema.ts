@@ -1,3 +1,4 @@
+import { type AutoAssignment } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'tenants', versionKey: false, timestamps: true })
@@ -7,6 +8,12 @@ export class Tenant {
 
   @Prop({ required: true, trim: true, maxlength: 120 })
   name!: string;
+
+  @Prop({ default: '#2563eb' })
+  brandColor!: string;
+
+  @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
+  autoAssignment!: AutoAssignment;
 
   createdAt!: Date;
   updatedAt!: Date;

@@ -1,13 +1,23 @@
+import { type TenantSettings } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { Tenant } from './tenant.schema';
 
-export interface TenantRecord {
+export interface TenantRecord extends TenantSettings {
   id: string;
-  name: string;
   createdAt: Date;
+  updatedAt: Date;
 }
+
+const toRecord = (tenant: Tenant): TenantRecord => ({
+  id: tenant._id,
+  name: tenant.name,
+  brandColor: tenant.brandColor,
+  autoAssignment: tenant.autoAssignment,
+  createdAt: tenant.createdAt,
+  updatedAt: tenant.updatedAt,
+});
 
 @Injectable()
 export class TenantsRepository {
@@ -15,12 +25,19 @@ export class TenantsRepository {
 
   async insert(tenant: { id: string; name: string }): Promise<TenantRecord> {
     const created = await this.tenants.create({ _id: tenant.id, name: tenant.name });
-    return { id: created._id, name: created.name, createdAt: created.createdAt };
+    return toRecord(created.toObject());
   }
 
   async findById(id: string): Promise<TenantRecord | null> {
     const found = await this.tenants.findById(id).lean();
-    return found && { id: found._id, name: found.name, createdAt: found.createdAt };
+    return found && toRecord(found);
+  }
+
+  async update(id: string, changes: Partial<TenantSettings>): Promise<TenantRecord | null> {
+    const updated = await this.tenants
+      .findOneAndUpdate({ _id: id }, { $set: changes }, { new: true })
+      .lean();
+    return updated && toRecord(updated);
   }
 
   async delete(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { TenantCreatedV1 } from '@app/contracts';
+import { TenantCreatedV1, type TenantSettings, TenantUpdatedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -30,6 +30,23 @@ export class TenantsService {
   async get(id: string): Promise<TenantRecord> {
     const tenant = await this.tenants.findById(id);
     if (!tenant) throw new NotFoundException('tenant not found');
+    return tenant;
+  }
+
+  /** Changes the workspace's settings and tells the other services. */
+  async update(id: string, changes: Partial<TenantSettings>): Promise<TenantRecord> {
+    const tenant = await this.tenants.update(id, changes);
+    if (!tenant) throw new NotFoundException('tenant not found');
+    await this.events.publish(TenantUpdatedV1, {
+      tenantId: tenant.id,
+      payload: {
+        tenantId: tenant.id,
+        name: tenant.name,
+        brandColor: tenant.brandColor,
+        autoAssignment: tenant.autoAssignment,
+        updatedAt: tenant.updatedAt.toISOString(),
+      },
+    });
     return tenant;
   }
 

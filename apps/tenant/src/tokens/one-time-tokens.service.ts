@@ -1,10 +1,11 @@
 import { newSecret, sameHash, sha256, TenantContext } from '@app/auth';
-import { AppHttpError } from '@app/platform';
+import { AppHttpError, insertFirst } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { type OneTimePurpose, OneTimeToken } from './one-time-token.schema';
+import { TokenSpend } from './token-spend.schema';
 
 export interface IssuedOneTimeToken {
   token: string;
@@ -14,7 +15,10 @@ export interface IssuedOneTimeToken {
 /** Issues and redeems the tokens of emailed links. A token is `<id>.<secret>`. */
 @Injectable()
 export class OneTimeTokensService {
-  constructor(@InjectModel(OneTimeToken.name) private readonly tokens: Model<OneTimeToken>) {}
+  constructor(
+    @InjectModel(OneTimeToken.name) private readonly tokens: Model<OneTimeToken>,
+    @InjectModel(TokenSpend.name) private readonly spends: Model<TokenSpend>,
+  ) {}
 
   /** For a user of the tenant in context. */
   async issue(userId: string, purpose: OneTimePurpose, ttlMs: number): Promise<IssuedOneTimeToken> {
@@ -52,10 +56,13 @@ export class OneTimeTokensService {
     );
     if (!token || token.purpose !== purpose || !sameHash(secret, token.secretSha256)) throw invalid;
     if (token.usedAt || token.expiresAt <= new Date()) throw invalid;
-    const spent = await TenantContext.run(token.tenantId, () =>
-      this.tokens.updateOne({ _id: id, usedAt: null }, { $set: { usedAt: new Date() } }).exec(),
-    );
-    if (spent.modifiedCount !== 1) throw invalid;
+    const spent = await TenantContext.run(token.tenantId, async () => {
+      const at = new Date();
+      if (!(await insertFirst(this.spends, { _id: id, at }))) return false;
+      await this.tokens.updateOne({ _id: id }, { $set: { usedAt: at } }).exec();
+      return true;
+    });
+    if (!spent) throw invalid;
     return { tenantId: token.tenantId, userId: token.userId };
   }
 }

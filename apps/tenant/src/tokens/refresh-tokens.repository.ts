@@ -1,14 +1,19 @@
 import { TenantContext } from '@app/auth';
+import { insertFirst } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { RefreshToken } from './refresh-token.schema';
+import { TokenSpend } from './token-spend.schema';
 
 export type RefreshTokenRecord = Omit<RefreshToken, '_id'> & { id: string };
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(@InjectModel(RefreshToken.name) private readonly tokens: Model<RefreshToken>) {}
+  constructor(
+    @InjectModel(RefreshToken.name) private readonly tokens: Model<RefreshToken>,
+    @InjectModel(TokenSpend.name) private readonly spends: Model<TokenSpend>,
+  ) {}
 
   async create(
     token: Omit<RefreshTokenRecord, 'tenantId' | 'usedAt' | 'revokedAt'>,
@@ -27,13 +32,11 @@ export class RefreshTokensRepository {
     return { id: _id, ...rest };
   }
 
-  /** Marks the token spent; false when it was spent or revoked meanwhile (a race is reuse). */
+  /** Marks the token spent; false when it was spent before (of two racing refreshes, one). */
   async spend(id: string, at: Date): Promise<boolean> {
-    const result = await this.tokens.updateOne(
-      { _id: id, usedAt: null, revokedAt: null },
-      { $set: { usedAt: at } },
-    );
-    return result.modifiedCount === 1;
+    if (!(await insertFirst(this.spends, { _id: id, at }))) return false;
+    await this.tokens.updateOne({ _id: id }, { $set: { usedAt: at } });
+    return true;
   }
 
   async revokeFamily(familyId: string, at: Date): Promise<void> {

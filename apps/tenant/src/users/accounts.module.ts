@@ -16,6 +16,7 @@ import { TenantsModule } from '../tenants/tenants.module';
 import { AccessTokensService } from '../tokens/access-tokens.service';
 import { JwksController } from '../tokens/jwks.controller';
 import { OneTimeToken, OneTimeTokenSchema } from '../tokens/one-time-token.schema';
+import { TokenSpend, TokenSpendSchema } from '../tokens/token-spend.schema';
 import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
 import { RefreshToken, RefreshTokenSchema } from '../tokens/refresh-token.schema';
 import { RefreshTokensRepository } from '../tokens/refresh-tokens.repository';
@@ -35,6 +36,7 @@ import { UsersRepository } from './users.repository';
       { name: Role.name, schema: RoleSchema },
       { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: OneTimeToken.name, schema: OneTimeTokenSchema },
+      { name: TokenSpend.name, schema: TokenSpendSchema },
     ]),
   ],
   controllers: [

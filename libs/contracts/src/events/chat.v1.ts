@@ -97,3 +97,20 @@ export const MessageSentV1 = defineEvent({
     sentAt: z.iso.datetime(),
   }),
 });
+
+export const agentPresenceSchema = z.enum(['online', 'away', 'offline']);
+
+/**
+ * An agent came online (first socket), went away (by choice) or offline (last socket closed).
+ * Keyed by tenant: a tenant's presence changes stay in order.
+ */
+export const AgentPresenceChangedV1 = defineEvent({
+  type: 'chat.agent.presence-changed',
+  version: 1,
+  keyKind: 'tenant',
+  payload: z.object({
+    agentId: z.string().min(1),
+    status: agentPresenceSchema,
+    at: z.iso.datetime(),
+  }),
+});

@@ -1,5 +1,6 @@
 import { type EventDefinition } from '../define-event';
 import {
+  AgentPresenceChangedV1,
   ChatroomAssignedV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
@@ -16,17 +17,20 @@ import {
   ChatbotUpdatedV1,
 } from './tenant-chatbot.v1';
 import { TenantCreatedV1 } from './tenant-created.v1';
+import { TenantUpdatedV1 } from './tenant-updated.v1';
 import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
 export * from './chat.v1';
 export * from './notification-requested.v1';
 export * from './tenant-chatbot.v1';
 export * from './tenant-created.v1';
+export * from './tenant-updated.v1';
 export * from './tenant-user.v1';
 
 /** Every event Parley knows; topic creation (here and in redpanda/) is derived from this list. */
 export const ALL_EVENTS: readonly EventDefinition[] = [
   TenantCreatedV1,
+  TenantUpdatedV1,
   UserInvitedV1,
   UserUpdatedV1,
   UserDeletedV1,
@@ -42,4 +46,5 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ChatroomResumedV1,
   ChatroomClosedV1,
   MessageSentV1,
+  AgentPresenceChangedV1,
 ];

@@ -1,0 +1,18 @@
+import { RequirePermissions, TenantContext } from '@app/auth';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AgentPresence, type AgentOnline } from './agent-presence.service';
+
+@ApiTags('agents')
+@ApiBearerAuth()
+@Controller('agents')
+export class AgentsController {
+  constructor(private readonly presence: AgentPresence) {}
+
+  /** The tenant's agents who are connected now, `online` (taking chats) or `away`. */
+  @RequirePermissions('chats:join')
+  @Get('online')
+  async online(): Promise<{ agents: AgentOnline[] }> {
+    return { agents: await this.presence.online(TenantContext.current()) };
+  }
+}

@@ -1,0 +1,142 @@
+import { TenantContext } from '@app/auth';
+import { AppHttpError, REDIS } from '@app/platform';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { redisKeys } from '../redis-keys';
+import { RoomsRepository } from '../rooms/rooms.repository';
+import { RoomsService } from '../rooms/rooms.service';
+import { AgentPresence } from './agent-presence.service';
+
+/** Longer than a round can take; a replica that dies holding the lock only delays the next. */
+const LOCK_MS = 10_000;
+const ROOMS_PER_ROUND = 50;
+
+interface Candidate {
+  id: string;
+  name: string;
+  /** How many more chats the agent may take. */
+  free: number;
+}
+
+/** Releases the lock only if it is still ours (it may have expired and been taken). */
+const RELEASE_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+type WithRelease = Redis & { parleyReleaseLock(key: string, owner: string): Promise<number> };
+
+/**
+ * Round-robin auto-assignment, for tenants that turn it on: waiting rooms, oldest first, go to
+ * the available agents (online, not away, under their maximum of chats) in turn. It runs
+ * whenever a room starts waiting or an agent gains room for a chat; one replica at a time per
+ * tenant (a Redis lock), and each assignment is the same atomic claim as an agent's join.
+ */
+@Injectable()
+export class AutoAssigner implements OnModuleInit {
+  private readonly logger = new Logger(AutoAssigner.name);
+  private readonly redis: WithRelease;
+
+  constructor(
+    private readonly rooms: RoomsRepository,
+    private readonly roomsService: RoomsService,
+    private readonly presence: AgentPresence,
+    private readonly directory: DirectoryRepository,
+    @Inject(REDIS) redis: Redis,
+  ) {
+    if (!('parleyReleaseLock' in redis))
+      redis.defineCommand('parleyReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
+    this.redis = redis as WithRelease;
+  }
+
+  onModuleInit(): void {
+    this.roomsService.onAssignmentChance((tenantId) => this.assignWaiting(tenantId).then());
+  }
+
+  /** Hands out the tenant's waiting rooms; the number assigned. Never throws. */
+  async assignWaiting(tenantId: string): Promise<number> {
+    try {
+      return await TenantContext.run(tenantId, async () => {
+        const tenant = await this.directory.findTenant(tenantId);
+        if (tenant?.autoAssignment !== 'round-robin') return 0;
+        const owner = randomUUID();
+        const lock = redisKeys.autoAssignLock(tenantId);
+        const again = redisKeys.autoAssignAgain(tenantId);
+        if ((await this.redis.set(lock, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') {
+          // Another replica is handing out rooms: it goes round once more when done.
+          await this.redis.set(again, '1', 'PX', LOCK_MS);
+          return 0;
+        }
+        let assigned = 0;
+        try {
+          do {
+            await this.redis.del(again);
+            assigned += await this.round(tenantId);
+          } while (await this.redis.exists(again));
+        } finally {
+          await this.redis.parleyReleaseLock(lock, owner);
+        }
+        return assigned;
+      });
+    } catch (error) {
+      this.logger.warn(`auto-assignment for ${tenantId} failed: ${(error as Error).message}`);
+      return 0;
+    }
+  }
+
+  private async round(tenantId: string): Promise<number> {
+    const waiting = await this.rooms.queue(ROOMS_PER_ROUND);
+    if (waiting.length === 0) return 0;
+    const agents = await this.candidates(tenantId);
+    const lastKey = redisKeys.lastAutoAssigned(tenantId);
+    let last = await this.redis.get(lastKey);
+    let assigned = 0;
+    for (const room of waiting) {
+      const agent = nextInTurn(agents, last, room.previousAgentId);
+      if (!agent) continue;
+      try {
+        await this.roomsService.assign(room, agent, 'auto');
+      } catch (error) {
+        const code = error instanceof AppHttpError ? error.code : undefined;
+        if (code === 'at_capacity') agent.free = 0;
+        if (code === 'at_capacity' || code === 'already_taken' || code === 'room_closed') continue;
+        throw error;
+      }
+      agent.free -= 1;
+      last = agent.id;
+      assigned += 1;
+      await this.redis.set(lastKey, last);
+    }
+    return assigned;
+  }
+
+  /** Available agents who may take chats, with how many more each may take, in id order. */
+  private async candidates(tenantId: string): Promise<Candidate[]> {
+    const available = await this.presence.available(tenantId);
+    const candidates = await Promise.all(
+      available.map(async (agent): Promise<Candidate | null> => {
+        const entry = await this.directory.findAgent(agent.id);
+        if (entry && (entry.status !== 'active' || !entry.permissions.includes('chats:join')))
+          return null;
+        const capacity = entry?.maxConcurrentChats ?? 5;
+        const free = capacity - (await this.rooms.countActiveOf(agent.id));
+        return free > 0 ? { ...agent, free } : null;
+      }),
+    );
+    return candidates
+      .filter((candidate): candidate is Candidate => candidate !== null)
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
+}
+
+/** The next agent after `lastId` (wrapping round) with room for a chat, other than `skipId`. */
+export function nextInTurn<T extends { id: string; free: number }>(
+  agents: T[],
+  lastId: string | null,
+  skipId: string | null,
+): T | undefined {
+  const eligible = agents.filter((agent) => agent.free > 0 && agent.id !== skipId);
+  return eligible.find((agent) => lastId === null || agent.id > lastId) ?? eligible[0];
+}

@@ -1,0 +1,62 @@
+import { REDIS } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+
+/**
+ * Hands out the next number of a key, or nothing when the key is cold. With a floor: first
+ * raises the counter to at least the floor (the highest number already stored).
+ */
+const NEXT_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if ARGV[1] == '' then
+  if not current then return false end
+elseif not current or tonumber(current) < tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], ARGV[1])
+end
+local next = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return next
+`;
+
+const KEEP_MS = 24 * 3600 * 1000;
+
+type WithNext = Redis & {
+  parleyNextInSequence(key: string, floor: string, keepMs: number): Promise<number | null>;
+};
+
+/**
+ * Sequence numbers (a room's message seq, a tenant's room display ids) from Redis INCR.
+ *
+ * FerretDB v1 does not make `$inc` atomic under concurrency (300 concurrent increments of one
+ * document leave it at about 10), so a counter document would hand out the same number twice.
+ * Redis is the allocator; the database stays the truth: a cold or lost key is seeded from the
+ * highest number stored, and a unique index on the stored number refuses a number handed out
+ * twice, after which the caller reseeds and asks again (`nextAfterCollision`).
+ */
+@Injectable()
+export class Sequences {
+  private readonly redis: WithNext;
+
+  constructor(@Inject(REDIS) redis: Redis) {
+    if (!('parleyNextInSequence' in redis))
+      redis.defineCommand('parleyNextInSequence', { numberOfKeys: 1, lua: NEXT_SCRIPT });
+    this.redis = redis as WithNext;
+  }
+
+  async next(key: string, highestStored: () => Promise<number>): Promise<number> {
+    const next = await this.redis.parleyNextInSequence(key, '', KEEP_MS);
+    return next ?? this.nextAfterCollision(key, highestStored);
+  }
+
+  /** The number handed out was already stored (Redis lost the key, or a race): start above it. */
+  async nextAfterCollision(key: string, highestStored: () => Promise<number>): Promise<number> {
+    const floor = await highestStored();
+    return (await this.redis.parleyNextInSequence(key, String(floor), KEEP_MS))!;
+  }
+
+  /** The last number handed out per key, where Redis still knows it. */
+  async peek(keys: string[]): Promise<Array<number | null>> {
+    if (keys.length === 0) return [];
+    return (await this.redis.mget(...keys)).map((value) => (value === null ? null : Number(value)));
+  }
+}

@@ -1,0 +1,73 @@
+import { TenantUpdatedV1 } from '@app/contracts';
+import { TopicProbe } from '@app/testing';
+import { bearer, TenantFixture } from './tenant-fixture';
+
+describe('tenant service: workspace settings', () => {
+  let tenant: TenantFixture;
+  let probe: TopicProbe;
+
+  beforeAll(async () => {
+    tenant = await TenantFixture.start();
+    probe = await TopicProbe.start([TenantUpdatedV1.topic]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([tenant?.close(), probe?.stop()]);
+  });
+
+  const settings = (token: string) => ({
+    get: () => tenant.http().get('/api/tenant/settings').set(bearer(token)),
+    patch: (body: object) =>
+      tenant.http().patch('/api/tenant/settings').set(bearer(token)).send(body),
+  });
+
+  it('starts with manual assignment and the default colour', async () => {
+    const admin = await tenant.signup('Settings Co');
+    const answer = await settings(admin.accessToken).get().expect(200);
+    expect(answer.body).toMatchObject({
+      id: admin.tenant.id,
+      name: 'Settings Co',
+      brandColor: '#2563eb',
+      autoAssignment: 'off',
+    });
+  });
+
+  it('changes name, colour and assignment, and announces the new settings on Kafka', async () => {
+    const admin = await tenant.signup();
+    const answer = await settings(admin.accessToken)
+      .patch({ name: 'Renamed', brandColor: '#112233', autoAssignment: 'round-robin' })
+      .expect(200);
+    expect(answer.body).toMatchObject({
+      name: 'Renamed',
+      brandColor: '#112233',
+      autoAssignment: 'round-robin',
+    });
+    const event = await probe.waitFor((message) => message.key === admin.tenant.id);
+    expect(JSON.parse(event.value).payload).toMatchObject({
+      tenantId: admin.tenant.id,
+      name: 'Renamed',
+      brandColor: '#112233',
+      autoAssignment: 'round-robin',
+    });
+  });
+
+  it('refuses bad values with 400 naming the field, and an empty change', async () => {
+    const admin = await tenant.signup();
+    const api = settings(admin.accessToken);
+    const badColour = await api.patch({ brandColor: 'red' }).expect(400);
+    expect(JSON.stringify(badColour.body.errors)).toContain('brandColor');
+    const badMode = await api.patch({ autoAssignment: 'random' }).expect(400);
+    expect(JSON.stringify(badMode.body.errors)).toContain('autoAssignment');
+    await api.patch({ unknownField: 1 }).expect(400);
+    await api.patch({}).expect(400);
+    expect((await api.get().expect(200)).body).toMatchObject({ brandColor: '#2563eb' });
+  });
+
+  it('lets agents read but not change the settings', async () => {
+    const admin = await tenant.signup();
+    const { signedIn: agent } = await tenant.inviteAgent(admin);
+    await settings(agent.accessToken).get().expect(200);
+    await settings(agent.accessToken).patch({ autoAssignment: 'round-robin' }).expect(403);
+    await tenant.http().get('/api/tenant/settings').expect(401);
+  });
+});

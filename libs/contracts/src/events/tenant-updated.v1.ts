@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+
+/** How new conversations reach agents: from the queue by hand, or handed out in turn. */
+export const autoAssignmentSchema = z.enum(['off', 'round-robin']);
+
+/** What a tenant's admins set for the whole workspace. */
+export const tenantSettingsSchema = z.strictObject({
+  name: z.string().trim().min(1, 'required').max(120),
+  /** The colour of the tenant's emails. */
+  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour'),
+  autoAssignment: autoAssignmentSchema,
+});
+
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+export type AutoAssignment = z.infer<typeof autoAssignmentSchema>;
+
+/** A tenant's settings changed. Chat picks up auto-assignment; email the name and colour. */
+export const TenantUpdatedV1 = defineEvent({
+  type: 'tenant.tenant.updated',
+  version: 1,
+  keyKind: 'tenant',
+  payload: tenantSettingsSchema.extend({
+    tenantId: z.string().min(1),
+    updatedAt: z.iso.datetime(),
+  }),
+});
