@@ -26,6 +26,11 @@ export const chatConfigSchema = z
     VISITOR_TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
     /** How long a room waits for a visitor who left before it closes as abandoned. */
     STANDBY_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    /**
+     * A visitor's room not seen connected on any replica for this long starts its standby even
+     * though no disconnect was seen (the replica holding the socket died).
+     */
+    VISITOR_PRESENCE_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
     /** Messages one socket may send per 10 seconds, and one tenant per second. */
     SOCKET_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(30),
     TENANT_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),

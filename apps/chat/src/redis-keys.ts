@@ -19,6 +19,8 @@ export const redisKeys = {
   autoAssignLock: (tenantId: string) => `parley:chat:auto-assign:lock:${tenantId}`,
   /** Set when a chance to assign came while another replica held the lock: go round again. */
   autoAssignAgain: (tenantId: string) => `parley:chat:auto-assign:again:${tenantId}`,
+  /** Rooms with a visitor connected, scored by when a replica last saw the visitor's socket. */
+  visitorsSeen: () => 'parley:chat:visitors-seen',
   socketRate: (socketId: string) => `parley:chat:rate:socket:${socketId}`,
   tenantRate: (tenantId: string) => `parley:chat:rate:tenant:${tenantId}`,
 };

@@ -127,6 +127,16 @@ export class RealtimeBus {
     return (await this.visitors.in(socketRooms.visitorsOf(tenantId, roomId)).fetchSockets()).length;
   }
 
+  /** `<tenant>:<room>` of every visitor socket connected to this replica. */
+  localVisitorRooms(): string[] {
+    const rooms = new Set<string>();
+    for (const socket of this.visitors?.sockets.values() ?? []) {
+      const data = socket.data as { tenantId?: string; roomId?: string };
+      if (data.tenantId && data.roomId) rooms.add(`${data.tenantId}:${data.roomId}`);
+    }
+    return [...rooms];
+  }
+
   disconnectVisitors(tenantId: string, roomId: string): void {
     this.visitors?.in(socketRooms.visitorsOf(tenantId, roomId)).disconnectSockets(true);
   }

@@ -78,6 +78,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
         for (const message of missed) socket.emit('message:new', message);
       }
       const room = await this.standby.visitorBack((await this.rooms.findById(roomId))!);
+      await this.standby.visitorSeen(room);
       const { visitorAway: _, ...update } = roomUpdate(room);
       socket.emit('room:updated', update);
     }).catch((error: Error) => this.logger.warn(`visitor connect failed: ${error.message}`));

@@ -24,11 +24,16 @@ const SWEEP_EVERY_MS = 1000;
  * marked away in MongoDB and its deadline goes into a Redis sorted set; every replica sweeps
  * that set, and the one whose ZREM succeeds closes the room as abandoned. Nothing lives only in
  * a process: a restart or a crashed replica loses no standby.
+ *
+ * A replica that dies sees no disconnect, so each replica also marks the rooms of its visitor
+ * sockets as seen, in another sorted set, every third of VISITOR_PRESENCE_TIMEOUT_SECONDS; a
+ * room not seen for that long, and with no visitor socket anywhere, starts its standby then.
  */
 @Injectable()
 export class StandbyService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StandbyService.name);
   private timer?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
 
   constructor(
     private readonly rooms: RoomsRepository,
@@ -42,16 +47,39 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     this.timer.unref();
+    const heartbeatMs = (this.config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000) / 3;
+    this.heartbeat = setInterval(() => void this.markVisitorsSeen(), heartbeatMs);
+    this.heartbeat.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    clearInterval(this.heartbeat);
+  }
+
+  /** A visitor socket of the room is connected here. */
+  async visitorSeen(room: RoomRecord): Promise<void> {
+    await this.redis.zadd(redisKeys.visitorsSeen(), Date.now(), member(room));
+  }
+
+  private async markVisitorsSeen(): Promise<void> {
+    const rooms = this.realtime.localVisitorRooms();
+    const now = Date.now();
+    try {
+      for (let start = 0; start < rooms.length; start += 500) {
+        const chunk = rooms.slice(start, start + 500);
+        await this.redis.zadd(redisKeys.visitorsSeen(), ...chunk.flatMap((room) => [now, room]));
+      }
+    } catch (error) {
+      this.logger.warn(`marking visitors seen failed: ${(error as Error).message}`);
+    }
   }
 
   /** After a visitor socket closed: starts the standby if it was the room's last one. */
   async visitorLeft(room: RoomRecord): Promise<void> {
     if (room.status === 'closed') return;
     if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) return;
+    await this.redis.zrem(redisKeys.visitorsSeen(), member(room));
     const until = new Date(Date.now() + this.config.STANDBY_TTL_SECONDS * 1000);
     const away = await this.rooms.markAway(room.id, until);
     if (!away?.applied) return;
@@ -86,6 +114,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
 
   /** Closes, as abandoned, the rooms whose standby ran out. Safe to run on every replica. */
   async sweep(now = Date.now()): Promise<number> {
+    await this.startStandbyOfVanishedVisitors(now);
     let closed = 0;
     try {
       const due = await this.redis.zrangebyscore(
@@ -117,6 +146,35 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
       this.logger.warn(`standby sweep failed: ${(error as Error).message}`);
     }
     return closed;
+  }
+
+  /** Rooms whose visitor's socket was last seen too long ago: its replica died. */
+  private async startStandbyOfVanishedVisitors(now: number): Promise<void> {
+    try {
+      const lostSince = now - this.config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000;
+      const stale = await this.redis.zrangebyscore(
+        redisKeys.visitorsSeen(),
+        0,
+        lostSince,
+        'LIMIT',
+        0,
+        100,
+      );
+      for (const entry of stale) {
+        if ((await this.redis.zrem(redisKeys.visitorsSeen(), entry)) !== 1) continue;
+        const [tenantId, roomId] = entry.split(':');
+        await TenantContext.run(tenantId, async () => {
+          const room = await this.rooms.findById(roomId);
+          if (room && !room.awayUntil) await this.visitorLeft(room);
+        }).catch(async (error: Error) => {
+          // Counting sockets fails while the adapter still waits on the dead replica: retry.
+          this.logger.warn(`standby of vanished visitor ${entry} deferred: ${error.message}`);
+          await this.redis.zadd(redisKeys.visitorsSeen(), lostSince, entry);
+        });
+      }
+    } catch (error) {
+      this.logger.warn(`looking for vanished visitors failed: ${(error as Error).message}`);
+    }
   }
 }
 

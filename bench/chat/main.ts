@@ -1,0 +1,119 @@
+/**
+ * `npm run bench:chat`: the chat message path under load, through nginx, against the floor of a
+ * bare socket.io relay on the same machine, and idle connections on one chat process.
+ * Started by scripts/bench/chat.sh, which runs the stack; prints a report and writes it as JSON.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { idleConnections, type IdleResult } from './idle';
+import { atRate, connect, flatOut, type LoadResult } from './load';
+import { floorTarget } from './floor-target';
+import { parleyTarget } from './parley-target';
+import { type Target } from './target';
+
+const { values: args } = parseArgs({
+  options: {
+    visitors: { type: 'string', default: '200' },
+    agents: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '20' },
+    idle: { type: 'string', default: '19000' },
+    base: { type: 'string', default: 'http://127.0.0.1:8080' },
+    'chat-url': { type: 'string', default: 'http://127.0.0.1:3002' },
+    'chat-pid-file': { type: 'string', default: '.data/run/chat.pid' },
+    'seal-key': { type: 'string', default: 'parley-local-development-seal-key-change-me' },
+    'mongo-url': { type: 'string', default: 'mongodb://127.0.0.1:27017/' },
+    out: { type: 'string', default: '.data/bench' },
+  },
+});
+const visitors = Number(args.visitors);
+const agents = Number(args.agents);
+const rate = Number(args.rate);
+const seconds = Number(args.seconds);
+
+interface TargetReport {
+  target: string;
+  phases: LoadResult[];
+  stored: number;
+  acked: number;
+}
+
+/** Both phases against one target, then the check that every acked message was stored. */
+async function measure(target: Target): Promise<TargetReport> {
+  const connected = await connect(target);
+  try {
+    log(`${target.name}: ${connected.visitors.length} visitors, ${connected.agents.length} agents`);
+    const phases = [await atRate(connected, rate, seconds), await flatOut(connected, seconds)];
+    for (const phase of phases) log(`${target.name}: ${JSON.stringify(phase)}`);
+    const stored = await target.storedVisitorMessages(target.visitors.map((v) => v.roomId));
+    return {
+      target: target.name,
+      phases,
+      stored,
+      acked: phases.reduce((sum, phase) => sum + phase.acked, 0),
+    };
+  } finally {
+    connected.close();
+  }
+}
+
+function log(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const machine = {
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+  };
+  log(`setting up ${visitors} visitors and ${agents} agents through ${args.base}`);
+  const parley = await parleyTarget({
+    base: args.base!,
+    visitors,
+    agents,
+    sealKey: args['seal-key']!,
+  });
+  const parleyReport = await measure(parley);
+  const floor = await floorTarget({ visitors, agents, mongoUrl: args['mongo-url']! });
+  const floorReport = await measure(floor).finally(() => floor.close());
+
+  let idle: IdleResult | undefined;
+  if (Number(args.idle) > 0) {
+    const pid = Number(readFileSync(args['chat-pid-file']!, 'utf8').trim());
+    log(`opening ${args.idle} idle visitor sockets on the chat process ${pid}`);
+    idle = await idleConnections({
+      url: args['chat-url']!,
+      pid,
+      // A large lastSeq: nothing to replay, as for a visitor who saw everything.
+      auths: parley.visitors.map((visitor) => ({ ...visitor.auth, lastSeq: 1_000_000_000 })),
+      count: Number(args.idle),
+    });
+  }
+
+  const report = {
+    at: new Date().toISOString(),
+    machine,
+    visitors,
+    agents,
+    rate,
+    seconds,
+    parley: parleyReport,
+    floor: floorReport,
+    idle,
+  };
+  mkdirSync(args.out!, { recursive: true });
+  const file = resolve(args.out!, `chat-${report.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\nwritten to ${file}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    log(`failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);
