@@ -78,8 +78,9 @@ export async function parleyTarget(options: {
         email: `visitor-${index}@example.test`,
       },
     });
-  // Chat learns of the chatbot from Kafka; the first session waits for that.
-  const deadline = Date.now() + 30_000;
+  // Chat learns of the chatbot from Kafka; the first session waits for that (and for any
+  // backlog a long-lived local consumer group has to work through first).
+  const deadline = Date.now() + 300_000;
   for (;;) {
     try {
       await openSession(-1);

@@ -17,7 +17,12 @@ import {
   TenantEntrySchema,
 } from './directory/directory.schemas';
 import { ChatNotificationsService } from './messages/chat-notifications.service';
-import { Message, MessageSchema } from './messages/message.schema';
+import {
+  ClientMessageId,
+  ClientMessageIdSchema,
+  Message,
+  MessageSchema,
+} from './messages/message.schema';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { AgentGateway } from './realtime/agent.gateway';
@@ -60,6 +65,7 @@ export class ChatModule {
           { name: BlockedVisitor.name, schema: BlockedVisitorSchema },
           { name: RoomTransition.name, schema: RoomTransitionSchema },
           { name: Message.name, schema: MessageSchema },
+          { name: ClientMessageId.name, schema: ClientMessageIdSchema },
         ]),
       ],
       controllers: [WidgetController, RoomsController, AgentsController, DirectoryEventsController],

@@ -1,4 +1,10 @@
-import { type MongooseQueryMiddleware, type Query, type Schema } from 'mongoose';
+import {
+  type Model,
+  type MongooseQueryMiddleware,
+  type Query,
+  type Schema,
+  type UpdateQuery,
+} from 'mongoose';
 import { TenantContext } from './tenant-context';
 
 const QUERY_OPERATIONS: MongooseQueryMiddleware[] = [
@@ -65,5 +71,41 @@ function mentionsTenantId(update: Record<string, unknown>): boolean {
     key === 'tenantId'
       ? true
       : key.startsWith('$') && typeof value === 'object' && value !== null && 'tenantId' in value,
+  );
+}
+
+/**
+ * A tenant-scoped document by `_id`, or null when it is missing or another tenant's. The query
+ * is `{ _id }` alone and the tenant is checked on the result: FerretDB v1 uses an index only for
+ * a filter that is exactly `{ _id: value }`, so the plugin's added `tenantId` would turn every
+ * lookup into a scan of the collection. For the hot paths; everything else goes through the
+ * plugin.
+ */
+export async function findOwnById<T extends { tenantId: string }>(
+  model: Model<T>,
+  id: string,
+): Promise<T | null> {
+  const tenantId = TenantContext.current();
+  const found = (await TenantContext.unscoped('by _id; the tenant is checked on the result', () =>
+    model.findById(id).lean().exec(),
+  )) as T | null;
+  return found?.tenantId === tenantId ? found : null;
+}
+
+/**
+ * Updates a document the caller read (with `findOwnById`), by `_id` alone for the same reason;
+ * refused unless it is the tenant in context's.
+ */
+export async function updateOwn<T extends { tenantId: string }>(
+  model: Model<T>,
+  document: { id: string; tenantId: string },
+  update: UpdateQuery<T>,
+): Promise<void> {
+  if (document.tenantId !== TenantContext.current())
+    throw new Error('a document of another tenant cannot be updated');
+  if (mentionsTenantId(update as Record<string, unknown>))
+    throw new Error('tenantId cannot be changed');
+  await TenantContext.unscoped('by _id; the caller read it as its own', () =>
+    model.updateOne({ _id: document.id }, update).exec(),
   );
 }

@@ -1,3 +1,4 @@
+import { findOwnById } from '@app/auth';
 import { type AgentSnapshot, type AutoAssignment, type ChatbotSnapshot } from '@app/contracts';
 import { isDuplicateKey, REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -76,7 +77,7 @@ export class DirectoryRepository {
   }
 
   async findTenant(tenantId: string): Promise<TenantRecord | null> {
-    const entry = await this.tenants.findById(tenantId).lean();
+    const entry = await findOwnById(this.tenants, tenantId);
     if (!entry) return null;
     return { id: entry._id, name: entry.name, autoAssignment: entry.autoAssignment ?? 'off' };
   }
@@ -85,8 +86,8 @@ export class DirectoryRepository {
     const key = redisKeys.chatbot(tenantId, chatbotId);
     const cached = await this.redis.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as ChatbotRecord;
-    const entry = await this.chatbots.findOne({ _id: chatbotId, deleted: false }).lean();
-    if (!entry) return null;
+    const entry = await findOwnById(this.chatbots, chatbotId);
+    if (!entry || entry.deleted) return null;
     const { _id, syncedAt, ...rest } = entry;
     const record = { id: _id, ...rest };
     await this.redis
@@ -96,7 +97,7 @@ export class DirectoryRepository {
   }
 
   async findAgent(agentId: string): Promise<AgentRecord | null> {
-    const entry = await this.agents.findById(agentId).lean();
+    const entry = await findOwnById(this.agents, agentId);
     if (!entry) return null;
     const { _id, ...rest } = entry;
     return { id: _id, ...rest };

@@ -1,8 +1,12 @@
 import { tenantScopedPlugin } from '@app/auth';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
+/** A message's `_id`: its room and seq, so replay and history read it by `_id` (see findOwnById). */
+export const messageKey = (roomId: string, seq: number): string => `${roomId}:${seq}`;
+
 @Schema({ collection: 'messages', versionKey: false })
 export class Message {
+  /** `messageKey(roomId, seq)`: unique, so two messages never share a seq. */
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -31,7 +35,24 @@ export class Message {
 
 export const MessageSchema = SchemaFactory.createForClass(Message);
 MessageSchema.plugin(tenantScopedPlugin);
-// Serves replay and history (seq order) and makes a seq unique within its room.
+// Finds a room's highest seq when Redis no longer knows it (MongoDB uses it; FerretDB scans).
 MessageSchema.index({ tenantId: 1, roomId: 1, seq: 1 }, { unique: true });
-// A resend with the same client id finds the original instead of storing a copy.
-MessageSchema.index({ tenantId: 1, roomId: 1, clientMessageId: 1 }, { unique: true });
+
+/**
+ * The seq a client's message id got in a room, `_id` = `<room>:<client message id>`. Inserted
+ * before the message itself, so its unique `_id` decides between two sends of one message (a
+ * resend racing the original); a resend finds the original through it.
+ */
+@Schema({ collection: 'client_message_ids', versionKey: false })
+export class ClientMessageId {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  seq!: number;
+}
+
+export const ClientMessageIdSchema = SchemaFactory.createForClass(ClientMessageId);
+ClientMessageIdSchema.plugin(tenantScopedPlugin);

@@ -1,9 +1,10 @@
+import { findOwnById, updateOwn } from '@app/auth';
 import { type ChatMessage } from '@app/contracts';
-import { isDuplicateKey } from '@app/platform';
+import { insertFirst, isDuplicateKey } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { Message } from './message.schema';
+import { ClientMessageId, Message, messageKey } from './message.schema';
 
 export const toChatMessage = (message: Message): ChatMessage => ({
   id: message._id,
@@ -15,19 +16,49 @@ export const toChatMessage = (message: Message): ChatMessage => ({
   createdAt: message.createdAt.toISOString(),
 });
 
+/** Read in parallel, this many at a time: a page of history is that many `_id` lookups. */
+const LOOKUPS_AT_ONCE = 50;
+
+/**
+ * Messages of the tenant in context. Everything on the message path reads by `_id` (a message
+ * is `<room>:<seq>`, a client id `<room>:<client id>`), the one lookup FerretDB v1 serves from
+ * an index; only finding a room's highest seq without Redis scans.
+ */
 @Injectable()
 export class MessagesRepository {
-  constructor(@InjectModel(Message.name) private readonly messages: Model<Message>) {}
+  constructor(
+    @InjectModel(Message.name) private readonly messages: Model<Message>,
+    @InjectModel(ClientMessageId.name) private readonly clientIds: Model<ClientMessageId>,
+  ) {}
 
-  async findByClientId(roomId: string, clientMessageId: string): Promise<ChatMessage | null> {
-    const found = await this.messages.findOne({ roomId, clientMessageId }).lean();
+  /** The seq the client's message id got in the room, if it was sent before. */
+  async claimedSeq(roomId: string, clientMessageId: string): Promise<number | null> {
+    return (await findOwnById(this.clientIds, `${roomId}:${clientMessageId}`))?.seq ?? null;
+  }
+
+  /** Claims a client message id for a seq; false when it was claimed first by another send. */
+  claim(roomId: string, clientMessageId: string, seq: number): Promise<boolean> {
+    return insertFirst(this.clientIds, { _id: `${roomId}:${clientMessageId}`, seq });
+  }
+
+  /** The claimed seq turned out to be taken: the message goes under another. */
+  async moveClaim(roomId: string, clientMessageId: string, seq: number): Promise<void> {
+    const claim = await findOwnById(this.clientIds, `${roomId}:${clientMessageId}`);
+    if (claim) await updateOwn(this.clientIds, { id: claim._id, ...claim }, { $set: { seq } });
+  }
+
+  async bySeq(roomId: string, seq: number): Promise<ChatMessage | null> {
+    const found = await findOwnById(this.messages, messageKey(roomId, seq));
     return found && toChatMessage(found);
   }
 
-  /** Stores a message; null when one with the same client id got there first. */
-  async insert(message: Omit<Message, 'tenantId'>): Promise<ChatMessage | null> {
+  /** Stores a message; null when its seq is taken. */
+  async insert(message: Omit<Message, 'tenantId' | '_id'>): Promise<ChatMessage | null> {
     try {
-      const created = await this.messages.create(message);
+      const created = await this.messages.create({
+        _id: messageKey(message.roomId, message.seq),
+        ...message,
+      });
       return toChatMessage(created.toObject());
     } catch (error) {
       if (isDuplicateKey(error)) return null;
@@ -35,29 +66,23 @@ export class MessagesRepository {
     }
   }
 
+  /** The messages with seqs `from` to `to`, in order (seqs with no message are skipped). */
+  async range(roomId: string, from: number, to: number): Promise<ChatMessage[]> {
+    const found: ChatMessage[] = [];
+    for (let start = Math.max(1, from); start <= to; start += LOOKUPS_AT_ONCE) {
+      const seqs = Array.from(
+        { length: Math.min(LOOKUPS_AT_ONCE, to - start + 1) },
+        (_, offset) => start + offset,
+      );
+      const page = await Promise.all(seqs.map((seq) => this.bySeq(roomId, seq)));
+      for (const message of page) if (message) found.push(message);
+    }
+    return found;
+  }
+
+  /** The room's highest stored seq; a scan on FerretDB, for when Redis lost the counter. */
   async highestSeq(roomId: string): Promise<number> {
     const last = await this.messages.findOne({ roomId }, { seq: 1 }).sort({ seq: -1 }).lean();
     return last?.seq ?? 0;
-  }
-
-  /** Messages after `afterSeq`, in order: a reconnecting client's replay and history pages. */
-  async after(roomId: string, afterSeq: number, limit: number): Promise<ChatMessage[]> {
-    return (
-      await this.messages
-        .find({ roomId, seq: { $gt: afterSeq } })
-        .sort({ seq: 1 })
-        .limit(limit)
-        .lean()
-    ).map(toChatMessage);
-  }
-
-  /** The page of messages before `beforeSeq`, returned in order (scrolling up). */
-  async before(roomId: string, beforeSeq: number, limit: number): Promise<ChatMessage[]> {
-    const page = await this.messages
-      .find({ roomId, seq: { $lt: beforeSeq } })
-      .sort({ seq: -1 })
-      .limit(limit)
-      .lean();
-    return page.reverse().map(toChatMessage);
   }
 }

@@ -1,3 +1,4 @@
+import { TenantContext } from '@app/auth';
 import { type ChatMessage, MessageSentV1, type Sender } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
@@ -15,13 +16,19 @@ export interface Sent {
   duplicate: boolean;
 }
 
+interface Outgoing {
+  clientMessageId: string;
+  body: string;
+}
+
 /** Tries before giving up on a seq: each failed try means Redis handed out a stored seq. */
 const SEQ_ATTEMPTS = 5;
 
 /**
- * The message path: a per-room sequence number (Redis), one insert (unique on the client's id,
- * so a resend is a no-op, and on the seq), a broadcast to the room on every replica, then the
- * event via the outbox.
+ * The message path: a per-room sequence number (Redis), a claim of the client's message id
+ * (so a resend is a no-op that returns the original), the message stored under its seq, a
+ * broadcast to the room on every replica, then the event via the outbox. Every read and write
+ * is by `_id`.
  */
 @Injectable()
 export class MessagesService {
@@ -32,16 +39,7 @@ export class MessagesService {
     private readonly events: EventPublisher,
   ) {}
 
-  async send(
-    room: RoomRecord,
-    sender: Sender,
-    input: { clientMessageId: string; body: string },
-  ): Promise<Sent> {
-    const original = await this.messages.findByClientId(room.id, input.clientMessageId);
-    if (original) return { message: original, duplicate: true };
-
-    if (room.status === 'closed') throw chatErrors.roomClosed();
-
+  async send(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
     const sent = await this.store(room, sender, input);
     if (sent.duplicate) return sent;
     const stored = sent.message;
@@ -59,42 +57,59 @@ export class MessagesService {
         sentAt: stored.createdAt,
       },
     });
-    return { message: stored, duplicate: false };
-  }
-
-  /** Stores the message under the room's next seq. */
-  private async store(
-    room: RoomRecord,
-    sender: Sender,
-    input: { clientMessageId: string; body: string },
-  ): Promise<Sent> {
-    const key = redisKeys.messageSeq(room.tenantId, room.id);
-    const highest = () => this.messages.highestSeq(room.id);
-    for (let attempt = 1; ; attempt++) {
-      const seq =
-        attempt === 1
-          ? await this.sequences.next(key, highest)
-          : await this.sequences.nextAfterCollision(key, highest);
-      const stored = await this.messages.insert({
-        _id: randomUUID(),
-        roomId: room.id,
-        seq,
-        clientMessageId: input.clientMessageId,
-        sender,
-        body: input.body,
-        createdAt: new Date(),
-      });
-      if (stored) return { message: stored, duplicate: false };
-      // The same client id raced in from another connection: answer with the winner.
-      const winner = await this.messages.findByClientId(room.id, input.clientMessageId);
-      if (winner) return { message: winner, duplicate: true };
-      if (attempt === SEQ_ATTEMPTS) throw new Error(`no free seq in room ${room.id}`);
-    }
+    return sent;
   }
 
   /** A message from the room itself ("A live agent will join the chat shortly."). */
   system(room: RoomRecord, body: string): Promise<Sent> {
     return this.send(room, { type: 'system' }, { clientMessageId: `system:${randomUUID()}`, body });
+  }
+
+  private async store(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
+    const earlier = await this.messages.claimedSeq(room.id, input.clientMessageId);
+    if (earlier !== null) return this.original(room, sender, input, earlier);
+    if (room.status === 'closed') throw chatErrors.roomClosed();
+
+    const key = redisKeys.messageSeq(room.tenantId, room.id);
+    const highest = () => this.messages.highestSeq(room.id);
+    let seq = await this.sequences.next(key, highest);
+    if (!(await this.messages.claim(room.id, input.clientMessageId, seq))) {
+      // The same client id raced in from another connection: answer with the winner's.
+      const winner = await this.messages.claimedSeq(room.id, input.clientMessageId);
+      return this.original(room, sender, input, winner!);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.messages.insert(message(room, sender, input, seq));
+      if (stored) return { message: stored, duplicate: false };
+      const holder = await this.messages.bySeq(room.id, seq);
+      // A resend found our claim before we stored, and stored the message itself.
+      if (holder?.clientMessageId === input.clientMessageId)
+        return { message: holder, duplicate: true };
+      if (attempt === SEQ_ATTEMPTS) throw new Error(`no free seq in room ${room.id}`);
+      seq = await this.sequences.nextAfterCollision(key, highest);
+      await this.messages.moveClaim(room.id, input.clientMessageId, seq);
+    }
+  }
+
+  /**
+   * A resend: the original message. If the first send stopped between claiming and storing
+   * (its process died), the message is stored now, under the claimed seq.
+   */
+  private async original(
+    room: RoomRecord,
+    sender: Sender,
+    input: Outgoing,
+    seq: number,
+  ): Promise<Sent> {
+    const found = await this.messages.bySeq(room.id, seq);
+    if (found?.clientMessageId === input.clientMessageId)
+      return { message: found, duplicate: true };
+    if (found) throw chatErrors.busy();
+    const stored = await this.messages.insert(message(room, sender, input, seq));
+    if (stored) return { message: stored, duplicate: false };
+    const winner = await this.messages.bySeq(room.id, seq);
+    if (winner?.clientMessageId !== input.clientMessageId) throw chatErrors.busy();
+    return { message: winner, duplicate: true };
   }
 
   /** The last seq of each room (what a client that saw everything would send as `lastSeq`). */
@@ -105,16 +120,43 @@ export class MessagesService {
     return Promise.all(known.map((seq, index) => seq ?? this.messages.highestSeq(rooms[index].id)));
   }
 
-  replay(roomId: string, afterSeq: number, limit = 500): Promise<ChatMessage[]> {
-    return this.messages.after(roomId, afterSeq, limit);
+  /** Up to `limit` messages after `afterSeq`, in order: what a reconnecting client missed. */
+  async replay(roomId: string, afterSeq: number, limit = 500): Promise<ChatMessage[]> {
+    const last = await this.lastSeq(roomId);
+    return this.messages.range(roomId, afterSeq + 1, Math.min(last, afterSeq + limit));
   }
 
-  history(
+  /** A page of history: forward from `after`, or back from `before` (scrolling up). */
+  async history(
     roomId: string,
     options: { after?: number; before?: number; limit: number },
-  ): Promise<ChatMessage[]> {
-    return options.before !== undefined
-      ? this.messages.before(roomId, options.before, options.limit)
-      : this.messages.after(roomId, options.after ?? 0, options.limit);
+  ): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
+    const last = await this.lastSeq(roomId);
+    if (options.before !== undefined) {
+      const to = Math.min(options.before - 1, last);
+      const from = Math.max(1, to - options.limit + 1);
+      return { messages: await this.messages.range(roomId, from, to), hasMore: from > 1 };
+    }
+    const from = (options.after ?? 0) + 1;
+    const to = Math.min(last, from + options.limit - 1);
+    return { messages: await this.messages.range(roomId, from, to), hasMore: to < last };
   }
+
+  private async lastSeq(roomId: string): Promise<number> {
+    const [known] = await this.sequences.peek([
+      redisKeys.messageSeq(TenantContext.current(), roomId),
+    ]);
+    return known ?? this.messages.highestSeq(roomId);
+  }
+}
+
+function message(room: RoomRecord, sender: Sender, input: Outgoing, seq: number) {
+  return {
+    roomId: room.id,
+    seq,
+    clientMessageId: input.clientMessageId,
+    sender,
+    body: input.body,
+    createdAt: new Date(),
+  };
 }

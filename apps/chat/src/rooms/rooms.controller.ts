@@ -79,14 +79,7 @@ export class RoomsController {
   ): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
     if (visitor && visitor.roomId !== id) throw chatErrors.roomNotFound();
     await this.rooms.get(id);
-    const page = await this.messages.history(id, {
-      after: query.after,
-      before: query.before,
-      limit: query.limit + 1,
-    });
-    const hasMore = page.length > query.limit;
-    const messages =
-      query.before !== undefined ? page.slice(-query.limit) : page.slice(0, query.limit);
+    const { messages, hasMore } = await this.messages.history(id, query);
     return { messages, hasMore };
   }
 }

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { findOwnById, TenantContext, updateOwn } from '@app/auth';
 import { insertFirst, isDuplicateKey } from '@app/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -208,17 +208,13 @@ export class RoomsRepository {
   }
 
   private async load(id: string): Promise<RoomRecord | null> {
-    const room = await this.rooms.findById(id).lean();
+    const room = await findOwnById(this.rooms, id);
     return room && toRecord(room);
   }
 
   private async write(room: RoomRecord, change: RoomChange, version: number): Promise<RoomRecord> {
     const updatedAt = new Date();
-    // On MongoDB the version condition also guards against a writer declared dead too early.
-    await this.rooms.updateOne(
-      { _id: room.id, version: room.version },
-      { $set: { ...change, version, updatedAt } },
-    );
+    await updateOwn(this.rooms, room, { $set: { ...change, version, updatedAt } });
     const changed = { ...room, ...change, version, updatedAt };
     await this.cache.store(changed);
     return changed;
@@ -226,7 +222,7 @@ export class RoomsRepository {
 
   /** A change that won its race but whose writer died before writing the room is finished here. */
   private async finishOrphanedChange(room: RoomRecord): Promise<void> {
-    const pending = await this.transitions.findById(`${room.id}:${room.version + 1}`).lean();
+    const pending = await findOwnById(this.transitions, `${room.id}:${room.version + 1}`);
     if (!pending || Date.now() - pending.at.getTime() < ORPHANED_AFTER_MS) return;
     this.logger.warn(`finishing change ${pending._id} (${pending.kind}) whose writer stopped`);
     await this.write(room, pending.change as RoomChange, room.version + 1);

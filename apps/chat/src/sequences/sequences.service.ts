@@ -18,7 +18,8 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return next
 `;
 
-const KEEP_MS = 24 * 3600 * 1000;
+/** An idle counter is dropped after a week; the next number then costs one database query. */
+const KEEP_MS = 7 * 24 * 3600 * 1000;
 
 type WithNext = Redis & {
   parleyNextInSequence(key: string, floor: string, keepMs: number): Promise<number | null>;
