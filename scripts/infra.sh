@@ -302,17 +302,28 @@ mongo_external() { [[ -n $MONGO_URL ]]; }
 
 mongo_install() {
   mongo_external && return 0
-  local want have stamp=$FERRETDB_BIN.stamp
+  local want have stamp=$FERRETDB_BIN.stamp build=$CACHE_DIR/ferretdb/build patch
   require_command mongo go "install Go >= 1.22 (FerretDB is built from the Go module proxy)"
-  want=$(files_hash "$FERRETDB_SRC/go.mod" "$FERRETDB_SRC/go.sum" "$FERRETDB_SRC/main.go" <(go env GOVERSION))
+  ensure_debian_packages mongo patch
+  want=$(files_hash "$FERRETDB_SRC/go.mod" "$FERRETDB_SRC/go.sum" "$FERRETDB_SRC/main.go" \
+    "$FERRETDB_SRC"/patches/*.patch <(go env GOVERSION))
   have=$(cat "$stamp" 2>/dev/null || true)
   [[ $want == "$have" && -x $FERRETDB_BIN ]] && return 0
 
   say "mongo: building the FerretDB launcher (first run: about a minute; then only when infra/ferretdb changes)"
   log_mark mongo "go build infra/ferretdb"
-  mkdir -p "$(dirname "$FERRETDB_BIN")"
-  (cd "$FERRETDB_SRC" &&
-    CGO_ENABLED=0 go build -mod=readonly -trimpath -buildvcs=false -o "$FERRETDB_BIN.tmp" .) \
+  # FerretDB's module is vendored next to our launcher so that our patches (infra/ferretdb/patches)
+  # apply to it; the module cache stays untouched.
+  rm -rf "$build" && mkdir -p "$build"
+  cp "$FERRETDB_SRC/go.mod" "$FERRETDB_SRC/go.sum" "$FERRETDB_SRC/main.go" "$build/"
+  (cd "$build" && go mod vendor) >>"$(log_file mongo)" 2>&1 ||
+    fail_part mongo "go mod vendor of infra/ferretdb failed"
+  for patch in "$FERRETDB_SRC"/patches/*.patch; do
+    patch -d "$build/vendor/github.com/FerretDB/FerretDB" -p1 --forward <"$patch" \
+      >>"$(log_file mongo)" 2>&1 || fail_part mongo "FerretDB patch $(basename "$patch") did not apply"
+  done
+  (cd "$build" &&
+    CGO_ENABLED=0 go build -mod=vendor -trimpath -buildvcs=false -o "$FERRETDB_BIN.tmp" .) \
     >>"$(log_file mongo)" 2>&1 || fail_part mongo "go build of infra/ferretdb failed"
   mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
   echo "$want" >"$stamp"

@@ -1,7 +1,7 @@
 import { AgentPresenceChangedV1, type AgentPresence as PresenceStatus } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { REDIS } from '@app/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
@@ -29,7 +29,10 @@ export interface AgentOnline {
  * sockets; being away is the agent's choice, kept in Redis until they change it.
  */
 @Injectable()
-export class AgentPresence {
+export class AgentPresence implements OnModuleDestroy {
+  /** Sockets closed by this replica's own shutdown are not agents going offline. */
+  private closing = false;
+
   private readonly redis: WithSwap;
 
   constructor(
@@ -64,8 +67,13 @@ export class AgentPresence {
     await this.announce(tenantId, agent, await this.chosenStatus(tenantId, agent.id));
   }
 
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
   /** After an agent socket closed: the last one takes the agent offline. */
   async disconnected(tenantId: string, agent: { id: string; name: string }): Promise<void> {
+    if (this.closing) return;
     if ((await this.realtime.agentSocketCount(tenantId, agent.id)) > 0) return;
     await this.announce(tenantId, agent, 'offline');
   }

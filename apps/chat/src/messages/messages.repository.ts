@@ -1,6 +1,5 @@
-import { findOwnById, updateOwn } from '@app/auth';
+import { findOwnById, GroupInserter, updateOwn } from '@app/auth';
 import { type ChatMessage } from '@app/contracts';
-import { insertFirst, isDuplicateKey } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
@@ -26,10 +25,21 @@ const LOOKUPS_AT_ONCE = 50;
  */
 @Injectable()
 export class MessagesRepository {
+  private readonly messageInserter: GroupInserter;
+  private readonly clientIdInserter: GroupInserter;
+
   constructor(
     @InjectModel(Message.name) private readonly messages: Model<Message>,
     @InjectModel(ClientMessageId.name) private readonly clientIds: Model<ClientMessageId>,
-  ) {}
+  ) {
+    // Messages of every room are written in groups (group commit): see GroupInserter.
+    this.messageInserter = new GroupInserter(messages as unknown as Model<never>, {
+      tenantScoped: true,
+    });
+    this.clientIdInserter = new GroupInserter(clientIds as unknown as Model<never>, {
+      tenantScoped: true,
+    });
+  }
 
   /** The seq the client's message id got in the room, if it was sent before. */
   async claimedSeq(roomId: string, clientMessageId: string): Promise<number | null> {
@@ -37,8 +47,12 @@ export class MessagesRepository {
   }
 
   /** Claims a client message id for a seq; false when it was claimed first by another send. */
-  claim(roomId: string, clientMessageId: string, seq: number): Promise<boolean> {
-    return insertFirst(this.clientIds, { _id: `${roomId}:${clientMessageId}`, seq });
+  async claim(roomId: string, clientMessageId: string, seq: number): Promise<boolean> {
+    const outcome = await this.clientIdInserter.insert({
+      _id: `${roomId}:${clientMessageId}`,
+      seq,
+    });
+    return outcome === 'inserted';
   }
 
   /** The claimed seq turned out to be taken: the message goes under another. */
@@ -54,16 +68,9 @@ export class MessagesRepository {
 
   /** Stores a message; null when its seq is taken. */
   async insert(message: Omit<Message, 'tenantId' | '_id'>): Promise<ChatMessage | null> {
-    try {
-      const created = await this.messages.create({
-        _id: messageKey(message.roomId, message.seq),
-        ...message,
-      });
-      return toChatMessage(created.toObject());
-    } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
-    }
+    const document = { _id: messageKey(message.roomId, message.seq), ...message };
+    const outcome = await this.messageInserter.insert(document);
+    return outcome === 'inserted' ? toChatMessage({ ...document, tenantId: '' }) : null;
   }
 
   /** The messages with seqs `from` to `to`, in order (seqs with no message are skipped). */

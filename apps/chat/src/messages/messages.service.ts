@@ -66,15 +66,19 @@ export class MessagesService {
   }
 
   private async store(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
-    const earlier = await this.messages.claimedSeq(room.id, input.clientMessageId);
-    if (earlier !== null) return this.original(room, sender, input, earlier);
-    if (room.status === 'closed') throw chatErrors.roomClosed();
+    if (room.status === 'closed') {
+      // A resend of a message stored before the close still gets its original.
+      const earlier = await this.messages.claimedSeq(room.id, input.clientMessageId);
+      if (earlier === null) throw chatErrors.roomClosed();
+      return this.original(room, sender, input, earlier);
+    }
 
     const key = redisKeys.messageSeq(room.tenantId, room.id);
     const highest = () => this.messages.highestSeq(room.id);
     let seq = await this.sequences.next(key, highest);
+    // No lookup first: a resend is rare, and its claim fails like a racing send's would.
     if (!(await this.messages.claim(room.id, input.clientMessageId, seq))) {
-      // The same client id raced in from another connection: answer with the winner's.
+      // Sent before, or racing in from another connection: answer with the original.
       const winner = await this.messages.claimedSeq(room.id, input.clientMessageId);
       return this.original(room, sender, input, winner!);
     }

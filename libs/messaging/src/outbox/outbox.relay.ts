@@ -16,6 +16,8 @@ import { OutboxRepository, type PendingEvent } from './outbox.repository';
 const BATCH_SIZE = 200;
 const LEASE_MS = 30_000;
 const MAX_BACKOFF_MS = 15_000;
+/** After a write, wait this long for more before relaying, so events leave in batches. */
+const GATHER_MS = 50;
 
 /**
  * Moves events from the outbox to Kafka in batches, in write order. While Kafka is down the
@@ -30,6 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop?: Promise<void>;
   private wake?: () => void;
   private nudged = false;
+  private gathering?: NodeJS.Timeout;
   private consecutiveFailures = 0;
   private lastError?: string;
 
@@ -56,15 +59,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.nudge();
+    clearTimeout(this.gathering);
+    this.nudged = true;
+    this.wake?.();
     await this.loop;
     await this.client.close().catch(() => undefined);
   }
 
-  /** Called after each write so a new event leaves at once instead of at the next poll. */
+  /** Called after each write so new events leave within GATHER_MS, not at the next poll. */
   nudge(): void {
-    this.nudged = true;
-    this.wake?.();
+    if (this.gathering) return;
+    this.gathering = setTimeout(() => {
+      this.gathering = undefined;
+      this.nudged = true;
+      this.wake?.();
+    }, GATHER_MS);
   }
 
   /** The relay's view of Kafka, for the health check. */

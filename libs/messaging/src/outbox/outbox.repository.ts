@@ -1,3 +1,4 @@
+import { GroupInserter } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
@@ -17,11 +18,23 @@ export interface PendingEvent {
  */
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectModel(OutboxEvent.name) private readonly events: Model<OutboxEvent>) {}
+  private readonly inserter: GroupInserter;
 
+  constructor(@InjectModel(OutboxEvent.name) private readonly events: Model<OutboxEvent>) {
+    this.inserter = new GroupInserter(events as unknown as Model<never>, { tenantScoped: false });
+  }
+
+  /** Resolves once the event is stored; events added together are written together. */
   async add(event: { eventId: string; topic: string; key: string; value: string }): Promise<void> {
     const now = new Date();
-    await this.events.create({ ...event, createdAt: now, leaseUntil: now, attempts: 0 });
+    // A duplicate event id was stored already: as good.
+    await this.inserter.insert({
+      _id: new Types.ObjectId(),
+      ...event,
+      createdAt: now,
+      leaseUntil: now,
+      attempts: 0,
+    });
   }
 
   async claim(owner: string, limit: number, leaseMs: number): Promise<PendingEvent[]> {
