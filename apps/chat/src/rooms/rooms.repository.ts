@@ -75,6 +75,7 @@ export class RoomsRepository {
           version: 0,
         });
         const record = toRecord(created.toObject());
+        await this.sequences.start(redisKeys.messageSeq(record.tenantId, record.id));
         await this.cache.store(record);
         return record;
       } catch (error) {

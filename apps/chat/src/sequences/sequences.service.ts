@@ -49,6 +49,11 @@ export class Sequences {
     return next ?? this.nextAfterCollision(key, highestStored);
   }
 
+  /** A sequence that starts now (a new room): its first number is 1, with no database query. */
+  async start(key: string): Promise<void> {
+    await this.redis.set(key, 0, 'PX', KEEP_MS, 'NX');
+  }
+
   /** The number handed out was already stored (Redis lost the key, or a race): start above it. */
   async nextAfterCollision(key: string, highestStored: () => Promise<number>): Promise<number> {
     const floor = await highestStored();
