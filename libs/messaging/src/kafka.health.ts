@@ -17,6 +17,7 @@ export class KafkaHealthIndicator {
     const backlog = await this.outbox.backlog().catch(() => undefined);
     const outbox = backlog && {
       pending: backlog.pending,
+      ...(backlog.more ? { pendingMore: true } : {}),
       oldestPendingAt: backlog.oldest?.toISOString(),
     };
     try {

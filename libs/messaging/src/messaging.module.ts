@@ -11,6 +11,7 @@ import { KafkaHealthIndicator } from './kafka.health';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { EventPublisher } from './outbox/event-publisher.service';
 import { OutboxEvent, OutboxEventSchema } from './outbox/outbox-event.schema';
+import { OutboxLease, OutboxLeaseSchema } from './outbox/outbox-lease.schema';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxRepository } from './outbox/outbox.repository';
 
@@ -28,6 +29,7 @@ export class MessagingModule {
         TerminusModule,
         MongooseModule.forFeature([
           { name: OutboxEvent.name, schema: OutboxEventSchema },
+          { name: OutboxLease.name, schema: OutboxLeaseSchema },
           { name: ProcessedEvent.name, schema: ProcessedEventSchema },
         ]),
       ],

@@ -14,7 +14,6 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { OutboxRepository, type PendingEvent } from './outbox.repository';
 
 const BATCH_SIZE = 200;
-const LEASE_MS = 30_000;
 const MAX_BACKOFF_MS = 15_000;
 /** After a write, wait this long for more before relaying, so events leave in batches. */
 const GATHER_MS = 50;
@@ -100,7 +99,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayOnce(): Promise<number> {
-    const batch = await this.outbox.claim(this.owner, BATCH_SIZE, LEASE_MS);
+    // Another replica of the service sends during this window; this one waits for its turn.
+    if (!(await this.outbox.holdsLease(this.owner))) return 0;
+    const batch = await this.outbox.oldest(BATCH_SIZE);
     if (batch.length === 0) return 0;
     try {
       const producer = await this.producer();
@@ -111,12 +112,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.consecutiveFailures += 1;
       this.lastError = message;
       // A failed connect leaves the Nest client in a rejected state; start it afresh next time.
+      // The events stay where they are and go first next time.
       await this.client.close().catch(() => undefined);
-      await this.outbox.release(
-        batch.map((event) => event.id),
-        message,
-        new Date(),
-      );
       return 0;
     }
     if (this.consecutiveFailures > 0) this.logger.log('kafka reachable again, outbox draining');

@@ -1,8 +1,10 @@
 import { GroupInserter } from '@app/auth';
+import { insertFirst } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
 import { OutboxEvent } from './outbox-event.schema';
+import { OutboxLease } from './outbox-lease.schema';
 
 export interface PendingEvent {
   id: Types.ObjectId;
@@ -12,15 +14,25 @@ export interface PendingEvent {
   value: string;
 }
 
+const BACKLOG_COUNT_LIMIT = 1000;
+
+/** How long a relay holds the outbox; a crashed relay's turn simply runs out. */
+export const LEASE_WINDOW_MS = 10_000;
+
 /**
- * Outbox storage. Claims use a lease instead of a transaction (FerretDB has none): a relay
- * stamps free rows with its id and an expiry, then reads back only the rows it stamped.
+ * Outbox storage. Only one relay of a service sends at a time (a lease per time window), so
+ * reading needs no claim: the oldest events are the first rows, and a read with no filter and
+ * no sort is the one FerretDB v1 limits in SQL; sent events are deleted by `_id`, the one
+ * filter it serves from an index. Both stay cheap however long the outbox grows.
  */
 @Injectable()
 export class OutboxRepository {
   private readonly inserter: GroupInserter;
 
-  constructor(@InjectModel(OutboxEvent.name) private readonly events: Model<OutboxEvent>) {
+  constructor(
+    @InjectModel(OutboxEvent.name) private readonly events: Model<OutboxEvent>,
+    @InjectModel(OutboxLease.name) private readonly leases: Model<OutboxLease>,
+  ) {
     this.inserter = new GroupInserter(events as unknown as Model<never>, { tenantScoped: false });
   }
 
@@ -32,29 +44,27 @@ export class OutboxRepository {
       _id: new Types.ObjectId(),
       ...event,
       createdAt: now,
-      leaseUntil: now,
-      attempts: 0,
     });
   }
 
-  async claim(owner: string, limit: number, leaseMs: number): Promise<PendingEvent[]> {
-    const now = new Date();
-    const free = await this.events
-      .find({ leaseUntil: { $lte: now } }, { _id: 1 })
-      .sort({ _id: 1 })
-      .limit(limit)
-      .lean();
-    if (free.length === 0) return [];
-    const leaseUntil = new Date(now.getTime() + leaseMs);
-    await this.events.updateMany(
-      { _id: { $in: free.map((row) => row._id) }, leaseUntil: { $lte: now } },
-      { $set: { leaseOwner: owner, leaseUntil } },
-    );
-    const mine = await this.events
-      .find({ _id: { $in: free.map((row) => row._id) }, leaseOwner: owner, leaseUntil })
-      .sort({ _id: 1 })
-      .lean();
-    return mine.map((row) => ({
+  /** True when this relay sends during the current window (it took the window first). */
+  async holdsLease(owner: string, now = Date.now()): Promise<boolean> {
+    const window = Math.floor(now / LEASE_WINDOW_MS);
+    const id = `relay:${window}`;
+    if (await insertFirst(this.leases, { _id: id, owner, at: new Date(now) })) {
+      await this.leases.deleteOne({ _id: `relay:${window - 2}` });
+      return true;
+    }
+    return (await this.leases.findById(id).lean())?.owner === owner;
+  }
+
+  /**
+   * The oldest pending events, in the order they were stored (storage order: an `_id` sort
+   * would be a scan on FerretDB, and replicas' ObjectIds need not follow commit order anyway).
+   */
+  async oldest(limit: number): Promise<PendingEvent[]> {
+    const rows = await this.events.find({}).limit(limit).lean();
+    return rows.map((row) => ({
       id: row._id,
       eventId: row.eventId,
       topic: row.topic,
@@ -64,21 +74,29 @@ export class OutboxRepository {
   }
 
   async remove(ids: Types.ObjectId[]): Promise<void> {
-    await this.events.deleteMany({ _id: { $in: ids } });
-  }
-
-  async release(ids: Types.ObjectId[], error: string, retryAt: Date): Promise<void> {
-    await this.events.updateMany(
-      { _id: { $in: ids } },
-      { $set: { leaseUntil: retryAt, lastError: error.slice(0, 500) }, $inc: { attempts: 1 } },
+    if (ids.length === 0) return;
+    await this.events.bulkWrite(
+      ids.map((id) => ({ deleteOne: { filter: { _id: id } } })),
+      { ordered: false },
     );
   }
 
-  async backlog(): Promise<{ pending: number; oldest?: Date }> {
-    const [pending, oldest] = await Promise.all([
-      this.events.countDocuments({}),
-      this.events.findOne({}, { createdAt: 1 }).sort({ _id: 1 }).lean(),
+  /**
+   * How many events wait, counted up to BACKLOG_COUNT_LIMIT (counting a whole collection is a
+   * scan on FerretDB, and a health check must answer fast), and since when.
+   */
+  async backlog(): Promise<{ pending: number; more: boolean; oldest?: Date }> {
+    const [waiting, oldest] = await Promise.all([
+      this.events
+        .find({}, { _id: 1 })
+        .limit(BACKLOG_COUNT_LIMIT + 1)
+        .lean(),
+      this.events.findOne({}, { createdAt: 1 }).lean(),
     ]);
-    return { pending, oldest: oldest?.createdAt };
+    return {
+      pending: Math.min(waiting.length, BACKLOG_COUNT_LIMIT),
+      more: waiting.length > BACKLOG_COUNT_LIMIT,
+      oldest: oldest?.createdAt,
+    };
   }
 }
