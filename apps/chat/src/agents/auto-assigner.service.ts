@@ -64,21 +64,26 @@ export class AutoAssigner implements OnModuleInit {
         const owner = randomUUID();
         const lock = redisKeys.autoAssignLock(tenantId);
         const again = redisKeys.autoAssignAgain(tenantId);
-        if ((await this.redis.set(lock, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') {
-          // Another replica is handing out rooms: it goes round once more when done.
-          await this.redis.set(again, '1', 'PX', LOCK_MS);
-          return 0;
-        }
         let assigned = 0;
-        try {
-          do {
-            await this.redis.del(again);
-            assigned += await this.round(tenantId);
-          } while (await this.redis.exists(again));
-        } finally {
-          await this.redis.parleyReleaseLock(lock, owner);
+        for (;;) {
+          if ((await this.redis.set(lock, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') {
+            // Another replica is handing out rooms: it goes round once more when done, as it
+            // looks for this flag after releasing the lock. Released already: try again here.
+            await this.redis.set(again, '1', 'PX', LOCK_MS);
+            if (await this.redis.exists(lock)) return assigned;
+            continue;
+          }
+          try {
+            do {
+              await this.redis.del(again);
+              assigned += await this.round(tenantId);
+            } while (await this.redis.exists(again));
+          } finally {
+            await this.redis.parleyReleaseLock(lock, owner);
+          }
+          // A chance that came between the last look and the release would be lost otherwise.
+          if (!(await this.redis.exists(again))) return assigned;
         }
-        return assigned;
       });
     } catch (error) {
       this.logger.warn(`auto-assignment for ${tenantId} failed: ${(error as Error).message}`);
