@@ -1,6 +1,6 @@
 import { unseal } from '@app/auth';
 import { NotificationRequestedV1 } from '@app/contracts';
-import { TopicProbe } from '@app/testing';
+import { eventually, TopicProbe } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { call, inBatches } from './http';
 import { type Target } from './target';
@@ -80,16 +80,7 @@ export async function parleyTarget(options: {
     });
   // Chat learns of the chatbot from Kafka; the first session waits for that (and for any
   // backlog a long-lived local consumer group has to work through first).
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    try {
-      await openSession(-1);
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+  await eventually(() => openSession(-1), { timeoutMs: 300_000, intervalMs: 200 });
   const sessions = await inBatches(
     Array.from({ length: options.visitors }, (_, index) => index),
     16,

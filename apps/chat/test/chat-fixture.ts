@@ -16,6 +16,33 @@ export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const SITE = 'https://shop.example';
 
+/**
+ * A socket.io client of a chat namespace at `url` (a replica or nginx), connected: by default
+ * on WebSocket, without reconnecting (tests reconnect on purpose, with the state they choose).
+ */
+export function connectSocket(
+  url: string,
+  namespace: string,
+  auth: object,
+  options: { transports?: ('websocket' | 'polling')[]; query?: Record<string, string> } = {},
+): Promise<ChatSocket> {
+  const socket: ChatSocket = io(`${url}/${namespace}`, {
+    path: '/socket.io',
+    auth,
+    transports: options.transports ?? ['websocket'],
+    ...(options.query ? { query: options.query } : {}),
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(error);
+    });
+  });
+}
+
 /** The tenant and chat services, started for real, and clients that talk to them. */
 export class ChatFixture {
   private readonly sockets: ChatSocket[] = [];
@@ -105,18 +132,8 @@ export class ChatFixture {
     auth: Record<string, unknown>,
     replica = 0,
   ): Promise<ChatSocket> {
-    const socket: ChatSocket = io(`${this.chats[replica].url}/${namespace}`, {
-      path: '/socket.io',
-      auth,
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = await connectSocket(this.chats[replica].url, namespace, auth);
     this.sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', (error) => reject(error));
-    });
     return socket;
   }
 

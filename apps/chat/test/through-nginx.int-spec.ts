@@ -1,6 +1,5 @@
 import { startNginx, type TestNginx } from '@app/testing';
-import { io } from 'socket.io-client';
-import { type ChatSocket, ChatFixture, Inbox } from './chat-fixture';
+import { type ChatSocket, ChatFixture, connectSocket, Inbox } from './chat-fixture';
 
 describe('chat through nginx, in front of two replicas', () => {
   let fixture: ChatFixture;
@@ -21,25 +20,18 @@ describe('chat through nginx, in front of two replicas', () => {
     await fixture?.close();
   });
 
-  function connect(
+  async function connect(
     namespace: string,
     auth: object,
     affinity: string,
     transports: ('websocket' | 'polling')[],
   ) {
-    const socket: ChatSocket = io(`${nginx.url}/${namespace}`, {
-      path: '/socket.io',
-      auth,
+    const socket = await connectSocket(nginx.url, namespace, auth, {
       query: { affinity },
       transports,
-      reconnection: false,
-      forceNew: true,
     });
     sockets.push(socket);
-    return new Promise<ChatSocket>((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
-    });
+    return socket;
   }
 
   // Long-polling only works if nginx keeps each client on one replica (engine.io sessions live

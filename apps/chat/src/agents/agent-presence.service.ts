@@ -1,7 +1,7 @@
 import { AgentPresenceChangedV1, type AgentPresence as PresenceStatus } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { REDIS } from '@app/platform';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { REDIS, redisScript } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
@@ -12,10 +12,6 @@ if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1
 `;
-
-type WithSwap = Redis & {
-  parleySwapPresence(key: string, agentId: string, status: string): Promise<number>;
-};
 
 export interface AgentOnline {
   id: string;
@@ -29,20 +25,15 @@ export interface AgentOnline {
  * sockets; being away is the agent's choice, kept in Redis until they change it.
  */
 @Injectable()
-export class AgentPresence implements OnModuleDestroy {
-  /** Sockets closed by this replica's own shutdown are not agents going offline. */
-  private closing = false;
-
-  private readonly redis: WithSwap;
+export class AgentPresence {
+  private readonly swapStatus: (key: string, agentId: string, status: string) => Promise<number>;
 
   constructor(
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
-    if (!('parleySwapPresence' in redis))
-      redis.defineCommand('parleySwapPresence', { numberOfKeys: 1, lua: SWAP_STATUS });
-    this.redis = redis as WithSwap;
+    this.swapStatus = redisScript(redis, 'parleySwapPresence', SWAP_STATUS);
   }
 
   async online(tenantId: string): Promise<AgentOnline[]> {
@@ -67,13 +58,8 @@ export class AgentPresence implements OnModuleDestroy {
     await this.announce(tenantId, agent, await this.chosenStatus(tenantId, agent.id));
   }
 
-  onModuleDestroy(): void {
-    this.closing = true;
-  }
-
   /** After an agent socket closed: the last one takes the agent offline. */
   async disconnected(tenantId: string, agent: { id: string; name: string }): Promise<void> {
-    if (this.closing) return;
     if ((await this.realtime.agentSocketCount(tenantId, agent.id)) > 0) return;
     await this.announce(tenantId, agent, 'offline');
   }
@@ -100,7 +86,7 @@ export class AgentPresence implements OnModuleDestroy {
     status: PresenceStatus,
   ): Promise<void> {
     const key = redisKeys.agentPresence(tenantId);
-    if (!(await this.redis.parleySwapPresence(key, agent.id, status))) return;
+    if (!(await this.swapStatus(key, agent.id, status))) return;
     this.realtime.toAgents(tenantId, 'agent:presence', {
       agentId: agent.id,
       name: agent.name,

@@ -1,5 +1,5 @@
 import { TenantContext } from '@app/auth';
-import { AppHttpError, REDIS } from '@app/platform';
+import { AppHttpError, REDIS, redisScript } from '@app/platform';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -26,8 +26,6 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
-type WithRelease = Redis & { parleyReleaseLock(key: string, owner: string): Promise<number> };
-
 /**
  * Round-robin auto-assignment, for tenants that turn it on: waiting rooms, oldest first, go to
  * the available agents (online, not away, under their maximum of chats) in turn. It runs
@@ -37,18 +35,16 @@ type WithRelease = Redis & { parleyReleaseLock(key: string, owner: string): Prom
 @Injectable()
 export class AutoAssigner implements OnModuleInit {
   private readonly logger = new Logger(AutoAssigner.name);
-  private readonly redis: WithRelease;
+  private readonly releaseLock: (key: string, owner: string) => Promise<number>;
 
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly roomsService: RoomsService,
     private readonly presence: AgentPresence,
     private readonly directory: DirectoryRepository,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
-    if (!('parleyReleaseLock' in redis))
-      redis.defineCommand('parleyReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
-    this.redis = redis as WithRelease;
+    this.releaseLock = redisScript(redis, 'parleyReleaseLock', RELEASE_LOCK);
   }
 
   onModuleInit(): void {
@@ -79,7 +75,7 @@ export class AutoAssigner implements OnModuleInit {
               assigned += await this.round(tenantId);
             } while (await this.redis.exists(again));
           } finally {
-            await this.redis.parleyReleaseLock(lock, owner);
+            await this.releaseLock(lock, owner);
           }
           // A chance that came between the last look and the release would be lost otherwise.
           if (!(await this.redis.exists(again))) return assigned;

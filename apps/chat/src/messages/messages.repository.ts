@@ -5,7 +5,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { ClientMessageId, Message, messageKey } from './message.schema';
 
-export const toChatMessage = (message: Message): ChatMessage => ({
+export const toChatMessage = (message: Omit<Message, 'tenantId'>): ChatMessage => ({
   id: message._id,
   roomId: message.roomId,
   seq: message.seq,
@@ -70,7 +70,7 @@ export class MessagesRepository {
   async insert(message: Omit<Message, 'tenantId' | '_id'>): Promise<ChatMessage | null> {
     const document = { _id: messageKey(message.roomId, message.seq), ...message };
     const outcome = await this.messageInserter.insert(document);
-    return outcome === 'inserted' ? toChatMessage({ ...document, tenantId: '' }) : null;
+    return outcome === 'inserted' ? toChatMessage(document) : null;
   }
 
   /** The messages with seqs `from` to `to`, in order (seqs with no message are skipped). */

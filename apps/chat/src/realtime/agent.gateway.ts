@@ -100,7 +100,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   async handleDisconnect(socket: AgentSocket): Promise<void> {
     const principal = socket.data.principal;
-    if (!principal) return;
+    if (!principal || this.realtime.shuttingDown) return;
     await TenantContext.run(principal.tenantId, () =>
       this.presence.disconnected(principal.tenantId, {
         id: principal.userId,

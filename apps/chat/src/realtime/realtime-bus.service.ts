@@ -4,7 +4,7 @@ import {
   type RoomSummary,
   type ServerToClientEvents,
 } from '@app/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type Namespace } from 'socket.io';
 import { socketRooms } from '../redis-keys';
 
@@ -15,9 +15,20 @@ type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
  * replica (Redis streams adapter), so an emit reaches a socket wherever it is connected.
  */
 @Injectable()
-export class RealtimeBus {
+export class RealtimeBus implements OnModuleDestroy {
+  /**
+   * Set as this replica shuts down: the sockets it then closes are not visitors leaving or
+   * agents going offline (they reconnect to another replica; the standby's heartbeat finds a
+   * visitor who does not).
+   */
+  shuttingDown = false;
+
   private visitors?: ChatNamespace;
   private agents?: ChatNamespace;
+
+  onModuleDestroy(): void {
+    this.shuttingDown = true;
+  }
 
   attach(kind: 'visitor' | 'agent', namespace: ChatNamespace): void {
     if (kind === 'visitor') this.visitors = namespace;

@@ -86,7 +86,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   async handleDisconnect(socket: VisitorSocket): Promise<void> {
     const { tenantId, roomId } = socket.data;
-    if (!tenantId) return;
+    if (!tenantId || this.realtime.shuttingDown) return;
     await TenantContext.run(tenantId, async () => {
       const room = await this.rooms.findById(roomId);
       if (room) await this.standby.visitorLeft(room);

@@ -1,4 +1,4 @@
-import { REDIS } from '@app/platform';
+import { REDIS, redisScript } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { redisKeys } from '../redis-keys';
@@ -24,15 +24,6 @@ const DATE_FIELDS = [
   'updatedAt',
 ] as const;
 
-type WithStore = Redis & {
-  parleyStoreRoomIfNewer(
-    key: string,
-    json: string,
-    version: number,
-    keepMs: number,
-  ): Promise<number>;
-};
-
 /**
  * Rooms as the message path reads them (every message checks the room's status and agent),
  * from Redis instead of the database. Every change of a room goes through
@@ -42,12 +33,15 @@ type WithStore = Redis & {
 @Injectable()
 export class RoomCache {
   private readonly logger = new Logger(RoomCache.name);
-  private readonly redis: WithStore;
+  private readonly storeIfNewer: (
+    key: string,
+    json: string,
+    version: number,
+    keepMs: number,
+  ) => Promise<number>;
 
-  constructor(@Inject(REDIS) redis: Redis) {
-    if (!('parleyStoreRoomIfNewer' in redis))
-      redis.defineCommand('parleyStoreRoomIfNewer', { numberOfKeys: 1, lua: STORE_IF_NEWER });
-    this.redis = redis as WithStore;
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    this.storeIfNewer = redisScript(redis, 'parleyStoreRoomIfNewer', STORE_IF_NEWER);
   }
 
   async get(tenantId: string, roomId: string): Promise<RoomRecord | null> {
@@ -62,7 +56,7 @@ export class RoomCache {
 
   async store(room: RoomRecord): Promise<void> {
     try {
-      await this.redis.parleyStoreRoomIfNewer(
+      await this.storeIfNewer(
         redisKeys.roomState(room.tenantId, room.id),
         JSON.stringify(room),
         room.version,

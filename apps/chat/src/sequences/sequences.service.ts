@@ -1,4 +1,4 @@
-import { REDIS } from '@app/platform';
+import { REDIS, redisScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 
@@ -21,10 +21,6 @@ return next
 /** An idle counter is dropped after a week; the next number then costs one database query. */
 const KEEP_MS = 7 * 24 * 3600 * 1000;
 
-type WithNext = Redis & {
-  parleyNextInSequence(key: string, floor: string, keepMs: number): Promise<number | null>;
-};
-
 /**
  * Sequence numbers (a room's message seq, a tenant's room display ids) from Redis INCR.
  *
@@ -36,16 +32,18 @@ type WithNext = Redis & {
  */
 @Injectable()
 export class Sequences {
-  private readonly redis: WithNext;
+  private readonly nextInSequence: (
+    key: string,
+    floor: string,
+    keepMs: number,
+  ) => Promise<number | null>;
 
-  constructor(@Inject(REDIS) redis: Redis) {
-    if (!('parleyNextInSequence' in redis))
-      redis.defineCommand('parleyNextInSequence', { numberOfKeys: 1, lua: NEXT_SCRIPT });
-    this.redis = redis as WithNext;
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    this.nextInSequence = redisScript(redis, 'parleyNextInSequence', NEXT_SCRIPT);
   }
 
   async next(key: string, highestStored: () => Promise<number>): Promise<number> {
-    const next = await this.redis.parleyNextInSequence(key, '', KEEP_MS);
+    const next = await this.nextInSequence(key, '', KEEP_MS);
     return next ?? this.nextAfterCollision(key, highestStored);
   }
 
@@ -57,7 +55,7 @@ export class Sequences {
   /** The number handed out was already stored (Redis lost the key, or a race): start above it. */
   async nextAfterCollision(key: string, highestStored: () => Promise<number>): Promise<number> {
     const floor = await highestStored();
-    return (await this.redis.parleyNextInSequence(key, String(floor), KEEP_MS))!;
+    return (await this.nextInSequence(key, String(floor), KEEP_MS))!;
   }
 
   /** The last number handed out per key, where Redis still knows it. */

@@ -9,7 +9,6 @@ import {
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
-  type OnModuleDestroy,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { type ChatConfig } from '../chat.config';
@@ -31,13 +30,10 @@ const SWEEP_EVERY_MS = 1000;
  * room not seen for that long, and with no visitor socket anywhere, starts its standby then.
  */
 @Injectable()
-export class StandbyService
-  implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
-{
+export class StandbyService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StandbyService.name);
   private timer?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
-  private closing = false;
 
   constructor(
     private readonly rooms: RoomsRepository,
@@ -54,14 +50,6 @@ export class StandbyService
     const heartbeatMs = (this.config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000) / 3;
     this.heartbeat = setInterval(() => void this.markVisitorsSeen(), heartbeatMs);
     this.heartbeat.unref();
-  }
-
-  /**
-   * Sockets this replica closes as it shuts down are not visitors leaving: they reconnect to
-   * another replica, and one who does not is found by the heartbeat.
-   */
-  onModuleDestroy(): void {
-    this.closing = true;
   }
 
   onApplicationShutdown(): void {
@@ -89,7 +77,7 @@ export class StandbyService
 
   /** After a visitor socket closed: starts the standby if it was the room's last one. */
   async visitorLeft(room: RoomRecord): Promise<void> {
-    if (this.closing || room.status === 'closed') return;
+    if (room.status === 'closed') return;
     if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) return;
     await this.redis.zrem(redisKeys.visitorsSeen(), member(room));
     const until = new Date(Date.now() + this.config.STANDBY_TTL_SECONDS * 1000);
