@@ -117,7 +117,7 @@ export class MessagesService {
   }
 
   /** The last seq of each room (what a client that saw everything would send as `lastSeq`). */
-  async lastSeqs(rooms: RoomRecord[]): Promise<number[]> {
+  async lastSeqs(rooms: Array<Pick<RoomRecord, 'tenantId' | 'id'>>): Promise<number[]> {
     const known = await this.sequences.peek(
       rooms.map((room) => redisKeys.messageSeq(room.tenantId, room.id)),
     );
@@ -147,10 +147,8 @@ export class MessagesService {
   }
 
   private async lastSeq(roomId: string): Promise<number> {
-    const [known] = await this.sequences.peek([
-      redisKeys.messageSeq(TenantContext.current(), roomId),
-    ]);
-    return known ?? this.messages.highestSeq(roomId);
+    const [last] = await this.lastSeqs([{ tenantId: TenantContext.current(), id: roomId }]);
+    return last;
   }
 }
 
