@@ -18,9 +18,14 @@ if running_pid chat >/dev/null 2>&1; then
   exit 1
 fi
 
+# Every run starts from empty databases and topics, so figures don't depend on what earlier
+# runs (or local use) left behind; downloads and builds are shared with the usual stack.
+export PARLEY_CACHE_DIR=$DATA_DIR/cache PARLEY_DATA_DIR=$DATA_DIR/bench-stack
+rm -rf "$PARLEY_DATA_DIR"
+mkdir -p "$PARLEY_DATA_DIR"
 trap 'bash scripts/stop.sh >/dev/null 2>&1 || true' EXIT
 # The benchmark measures the message path, not the abuse limits in front of it.
 SOCKET_MESSAGES_PER_10S=100000000 TENANT_MESSAGES_PER_SECOND=100000000 LOG_LEVEL=warn \
   bash scripts/start.sh
 npx swc bench -d dist --ignore '**/*.spec.ts' >/dev/null
-node dist/bench/chat/main.js "$@"
+node dist/bench/chat/main.js --chat-pid-file "$PARLEY_DATA_DIR/run/chat.pid" "$@"

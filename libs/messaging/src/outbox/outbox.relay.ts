@@ -119,7 +119,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.consecutiveFailures > 0) this.logger.log('kafka reachable again, outbox draining');
     this.consecutiveFailures = 0;
     this.lastError = undefined;
-    await this.outbox.remove(batch.map((event) => event.id));
+    await this.outbox.remove(
+      batch.map((event) => event.id),
+      batch.length < BATCH_SIZE ? 'whole-outbox' : 'part-of-outbox',
+    );
     return batch.length;
   }
 

@@ -73,8 +73,17 @@ export class OutboxRepository {
     }));
   }
 
-  async remove(ids: Types.ObjectId[]): Promise<void> {
+  /**
+   * Deletes sent events. When they were the whole outbox, one delete-many does it: its filter
+   * scans on FerretDB, but only those rows, and it is one write instead of one per event. Out of
+   * a backlog, deletes by `_id` don't read the rest of it.
+   */
+  async remove(ids: Types.ObjectId[], extent: 'whole-outbox' | 'part-of-outbox'): Promise<void> {
     if (ids.length === 0) return;
+    if (extent === 'whole-outbox') {
+      await this.events.deleteMany({ _id: { $in: ids } });
+      return;
+    }
     await this.events.bulkWrite(
       ids.map((id) => ({ deleteOne: { filter: { _id: id } } })),
       { ordered: false },
