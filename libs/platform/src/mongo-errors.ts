@@ -19,3 +19,26 @@ export async function insertFirst<T>(model: Model<T>, document: Partial<T>): Pro
     throw error;
   }
 }
+
+/**
+ * Applies an event's state to a read-model document unless a newer state was applied already
+ * (events of different topics may arrive out of order). The document records when its state
+ * was true in `syncedAt`.
+ */
+export async function applyIfNewer<T extends { _id: string; syncedAt: Date }>(
+  model: Model<T>,
+  id: string,
+  fields: object,
+  at: Date,
+): Promise<void> {
+  try {
+    await model.updateOne(
+      { _id: id, $or: [{ syncedAt: { $lt: at } }, { syncedAt: { $exists: false } }] } as never,
+      { $set: { ...fields, syncedAt: at } },
+      { upsert: true },
+    );
+  } catch (error) {
+    // The document exists with a newer state: the upsert's insert collided with it.
+    if (!isDuplicateKey(error)) throw error;
+  }
+}

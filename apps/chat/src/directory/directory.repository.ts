@@ -1,6 +1,6 @@
 import { findOwnById } from '@app/auth';
 import { type AgentSnapshot, type AutoAssignment, type ChatbotSnapshot } from '@app/contracts';
-import { isDuplicateKey, REDIS } from '@app/platform';
+import { applyIfNewer, REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type Redis from 'ioredis';
@@ -105,24 +105,5 @@ export class DirectoryRepository {
 
   async tenantName(tenantId: string): Promise<string> {
     return (await this.findTenant(tenantId))?.name ?? 'Parley';
-  }
-}
-
-/** Applies an event's state unless a newer one was applied already (events may arrive late). */
-async function applyIfNewer<T extends { _id: string; syncedAt: Date }>(
-  model: Model<T>,
-  id: string,
-  fields: object,
-  at: Date,
-): Promise<void> {
-  try {
-    await model.updateOne(
-      { _id: id, $or: [{ syncedAt: { $lt: at } }, { syncedAt: { $exists: false } }] } as never,
-      { $set: { ...fields, syncedAt: at } },
-      { upsert: true },
-    );
-  } catch (error) {
-    // The document exists with a newer state: the upsert's insert collided with it.
-    if (!isDuplicateKey(error)) throw error;
   }
 }

@@ -9,6 +9,7 @@ import {
   ChatroomStandbyV1,
   MessageSentV1,
 } from './chat.v1';
+import { NotificationFailedV1, NotificationSentV1 } from './notification-outcome.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
 import {
   ChatbotCreatedV1,
@@ -21,6 +22,7 @@ import { TenantUpdatedV1 } from './tenant-updated.v1';
 import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
 export * from './chat.v1';
+export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
 export * from './tenant-chatbot.v1';
 export * from './tenant-created.v1';
@@ -39,6 +41,8 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ChatbotKeyRotatedV1,
   ChatbotDeletedV1,
   NotificationRequestedV1,
+  NotificationSentV1,
+  NotificationFailedV1,
   ChatroomCreatedV1,
   ChatroomAssignedV1,
   ChatroomRequeuedV1,

@@ -7,7 +7,14 @@ import { defineEvent } from '../define-event';
  */
 export const sealedSchema = z.object({ sealed: z.string().min(1) });
 
-const recipientSchema = z.object({ email: z.string().email(), name: z.string().optional() });
+/**
+ * The address is checked by the email service, not here: a bad one must show in the
+ * notification log as a permanent failure with its reason, not vanish into the dead letters.
+ */
+const recipientSchema = z.object({
+  email: z.string().min(1).max(320),
+  name: z.string().max(200).optional(),
+});
 
 const base = {
   notificationId: z.string().min(1),
@@ -55,7 +62,33 @@ export const notificationSchema = z.discriminatedUnion('kind', [
     acceptUrl: sealedSchema,
     expiresAt: z.iso.datetime(),
   }),
+  z.object({
+    ...base,
+    kind: z.literal('usage-report'),
+    /** The day the report covers, `YYYY-MM-DD` in UTC. */
+    day: z.iso.date(),
+    figures: z
+      .array(z.object({ label: z.string().min(1).max(80), value: z.string().max(40) }))
+      .max(40),
+    dashboardUrl: z.string().url(),
+  }),
 ]);
+
+export type NotificationKind = NotificationRequest['kind'];
+
+export const notificationKindSchema = z.enum(
+  notificationSchema.options.map((option) => option.shape.kind.value) as [
+    NotificationKind,
+    ...NotificationKind[],
+  ],
+);
+
+/** Kinds sent to a website's visitors: each carries an unsubscribe link. */
+export const VISITOR_NOTIFICATION_KINDS = [
+  'visitor-welcome',
+  'agent-reply',
+  'conversation-transcript',
+] as const satisfies readonly NotificationKind[];
 
 export type NotificationRequest = z.infer<typeof notificationSchema>;
 

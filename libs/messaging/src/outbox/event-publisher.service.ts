@@ -51,6 +51,15 @@ export class EventPublisher {
     return envelope;
   }
 
+  /**
+   * Sends a message to a topic as it is, through the outbox like any event: for handing an
+   * event that could not be served over to its dead-letter topic.
+   */
+  async forward(topic: string, key: string, value: string): Promise<void> {
+    await this.outbox.add({ eventId: randomUUID(), topic, key, value });
+    this.relay.nudge();
+  }
+
   private buildEnvelope<D extends EventDefinition>(
     definition: D,
     input: PublishInput<D>,

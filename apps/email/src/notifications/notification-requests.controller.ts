@@ -1,0 +1,16 @@
+import { type EventOf, NotificationRequestedV1 } from '@app/contracts';
+import { OnEvent } from '@app/messaging';
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { Deliveries } from '../delivery/deliveries.service';
+
+/** `notification.requested` in: logged once per notification id, then sent by Deliveries. */
+@Controller()
+export class NotificationRequestsController {
+  constructor(private readonly deliveries: Deliveries) {}
+
+  @OnEvent(NotificationRequestedV1)
+  async onRequested(@Payload() event: EventOf<typeof NotificationRequestedV1>): Promise<void> {
+    await this.deliveries.accept(event);
+  }
+}

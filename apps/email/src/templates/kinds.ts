@@ -1,0 +1,130 @@
+import { type NotificationKind } from '@app/contracts';
+
+export interface KindTemplates {
+  /** Plain text: Handlebars without HTML escaping (a mail header, not markup). */
+  subject: string;
+  /** The body inside the layout: Handlebars, everything escaped. */
+  html: string;
+  /** The plain-text part: Handlebars without HTML escaping. */
+  text: string;
+}
+
+const button = (label: string, url: string) =>
+  `<p><a href="{{${url}}}" style="{{buttonStyle}};background:{{brandColor}}">${label}</a></p>`;
+
+const quote = (field: string) =>
+  `<div style="white-space:pre-wrap;border-left:3px solid {{brandColor}};padding:4px 12px;margin:12px 0;color:#374151">{{${field}}}</div>`;
+
+/** The six kinds of mail, each a subject, an HTML body and a plain-text body. */
+export const KIND_TEMPLATES: Record<NotificationKind, KindTemplates> = {
+  'visitor-welcome': {
+    subject: 'Your conversation with {{tenantName}}',
+    html: `<p>Hi {{recipientName}},</p>
+<p>Thanks for reaching out to {{tenantName}} through {{chatbotName}}. A live agent will join the chat shortly.</p>
+<p>If you leave the page, this link brings you back to the conversation:</p>
+${button('Open the conversation', 'conversationUrl')}`,
+    text: `Hi {{recipientName}},
+
+Thanks for reaching out to {{tenantName}} through {{chatbotName}}. A live agent will join the chat shortly.
+
+If you leave the page, this link brings you back to the conversation:
+{{conversationUrl}}
+{{> textFooter}}`,
+  },
+  'agent-reply': {
+    subject: '{{agentName}} replied to your conversation with {{tenantName}}',
+    html: `<p>Hi {{recipientName}},</p>
+<p>{{agentName}} from {{tenantName}} answered while you were away:</p>
+${quote('reply')}
+${button('Continue the conversation', 'conversationUrl')}`,
+    text: `Hi {{recipientName}},
+
+{{agentName}} from {{tenantName}} answered while you were away:
+
+{{reply}}
+
+Continue the conversation: {{conversationUrl}}
+{{> textFooter}}`,
+  },
+  'conversation-transcript': {
+    subject: 'Transcript of your conversation with {{tenantName}}',
+    html: `<p>Hi {{recipientName}},</p>
+<p>Your conversation with {{tenantName}} {{closedBecause}}. Here is what was said:</p>
+<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse">
+{{#each lines}}
+  <tr>
+    <td style="padding:8px 0;border-bottom:1px solid #e5e7eb;vertical-align:top">
+      <div style="font-size:12px;color:#6b7280">{{from}} · {{at}}</div>
+      <div style="white-space:pre-wrap">{{body}}</div>
+    </td>
+  </tr>
+{{/each}}
+</table>`,
+    text: `Hi {{recipientName}},
+
+Your conversation with {{tenantName}} {{closedBecause}}. Here is what was said:
+{{#each lines}}
+
+{{from}} ({{at}}):
+{{body}}
+{{/each}}
+{{> textFooter}}`,
+  },
+  'password-reset': {
+    subject: 'Reset your password for {{tenantName}} on Parley',
+    html: `<p>Hi {{recipientName}},</p>
+<p>Someone asked to reset the password of your {{tenantName}} account. If it was you, choose a new password:</p>
+${button('Choose a new password', 'resetUrl')}
+<p style="font-size:13px;color:#6b7280">The link works once, until {{expiresAt}}. If you did not ask for this, ignore this email: your password stays as it is.</p>`,
+    text: `Hi {{recipientName}},
+
+Someone asked to reset the password of your {{tenantName}} account. If it was you, choose a new password:
+{{resetUrl}}
+
+The link works once, until {{expiresAt}}. If you did not ask for this, ignore this email: your password stays as it is.
+{{> textFooter}}`,
+  },
+  'agent-invite': {
+    subject: '{{inviterName}} invited you to {{tenantName}} on Parley',
+    html: `<p>Hi {{recipientName}},</p>
+<p>{{inviterName}} invited you to answer {{tenantName}}'s visitors on Parley.</p>
+${button('Accept the invitation', 'acceptUrl')}
+<p style="font-size:13px;color:#6b7280">The invitation is valid until {{expiresAt}}.</p>`,
+    text: `Hi {{recipientName}},
+
+{{inviterName}} invited you to answer {{tenantName}}'s visitors on Parley.
+
+Accept the invitation: {{acceptUrl}}
+
+The invitation is valid until {{expiresAt}}.
+{{> textFooter}}`,
+  },
+  'usage-report': {
+    subject: '{{tenantName}} on Parley: your report for {{day}}',
+    html: `<p>Hi {{recipientName}},</p>
+<p>Here is how {{day}} went for {{tenantName}}:</p>
+<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse">
+{{#each figures}}
+  <tr>
+    <td style="padding:6px 0;border-bottom:1px solid #e5e7eb">{{label}}</td>
+    <td style="padding:6px 0;border-bottom:1px solid #e5e7eb;text-align:right;font-weight:600">{{value}}</td>
+  </tr>
+{{/each}}
+</table>
+${button('Open the dashboard', 'dashboardUrl')}`,
+    text: `Hi {{recipientName}},
+
+Here is how {{day}} went for {{tenantName}}:
+{{#each figures}}
+- {{label}}: {{value}}
+{{/each}}
+
+Open the dashboard: {{dashboardUrl}}
+{{> textFooter}}`,
+  },
+};
+
+export const TEXT_FOOTER = `
+--
+Sent by {{tenantName}} through Parley.{{#if unsubscribeUrl}}
+Unsubscribe from these emails: {{unsubscribeUrl}}{{/if}}`;

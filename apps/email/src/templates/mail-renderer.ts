@@ -1,0 +1,131 @@
+import { unseal } from '@app/auth';
+import { InjectConfig } from '@app/config';
+import { type NotificationKind, type NotificationRequest } from '@app/contracts';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import mjml2html from 'mjml';
+import { type EmailConfig } from '../email.config';
+import { type Branding } from '../tenants/tenant-branding';
+import { KIND_TEMPLATES, TEXT_FOOTER } from './kinds';
+import { BRAND_COLOR_SLOT, BUTTON_STYLE, LAYOUT_MJML } from './layout';
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+interface CompiledKind {
+  subject: HandlebarsTemplateDelegate;
+  html: HandlebarsTemplateDelegate;
+  text: HandlebarsTemplateDelegate;
+}
+
+const CLOSED_BECAUSE: Record<string, string> = {
+  resolved: 'was resolved',
+  abandoned: 'ended after you left',
+  stale: 'was closed after a long silence',
+  blocked: 'was closed',
+};
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+const formatDate = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
+
+/**
+ * Turns a notification into its subject, HTML and plain-text parts. Everything a user typed
+ * (names, messages) goes through Handlebars' HTML escaping in the HTML part; one-time links are
+ * unsealed here, only in memory, right before sending.
+ */
+@Injectable()
+export class MailRenderer implements OnModuleInit {
+  private readonly html = Handlebars.create();
+  private readonly plain = Handlebars.create();
+  private layout!: HandlebarsTemplateDelegate;
+  private readonly kinds: Record<NotificationKind, CompiledKind>;
+
+  constructor(@InjectConfig() private readonly config: EmailConfig) {
+    this.plain.registerPartial('textFooter', TEXT_FOOTER);
+    this.kinds = Object.fromEntries(
+      Object.entries(KIND_TEMPLATES).map(([kind, templates]) => [
+        kind,
+        {
+          subject: this.plain.compile(templates.subject, { noEscape: true }),
+          html: this.html.compile(templates.html),
+          text: this.plain.compile(templates.text, { noEscape: true }),
+        },
+      ]),
+    ) as Record<NotificationKind, CompiledKind>;
+  }
+
+  async onModuleInit(): Promise<void> {
+    const { html, errors } = await mjml2html(LAYOUT_MJML, { validationLevel: 'strict' });
+    if (errors.length > 0) throw new Error(`email layout: ${errors[0].formattedMessage}`);
+    this.layout = this.html.compile(html.replaceAll(BRAND_COLOR_SLOT, '{{brandColor}}'));
+  }
+
+  render(
+    request: NotificationRequest,
+    branding: Branding,
+    unsubscribeUrl: string | null,
+  ): RenderedMail {
+    const view = {
+      ...this.fieldsOf(request),
+      tenantName: branding.name,
+      brandColor: branding.brandColor,
+      recipientName: request.to.name?.trim() || 'there',
+      unsubscribeUrl,
+      buttonStyle: BUTTON_STYLE,
+    };
+    const compiled = this.kinds[request.kind];
+    const subject = oneLine(compiled.subject(view));
+    const bodyHtml = compiled.html(view);
+    return {
+      subject,
+      html: this.layout({ ...view, subject, preview: subject, bodyHtml }),
+      text: compiled.text(view),
+    };
+  }
+
+  /** What each kind's templates use, from its request. */
+  private fieldsOf(request: NotificationRequest): Record<string, unknown> {
+    const open = (link: { sealed: string }) =>
+      unseal(link.sealed, this.config.NOTIFICATION_SEAL_KEY);
+    switch (request.kind) {
+      case 'visitor-welcome':
+        return {
+          chatbotName: request.chatbotName,
+          conversationUrl: open(request.conversationUrl),
+        };
+      case 'agent-reply':
+        return {
+          agentName: request.agentName,
+          reply: request.reply,
+          conversationUrl: open(request.conversationUrl),
+        };
+      case 'conversation-transcript':
+        return {
+          closedBecause: CLOSED_BECAUSE[request.reason],
+          lines: request.lines.map((line) => ({ ...line, at: formatDate(line.at) })),
+        };
+      case 'password-reset':
+        return { resetUrl: open(request.resetUrl), expiresAt: formatDate(request.expiresAt) };
+      case 'agent-invite':
+        return {
+          inviterName: request.inviterName,
+          acceptUrl: open(request.acceptUrl),
+          expiresAt: formatDate(request.expiresAt),
+        };
+      case 'usage-report':
+        return { day: request.day, figures: request.figures, dashboardUrl: request.dashboardUrl };
+    }
+  }
+}
+
+/** A subject is one header line, whatever a name in it contained. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 250);
+}
