@@ -28,13 +28,12 @@ export interface Mail {
   messageId: string;
   headers: Record<string, string>;
   to: { address: string; name: string }[];
+  /** The HTML part with character references decoded: what a reader sees of it. */
+  shownHtml: string;
 }
 
-/**
- * Mail that reached the local SMTP catcher for an address, read back through its HTTP API.
- * `shownHtml` is the HTML part with character references decoded: what a reader sees of it.
- */
-export async function mailTo(address: string): Promise<(Mail & { shownHtml: string })[]> {
+/** Mail that reached the local SMTP catcher for an address, read back through its HTTP API. */
+export async function mailTo(address: string): Promise<Mail[]> {
   const response = await fetch(`${MAILDEV_API}/email`);
   const all = (await response.json()) as Mail[];
   return all

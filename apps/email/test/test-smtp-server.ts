@@ -7,8 +7,11 @@ export interface Received {
   raw: string;
 }
 
-/** What the server answers to the next recipient: accept, or refuse with a code. */
+/** What the server answers to a recipient: accept, or refuse with a code. */
 export type Answer = 'accept' | { code: number; message: string };
+
+/** Chooses the answer to a recipient address on its Nth attempt (from 1). */
+export type Policy = (address: string, attempt: number) => Answer;
 
 /**
  * A real SMTP server (nodemailer's `smtp-server`) whose answers a test chooses: for the
@@ -16,24 +19,26 @@ export type Answer = 'accept' | { code: number; message: string };
  */
 export class TestSmtpServer {
   readonly received: Received[] = [];
-  /** RCPT TO commands seen, accepted or not: one per delivery attempt here. */
-  attempts = 0;
+  /** RCPT TO commands seen per address, accepted or not: one per delivery attempt. */
+  readonly attempts = new Map<string, number>();
   private server!: SMTPServer;
 
   private constructor(
     readonly url: string,
-    private answerOf: (attempt: number) => Answer,
+    private policy: Policy,
   ) {}
 
-  static async start(answerOf: (attempt: number) => Answer = () => 'accept') {
+  static async start(policy: Policy = () => 'accept') {
     const port = await freePort();
-    const instance = new TestSmtpServer(`smtp://127.0.0.1:${port}`, answerOf);
+    const instance = new TestSmtpServer(`smtp://127.0.0.1:${port}`, policy);
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onRcptTo(_address, _session, callback) {
-        const answer = instance.answerOf(++instance.attempts);
+      onRcptTo({ address }, _session, callback) {
+        const attempt = (instance.attempts.get(address) ?? 0) + 1;
+        instance.attempts.set(address, attempt);
+        const answer = instance.policy(address, attempt);
         if (answer === 'accept') return callback();
         const refusal = new Error(answer.message) as Error & { responseCode: number };
         refusal.responseCode = answer.code;
@@ -58,8 +63,8 @@ export class TestSmtpServer {
     return instance;
   }
 
-  answer(answerOf: (attempt: number) => Answer): void {
-    this.answerOf = answerOf;
+  answerWith(policy: Policy): void {
+    this.policy = policy;
   }
 
   receivedBy(address: string): Received[] {

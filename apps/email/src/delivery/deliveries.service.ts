@@ -100,6 +100,11 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
     this.sweeping = this.sweepUntilIdle().finally(() => (this.sweeping = undefined));
   }
 
+  /** Looks again when a retry this process scheduled comes due (the sweep is coarser). */
+  private nudgeAt(at: Date): void {
+    setTimeout(() => this.nudge(), Math.max(0, at.getTime() - Date.now())).unref();
+  }
+
   private async sweepUntilIdle(): Promise<void> {
     do {
       this.sweepAgain = false;
@@ -242,6 +247,7 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
       $set: { state: 'failed', lastError: failure.reason, nextAttemptAt: dueAt },
     });
     await this.notifications.dueAt(notification._id, dueAt);
+    this.nudgeAt(dueAt);
     this.logger.warn(
       `notification ${notification._id}: try ${attempt} failed, next at ${dueAt.toISOString()}: ${failure.reason}`,
     );

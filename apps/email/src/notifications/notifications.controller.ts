@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Deliveries } from '../delivery/deliveries.service';
+import { Suppressions } from '../suppressions/suppressions';
 import { NOTIFICATION_STATES } from './notification.schema';
 import { type NotificationRecord, NotificationsRepository } from './notifications.repository';
 
@@ -58,6 +59,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly deliveries: Deliveries,
+    private readonly suppressions: Suppressions,
   ) {}
 
   /** Newest first; filter by `state` and `kind`; page on with `cursor` = the last `nextCursor`. */
@@ -84,7 +86,10 @@ export class NotificationsController {
     return view(notification);
   }
 
-  /** Sends a dead notification again, with a fresh set of retries. */
+  /**
+   * Sends a dead notification again, with a fresh set of retries. A hard bounce of its address
+   * is forgiven: the admin retrying says the address works now.
+   */
   @Post(':id/retry')
   @HttpCode(202)
   async retry(@Param('id') id: string) {
@@ -97,6 +102,7 @@ export class NotificationsController {
         `only a dead notification can be retried; this one is ${notification.state}`,
       );
     }
+    await this.suppressions.liftHardBounce(notification.kind, notification.recipient);
     await this.notifications.update(notification, {
       $set: { state: 'queued', retriedAfter: notification.attempts, nextAttemptAt: new Date() },
     });

@@ -56,6 +56,16 @@ export class Suppressions {
     });
   }
 
+  /**
+   * Lifts a hard-bounce suppression (an admin retried a mail the server refused: the address
+   * works again). An unsubscription is the recipient's choice and stays.
+   */
+  async liftHardBounce(kind: NotificationKind, address: string): Promise<void> {
+    const key = suppressionKey(TenantContext.current(), kind, address);
+    const found = await findOwnById(this.suppressions, key);
+    if (found?.reason === 'hard-bounce') await this.suppressions.deleteOne({ _id: key });
+  }
+
   /** The unsubscribe link of a mail to a visitor; other kinds (sign-in, invites) have none. */
   unsubscribeUrl(subject: UnsubscribeSubject): string | null {
     if (!(VISITOR_NOTIFICATION_KINDS as readonly string[]).includes(subject.kind)) return null;
