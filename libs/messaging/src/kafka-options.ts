@@ -32,6 +32,11 @@ export function kafkaMicroserviceOptions(config: KafkaConfig): KafkaOptions {
         // A fetch returns as soon as there is data; this only bounds an idle poll, which a
         // shutdown waits for (kafkajs' default of 5 s made every stop take 5 s).
         maxWaitTimeInMs: 1000,
+        // A replica that died gives up its partitions after 10 s instead of kafkajs' 30 s:
+        // what it was reading waits that long. Handlers are short, and long retry waits
+        // heartbeat (EventConsumer), so a live consumer is never taken for dead.
+        sessionTimeout: 10_000,
+        heartbeatInterval: 3_000,
         retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10 },
       },
       subscribe: { fromBeginning: true },
