@@ -15,7 +15,7 @@ describe('GET /api/<service>/health', () => {
   it.each([
     ['tenant', tenantService, ['kafka', 'mongo', 'redis']],
     ['analytics', analyticsService, ['kafka', 'mongo']],
-    ['email', emailService, ['kafka', 'mongo']],
+    ['email', emailService, ['kafka', 'mongo', 'redis']],
     ['chat', chatService, ['kafka', 'mongo', 'redis']],
   ] as const)(
     'answers 200 from %s with the state of each dependency',
