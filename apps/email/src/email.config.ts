@@ -32,6 +32,12 @@ export const emailConfigSchema = z
     EMAIL_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(30),
     /** Mails in flight to the SMTP server at once (pooled connections). */
     EMAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+    /**
+     * A notification requested longer ago than this is logged but not sent (dead, "expired"):
+     * a consumer group reading a topic's history, or a long outage, must not mail people
+     * welcome messages and links that are days old.
+     */
+    EMAIL_MAX_AGE_HOURS: z.coerce.number().int().min(1).default(24),
     /** A send not recorded after this long is taken for lost (its process died) and retried. */
     EMAIL_SENDING_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
   })

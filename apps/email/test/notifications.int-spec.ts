@@ -261,6 +261,34 @@ describe('email: notification.requested to a real SMTP server', () => {
     expect(JSON.parse(parked.value).id).toBe(event.id);
   });
 
+  it('logs but does not send a notification requested longer ago than EMAIL_MAX_AGE_HOURS', async () => {
+    const to = uniqueAddress();
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString();
+    const event = {
+      id: randomUUID(),
+      type: NotificationRequestedV1.type,
+      version: 1,
+      tenantId,
+      occurredAt: twoDaysAgo,
+      payload: {
+        notificationId: randomUUID(),
+        to: { email: to },
+        tenantName: 'Acme',
+        ...requests['visitor-welcome'](),
+      },
+    };
+    await fixture.publish(event);
+    const logged = await fixture.waitForState(event.payload.notificationId, 'dead');
+    expect(logged.lastError).toContain('expired: requested 48 hours ago');
+    // A fresh one after it goes; the old one never did.
+    const fresh = await fixture.request(tenantId, {
+      ...requests['visitor-welcome'](),
+      to: { email: to },
+    });
+    await fixture.waitForState(fresh.payload.notificationId, 'sent');
+    expect(await mailTo(to)).toHaveLength(1);
+  });
+
   it('parks an event that breaks the schema on the dead-letter topic and goes on', async () => {
     const broken = {
       id: randomUUID(),

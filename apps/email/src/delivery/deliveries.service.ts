@@ -84,10 +84,15 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
     await this.sweeping;
   }
 
-  /** Logs a requested notification and sends it soon. */
+  /** Logs a requested notification and sends it soon, unless it is too old to be worth it. */
   async accept(event: Parameters<NotificationsRepository['accept']>[0]): Promise<void> {
-    await this.notifications.accept(event, this.messageDomain);
-    this.nudge();
+    const hoursOld = (Date.now() - Date.parse(event.occurredAt)) / 3_600_000;
+    const expired =
+      hoursOld > this.config.EMAIL_MAX_AGE_HOURS
+        ? `expired: requested ${Math.floor(hoursOld)} hours ago, more than EMAIL_MAX_AGE_HOURS (${this.config.EMAIL_MAX_AGE_HOURS})`
+        : null;
+    await this.notifications.accept(event, this.messageDomain, expired);
+    if (!expired) this.nudge();
   }
 
   /** Looks for due notifications now (or right after the current look). */

@@ -34,22 +34,29 @@ export class NotificationsRepository {
   ) {}
 
   /**
-   * Logs a requested notification, once per notification id, and puts it up for sending. Run
+   * Logs a requested notification, once per notification id, and puts it up for sending (an
+   * expired one, with its reason, is only logged). Run
    * again for the same event (redelivered after a crash), it only makes sure the row is there.
    */
-  async accept(event: EventOf<typeof NotificationRequestedV1>, messageDomain: string) {
+  async accept(
+    event: EventOf<typeof NotificationRequestedV1>,
+    messageDomain: string,
+    expired: string | null,
+  ) {
     const request = event.payload;
     const logged = await insertFirst(this.notifications, {
       _id: request.notificationId,
       kind: request.kind,
       recipient: request.to.email,
-      state: 'queued',
+      state: expired ? 'dead' : 'queued',
+      lastError: expired,
       attempts: 0,
       retriedAfter: 0,
       messageId: `<${request.notificationId}@${messageDomain}>`,
       request,
       event: JSON.stringify(event),
     });
+    if (expired) return logged;
     // A row of a notification already sent is dropped by the sender when it comes due.
     await insertFirst(this.due, {
       _id: request.notificationId,
