@@ -32,14 +32,15 @@ describe('email: SMTP failures, retries, dead letters and the notification log',
     smtp = await TestSmtpServer.start((address, attempt) =>
       (policies.get(address) ?? (() => 'accept'))(address, attempt),
     );
-    probe = await TopicProbe.start([
-      NotificationFailedV1.topic,
-      deadLetterTopic(NotificationRequestedV1.topic),
-    ]);
+    // The service first: it creates the topics the probe reads.
     fixture = await EmailFixture.start({
       SMTP_URL: smtp.url,
       EMAIL_RETRY_DELAYS_MS: '200,400,600',
     });
+    probe = await TopicProbe.start([
+      NotificationFailedV1.topic,
+      deadLetterTopic(NotificationRequestedV1.topic),
+    ]);
     admin = await fixture.signup();
   });
 

@@ -26,12 +26,13 @@ describe('email: notification.requested to a real SMTP server', () => {
   const tenantId = `tenant-${uniqueSuffix()}`;
 
   beforeAll(async () => {
+    // The service first: it creates the topics the probe reads.
+    fixture = await EmailFixture.start();
     probe = await TopicProbe.start([
       NotificationSentV1.topic,
       NotificationFailedV1.topic,
       deadLetterTopic(NotificationRequestedV1.topic),
     ]);
-    fixture = await EmailFixture.start();
     await fixture.brand(tenantId, 'Acme Shoes', '#c2410c');
   });
 
