@@ -262,6 +262,24 @@ describe('email: notification.requested to a real SMTP server', () => {
     expect(JSON.parse(parked.value).id).toBe(event.id);
   });
 
+  it('passes over an attempt whose sender died between claiming and recording it', async () => {
+    const id = randomUUID();
+    const to = uniqueAddress();
+    await fixture.email.db.collection('send_attempts').insertOne({
+      _id: `${id}:1`,
+      owner: 'a sender that died an hour ago',
+      at: new Date(Date.now() - 3_600_000),
+    } as never);
+    await fixture.request(tenantId, {
+      ...requests['agent-reply'](),
+      notificationId: id,
+      to: { email: to },
+    });
+    const logged = await fixture.waitForState(id, 'sent');
+    expect(logged.attempts).toBe(2);
+    expect(await mailTo(to)).toHaveLength(1);
+  });
+
   it('logs but does not send a notification requested longer ago than EMAIL_MAX_AGE_HOURS', async () => {
     const to = uniqueAddress();
     const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString();

@@ -179,7 +179,10 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
     }
 
     const attempt = notification.attempts + 1;
-    if (!(await this.notifications.claimAttempt(id, attempt, this.owner))) return;
+    if (!(await this.notifications.claimAttempt(id, attempt, this.owner))) {
+      await this.passOverAbandoned(notification, attempt, now);
+      return;
+    }
     // If this process dies while sending, the row comes due again after the timeout.
     await this.notifications.dueAt(id, new Date(now + this.config.EMAIL_SENDING_TIMEOUT_MS));
     await this.notifications.update(notification, {
@@ -217,6 +220,21 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
             };
       await this.failed(notification, attempt, failure);
     }
+  }
+
+  /**
+   * Another sender claimed this attempt. If it has not recorded it within the sending timeout,
+   * it died between the claim and the record, before sending (the mail goes only after the
+   * record): the attempt is counted as made, so that the next sweep claims the one after.
+   */
+  private async passOverAbandoned(notification: NotificationRecord, attempt: number, now: number) {
+    const claimedAt = await this.notifications.attemptClaimedAt(notification._id, attempt);
+    if (!claimedAt || now - claimedAt.getTime() < this.config.EMAIL_SENDING_TIMEOUT_MS) return;
+    await this.notifications.update(notification, { $set: { attempts: attempt } });
+    this.logger.warn(
+      `notification ${notification._id}: attempt ${attempt} was abandoned by its sender`,
+    );
+    this.nudge();
   }
 
   private async compose(notification: NotificationRecord) {

@@ -109,6 +109,11 @@ export class NotificationsRepository {
     return insertFirst(this.attempts, { _id: `${id}:${attempt}`, owner, at: new Date() });
   }
 
+  /** When attempt `attempt` of the notification was claimed, if it was. */
+  async attemptClaimedAt(id: string, attempt: number): Promise<Date | null> {
+    return (await this.attempts.findById(`${id}:${attempt}`).lean().exec())?.at ?? null;
+  }
+
   /** The tenant's notifications, newest first. */
   list(filter: ListFilter): Promise<NotificationRecord[]> {
     const query: FilterQuery<Notification> = {};
