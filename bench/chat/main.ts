@@ -3,15 +3,14 @@
  * bare socket.io relay on the same machine, and idle connections on one chat process.
  * Started by scripts/bench/chat.sh, which runs the stack; prints a report and writes it as JSON.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { idleConnections, type IdleResult } from './idle';
 import { atRate, connect, flatOut, type LoadResult } from './load';
 import { floorTarget } from './floor-target';
 import { parleyTarget } from './parley-target';
 import { type Target } from './target';
+import { log, machine, runBenchmark, writeReport } from '../report';
 
 const { values: args } = parseArgs({
   options: {
@@ -61,16 +60,7 @@ async function measure(target: Target): Promise<TargetReport> {
   }
 }
 
-function log(line: string): void {
-  process.stderr.write(`bench: ${line}\n`);
-}
-
 async function main(): Promise<void> {
-  const machine = {
-    cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
-    memoryGb: Math.round(totalmem() / 1024 ** 3),
-    node: process.version,
-  };
   log(`setting up ${visitors} visitors and ${agents} agents through ${args.base}`);
   const parley = await parleyTarget({
     base: args.base!,
@@ -102,7 +92,7 @@ async function main(): Promise<void> {
 
   const report = {
     at: new Date().toISOString(),
-    machine,
+    machine: machine(),
     visitors,
     agents,
     rate,
@@ -111,16 +101,7 @@ async function main(): Promise<void> {
     floor: floorReport,
     idle,
   };
-  mkdirSync(args.out!, { recursive: true });
-  const file = resolve(args.out!, `chat-${report.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2));
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\nwritten to ${file}\n`);
+  writeReport(args.out!, 'chat', report);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    log(`failed: ${error.stack ?? error.message}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

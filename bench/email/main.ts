@@ -9,10 +9,8 @@ import { NotificationRequestedV1, NotificationSentV1 } from '@app/contracts';
 import { build } from 'hdr-histogram-js';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { log, machine, runBenchmark, writeReport } from '../report';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,10 +31,6 @@ const kafka = new Kafka({
   brokers: args.brokers!.split(','),
   logLevel: logLevel.NOTHING,
 });
-
-function log(line: string): void {
-  process.stderr.write(`bench: ${line}\n`);
-}
 
 /** A visitor's "an agent replied" mail: the most common kind, with a sealed link. */
 function requestEvent(index: number) {
@@ -136,11 +130,7 @@ async function main(): Promise<void> {
 
   const report = {
     at: new Date().toISOString(),
-    machine: {
-      cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
-      memoryGb: Math.round(totalmem() / 1024 ** 3),
-      node: process.version,
-    },
+    machine: machine(),
     mails,
     tenants: tenants.length,
     seconds: Number(seconds.toFixed(1)),
@@ -162,16 +152,7 @@ async function main(): Promise<void> {
     deliveredToSmtpServer: smtpCount,
   };
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
-  mkdirSync(args.out!, { recursive: true });
-  const file = resolve(args.out!, `email-${report.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2));
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\nwritten to ${file}\n`);
+  writeReport(args.out!, 'email', report);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    log(`failed: ${error.stack ?? error.message}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

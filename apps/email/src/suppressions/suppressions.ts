@@ -1,11 +1,10 @@
-import { findOwnById, TenantContext } from '@app/auth';
+import { findOwnById, seal, TenantContext, unseal } from '@app/auth';
 import { InjectConfig } from '@app/config';
 import { type NotificationKind, VISITOR_NOTIFICATION_KINDS } from '@app/contracts';
 import { insertFirst } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type EmailConfig } from '../email.config';
 import { Suppression, suppressionKey, type SuppressionReason } from './suppression.schema';
 
@@ -17,21 +16,15 @@ export interface UnsubscribeSubject {
 
 /**
  * Addresses that get no more mail of a kind from a tenant (they unsubscribed, or bounced hard),
- * and the signed links that unsubscribe them. A link names its tenant, kind and address and is
- * signed with a key derived from NOTIFICATION_SEAL_KEY, so nobody can unsubscribe someone else.
+ * and the links that unsubscribe them. A link's token names its tenant, kind and address, sealed
+ * (AES-256-GCM) under NOTIFICATION_SEAL_KEY, so nobody can unsubscribe someone else.
  */
 @Injectable()
 export class Suppressions {
-  private readonly signingKey: Buffer;
-
   constructor(
     @InjectModel(Suppression.name) private readonly suppressions: Model<Suppression>,
     @InjectConfig() private readonly config: EmailConfig,
-  ) {
-    this.signingKey = createHmac('sha256', config.NOTIFICATION_SEAL_KEY)
-      .update('parley-unsubscribe')
-      .digest();
-  }
+  ) {}
 
   /** Why the address gets no more mail of this kind from the tenant in context, if it doesn't. */
   async reasonFor(kind: NotificationKind, address: string) {
@@ -73,30 +66,19 @@ export class Suppressions {
   }
 
   token(subject: UnsubscribeSubject): string {
-    const body = Buffer.from(
-      JSON.stringify([subject.tenantId, subject.kind, subject.address.toLowerCase()]),
-    ).toString('base64url');
-    return `${body}.${this.sign(body)}`;
+    const named = [subject.tenantId, subject.kind, subject.address.toLowerCase()];
+    return seal(JSON.stringify(named), this.config.NOTIFICATION_SEAL_KEY);
   }
 
-  /** The subject of a genuine token, or null. */
+  /** The subject of a genuine token, or null (sealing makes a changed token fail to open). */
   verify(token: string): UnsubscribeSubject | null {
-    const [body, signature, extra] = token.split('.');
-    if (!body || !signature || extra !== undefined) return null;
-    const expected = Buffer.from(this.sign(body));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
       const [tenantId, kind, address] = JSON.parse(
-        Buffer.from(body, 'base64url').toString('utf8'),
+        unseal(token, this.config.NOTIFICATION_SEAL_KEY),
       ) as [string, NotificationKind, string];
       return { tenantId, kind, address };
     } catch {
       return null;
     }
-  }
-
-  private sign(body: string): string {
-    return createHmac('sha256', this.signingKey).update(body).digest('base64url');
   }
 }
