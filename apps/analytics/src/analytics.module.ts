@@ -1,6 +1,29 @@
 import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
 import { type AnalyticsConfig } from './analytics.config';
+import { DirectoryEventsController } from './directory/directory-events.controller';
+import { DirectoryRepository } from './directory/directory.repository';
+import {
+  KnownChatbot,
+  KnownChatbotSchema,
+  KnownUser,
+  KnownUserSchema,
+} from './directory/directory.schemas';
+import { AnalyticsController } from './queries/analytics.controller';
+import { ANALYTICS_QUERIES } from './queries/analytics-queries';
+import { LocalQueries } from './queries/local-queries';
+import {
+  AgentPresenceState,
+  AgentPresenceStateSchema,
+  ChatbotActivity,
+  ChatbotActivitySchema,
+} from './rollups/activity.schema';
+import { ActivityStore } from './rollups/activity-store';
+import { DayRollup, DayRollupSchema } from './rollups/day-rollup.schema';
+import { RollupIngest } from './rollups/rollup-ingest.service';
+import { RollupStore } from './rollups/rollup-store';
+import { RoomFact, RoomFactSchema } from './rollups/room-fact.schema';
 import { AnalyticsTenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -8,7 +31,27 @@ export class AnalyticsModule {
   static register(config: AnalyticsConfig): DynamicModule {
     return {
       module: AnalyticsModule,
-      imports: [...serviceModules('analytics', config, jwksAuth(config)), AnalyticsTenantsModule],
+      imports: [
+        ...serviceModules('analytics', config, jwksAuth(config)),
+        AnalyticsTenantsModule,
+        MongooseModule.forFeature([
+          { name: DayRollup.name, schema: DayRollupSchema },
+          { name: RoomFact.name, schema: RoomFactSchema },
+          { name: AgentPresenceState.name, schema: AgentPresenceStateSchema },
+          { name: ChatbotActivity.name, schema: ChatbotActivitySchema },
+          { name: KnownChatbot.name, schema: KnownChatbotSchema },
+          { name: KnownUser.name, schema: KnownUserSchema },
+        ]),
+      ],
+      controllers: [DirectoryEventsController, AnalyticsController],
+      providers: [
+        RollupStore,
+        ActivityStore,
+        RollupIngest,
+        DirectoryRepository,
+        LocalQueries,
+        { provide: ANALYTICS_QUERIES, useExisting: LocalQueries },
+      ],
     };
   }
 }

@@ -7,11 +7,40 @@ export const preChatFieldSchema = z.strictObject({
   type: z.enum(['text', 'email', 'single-choice', 'multiple-choice']),
   required: z.boolean().default(false),
   options: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+  /** The answer to this single-choice question is the conversation's category in analytics. */
+  category: z.boolean().optional(),
 });
 
-export const preChatFormSchema = z.strictObject({
-  fields: z.array(preChatFieldSchema).max(20).default([]),
-});
+export const preChatFormSchema = z
+  .strictObject({
+    fields: z.array(preChatFieldSchema).max(20).default([]),
+  })
+  .superRefine((form, context) => {
+    const categories = form.fields.flatMap((field, index) => (field.category ? [index] : []));
+    for (const index of categories.slice(1))
+      context.addIssue({
+        code: 'custom',
+        path: ['fields', index, 'category'],
+        message: 'only one question can be the category',
+      });
+    for (const index of categories)
+      if (form.fields[index].type !== 'single-choice')
+        context.addIssue({
+          code: 'custom',
+          path: ['fields', index, 'category'],
+          message: 'only a single-choice question can be the category',
+        });
+  });
+
+/** The conversation's category: the answer to the form's category question, if it has one. */
+export function categoryOf(
+  form: PreChatForm,
+  answers: Record<string, string | string[]>,
+): string | undefined {
+  const question = form.fields.find((field) => field.category);
+  const answer = question && answers[question.id];
+  return typeof answer === 'string' && answer !== '' ? answer : undefined;
+}
 
 export const appearanceSchema = z.strictObject({
   color: z

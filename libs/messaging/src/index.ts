@@ -1,3 +1,4 @@
+export * from './consumer/event-batch-stream';
 export * from './consumer/event-consumer.service';
 export * from './consumer/on-event.decorator';
 export * from './kafka-admin.service';

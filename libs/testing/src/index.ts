@@ -1,5 +1,6 @@
 export * from './eventually';
 export * from './infra';
+export * from './kafka';
 export * from './kafka-probe';
 export * from './test-service';
 export * from './processes';

@@ -1,8 +1,9 @@
 import { tenantScopedPlugin } from '@app/auth';
+import { type CloseReason } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 export type RoomStatus = 'queued' | 'active' | 'closed';
-export type CloseReason = 'resolved' | 'abandoned' | 'stale' | 'blocked';
+export type { CloseReason };
 
 @Schema({ collection: 'rooms', versionKey: false, timestamps: true })
 export class Room {

@@ -1,5 +1,5 @@
 import { sameHash, TenantContext } from '@app/auth';
-import { ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
+import { categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
 import { Injectable } from '@nestjs/common';
@@ -87,6 +87,7 @@ export class WidgetSessionsService {
             browser: room.visitor.browser,
           },
           answers,
+          category: categoryOf(chatbot.preChatForm, answers),
           createdAt: room.createdAt.toISOString(),
         },
       });

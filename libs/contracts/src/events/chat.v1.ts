@@ -3,6 +3,7 @@ import { defineEvent } from '../define-event';
 
 export const roomStatusSchema = z.enum(['queued', 'active', 'standby', 'closed']);
 export const closeReasonSchema = z.enum(['resolved', 'abandoned', 'stale', 'blocked']);
+export type CloseReason = z.infer<typeof closeReasonSchema>;
 
 const visitorSchema = z.object({
   name: z.string(),
@@ -28,6 +29,8 @@ export const ChatroomCreatedV1 = defineEvent({
     displayId: z.number().int(),
     visitor: visitorSchema,
     answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    /** The answer to the chatbot's category question, if it has one (analytics groups by it). */
+    category: z.string().optional(),
     createdAt: z.iso.datetime(),
   }),
 });

@@ -10,6 +10,7 @@ import {
   type MessagingOptions,
   type RetryPolicy,
 } from '../messaging.options';
+import { describeIssues, sendToDeadLetterTopic } from './dead-letter';
 import { ProcessedEventsRepository } from './processed-events.repository';
 
 export type ConsumeOutcome = 'processed' | 'duplicate' | 'dead-lettered';
@@ -43,10 +44,7 @@ export class EventConsumer {
   async consume(request: ConsumeRequest): Promise<ConsumeOutcome> {
     const parsed = request.definition.envelope.safeParse(request.raw);
     if (!parsed.success) {
-      const reason = parsed.error.issues
-        .map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`)
-        .join('; ');
-      await this.deadLetter(request, 'invalid', reason);
+      await this.deadLetter(request, 'invalid', describeIssues(parsed.error.issues));
       return 'dead-lettered';
     }
     const event = parsed.data;
@@ -79,33 +77,23 @@ export class EventConsumer {
     await kafka.getHeartbeat()();
   }
 
-  private async deadLetter(request: ConsumeRequest, reason: string, detail: string): Promise<void> {
+  private async deadLetter(
+    request: ConsumeRequest,
+    reason: 'invalid' | 'handler-failed',
+    detail: string,
+  ): Promise<void> {
     const message = request.kafka.getMessage();
     const topic = request.kafka.getTopic();
-    const value = message.value as unknown;
     this.logger.error(
       `parking a message of ${topic} (partition ${request.kafka.getPartition()}, offset ${message.offset}) on ${deadLetterTopic(topic)}: ${reason}: ${detail}`,
     );
-    await request.kafka.getProducer().send({
-      topic: deadLetterTopic(topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key as string | null,
-          value:
-            Buffer.isBuffer(value) || typeof value === 'string' ? value : JSON.stringify(value),
-          headers: {
-            ...(message.headers as Record<string, string>),
-            'dlq-reason': reason,
-            'dlq-detail': detail.slice(0, 1000),
-            'dlq-consumer': `${this.options.serviceName}:${request.handlerName}`,
-            'dlq-original-topic': topic,
-            'dlq-original-partition': String(request.kafka.getPartition()),
-            'dlq-original-offset': message.offset,
-            'dlq-failed-at': new Date().toISOString(),
-          },
-        },
-      ],
+    await sendToDeadLetterTopic(request.kafka.getProducer(), {
+      topic,
+      partition: request.kafka.getPartition(),
+      message,
+      reason,
+      detail,
+      consumer: `${this.options.serviceName}:${request.handlerName}`,
     });
   }
 }

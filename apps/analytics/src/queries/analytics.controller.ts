@@ -1,0 +1,86 @@
+import { RequirePermissions, TenantContext } from '@app/auth';
+import { AppHttpError } from '@app/platform';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { ActivityStore } from '../rollups/activity-store';
+import { ANALYTICS_QUERIES, type AnalyticsQueries, type AnalyticsRange } from './analytics-queries';
+import { RangeQuery, TimeseriesQuery } from './range-query.dto';
+
+/** The tenant's analytics: from Tinybird when it is configured, else from the local rollups. */
+@ApiTags('analytics')
+@ApiBearerAuth()
+@RequirePermissions('analytics:view')
+@Controller()
+export class AnalyticsController {
+  constructor(
+    @Inject(ANALYTICS_QUERIES) private readonly queries: AnalyticsQueries,
+    private readonly directory: DirectoryRepository,
+    private readonly activity: ActivityStore,
+  ) {}
+
+  @Get('overview')
+  async overview(@Query() query: RangeQuery) {
+    const range = await this.range(query);
+    return { ...rangeView(range), ...(await this.queries.overview(range)) };
+  }
+
+  @Get('timeseries')
+  async timeseries(@Query() query: TimeseriesQuery) {
+    const range = await this.range(query);
+    return {
+      ...rangeView(range),
+      interval: query.interval,
+      points: await this.queries.timeseries(range, query.interval),
+    };
+  }
+
+  @Get('agents')
+  async agents(@Query() query: RangeQuery) {
+    const range = await this.range(query);
+    const [figures, users, online] = await Promise.all([
+      this.queries.agents(range),
+      this.directory.usersOfTenant(),
+      this.activity.onlineAgents(),
+    ]);
+    const onlineNow = new Set(online);
+    return {
+      ...rangeView(range),
+      agentsOnline: onlineNow.size,
+      agents: figures.map((agent) => ({
+        ...agent,
+        name: users.get(agent.agentId)?.name ?? null,
+        online: onlineNow.has(agent.agentId),
+      })),
+    };
+  }
+
+  /** The range asked for, for the tenant in context, with its chatbot checked. */
+  private async range(query: {
+    from: Date;
+    to: Date;
+    chatbotId?: string;
+  }): Promise<AnalyticsRange> {
+    if (query.chatbotId !== undefined) {
+      const lookup = await this.directory.lookUpChatbot(query.chatbotId);
+      if (lookup === 'unknown')
+        throw new AppHttpError(400, 'validation_failed', 'chatbotId: no such chatbot');
+      if (lookup === 'another-tenants')
+        throw new AppHttpError(404, 'chatbot_not_found', 'no such chatbot');
+    }
+    return {
+      tenantId: TenantContext.current(),
+      from: query.from,
+      to: query.to,
+      ...(query.chatbotId ? { chatbotId: query.chatbotId } : {}),
+    };
+  }
+}
+
+function rangeView(range: AnalyticsRange) {
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    chatbotId: range.chatbotId ?? null,
+  };
+}

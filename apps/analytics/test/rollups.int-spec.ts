@@ -1,0 +1,175 @@
+import { type SignedUp } from '../../tenant/test/tenant-fixture';
+import { AnalyticsFixture, type TopicOffsets } from './analytics-fixture';
+import { generateDay, type GeneratedDay } from './generated-day';
+import { Recomputed } from './recompute';
+
+const DAY_MS = 86_400_000;
+/** Yesterday, UTC: a whole day, in the past like the days a tenant looks back on. */
+const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS);
+const dayAfter = new Date(day.getTime() + DAY_MS);
+const twoDaysOn = new Date(day.getTime() + 2 * DAY_MS);
+
+describe('analytics rollups from a generated day of events', () => {
+  let fixture: AnalyticsFixture;
+  let tenantA: SignedUp;
+  let tenantB: SignedUp;
+  let dayA: GeneratedDay;
+  let dayB: GeneratedDay;
+  let starts: TopicOffsets;
+  let ends: TopicOffsets;
+
+  const range = (from: Date, to: Date, extra = '') =>
+    `?from=${from.toISOString()}&to=${to.toISOString()}${extra}`;
+
+  beforeAll(async () => {
+    fixture = await AnalyticsFixture.start();
+    [tenantA, tenantB] = await Promise.all([fixture.tenant.signup(), fixture.tenant.signup()]);
+    dayA = generateDay(tenantA.tenant.id, day, 150, 1);
+    dayB = generateDay(tenantB.tenant.id, day, 60, 2);
+    const dayC = generateDay(`tenant-c-${Date.now()}`, day, 40, 3);
+    starts = await fixture.rollupTopicEnds();
+    // Interleaved as they would be on a real day: tenant by tenant, room by room.
+    await fixture.publish([...dayA.events, ...dayC.events, ...dayB.events]);
+    ends = await fixture.rollupTopicEnds();
+    await fixture.rollupsReached(ends);
+  }, 180_000);
+
+  afterAll(() => fixture?.close());
+
+  it('answers the overview of the day with the numbers recomputed from the raw events', async () => {
+    const response = await fixture
+      .get(`/overview${range(day, dayAfter)}`, tenantA.accessToken)
+      .expect(200);
+    const expected = new Recomputed(dayA.events, day, dayAfter).overview();
+    expect(response.body).toEqual({
+      from: day.toISOString(),
+      to: dayAfter.toISOString(),
+      chatbotId: null,
+      ...expected,
+    });
+    // The generated day has a bit of everything, so the comparison above means something.
+    expect(expected.conversations.created).toBe(150);
+    expect(expected.conversations.abandoned).toBeGreaterThan(0);
+    expect(expected.firstResponseSeconds.count).toBeGreaterThan(50);
+    expect(expected.byCategory).toHaveLength(3);
+  });
+
+  it('counts closings after midnight on the next day, and a range of two days holds both', async () => {
+    const next = await fixture
+      .get(`/overview${range(dayAfter, twoDaysOn)}`, tenantA.accessToken)
+      .expect(200);
+    const both = await fixture
+      .get(`/overview${range(day, twoDaysOn)}`, tenantA.accessToken)
+      .expect(200);
+    expect(next.body.conversations).toEqual(
+      new Recomputed(dayA.events, dayAfter, twoDaysOn).overview().conversations,
+    );
+    expect(both.body).toMatchObject(new Recomputed(dayA.events, day, twoDaysOn).overview());
+  });
+
+  it('narrows every figure to one chatbot', async () => {
+    const chatbotId = dayA.chatbots[0];
+    const response = await fixture
+      .get(`/overview${range(day, dayAfter, `&chatbotId=${chatbotId}`)}`, tenantA.accessToken)
+      .expect(200);
+    expect(response.body).toMatchObject({
+      chatbotId,
+      ...new Recomputed(dayA.events, day, dayAfter, chatbotId).overview(),
+    });
+  });
+
+  it('answers the hourly series and the agents with the recomputed numbers', async () => {
+    const series = await fixture
+      .get(`/timeseries${range(day, dayAfter, '&interval=hour')}`, tenantA.accessToken)
+      .expect(200);
+    expect(series.body.points).toEqual(new Recomputed(dayA.events, day, dayAfter).hourly());
+    expect(series.body.points).toHaveLength(24);
+
+    const daily = await fixture
+      .get(`/timeseries${range(day, twoDaysOn)}`, tenantA.accessToken)
+      .expect(200);
+    expect(daily.body.points.map((point: { created: number }) => point.created)).toEqual([150, 0]);
+
+    const agents = await fixture
+      .get(`/agents${range(day, dayAfter)}`, tenantA.accessToken)
+      .expect(200);
+    const expected = new Recomputed(dayA.events, day, dayAfter).agents();
+    expect(
+      agents.body.agents.map(({ name, online, ...figures }: Record<string, unknown>) => figures),
+    ).toEqual(expected);
+    // Two of the three agents came online at 08:00 and stayed; the third went offline at 17:00.
+    expect(agents.body.agentsOnline).toBe(2);
+  });
+
+  it('shows tenant B only its own day', async () => {
+    const response = await fixture
+      .get(`/overview${range(day, dayAfter)}`, tenantB.accessToken)
+      .expect(200);
+    expect(response.body).toMatchObject(new Recomputed(dayB.events, day, dayAfter).overview());
+    expect(response.body.conversations.created).toBe(60);
+    const agents = await fixture
+      .get(`/agents${range(day, dayAfter)}`, tenantB.accessToken)
+      .expect(200);
+    const ids = agents.body.agents.map((agent: { agentId: string }) => agent.agentId);
+    expect(ids.every((id: string) => dayB.agents.includes(id))).toBe(true);
+  });
+
+  it("answers 404 for another tenant's chatbot and 400 naming the field for bad input", async () => {
+    await fixture
+      .get(
+        `/overview${range(day, dayAfter, `&chatbotId=${dayA.chatbots[0]}`)}`,
+        tenantB.accessToken,
+      )
+      .expect(404);
+    const unknown = await fixture
+      .get(`/overview${range(day, dayAfter, '&chatbotId=bot-nobody')}`, tenantA.accessToken)
+      .expect(400);
+    expect(unknown.body.message).toContain('chatbotId');
+    const backwards = await fixture
+      .get(`/overview${range(dayAfter, day)}`, tenantA.accessToken)
+      .expect(400);
+    expect(backwards.body.message).toContain('to: must be after from');
+    const tooLong = await fixture
+      .get(`/overview${range(new Date(day.getTime() - 100 * DAY_MS), day)}`, tenantA.accessToken)
+      .expect(400);
+    expect(tooLong.body.message).toContain('at most 93 days');
+    const hourlyTooLong = await fixture
+      .get(
+        `/timeseries${range(new Date(day.getTime() - 20 * DAY_MS), day, '&interval=hour')}`,
+        tenantA.accessToken,
+      )
+      .expect(400);
+    expect(hourlyTooLong.body.message).toContain('at most 14 days');
+    const garbage = await fixture.get('/overview?from=yesterday', tenantA.accessToken).expect(400);
+    expect(garbage.body.message).toContain('from');
+    await fixture
+      .get(`/overview${range(day, dayAfter, '&interval=week')}`, tenantA.accessToken)
+      .expect(400);
+  });
+
+  it('refuses a request without a token, and an agent without analytics:view', async () => {
+    await fixture.http().get('/api/analytics/overview').expect(401);
+    const agent = await fixture.tenant.inviteAgent(tenantA);
+    await fixture.get('/overview', agent.signedIn.accessToken).expect(403);
+  });
+
+  it('gives the same numbers after every topic of the day is read again from its start', async () => {
+    const before = await Promise.all(
+      [
+        `/overview${range(day, twoDaysOn)}`,
+        `/timeseries${range(day, dayAfter, '&interval=hour')}`,
+        `/agents${range(day, dayAfter)}`,
+      ].map(async (path) => (await fixture.get(path, tenantA.accessToken).expect(200)).body),
+    );
+    await fixture.replayFrom(starts);
+    await fixture.rollupsReached(ends);
+    const after = await Promise.all(
+      [
+        `/overview${range(day, twoDaysOn)}`,
+        `/timeseries${range(day, dayAfter, '&interval=hour')}`,
+        `/agents${range(day, dayAfter)}`,
+      ].map(async (path) => (await fixture.get(path, tenantA.accessToken).expect(200)).body),
+    );
+    expect(after).toEqual(before);
+  });
+});
