@@ -24,6 +24,17 @@ import { DayRollup, DayRollupSchema } from './rollups/day-rollup.schema';
 import { RollupIngest } from './rollups/rollup-ingest.service';
 import { RollupStore } from './rollups/rollup-store';
 import { RoomFact, RoomFactSchema } from './rollups/room-fact.schema';
+import { DailyReports } from './reports/daily-reports.service';
+import { ReportsController } from './reports/reports.controller';
+import {
+  ReportSubscription,
+  ReportSubscriptionSchema,
+  UsageReport,
+  UsageReportSchema,
+} from './reports/usage-report.schema';
+import { UsageReportsRepository } from './reports/usage-reports.repository';
+import { InfraStatus } from './status/infra-status.service';
+import { StatusController } from './status/status.controller';
 import { AnalyticsTenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -41,15 +52,25 @@ export class AnalyticsModule {
           { name: ChatbotActivity.name, schema: ChatbotActivitySchema },
           { name: KnownChatbot.name, schema: KnownChatbotSchema },
           { name: KnownUser.name, schema: KnownUserSchema },
+          { name: UsageReport.name, schema: UsageReportSchema },
+          { name: ReportSubscription.name, schema: ReportSubscriptionSchema },
         ]),
       ],
-      controllers: [DirectoryEventsController, AnalyticsController],
+      controllers: [
+        DirectoryEventsController,
+        AnalyticsController,
+        ReportsController,
+        StatusController,
+      ],
       providers: [
         RollupStore,
         ActivityStore,
         RollupIngest,
         DirectoryRepository,
         LocalQueries,
+        UsageReportsRepository,
+        DailyReports,
+        InfraStatus,
         { provide: ANALYTICS_QUERIES, useExisting: LocalQueries },
       ],
     };

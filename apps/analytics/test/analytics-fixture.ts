@@ -48,6 +48,9 @@ export class AnalyticsFixture {
       {
         JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
         KAFKA_CONSUMER_GROUP: group,
+        ANALYTICS_STATUS_GROUPS: `${group},${group}-rollups`,
+        // The tenant service, and an address where nothing listens.
+        ANALYTICS_STATUS_SERVICES: `tenant=${tenant.url}/api/tenant/health,email=http://127.0.0.1:9/health`,
         ...overrides,
       },
       { consumeHistory: 'MONGO_DB' in overrides },

@@ -1,11 +1,18 @@
+import { NotificationRequestedV1 } from '@app/contracts';
+import { TopicProbe } from '@app/testing';
 import { type SignedUp } from '../../tenant/test/tenant-fixture';
+import { DailyReports } from '../src/reports/daily-reports.service';
+import { ROLLUP_EVENTS } from '../src/rollups/rollup-ingest.service';
 import { AnalyticsFixture, type TopicOffsets } from './analytics-fixture';
 import { generateDay, type GeneratedDay } from './generated-day';
 import { Recomputed } from './recompute';
 
 const DAY_MS = 86_400_000;
-/** Yesterday, UTC: a whole day, in the past like the days a tenant looks back on. */
-const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS);
+/**
+ * Today, UTC, as a whole day: the tenants signed up today, and the daily report covers days they
+ * existed in (the job is run as it would run tomorrow).
+ */
+const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
 const dayAfter = new Date(day.getTime() + DAY_MS);
 const twoDaysOn = new Date(day.getTime() + 2 * DAY_MS);
 
@@ -151,6 +158,108 @@ describe('analytics rollups from a generated day of events', () => {
     await fixture.http().get('/api/analytics/overview').expect(401);
     const agent = await fixture.tenant.inviteAgent(tenantA);
     await fixture.get('/overview', agent.signedIn.accessToken).expect(403);
+  });
+
+  it('writes each tenant one usage report a day and emails it to the users who asked', async () => {
+    await fixture
+      .http()
+      .put('/api/analytics/reports/subscription')
+      .set('Authorization', `Bearer ${tenantA.accessToken}`)
+      .send({ daily: 'yes' })
+      .expect(400);
+    await fixture
+      .http()
+      .put('/api/analytics/reports/subscription')
+      .set('Authorization', `Bearer ${tenantA.accessToken}`)
+      .send({ daily: true })
+      .expect(200);
+    const subscription = await fixture
+      .get('/reports/subscription', tenantA.accessToken)
+      .expect(200);
+    expect(subscription.body).toEqual({ daily: true });
+
+    const mails = await TopicProbe.start([NotificationRequestedV1.topic]);
+    try {
+      const job = fixture.analytics.app.get(DailyReports);
+      // Run as the job would tomorrow, once the report time has passed.
+      const tomorrow = new Date(dayAfter.getTime() + 31 * 60_000);
+      expect(job.dueDay(tomorrow)).toBe(day.toISOString().slice(0, 10));
+      expect(await job.runDue(tomorrow)).toBe(2);
+
+      const listed = await fixture.get('/reports', tenantA.accessToken).expect(200);
+      expect(listed.body.reports).toHaveLength(1);
+      const [report] = listed.body.reports;
+      expect(report).toMatchObject({ day: day.toISOString().slice(0, 10), emailedTo: 1 });
+      expect(report.overview).toEqual(new Recomputed(dayA.events, day, dayAfter).overview());
+
+      const mail = await mails.waitFor(
+        (message) =>
+          message.value.includes('usage-report') && message.value.includes(tenantA.user.email),
+      );
+      const payload = JSON.parse(mail.value).payload;
+      expect(payload.day).toBe(report.day);
+      expect(payload.figures).toContainEqual({ label: 'Conversations started', value: '150' });
+      expect(payload.dashboardUrl).toMatch(/\/app\/analytics/);
+
+      // A second run, or a second replica, writes and sends nothing new.
+      expect(await job.runDue(tomorrow)).toBe(0);
+      const again = await fixture.get(`/reports/${report.day}`, tenantA.accessToken).expect(200);
+      expect(again.body.createdAt).toBe(report.createdAt);
+
+      // Tenant B has its own report, and no subscriber.
+      const reportB = await fixture.get(`/reports/${report.day}`, tenantB.accessToken).expect(200);
+      expect(reportB.body.overview.conversations.created).toBe(60);
+      expect(reportB.body.emailedTo).toBe(0);
+      await fixture.get('/reports/2020-01-01', tenantA.accessToken).expect(404);
+      await fixture.get('/reports/yesterday', tenantA.accessToken).expect(400);
+      const sent = mails.messages.filter((message) =>
+        message.value.includes(`"usage-report:${tenantA.tenant.id}:${report.day}:`),
+      );
+      expect(sent).toHaveLength(1);
+    } finally {
+      await mails.stop();
+    }
+  });
+
+  it('reports the services, the consumer lag and the chatbots of the tenant', async () => {
+    const response = await fixture.get('/status', tenantA.accessToken).expect(200);
+    const status = response.body;
+    expect(status.services).toEqual([
+      expect.objectContaining({ name: 'tenant', status: 'up' }),
+      expect.objectContaining({ name: 'email', status: 'down' }),
+    ]);
+    const rollups = status.kafka.groups.find((group: { groupId: string }) =>
+      group.groupId.endsWith('-rollups'),
+    );
+    // (The test positioned this group on every topic; only the ones it reads matter here.)
+    const read = rollups.topics.filter((topic: { topic: string }) =>
+      ROLLUP_EVENTS.some((event) => event.topic === topic.topic),
+    );
+    expect(read).toHaveLength(ROLLUP_EVENTS.length);
+    expect(read.every((topic: { lag: number }) => topic.lag === 0)).toBe(true);
+    expect(status.agentsOnline).toBe(2);
+    const lastSessions = Object.fromEntries(
+      dayA.chatbots.map((chatbotId) => [
+        chatbotId,
+        dayA.events
+          .filter(
+            (published) =>
+              published.event.type === 'chat.chatroom.created' &&
+              published.event.payload.chatbotId === chatbotId,
+          )
+          .map((published) => published.event.payload.createdAt as string)
+          .sort()
+          .at(-1),
+      ]),
+    );
+    expect(
+      Object.fromEntries(
+        status.chatbots.map((chatbot: { chatbotId: string; lastSessionAt: string }) => [
+          chatbot.chatbotId,
+          chatbot.lastSessionAt,
+        ]),
+      ),
+    ).toEqual(lastSessions);
   });
 
   it('gives the same numbers after every topic of the day is read again from its start', async () => {

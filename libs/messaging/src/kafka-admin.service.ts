@@ -56,6 +56,25 @@ export class KafkaAdminService implements OnModuleDestroy {
     return withTimeout(probe, timeoutMs, 'kafka did not answer');
   }
 
+  /**
+   * How far a consumer group is behind, per topic: the sum over partitions of the partition's
+   * end minus the group's committed offset (a partition it never committed counts from its start).
+   */
+  async consumerLag(groupId: string): Promise<Array<{ topic: string; lag: number }>> {
+    const admin = await this.connected();
+    const committed = await admin.fetchOffsets({ groupId });
+    return Promise.all(
+      committed.map(async ({ topic, partitions }) => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const lag = ends.reduce((total, end) => {
+          const at = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+          return total + Math.max(0, Number(end.high) - (at >= 0 ? at : Number(end.low)));
+        }, 0);
+        return { topic, lag };
+      }),
+    );
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.admin?.disconnect().catch(() => undefined);
   }

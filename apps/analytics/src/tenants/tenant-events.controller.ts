@@ -1,4 +1,4 @@
-import { type EventOf, TenantCreatedV1 } from '@app/contracts';
+import { type EventOf, TenantCreatedV1, TenantUpdatedV1 } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
@@ -15,5 +15,10 @@ export class TenantEventsController {
       name: event.payload.name,
       signedUpAt: new Date(event.payload.createdAt),
     });
+  }
+
+  @OnEvent(TenantUpdatedV1)
+  async onTenantUpdated(@Payload() event: EventOf<typeof TenantUpdatedV1>): Promise<void> {
+    await this.summaries.rename(event.payload.tenantId, event.payload.name);
   }
 }

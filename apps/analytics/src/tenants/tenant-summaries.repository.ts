@@ -22,6 +22,21 @@ export class TenantSummariesRepository {
     );
   }
 
+  /** A renamed tenant; one not recorded yet gets its name from its creation event. */
+  async rename(tenantId: string, name: string): Promise<void> {
+    await this.summaries.updateOne({ _id: tenantId }, { $set: { name } });
+  }
+
+  /** Every tenant (for the daily job, which works through them one by one). */
+  async all(): Promise<TenantSummaryRecord[]> {
+    const summaries = await this.summaries.find({}).lean();
+    return summaries.map((found) => ({
+      tenantId: found._id,
+      name: found.name,
+      signedUpAt: found.signedUpAt,
+    }));
+  }
+
   async find(tenantId: string): Promise<TenantSummaryRecord | null> {
     const found = await this.summaries.findById(tenantId).lean();
     return found && { tenantId: found._id, name: found.name, signedUpAt: found.signedUpAt };

@@ -1,0 +1,125 @@
+import { TenantContext } from '@app/auth';
+import { InjectConfig } from '@app/config';
+import { NotificationRequestedV1 } from '@app/contracts';
+import { EventPublisher } from '@app/messaging';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { type AnalyticsConfig } from '../analytics.config';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { ANALYTICS_QUERIES, type AnalyticsQueries } from '../queries/analytics-queries';
+import { dayOf } from '../rollups/rollup-time';
+import {
+  type TenantSummaryRecord,
+  TenantSummariesRepository,
+} from '../tenants/tenant-summaries.repository';
+import { reportFigures } from './report-figures';
+import { UsageReportsRepository } from './usage-reports.repository';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The daily usage report: once a day is over (and late events have had
+ * `ANALYTICS_REPORT_AFTER_MINUTES` to arrive), each tenant's figures for it are stored and
+ * emailed to its users who subscribed. Every replica runs the job; the report's id and the
+ * notification ids are the tenant, day and user, so a second run or replica stores and sends
+ * nothing new.
+ */
+@Injectable()
+export class DailyReports implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DailyReports.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectConfig() private readonly config: AnalyticsConfig,
+    private readonly reports: UsageReportsRepository,
+    private readonly tenants: TenantSummariesRepository,
+    private readonly directory: DirectoryRepository,
+    @Inject(ANALYTICS_QUERIES) private readonly queries: AnalyticsQueries,
+    private readonly events: EventPublisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.runDue(new Date())
+        .catch((error: Error) => this.logger.error(`daily reports failed: ${error.message}`))
+        .finally(() => (this.running = undefined));
+    }, this.config.ANALYTICS_REPORT_CHECK_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** The last day whose report is due at `now`. */
+  dueDay(now: Date): string {
+    return dayOf(
+      new Date(now.getTime() - this.config.ANALYTICS_REPORT_AFTER_MINUTES * 60_000 - DAY_MS),
+    );
+  }
+
+  /** Writes (and emails) every tenant's report for the day due at `now`; answers how many it wrote. */
+  async runDue(now: Date): Promise<number> {
+    const day = this.dueDay(now);
+    const dayEnd = new Date(`${day}T00:00:00.000Z`).getTime() + DAY_MS;
+    let written = 0;
+    for (const tenant of await this.tenants.all()) {
+      if (tenant.signedUpAt.getTime() >= dayEnd) continue;
+      if (await TenantContext.run(tenant.tenantId, () => this.report(tenant, day))) written += 1;
+    }
+    if (written > 0) this.logger.log(`usage reports for ${day}: ${written} written`);
+    return written;
+  }
+
+  private async report(tenant: TenantSummaryRecord, day: string): Promise<boolean> {
+    if (await this.reports.find(tenant.tenantId, day)) return false;
+    const from = new Date(`${day}T00:00:00.000Z`);
+    const overview = await this.queries.overview({
+      tenantId: tenant.tenantId,
+      from,
+      to: new Date(from.getTime() + DAY_MS),
+    });
+    const recipients = await this.recipients();
+    const figures = reportFigures(overview);
+    for (const user of recipients)
+      await this.events.publish(NotificationRequestedV1, {
+        tenantId: tenant.tenantId,
+        payload: {
+          notificationId: `usage-report:${tenant.tenantId}:${day}:${user.id}`,
+          to: { email: user.email, name: user.name },
+          tenantName: tenant.name,
+          kind: 'usage-report',
+          day,
+          figures,
+          dashboardUrl: `${this.config.PUBLIC_URL}/app/analytics?from=${day}`,
+        },
+      });
+    return this.reports.save({
+      tenantId: tenant.tenantId,
+      day,
+      overview,
+      emailedTo: recipients.length,
+    });
+  }
+
+  /** Active users who may see analytics and asked for the daily report. */
+  private async recipients() {
+    const [subscribers, users] = await Promise.all([
+      this.reports.subscribers(),
+      this.directory.usersOfTenant(),
+    ]);
+    return subscribers.flatMap((userId) => {
+      const user = users.get(userId);
+      return user && user.status === 'active' && user.permissions.includes('analytics:view')
+        ? [{ id: userId, email: user.email, name: user.name }]
+        : [];
+    });
+  }
+}

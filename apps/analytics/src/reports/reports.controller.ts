@@ -1,0 +1,64 @@
+import { CurrentPrincipal, type Principal, RequirePermissions, TenantContext } from '@app/auth';
+import { AppHttpError } from '@app/platform';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { type UsageReport } from './usage-report.schema';
+import { UsageReportsRepository } from './usage-reports.repository';
+
+class ReportsQuery extends createZodDto(
+  z.strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(30),
+    /** The `day` of the last report of the previous page. */
+    before: z.iso.date().optional(),
+  }),
+) {}
+
+class SubscriptionBody extends createZodDto(z.strictObject({ daily: z.boolean() })) {}
+
+const view = (report: UsageReport) => ({
+  day: report.day,
+  createdAt: report.createdAt,
+  emailedTo: report.emailedTo,
+  overview: report.overview,
+});
+
+/** The daily usage reports, and the caller's choice to get them by email. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@RequirePermissions('analytics:view')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: UsageReportsRepository) {}
+
+  @Get()
+  async list(@Query() query: ReportsQuery) {
+    const reports = await this.reports.list(query.limit + 1, query.before);
+    const page = reports.slice(0, query.limit);
+    return {
+      reports: page.map(view),
+      nextBefore: reports.length > query.limit ? page[page.length - 1].day : null,
+    };
+  }
+
+  @Get('subscription')
+  async subscription(@CurrentPrincipal() principal: Principal) {
+    return { daily: await this.reports.isSubscribed(principal.userId) };
+  }
+
+  @Put('subscription')
+  async subscribe(@CurrentPrincipal() principal: Principal, @Body() body: SubscriptionBody) {
+    await this.reports.subscribe(principal.userId, body.daily);
+    return { daily: body.daily };
+  }
+
+  @Get(':day')
+  async one(@Param('day') day: string) {
+    if (!z.iso.date().safeParse(day).success)
+      throw new AppHttpError(400, 'validation_failed', 'day: a date, YYYY-MM-DD');
+    const report = await this.reports.find(TenantContext.current(), day);
+    if (!report) throw new AppHttpError(404, 'report_not_found', 'no report for this day');
+    return view(report);
+  }
+}
