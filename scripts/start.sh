@@ -19,12 +19,14 @@ source "$ROOT/scripts/lib/local-run.sh"
 readonly HTTP_PORT=${PARLEY_HTTP_PORT:-8080} HTTPS_PORT=${PARLEY_HTTPS_PORT:-8443}
 readonly START_TIMEOUT=${PARLEY_START_TIMEOUT:-90}
 readonly OIDC_PORT=${PARLEY_OIDC_PORT:-9400}
-# Given to every service; only the tenant service reads the token and sign-in variables.
+# Given to every service; only the tenant service reads the token and sign-in variables, and
+# only analytics the status page's list (both chat replicas). A variable set by the caller wins.
 SERVICE_ENV=(
   "JWT_PRIVATE_KEY_FILE=$DATA_DIR/keys/jwt.pem"
   "OIDC_ISSUER_URL=http://127.0.0.1:$OIDC_PORT"
   "OIDC_CLIENT_ID=parley-local"
   "OIDC_CLIENT_SECRET=parley-local-secret"
+  "ANALYTICS_STATUS_SERVICES=${ANALYTICS_STATUS_SERVICES:-tenant=http://$HOST:3001/api/tenant/health,chat=http://$HOST:3002/api/chat/health,chat-2=http://$HOST:3012/api/chat/health,analytics=http://$HOST:3003/api/analytics/health,email=http://$HOST:3004/api/email/health}"
 )
 
 # Remembers which infrastructure parts this start brought up, so `npm stop` stops only those.

@@ -47,7 +47,10 @@ export const analyticsConfigSchema = z.object({
     'analytics-tinybird',
   ]),
   /** Set to also stream every event to Tinybird and answer the analytics API from it. */
-  TINYBIRD_TOKEN: z.string().min(1).optional(),
+  TINYBIRD_TOKEN: z
+    .string()
+    .optional()
+    .transform((token) => token || undefined),
   TINYBIRD_URL: z
     .string()
     .url()

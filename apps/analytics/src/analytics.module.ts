@@ -23,7 +23,6 @@ import { ActivityStore } from './rollups/activity-store';
 import { DayRollup, DayRollupSchema } from './rollups/day-rollup.schema';
 import { RollupIngest } from './rollups/rollup-ingest.service';
 import { RollupStore } from './rollups/rollup-store';
-import { RoomFact, RoomFactSchema } from './rollups/room-fact.schema';
 import { DailyReports } from './reports/daily-reports.service';
 import { ReportsController } from './reports/reports.controller';
 import {
@@ -36,6 +35,8 @@ import { UsageReportsRepository } from './reports/usage-reports.repository';
 import { InfraStatus } from './status/infra-status.service';
 import { StatusController } from './status/status.controller';
 import { AnalyticsTenantsModule } from './tenants/tenants.module';
+import { TinybirdForwarder } from './tinybird/tinybird-forwarder.service';
+import { TinybirdQueries } from './tinybird/tinybird-queries';
 
 @Module({})
 export class AnalyticsModule {
@@ -47,7 +48,6 @@ export class AnalyticsModule {
         AnalyticsTenantsModule,
         MongooseModule.forFeature([
           { name: DayRollup.name, schema: DayRollupSchema },
-          { name: RoomFact.name, schema: RoomFactSchema },
           { name: AgentPresenceState.name, schema: AgentPresenceStateSchema },
           { name: ChatbotActivity.name, schema: ChatbotActivitySchema },
           { name: KnownChatbot.name, schema: KnownChatbotSchema },
@@ -71,7 +71,16 @@ export class AnalyticsModule {
         UsageReportsRepository,
         DailyReports,
         InfraStatus,
-        { provide: ANALYTICS_QUERIES, useExisting: LocalQueries },
+        TinybirdForwarder,
+        {
+          provide: ANALYTICS_QUERIES,
+          inject: [LocalQueries],
+          // Tinybird answers when it is configured; the local rollups are kept either way.
+          useFactory: (local: LocalQueries) =>
+            config.TINYBIRD_TOKEN
+              ? new TinybirdQueries({ url: config.TINYBIRD_URL, token: config.TINYBIRD_TOKEN })
+              : local,
+        },
       ],
     };
   }

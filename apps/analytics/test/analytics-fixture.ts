@@ -34,6 +34,7 @@ export class AnalyticsFixture {
     const group = `test-analytics-${uniqueSuffix()}`;
     // The batch consumers' groups start at the topics' ends too: earlier suites' events stay out.
     await startGroupAtTopicEnds(`${group}-rollups`);
+    await startGroupAtTopicEnds(`${group}-tinybird`);
     const analytics = await AnalyticsFixture.startAnalytics(tenant, group, overrides);
     return new AnalyticsFixture(tenant, analytics, group);
   }

@@ -29,7 +29,7 @@ const isUInt16: ColumnCheck = (value) =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65_535;
 const isUuid: ColumnCheck = (value) =>
   typeof value === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value);
-/** ClickHouse's DateTime64(3) text; ISO 8601 with `T`/`Z` would be refused by a strict schema. */
+/** ClickHouse's own DateTime64(3) text, which the sink sends: stricter than Tinybird, never looser. */
 const isDateTime64: ColumnCheck = (value) =>
   typeof value === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,3})?$/.test(value);
 const orNull =
@@ -311,24 +311,24 @@ class ChatEvents {
   }
 
   /**
-   * Conversations whose first agent message was sent in the range, with that agent and the
-   * seconds since the conversation was created (by its `chat.chatroom.created`).
+   * Conversations whose first agent message (from a known agent) was sent in the range, with
+   * that agent and the seconds since the conversation was created (its `chat.chatroom.created`).
    */
   firstResponses(): Array<{ agentId: string; seconds: number }> {
+    const byAgent = (row: ChatRow) =>
+      row.type === 'chat.message.sent' && row.sender_type === 'agent' && row.agent_id !== '';
     const answered = new Set(
-      this.inRange('chat.message.sent')
-        .filter((row) => row.sender_type === 'agent')
+      this.inRange()
+        .filter(byAgent)
         .map((row) => row.room_id),
     );
     const responses: Array<{ agentId: string; seconds: number }> = [];
     for (const roomId of answered) {
       const before = this.rows.filter((row) => row.room_id === roomId && row.at < this.range.end);
-      const first = earliest(
-        before.filter((row) => row.type === 'chat.message.sent' && row.sender_type === 'agent'),
-      );
+      const first = earliest(before.filter(byAgent));
       const created = earliest(before.filter((row) => row.type === 'chat.chatroom.created'));
       if (!first || !created || first.at < this.range.start) continue;
-      responses.push({ agentId: first.agent_id, seconds: (first.at - created.at) / 1000 });
+      responses.push({ agentId: first.agent_id, seconds: secondsBetween(created.at, first.at) });
     }
     return responses;
   }
@@ -341,25 +341,30 @@ function earliest(rows: ChatRow[]): ChatRow | undefined {
   );
 }
 
-/** count, p50 and p90 (linear interpolation, rounded to the millisecond; null when empty). */
+/** count, p50 and p90 as quantileExact: the value at position floor(level × count), sorted. */
 function distribution(values: number[]): { count: number; p50: number | null; p90: number | null } {
   const sorted = [...values].sort((a, b) => a - b);
-  const percentile = (level: number) => {
-    if (sorted.length === 0) return null;
-    const position = (sorted.length - 1) * level;
-    const below = Math.floor(position);
-    const above = Math.min(below + 1, sorted.length - 1);
-    const value = sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    return Math.round(value * 1000) / 1000;
-  };
+  const percentile = (level: number) =>
+    sorted.length === 0
+      ? null
+      : sorted[Math.min(sorted.length - 1, Math.floor(level * sorted.length))];
   return { count: sorted.length, p50: percentile(0.5), p90: percentile(0.9) };
 }
 
-/** `[key, count]`, most first, then by key: the endpoints' breakdown arrays. */
-function breakdown(keys: string[]): Array<[string, number]> {
+/** Whole seconds, rounded half up, never negative. */
+function secondsBetween(earlier: number, later: number): number {
+  return Math.max(0, Math.round((later - earlier) / 1000));
+}
+
+/** `<prefix>_keys` and `<prefix>_created`, most first, then by key; empty keys left out. */
+function breakdown<Prefix extends string>(prefix: Prefix, keys: string[]) {
   const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return [...counts].sort(([keyA, a], [keyB, b]) => b - a || byteOrder(keyA, keyB));
+  for (const key of keys) if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
+  const sorted = [...counts].sort(([keyA, a], [keyB, b]) => b - a || byteOrder(keyA, keyB));
+  return {
+    [`${prefix}_keys`]: sorted.map(([key]) => key),
+    [`${prefix}_created`]: sorted.map(([, created]) => created),
+  } as Record<`${Prefix}_keys`, string[]> & Record<`${Prefix}_created`, number[]>;
 }
 
 /** ClickHouse orders strings by their bytes, not by locale. */
@@ -397,8 +402,10 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
       ['visitor_messages', COUNT],
       ['agent_messages', COUNT],
       ['system_messages', COUNT],
-      ['by_chatbot', 'Array(Tuple(String, UInt64))'],
-      ['by_category', 'Array(Tuple(String, UInt64))'],
+      ['chatbot_keys', 'Array(String)'],
+      ['chatbot_created', 'Array(UInt64)'],
+      ['category_keys', 'Array(String)'],
+      ['category_created', 'Array(UInt64)'],
       ['created_by_hour', 'Array(UInt64)'],
     ],
     compute(events): AnalyticsOverviewRow[] {
@@ -408,7 +415,7 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
       const resolutions = distribution(
         inRange
           .filter((row) => closedAs('resolved')(row) && row.room_created_at !== null)
-          .map((row) => (row.at - utcMillis(row.room_created_at!)) / 1000),
+          .map((row) => secondsBetween(utcMillis(row.room_created_at!), row.at)),
       );
       const sentBy = (sender: string) => (row: ChatRow) =>
         row.type === 'chat.message.sent' && row.sender_type === sender;
@@ -431,8 +438,14 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
           visitor_messages: countWhere(inRange, sentBy('visitor')),
           agent_messages: countWhere(inRange, sentBy('agent')),
           system_messages: countWhere(inRange, sentBy('system')),
-          by_chatbot: breakdown(created.map((row) => row.chatbot_id)),
-          by_category: breakdown(created.map((row) => row.category).filter(Boolean)),
+          ...breakdown(
+            'chatbot',
+            created.map((row) => row.chatbot_id),
+          ),
+          ...breakdown(
+            'category',
+            created.map((row) => row.category),
+          ),
           created_by_hour: createdByHour,
         },
       ];
@@ -492,7 +505,10 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
               own,
               (row) => row.type === 'chat.message.sent' && row.sender_type === 'agent',
             ),
-            assigned: countWhere(own, (row) => row.type === 'chat.chatroom.assigned'),
+            // Conversations, not assignments.
+            assigned: new Set(
+              own.filter((row) => row.type === 'chat.chatroom.assigned').map((row) => row.room_id),
+            ).size,
             resolved: countWhere(own, closedAs('resolved')),
             first_response_count: responses.count,
             first_response_p50: responses.p50,

@@ -51,10 +51,12 @@ export function generateDay(
   day: Date,
   rooms: number,
   seed: number,
+  /** The tenant's chatbots and agents, for a tenant generated over several days. */
+  cast: { chatbots?: string[]; agents?: string[] } = {},
 ): GeneratedDay {
   const random = seeded(seed);
-  const chatbots = [`bot-${randomUUID()}`, `bot-${randomUUID()}`];
-  const agents = [0, 1, 2].map(() => `agent-${randomUUID()}`);
+  const chatbots = cast.chatbots ?? [`bot-${randomUUID()}`, `bot-${randomUUID()}`];
+  const agents = cast.agents ?? [0, 1, 2].map(() => `agent-${randomUUID()}`);
   const events: Published[] = [];
   const publish = (
     definition: { type: string; topic: string },
@@ -122,8 +124,11 @@ export function generateDay(
     });
     let seq = 0;
     let clock = createdAt;
+    let agentReplied = false;
     const message = (sender: { type: string; id?: string }) => {
       seq += 1;
+      const firstAgentReply = sender.type === 'agent' && !agentReplied;
+      if (firstAgentReply) agentReplied = true;
       publish(MessageSentV1, roomId, clock, {
         roomId,
         chatbotId,
@@ -132,6 +137,8 @@ export function generateDay(
         sender,
         length: random.between(1, 300),
         sentAt: iso(clock),
+        roomCreatedAt: iso(createdAt),
+        ...(firstAgentReply ? { firstAgentReply } : {}),
       });
     };
     message({ type: 'system' });

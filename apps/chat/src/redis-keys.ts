@@ -5,6 +5,9 @@ export const redisKeys = {
   roomState: (tenantId: string, roomId: string) => `parley:chat:room:${tenantId}:${roomId}`,
   /** The last message seq handed out in a room. */
   messageSeq: (tenantId: string, roomId: string) => `parley:chat:seq:${tenantId}:${roomId}`,
+  /** Set by a room's first agent message (analytics' first-response time). */
+  firstAgentReply: (tenantId: string, roomId: string) =>
+    `parley:chat:first-reply:${tenantId}:${roomId}`,
   /** The last room display id handed out in a tenant. */
   roomDisplayId: (tenantId: string) => `parley:chat:display-id:${tenantId}`,
   /** Sorted set of rooms in standby, scored by the time their standby ends. */

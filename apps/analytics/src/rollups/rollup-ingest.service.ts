@@ -15,7 +15,6 @@ import { ActivityStore } from './activity-store';
 import { asFieldName } from './field-names';
 import { type CounterStep, RollupStore } from './rollup-store';
 import { dayOf, hourOf, secondsBetween } from './rollup-time';
-import { type RoomFact } from './room-fact.schema';
 
 /** The events the rollups are made of. */
 export const ROLLUP_EVENTS: EventDefinition[] = [
@@ -132,6 +131,7 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async created(batch: PartitionBatch, entries: DayEntries): Promise<void> {
+    const lastSessions = new Map<string, { tenantId: string; chatbotId: string; at: Date }>();
     for (const { event } of batch.events as Array<{ event: EventOf<typeof ChatroomCreatedV1> }>) {
       const { roomId, chatbotId, category, createdAt } = event.payload;
       const at = new Date(createdAt);
@@ -140,25 +140,24 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
         b: chatbotId,
         ...(category ? { c: category } : {}),
       });
-      const fact = await this.store.recordCreation({
-        roomId,
-        tenantId: event.tenantId,
-        chatbotId,
-        createdAt: at,
-      });
-      addFirstReply(entries, event.tenantId, roomId, fact);
-      await this.activity.recordSession(event.tenantId, chatbotId, at);
+      const last = lastSessions.get(chatbotId);
+      if (!last || last.at < at)
+        lastSessions.set(chatbotId, { tenantId: event.tenantId, chatbotId, at });
     }
+    await Promise.all(
+      [...lastSessions.values()].map((session) =>
+        this.activity.recordSession(session.tenantId, session.chatbotId, session.at),
+      ),
+    );
   }
 
   private async messages(batch: PartitionBatch, entries: DayEntries): Promise<void> {
     const counters = new Map<string, { tenantId: string; day: string; steps: CounterStep[] }>();
-    const firstReplies = new Map<string, EventOf<typeof MessageSentV1>>();
     for (const { event, offset } of batch.events as Array<{
       event: EventOf<typeof MessageSentV1>;
       offset: string;
     }>) {
-      const { chatbotId, sender, sentAt, roomId } = event.payload;
+      const { chatbotId, sender, sentAt, roomId, roomCreatedAt, firstAgentReply } = event.payload;
       const at = new Date(sentAt);
       const day = dayOf(at);
       const who = sender.type === 'agent' ? `agent:${sender.id ?? 'unknown'}` : sender.type;
@@ -169,33 +168,18 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
         offset: Number(offset),
       });
       counters.set(key, counter);
-      // A room's messages come in order: its first agent message in the batch is the earliest.
-      if (sender.type === 'agent' && sender.id && !firstReplies.has(roomId))
-        firstReplies.set(roomId, event);
+      if (firstAgentReply && roomCreatedAt && sender.id)
+        entries.add(event.tenantId, at, `replied.${asFieldName(roomId)}`, {
+          h: hourOf(at),
+          b: chatbotId,
+          s: secondsBetween(roomCreatedAt, sentAt),
+          a: sender.id,
+        });
     }
-    for (const counter of counters.values())
-      await this.store.addToCounters(counter.tenantId, counter.day, batch.partition, counter.steps);
-    for (const [roomId, event] of firstReplies) {
-      const fact = await this.store.recordReply({
-        roomId,
-        tenantId: event.tenantId,
-        chatbotId: event.payload.chatbotId,
-        at: new Date(event.payload.sentAt),
-        agentId: event.payload.sender.id!,
-      });
-      addFirstReply(entries, event.tenantId, roomId, fact);
-    }
+    await Promise.all(
+      [...counters.values()].map((counter) =>
+        this.store.addToCounters(counter.tenantId, counter.day, batch.partition, counter.steps),
+      ),
+    );
   }
-}
-
-/** Once a conversation's creation and first reply are both known, its first-response entry. */
-function addFirstReply(entries: DayEntries, tenantId: string, roomId: string, fact: RoomFact) {
-  if (!fact.createdAt || !fact.firstReplyAt || !fact.firstReplyBy || !fact.chatbotId) return;
-  const at = new Date(fact.firstReplyAt);
-  entries.add(tenantId, at, `replied.${asFieldName(roomId)}`, {
-    h: hourOf(at),
-    b: fact.chatbotId,
-    s: secondsBetween(fact.createdAt, fact.firstReplyAt),
-    a: fact.firstReplyBy,
-  });
 }

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { DayRollup, dayRollupId } from './day-rollup.schema';
-import { RoomFact } from './room-fact.schema';
 
 /** A counter to add to, by its path in the day's document, and the message it comes from. */
 export interface CounterStep {
@@ -13,15 +12,12 @@ export interface CounterStep {
 
 /**
  * Writes to the rollups, by `_id` only (FerretDB uses an index for nothing else). Every write is
- * safe to repeat: entries are set, first replies only move earlier, and counters carry the last
- * Kafka offset they include. The tenant comes from the event being applied, never a request.
+ * safe to repeat: entries are set, and counters carry the last Kafka offset they include. The
+ * tenant comes from the event being applied, never from a request.
  */
 @Injectable()
 export class RollupStore {
-  constructor(
-    @InjectModel(DayRollup.name) private readonly days: Model<DayRollup>,
-    @InjectModel(RoomFact.name) private readonly facts: Model<RoomFact>,
-  ) {}
+  constructor(@InjectModel(DayRollup.name) private readonly days: Model<DayRollup>) {}
 
   /** Sets entries of a tenant's day (`created.<roomId>` and the like). */
   async setEntries(tenantId: string, day: string, entries: Record<string, unknown>): Promise<void> {
@@ -70,55 +66,6 @@ export class RollupStore {
       const counted = existing.messageOffsets?.[partition] ?? -1;
       pending = pending.filter((step) => step.offset > counted);
     }
-  }
-
-  /** Records a conversation's creation; answers what is known of it now. */
-  recordCreation(fact: {
-    roomId: string;
-    tenantId: string;
-    chatbotId: string;
-    createdAt: Date;
-  }): Promise<RoomFact> {
-    return this.upsert(
-      async () =>
-        (await this.facts.collection.findOneAndUpdate(
-          { _id: fact.roomId as never },
-          {
-            $set: { chatbotId: fact.chatbotId, createdAt: fact.createdAt },
-            $setOnInsert: { tenantId: fact.tenantId },
-          },
-          { upsert: true, returnDocument: 'after' },
-        )) as unknown as RoomFact,
-    );
-  }
-
-  /**
-   * Records an agent message as the conversation's first reply unless an earlier one is known;
-   * answers what is known of the conversation now.
-   */
-  async recordReply(reply: {
-    roomId: string;
-    tenantId: string;
-    chatbotId: string;
-    at: Date;
-    agentId: string;
-  }): Promise<RoomFact> {
-    const _id = reply.roomId as never;
-    try {
-      const updated = await this.facts.collection.findOneAndUpdate(
-        { _id, firstReplyAt: { $not: { $lte: reply.at } } },
-        {
-          $set: { firstReplyAt: reply.at, firstReplyBy: reply.agentId },
-          $setOnInsert: { tenantId: reply.tenantId, chatbotId: reply.chatbotId },
-        },
-        { upsert: true, returnDocument: 'after' },
-      );
-      if (updated) return updated as unknown as RoomFact;
-    } catch (error) {
-      // The conversation has an earlier reply: the upsert found its _id taken.
-      if (!isDuplicateKey(error)) throw error;
-    }
-    return (await this.facts.collection.findOne({ _id })) as unknown as RoomFact;
   }
 
   /** Two first writes of one document at once: the loser's upsert collides, and a retry updates. */

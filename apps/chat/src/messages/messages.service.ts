@@ -1,7 +1,9 @@
 import { TenantContext } from '@app/auth';
 import { type ChatMessage, MessageSentV1, type Sender } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { Injectable } from '@nestjs/common';
+import { REDIS } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { chatErrors } from '../chat-errors';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
@@ -21,6 +23,8 @@ interface Outgoing {
   body: string;
 }
 
+const FIRST_REPLY_KEEP_MS = 7 * 86_400_000;
+
 /** Tries before giving up on a seq: each failed try means Redis handed out a stored seq. */
 const SEQ_ATTEMPTS = 5;
 
@@ -37,6 +41,7 @@ export class MessagesService {
     private readonly sequences: Sequences,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async send(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
@@ -44,6 +49,7 @@ export class MessagesService {
     if (sent.duplicate) return sent;
     const stored = sent.message;
     this.realtime.message(room.tenantId, stored);
+    const firstAgentReply = sender.type === 'agent' && (await this.isFirstAgentReply(room));
     await this.events.publish(MessageSentV1, {
       tenantId: room.tenantId,
       chatroomId: room.id,
@@ -55,9 +61,20 @@ export class MessagesService {
         sender: { type: sender.type, ...(sender.id ? { id: sender.id } : {}) },
         length: stored.body.length,
         sentAt: stored.createdAt,
+        roomCreatedAt: room.createdAt.toISOString(),
+        ...(firstAgentReply ? { firstAgentReply } : {}),
       },
     });
     return sent;
+  }
+
+  /**
+   * Whether this is the room's first agent message: the first to set the room's flag in Redis
+   * wins, whichever replica it is on. Kept a week, far longer than any conversation lasts.
+   */
+  private async isFirstAgentReply(room: RoomRecord): Promise<boolean> {
+    const key = redisKeys.firstAgentReply(room.tenantId, room.id);
+    return (await this.redis.set(key, '1', 'PX', FIRST_REPLY_KEEP_MS, 'NX')) === 'OK';
   }
 
   /** A message from the room itself ("A live agent will join the chat shortly."). */

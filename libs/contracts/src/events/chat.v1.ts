@@ -98,6 +98,10 @@ export const MessageSentV1 = defineEvent({
     /** Length only: message bodies stay in the chat service. */
     length: z.number().int().min(0),
     sentAt: z.iso.datetime(),
+    /** When the room was created, so the first-response time needs no other event. */
+    roomCreatedAt: z.iso.datetime().optional(),
+    /** True on the room's first agent message only. */
+    firstAgentReply: z.boolean().optional(),
   }),
 });
 
