@@ -99,13 +99,24 @@ describe('a conversation between a visitor and an agent', () => {
     await probe.waitFor(
       (message) => message.topic === ChatroomAssignedV1.topic && message.key === roomId,
     );
-    await eventually(() =>
-      expect(
-        probe.messages.filter(
-          (message) => message.topic === MessageSentV1.topic && message.key === roomId,
-        ),
-      ).toHaveLength(3),
-    );
+    await agent.emitWithAck('message:send', { roomId, clientMessageId: 'a-2', body: 'Found it.' });
+    const sent = await eventually(() => {
+      const events = probe.messages.filter(
+        (message) => message.topic === MessageSentV1.topic && message.key === roomId,
+      );
+      expect(events).toHaveLength(4);
+      return events.map((message) => JSON.parse(message.value).payload);
+    });
+    // Analytics takes the first-response time from these: the room's creation, and which
+    // message was the first agent reply.
+    const roomCreatedAt = sent[0].roomCreatedAt;
+    expect(sent.every((payload) => payload.roomCreatedAt === roomCreatedAt)).toBe(true);
+    expect(sent.map((payload) => [payload.sender.type, payload.firstAgentReply ?? false])).toEqual([
+      ['system', false],
+      ['visitor', false],
+      ['agent', true],
+      ['agent', false],
+    ]);
     const welcome = await probe.waitFor(
       (message) =>
         message.topic === NotificationRequestedV1.topic &&
