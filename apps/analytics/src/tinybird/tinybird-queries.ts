@@ -17,6 +17,7 @@ import {
   type Overview,
   type TimeseriesPoint,
 } from '../queries/analytics-queries';
+import { errorOf, retryAfterMs } from './tinybird-http';
 
 export interface TinybirdQueriesOptions {
   /** The workspace's API host, e.g. `https://api.tinybird.co`. */
@@ -224,23 +225,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Tinybird answers errors as `{ "error": "..." }`; anything else is shown as it came. */
-function errorOf(text: string): string {
-  const parsed = parseJson(text) as { error?: unknown } | undefined;
-  if (typeof parsed?.error === 'string') return parsed.error;
-  return text.slice(0, 500) || '(no body)';
-}
-
-/** `Retry-After` in seconds (what Tinybird sends) or as an HTTP date. */
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { type EventEnvelope } from '@app/contracts';
 import { PARLEY_EVENTS_DATASOURCE, toEventRow } from './event-row';
+import { errorOf, retryAfterMs } from './tinybird-http';
 
 export interface TinybirdSinkOptions {
   /** The workspace's API host, e.g. `https://api.tinybird.co`. */
@@ -245,27 +246,6 @@ async function writtenRows(response: Response, sent: number): Promise<SendResult
     quarantined_rows?: number;
   };
   return { rows: answer.successful_rows ?? sent, quarantinedRows: answer.quarantined_rows ?? 0 };
-}
-
-/** Tinybird answers errors as `{ "error": "..." }`; anything else is shown as it came. */
-function errorOf(text: string): string {
-  try {
-    const parsed = JSON.parse(text) as { error?: unknown };
-    if (typeof parsed.error === 'string') return parsed.error;
-  } catch {
-    // not JSON: the text itself is the best description
-  }
-  return text.slice(0, 500) || '(no body)';
-}
-
-/** `Retry-After` in seconds (what Tinybird sends) or as an HTTP date. */
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
