@@ -29,6 +29,8 @@ export class Recomputed {
     private readonly from: Date,
     private readonly to: Date,
     chatbotId?: string,
+    /** As the local rollups keep durations: in buckets (see `bucketed` below). */
+    private readonly bucketDurations = false,
   ) {
     const of = (topic: string) =>
       events
@@ -59,7 +61,7 @@ export class Recomputed {
       .filter((message) => createdAt.has(message.roomId) && this.inRange(message.sentAt))
       .map((message) => ({
         agentId: message.sender.id as string,
-        seconds: seconds(createdAt.get(message.roomId), message.sentAt),
+        seconds: this.duration(createdAt.get(message.roomId), message.sentAt),
       }));
   }
 
@@ -84,7 +86,7 @@ export class Recomputed {
       },
       firstResponseSeconds: percentiles(this.firstReplies().map((reply) => reply.seconds)),
       resolutionSeconds: percentiles(
-        reason('resolved').map((room) => seconds(room.createdAt, room.closedAt)),
+        reason('resolved').map((room) => this.duration(room.createdAt, room.closedAt)),
       ),
       messages: {
         visitor: messages.filter((message) => message.sender.type === 'visitor').length,
@@ -154,6 +156,28 @@ export class Recomputed {
       }))
       .sort((a, b) => b.messages - a.messages || a.agentId.localeCompare(b.agentId));
   }
+
+  private duration(from: string, to: string): number {
+    const value = seconds(from, to);
+    return this.bucketDurations ? bucketed(value) : value;
+  }
+}
+
+/**
+ * The local rollups' duration buckets, restated: whole seconds under 2 minutes, then 5 s steps
+ * to 10 minutes, 30 s to an hour, 5 minutes to a day, hours beyond; a value counts as its
+ * bucket's start.
+ */
+function bucketed(value: number): number {
+  const limits: Array<[number, number]> = [
+    [120, 1],
+    [600, 5],
+    [3600, 30],
+    [86_400, 300],
+    [Infinity, 3600],
+  ];
+  const step = limits.find(([limit]) => value < limit)![1];
+  return Math.floor(value / step) * step;
 }
 
 function seconds(from: string, to: string): number {

@@ -8,6 +8,10 @@ import { generateDay, type GeneratedDay } from './generated-day';
 import { Recomputed } from './recompute';
 
 const DAY_MS = 86_400_000;
+
+/** The figures recomputed from the raw events, with durations bucketed as the rollups keep them. */
+const rolledUp = (...[events, from, to, chatbotId]: ConstructorParameters<typeof Recomputed>) =>
+  new Recomputed(events, from, to, chatbotId, true);
 /**
  * Today, UTC, as a whole day: the tenants signed up today, and the daily report covers days they
  * existed in (the job is run as it would run tomorrow).
@@ -47,7 +51,7 @@ describe('analytics rollups from a generated day of events', () => {
     const response = await fixture
       .get(`/overview${range(day, dayAfter)}`, tenantA.accessToken)
       .expect(200);
-    const expected = new Recomputed(dayA.events, day, dayAfter).overview();
+    const expected = rolledUp(dayA.events, day, dayAfter).overview();
     expect(response.body).toEqual({
       from: day.toISOString(),
       to: dayAfter.toISOString(),
@@ -69,9 +73,9 @@ describe('analytics rollups from a generated day of events', () => {
       .get(`/overview${range(day, twoDaysOn)}`, tenantA.accessToken)
       .expect(200);
     expect(next.body.conversations).toEqual(
-      new Recomputed(dayA.events, dayAfter, twoDaysOn).overview().conversations,
+      rolledUp(dayA.events, dayAfter, twoDaysOn).overview().conversations,
     );
-    expect(both.body).toMatchObject(new Recomputed(dayA.events, day, twoDaysOn).overview());
+    expect(both.body).toMatchObject(rolledUp(dayA.events, day, twoDaysOn).overview());
   });
 
   it('narrows every figure to one chatbot', async () => {
@@ -81,7 +85,7 @@ describe('analytics rollups from a generated day of events', () => {
       .expect(200);
     expect(response.body).toMatchObject({
       chatbotId,
-      ...new Recomputed(dayA.events, day, dayAfter, chatbotId).overview(),
+      ...rolledUp(dayA.events, day, dayAfter, chatbotId).overview(),
     });
   });
 
@@ -89,7 +93,7 @@ describe('analytics rollups from a generated day of events', () => {
     const series = await fixture
       .get(`/timeseries${range(day, dayAfter, '&interval=hour')}`, tenantA.accessToken)
       .expect(200);
-    expect(series.body.points).toEqual(new Recomputed(dayA.events, day, dayAfter).hourly());
+    expect(series.body.points).toEqual(rolledUp(dayA.events, day, dayAfter).hourly());
     expect(series.body.points).toHaveLength(24);
 
     const daily = await fixture
@@ -100,7 +104,7 @@ describe('analytics rollups from a generated day of events', () => {
     const agents = await fixture
       .get(`/agents${range(day, dayAfter)}`, tenantA.accessToken)
       .expect(200);
-    const expected = new Recomputed(dayA.events, day, dayAfter).agents();
+    const expected = rolledUp(dayA.events, day, dayAfter).agents();
     expect(
       agents.body.agents.map(({ name, online, ...figures }: Record<string, unknown>) => figures),
     ).toEqual(expected);
@@ -112,7 +116,7 @@ describe('analytics rollups from a generated day of events', () => {
     const response = await fixture
       .get(`/overview${range(day, dayAfter)}`, tenantB.accessToken)
       .expect(200);
-    expect(response.body).toMatchObject(new Recomputed(dayB.events, day, dayAfter).overview());
+    expect(response.body).toMatchObject(rolledUp(dayB.events, day, dayAfter).overview());
     expect(response.body.conversations.created).toBe(60);
     const agents = await fixture
       .get(`/agents${range(day, dayAfter)}`, tenantB.accessToken)
@@ -147,6 +151,13 @@ describe('analytics rollups from a generated day of events', () => {
       )
       .expect(400);
     expect(hourlyTooLong.body.message).toContain('at most 14 days');
+    const halfDay = await fixture
+      .get(
+        `/overview?from=${new Date(day.getTime() + 3_600_000).toISOString()}`,
+        tenantA.accessToken,
+      )
+      .expect(400);
+    expect(halfDay.body.message).toContain('from: must be a whole day');
     const garbage = await fixture.get('/overview?from=yesterday', tenantA.accessToken).expect(400);
     expect(garbage.body.message).toContain('from');
     await fixture
@@ -190,7 +201,7 @@ describe('analytics rollups from a generated day of events', () => {
       expect(listed.body.reports).toHaveLength(1);
       const [report] = listed.body.reports;
       expect(report).toMatchObject({ day: day.toISOString().slice(0, 10), emailedTo: 1 });
-      expect(report.overview).toEqual(new Recomputed(dayA.events, day, dayAfter).overview());
+      expect(report.overview).toEqual(rolledUp(dayA.events, day, dayAfter).overview());
 
       const mail = await mails.waitFor(
         (message) =>

@@ -1,47 +1,20 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type CloseReason } from '@app/contracts';
 
-/** A conversation created this day (by the room id): hour, chatbot, category. */
-export interface CreatedEntry {
-  h: number;
-  b: string;
-  c?: string;
-}
-
-/** A conversation closed this day: hour, chatbot, reason, seconds open, the agent if any. */
-export interface ClosedEntry {
-  h: number;
-  b: string;
-  r: CloseReason;
-  s: number;
-  a?: string;
-}
-
-/** A conversation's first agent message, this day: hour, chatbot, seconds waited, who answered. */
-export interface RepliedEntry {
-  h: number;
-  b: string;
-  s: number;
-  a: string;
-}
-
-/** An agent given a conversation this day (keyed `<roomId>~<agentId>`: once per pair). */
-export interface AssignedEntry {
-  h: number;
-  b: string;
-  a: string;
-}
+/** Counters by chatbot (field names are ids, see field-names.ts). */
+type ByChatbot<T> = Record<string, T>;
+type Counts = Record<string, number>;
 
 /**
- * Messages by chatbot, hour and sender: `messages.<chatbotId>.<hour>.<sender>` where sender is
- * `visitor`, `system` or `agent:<agentId>`.
- */
-export type MessageCounts = Record<string, Record<string, Record<string, number>>>;
-
-/**
- * One tenant's day (UTC): every conversation fact as an entry keyed by room, written with `$set`
- * so that applying an event twice changes nothing, and message counters, which are too many for
- * entries, guarded by the last Kafka offset applied from each partition.
+ * One tenant's day (UTC), as counters only, so it stays a few kilobytes however busy the day:
+ *
+ * - `created.<bot>.<hour>`, `closed.<bot>.<hour>.<reason>`, `messages.<bot>.<hour>.<sender>`
+ *   (sender `visitor`, `system` or `agent:<id>`): by hour, for series and hour-of-day figures;
+ * - `categories.<bot>.<category>`, `assigned.<bot>.<agent>`, `resolved.<bot>.<agent>`: by day;
+ * - `firstResponse.<bot>.<agent>.<bucket>`, `resolution.<bot>.<bucket>`: duration histograms
+ *   (see durations.ts), by day.
+ *
+ * Every event adds one to some counters, once: `offsets.<topic>.<partition>` is the last Kafka
+ * offset the day counted from that partition, and an update applies only events after it.
  */
 @Schema({ collection: 'day_rollups', versionKey: false, minimize: false })
 export class DayRollup {
@@ -55,24 +28,32 @@ export class DayRollup {
   @Prop({ type: String, required: true })
   day!: string;
 
-  @Prop({ type: Object, default: {} })
-  created!: Record<string, CreatedEntry>;
+  @Prop({ type: Object })
+  created?: ByChatbot<Counts>;
 
-  @Prop({ type: Object, default: {} })
-  closed!: Record<string, ClosedEntry>;
+  @Prop({ type: Object })
+  closed?: ByChatbot<Record<string, Counts>>;
 
-  @Prop({ type: Object, default: {} })
-  replied!: Record<string, RepliedEntry>;
+  @Prop({ type: Object })
+  messages?: ByChatbot<Record<string, Counts>>;
 
-  @Prop({ type: Object, default: {} })
-  assigned!: Record<string, AssignedEntry>;
+  @Prop({ type: Object })
+  categories?: ByChatbot<Counts>;
 
-  @Prop({ type: Object, default: {} })
-  messages!: MessageCounts;
+  @Prop({ type: Object })
+  assigned?: ByChatbot<Counts>;
 
-  /** `messageOffsets.<partition>`: the last message.sent offset counted from that partition. */
-  @Prop({ type: Object, default: {} })
-  messageOffsets!: Record<string, number>;
+  @Prop({ type: Object })
+  resolved?: ByChatbot<Counts>;
+
+  @Prop({ type: Object })
+  firstResponse?: ByChatbot<Record<string, Counts>>;
+
+  @Prop({ type: Object })
+  resolution?: ByChatbot<Counts>;
+
+  @Prop({ type: Object })
+  offsets?: Record<string, Record<string, number>>;
 }
 
 export const DayRollupSchema = SchemaFactory.createForClass(DayRollup);

@@ -5,6 +5,7 @@ import {
   ChatroomClosedV1,
   ChatroomCreatedV1,
   type EventDefinition,
+  type EventEnvelope,
   type EventOf,
   MessageSentV1,
 } from '@app/contracts';
@@ -12,7 +13,8 @@ import { EventBatchStream, type PartitionBatch } from '@app/messaging';
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type AnalyticsConfig } from '../analytics.config';
 import { ActivityStore } from './activity-store';
-import { asFieldName } from './field-names';
+import { durationBucket } from './durations';
+import { asFieldName as field } from './field-names';
 import { type CounterStep, RollupStore } from './rollup-store';
 import { dayOf, hourOf, secondsBetween } from './rollup-time';
 
@@ -25,30 +27,55 @@ export const ROLLUP_EVENTS: EventDefinition[] = [
   AgentPresenceChangedV1,
 ];
 
-/** Entries to set, per tenant day. */
-class DayEntries {
-  private readonly byDay = new Map<
-    string,
-    { tenantId: string; day: string; entries: Record<string, object> }
-  >();
+/** Counter paths (see DayRollup) an event adds one to, and the moment that decides its day. */
+type Counting<E> = (event: E) => { at: string; paths: string[] };
 
-  add(tenantId: string, at: Date, field: string, entry: object): void {
-    const day = dayOf(at);
-    const key = `${tenantId}:${day}`;
-    const bucket = this.byDay.get(key) ?? { tenantId, day, entries: {} };
-    bucket.entries[field] = entry;
-    this.byDay.set(key, bucket);
-  }
+const countCreated: Counting<EventOf<typeof ChatroomCreatedV1>> = ({ payload }) => {
+  const bot = field(payload.chatbotId);
+  const paths = [`created.${bot}.${hourOf(new Date(payload.createdAt))}`];
+  if (payload.category) paths.push(`categories.${bot}.${field(payload.category)}`);
+  return { at: payload.createdAt, paths };
+};
 
-  buckets() {
-    return [...this.byDay.values()];
+const countAssigned: Counting<EventOf<typeof ChatroomAssignedV1>> = ({ payload }) => ({
+  at: payload.assignedAt,
+  paths: [`assigned.${field(payload.chatbotId)}.${field(payload.agentId)}`],
+});
+
+const countClosed: Counting<EventOf<typeof ChatroomClosedV1>> = ({ payload }) => {
+  const bot = field(payload.chatbotId);
+  const paths = [`closed.${bot}.${hourOf(new Date(payload.closedAt))}.${payload.reason}`];
+  if (payload.reason === 'resolved') {
+    const open = secondsBetween(payload.createdAt, payload.closedAt);
+    paths.push(`resolution.${bot}.${durationBucket(open)}`);
+    if (payload.agentId) paths.push(`resolved.${bot}.${field(payload.agentId)}`);
   }
-}
+  return { at: payload.closedAt, paths };
+};
+
+const countMessage: Counting<EventOf<typeof MessageSentV1>> = ({ payload }) => {
+  const bot = field(payload.chatbotId);
+  const { sender } = payload;
+  const who = sender.type === 'agent' ? `agent:${sender.id ?? 'unknown'}` : sender.type;
+  const paths = [`messages.${bot}.${hourOf(new Date(payload.sentAt))}.${field(who)}`];
+  if (payload.firstAgentReply && payload.roomCreatedAt && sender.id) {
+    const waited = secondsBetween(payload.roomCreatedAt, payload.sentAt);
+    paths.push(`firstResponse.${bot}.${field(sender.id)}.${durationBucket(waited)}`);
+  }
+  return { at: payload.sentAt, paths };
+};
+
+const COUNTING: Record<string, Counting<never>> = {
+  [ChatroomCreatedV1.topic]: countCreated,
+  [ChatroomAssignedV1.topic]: countAssigned,
+  [ChatroomClosedV1.topic]: countClosed,
+  [MessageSentV1.topic]: countMessage,
+};
 
 /**
  * Keeps the rollups: reads the chat topics a partition batch at a time (its own consumer group)
- * and turns each batch into a few writes per tenant day. Replaying any part of any topic
- * changes nothing (see RollupStore).
+ * and turns each batch into one counter update per tenant day it touches. Replaying any part of
+ * any topic changes nothing (see RollupStore).
  */
 @Injectable()
 export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
@@ -67,10 +94,6 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  get groupId(): string {
-    return this.stream.groupId;
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     await this.stream.start();
   }
@@ -80,105 +103,44 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async apply(batch: PartitionBatch): Promise<void> {
-    const entries = new DayEntries();
-    switch (batch.topic) {
-      case ChatroomCreatedV1.topic:
-        await this.created(batch, entries);
-        break;
-      case ChatroomAssignedV1.topic:
-        for (const { event } of batch.events as Array<{
-          event: EventOf<typeof ChatroomAssignedV1>;
-        }>) {
-          const { roomId, chatbotId, agentId, assignedAt } = event.payload;
-          const at = new Date(assignedAt);
-          entries.add(event.tenantId, at, `assigned.${asFieldName(`${roomId}~${agentId}`)}`, {
-            h: hourOf(at),
-            b: chatbotId,
-            a: agentId,
-          });
-        }
-        break;
-      case ChatroomClosedV1.topic:
-        for (const { event } of batch.events as Array<{
-          event: EventOf<typeof ChatroomClosedV1>;
-        }>) {
-          const { roomId, chatbotId, reason, agentId, createdAt, closedAt } = event.payload;
-          const at = new Date(closedAt);
-          entries.add(event.tenantId, at, `closed.${asFieldName(roomId)}`, {
-            h: hourOf(at),
-            b: chatbotId,
-            r: reason,
-            s: secondsBetween(createdAt, closedAt),
-            ...(agentId ? { a: agentId } : {}),
-          });
-        }
-        break;
-      case MessageSentV1.topic:
-        await this.messages(batch, entries);
-        break;
-      case AgentPresenceChangedV1.topic:
-        for (const { event } of batch.events as Array<{
-          event: EventOf<typeof AgentPresenceChangedV1>;
-        }>)
-          await this.activity.recordPresence(event.tenantId, event.payload);
-        break;
+    if (batch.topic === AgentPresenceChangedV1.topic) {
+      for (const { event } of batch.events as Array<{
+        event: EventOf<typeof AgentPresenceChangedV1>;
+      }>)
+        await this.activity.recordPresence(event.tenantId, event.payload);
+      return;
     }
-    await Promise.all(
-      entries
-        .buckets()
-        .map((bucket) => this.store.setEntries(bucket.tenantId, bucket.day, bucket.entries)),
-    );
-  }
-
-  private async created(batch: PartitionBatch, entries: DayEntries): Promise<void> {
-    const lastSessions = new Map<string, { tenantId: string; chatbotId: string; at: Date }>();
-    for (const { event } of batch.events as Array<{ event: EventOf<typeof ChatroomCreatedV1> }>) {
-      const { roomId, chatbotId, category, createdAt } = event.payload;
-      const at = new Date(createdAt);
-      entries.add(event.tenantId, at, `created.${asFieldName(roomId)}`, {
-        h: hourOf(at),
-        b: chatbotId,
-        ...(category ? { c: category } : {}),
-      });
-      const last = lastSessions.get(chatbotId);
-      if (!last || last.at < at)
-        lastSessions.set(chatbotId, { tenantId: event.tenantId, chatbotId, at });
+    const count = COUNTING[batch.topic] as Counting<EventEnvelope>;
+    const days = new Map<string, { tenantId: string; day: string; steps: CounterStep[] }>();
+    for (const { event, offset } of batch.events) {
+      const { at, paths } = count(event);
+      const day = dayOf(new Date(at));
+      const key = `${event.tenantId}:${day}`;
+      const counters = days.get(key) ?? { tenantId: event.tenantId, day, steps: [] };
+      for (const path of paths) counters.steps.push({ path, offset: Number(offset) });
+      days.set(key, counters);
     }
+    const source = { topic: field(batch.topic), partition: batch.partition };
     await Promise.all(
-      [...lastSessions.values()].map((session) =>
-        this.activity.recordSession(session.tenantId, session.chatbotId, session.at),
+      [...days.values()].map((counters) =>
+        this.store.addToCounters(counters.tenantId, counters.day, source, counters.steps),
       ),
     );
+    if (batch.topic === ChatroomCreatedV1.topic) await this.recordSessions(batch);
   }
 
-  private async messages(batch: PartitionBatch, entries: DayEntries): Promise<void> {
-    const counters = new Map<string, { tenantId: string; day: string; steps: CounterStep[] }>();
-    for (const { event, offset } of batch.events as Array<{
-      event: EventOf<typeof MessageSentV1>;
-      offset: string;
-    }>) {
-      const { chatbotId, sender, sentAt, roomId, roomCreatedAt, firstAgentReply } = event.payload;
-      const at = new Date(sentAt);
-      const day = dayOf(at);
-      const who = sender.type === 'agent' ? `agent:${sender.id ?? 'unknown'}` : sender.type;
-      const key = `${event.tenantId}:${day}`;
-      const counter = counters.get(key) ?? { tenantId: event.tenantId, day, steps: [] };
-      counter.steps.push({
-        path: `messages.${asFieldName(chatbotId)}.${hourOf(at)}.${asFieldName(who)}`,
-        offset: Number(offset),
-      });
-      counters.set(key, counter);
-      if (firstAgentReply && roomCreatedAt && sender.id)
-        entries.add(event.tenantId, at, `replied.${asFieldName(roomId)}`, {
-          h: hourOf(at),
-          b: chatbotId,
-          s: secondsBetween(roomCreatedAt, sentAt),
-          a: sender.id,
-        });
+  /** Each chatbot's latest visitor session in the batch (the status page shows it). */
+  private async recordSessions(batch: PartitionBatch): Promise<void> {
+    const latest = new Map<string, { tenantId: string; at: Date }>();
+    for (const { event } of batch.events as Array<{ event: EventOf<typeof ChatroomCreatedV1> }>) {
+      const at = new Date(event.payload.createdAt);
+      const known = latest.get(event.payload.chatbotId);
+      if (!known || known.at < at)
+        latest.set(event.payload.chatbotId, { tenantId: event.tenantId, at });
     }
     await Promise.all(
-      [...counters.values()].map((counter) =>
-        this.store.addToCounters(counter.tenantId, counter.day, batch.partition, counter.steps),
+      [...latest].map(([chatbotId, session]) =>
+        this.activity.recordSession(session.tenantId, chatbotId, session.at),
       ),
     );
   }
