@@ -55,7 +55,7 @@ export interface AgentFigures {
   agentId: string;
   /** Messages the agent sent in the range. */
   messages: number;
-  /** Conversations assigned to the agent in the range (join, transfer or auto). */
+  /** Times the agent was given a conversation in the range (join, transfer or auto). */
   assigned: number;
   /** Conversations the agent closed as resolved in the range. */
   resolved: number;

@@ -2,9 +2,9 @@ import { findOwnById } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
+import { type Counter, parseCounter } from '../rollups/counter-names';
 import { DayRollup, dayRollupId } from '../rollups/day-rollup.schema';
-import { addHistogram, distributionOf } from '../rollups/durations';
-import { asFieldName, fromFieldName } from '../rollups/field-names';
+import { distributionOf } from '../rollups/durations';
 import { daysBetween, hourStart } from '../rollups/rollup-time';
 import {
   type AgentFigures,
@@ -18,8 +18,13 @@ import {
 const HOUR_MS = 3_600_000;
 const REASONS = ['resolved', 'abandoned', 'stale', 'blocked'] as const;
 
-/** Adds `count` to a tally under `key`. */
-function tally(counts: Map<string, number>, key: string, count: number) {
+/** A day's counters, summed over the parts each topic partition keeps. */
+interface DayCounters {
+  day: string;
+  counters: Counter[];
+}
+
+function add<K>(counts: Map<K, number>, key: K, count: number) {
   counts.set(key, (counts.get(key) ?? 0) + count);
 }
 
@@ -36,7 +41,6 @@ export class LocalQueries implements AnalyticsQueries {
   constructor(@InjectModel(DayRollup.name) private readonly days: Model<DayRollup>) {}
 
   async overview(range: AnalyticsRange): Promise<Overview> {
-    const days = await this.load(range);
     const hours = new Array<number>(24).fill(0);
     const reasons = new Map<string, number>();
     const chatbots = new Map<string, number>();
@@ -44,25 +48,18 @@ export class LocalQueries implements AnalyticsQueries {
     const messages = { visitor: 0, agent: 0, system: 0 };
     const firstResponse = new Map<number, number>();
     const resolution = new Map<number, number>();
-    for (const { document, bots } of days)
-      for (const bot of bots) {
-        const chatbotId = fromFieldName(bot);
-        for (const [hour, count] of Object.entries(document.created?.[bot] ?? {})) {
-          hours[Number(hour)] += count;
-          tally(chatbots, chatbotId, count);
-        }
-        for (const [category, count] of Object.entries(document.categories?.[bot] ?? {}))
-          tally(categories, fromFieldName(category), count);
-        for (const byReason of Object.values(document.closed?.[bot] ?? {}))
-          for (const [reason, count] of Object.entries(byReason)) tally(reasons, reason, count);
-        for (const bySender of Object.values(document.messages?.[bot] ?? {}))
-          for (const [sender, count] of Object.entries(bySender)) {
-            const kind = fromFieldName(sender).startsWith('agent:') ? 'agent' : sender;
-            if (kind in messages) messages[kind as keyof typeof messages] += count;
-          }
-        for (const histogram of Object.values(document.firstResponse?.[bot] ?? {}))
-          addHistogram(firstResponse, histogram);
-        addHistogram(resolution, document.resolution?.[bot]);
+    for (const { counters } of await this.load(range))
+      for (const { kind, chatbotId, rest, count } of counters) {
+        if (kind === 'created') {
+          hours[Number(rest[0])] += count;
+          add(chatbots, chatbotId, count);
+        } else if (kind === 'category') add(categories, rest[0], count);
+        else if (kind === 'closed') add(reasons, rest[1], count);
+        else if (kind === 'messages') {
+          const sender = rest[1].startsWith('agent:') ? 'agent' : rest[1];
+          if (sender in messages) messages[sender as keyof typeof messages] += count;
+        } else if (kind === 'firstResponse') add(firstResponse, Number(rest[1]), count);
+        else if (kind === 'resolution') add(resolution, Number(rest[0]), count);
       }
     const reason = (name: string) => reasons.get(name) ?? 0;
     return {
@@ -84,9 +81,9 @@ export class LocalQueries implements AnalyticsQueries {
   }
 
   async timeseries(range: AnalyticsRange, interval: Interval): Promise<TimeseriesPoint[]> {
-    const days = await this.load(range);
     const points = new Map<number, TimeseriesPoint>();
-    for (let at = range.from.getTime(); at < range.to.getTime(); at += stepMs(interval))
+    const step = interval === 'hour' ? HOUR_MS : 24 * HOUR_MS;
+    for (let at = range.from.getTime(); at < range.to.getTime(); at += step)
       points.set(at, {
         at: new Date(at).toISOString(),
         created: 0,
@@ -94,34 +91,24 @@ export class LocalQueries implements AnalyticsQueries {
         abandoned: 0,
         messages: 0,
       });
-    const pointAt = (day: string, hour: string) => {
-      const start = hourStart(day, Number(hour)).getTime();
-      return points.get(interval === 'hour' ? start : start - Number(hour) * HOUR_MS);
-    };
-    for (const { document, bots } of days)
-      for (const bot of bots) {
-        for (const [hour, count] of Object.entries(document.created?.[bot] ?? {})) {
-          const point = pointAt(document.day, hour);
-          if (point) point.created += count;
-        }
-        for (const [hour, byReason] of Object.entries(document.closed?.[bot] ?? {})) {
-          const point = pointAt(document.day, hour);
-          if (!point) continue;
-          for (const [reason, count] of Object.entries(byReason)) {
-            point.closed += count;
-            if (reason === 'abandoned') point.abandoned += count;
-          }
-        }
-        for (const [hour, bySender] of Object.entries(document.messages?.[bot] ?? {})) {
-          const point = pointAt(document.day, hour);
-          if (point) for (const count of Object.values(bySender)) point.messages += count;
+    for (const { day, counters } of await this.load(range))
+      for (const { kind, rest, count } of counters) {
+        if (kind !== 'created' && kind !== 'closed' && kind !== 'messages') continue;
+        const hour = Number(rest[0]);
+        const start = hourStart(day, hour).getTime();
+        const point = points.get(interval === 'hour' ? start : start - hour * HOUR_MS);
+        if (!point) continue;
+        if (kind === 'created') point.created += count;
+        if (kind === 'messages') point.messages += count;
+        if (kind === 'closed') {
+          point.closed += count;
+          if (rest[1] === 'abandoned') point.abandoned += count;
         }
       }
     return [...points.values()];
   }
 
   async agents(range: AnalyticsRange): Promise<AgentFigures[]> {
-    const days = await this.load(range);
     type Figures = Omit<AgentFigures, 'firstResponseSeconds'> & { waits: Map<number, number> };
     const figures = new Map<string, Figures>();
     const of = (agentId: string) => {
@@ -132,27 +119,21 @@ export class LocalQueries implements AnalyticsQueries {
       }
       return agent;
     };
-    for (const { document, bots } of days)
-      for (const bot of bots) {
-        for (const bySender of Object.values(document.messages?.[bot] ?? {}))
-          for (const [sender, count] of Object.entries(bySender)) {
-            const who = fromFieldName(sender);
-            if (who.startsWith('agent:')) of(who.slice('agent:'.length)).messages += count;
-          }
-        for (const [agent, count] of Object.entries(document.assigned?.[bot] ?? {}))
-          of(fromFieldName(agent)).assigned += count;
-        for (const [agent, count] of Object.entries(document.resolved?.[bot] ?? {}))
-          of(fromFieldName(agent)).resolved += count;
-        for (const [agent, histogram] of Object.entries(document.firstResponse?.[bot] ?? {}))
-          addHistogram(of(fromFieldName(agent)).waits, histogram);
+    for (const { counters } of await this.load(range))
+      for (const { kind, rest, count } of counters) {
+        if (kind === 'messages' && rest[1].startsWith('agent:'))
+          of(rest[1].slice('agent:'.length)).messages += count;
+        else if (kind === 'assigned') of(rest[0]).assigned += count;
+        else if (kind === 'resolved') of(rest[0]).resolved += count;
+        else if (kind === 'firstResponse') add(of(rest[0]).waits, Number(rest[1]), count);
       }
     return [...figures.values()]
       .map(({ waits, ...agent }) => ({ ...agent, firstResponseSeconds: distributionOf(waits) }))
       .sort((a, b) => b.messages - a.messages || (a.agentId < b.agentId ? -1 : 1));
   }
 
-  /** The range's day documents, each with the chatbots (as field names) it is narrowed to. */
-  private async load(range: AnalyticsRange) {
+  /** The counters of each day of the range, narrowed to the chatbot if one is given. */
+  private async load(range: AnalyticsRange): Promise<DayCounters[]> {
     const documents = await Promise.all(
       daysBetween(range.from, range.to).map((day) =>
         findOwnById(this.days, dayRollupId(range.tenantId, day)),
@@ -160,29 +141,15 @@ export class LocalQueries implements AnalyticsQueries {
     );
     return documents
       .filter((document) => document !== null)
-      .map((document) => ({
-        document,
-        bots: range.chatbotId ? [asFieldName(range.chatbotId)] : chatbotsOf(document),
-      }));
+      .map((document) => {
+        const sums = new Map<string, number>();
+        for (const partitions of Object.values(document.parts ?? {}))
+          for (const part of Object.values(partitions))
+            for (const [name, count] of Object.entries(part.counts)) add(sums, name, count);
+        const counters = [...sums]
+          .map(([name, count]) => parseCounter(name, count))
+          .filter((counter) => !range.chatbotId || counter.chatbotId === range.chatbotId);
+        return { day: document.day, counters };
+      });
   }
-}
-
-/** Every chatbot a day's counters mention. */
-function chatbotsOf(document: DayRollup): string[] {
-  const bots = new Set<string>();
-  for (const counters of [
-    document.created,
-    document.closed,
-    document.messages,
-    document.assigned,
-    document.resolved,
-    document.firstResponse,
-    document.resolution,
-  ])
-    for (const bot of Object.keys(counters ?? {})) bots.add(bot);
-  return [...bots];
-}
-
-function stepMs(interval: Interval): number {
-  return interval === 'hour' ? HOUR_MS : 24 * HOUR_MS;
 }

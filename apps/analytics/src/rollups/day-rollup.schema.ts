@@ -1,20 +1,19 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** Counters by chatbot (field names are ids, see field-names.ts). */
-type ByChatbot<T> = Record<string, T>;
-type Counts = Record<string, number>;
+/** What one topic partition has counted into a day, up to which offset. */
+export interface CountedPart {
+  /** The last Kafka offset of the partition counted here. */
+  offset: number;
+  /** Counter name → count (names in counter-names.ts). */
+  counts: Record<string, number>;
+}
 
 /**
- * One tenant's day (UTC), as counters only, so it stays a few kilobytes however busy the day:
- *
- * - `created.<bot>.<hour>`, `closed.<bot>.<hour>.<reason>`, `messages.<bot>.<hour>.<sender>`
- *   (sender `visitor`, `system` or `agent:<id>`): by hour, for series and hour-of-day figures;
- * - `categories.<bot>.<category>`, `assigned.<bot>.<agent>`, `resolved.<bot>.<agent>`: by day;
- * - `firstResponse.<bot>.<agent>.<bucket>`, `resolution.<bot>.<bucket>`: duration histograms
- *   (see durations.ts), by day.
- *
- * Every event adds one to some counters, once: `offsets.<topic>.<partition>` is the last Kafka
- * offset the day counted from that partition, and an update applies only events after it.
+ * One tenant's day (UTC), as counters, so it stays small however busy the day. Each topic
+ * partition keeps its own counters under `parts.<topic>.<partition>`: a partition is read in
+ * order by one consumer at a time, so it is the only writer of its part, and its part says up
+ * to which offset it has counted, so a replayed batch adds nothing. A day's figure is the sum
+ * over the parts.
  */
 @Schema({ collection: 'day_rollups', versionKey: false, minimize: false })
 export class DayRollup {
@@ -29,31 +28,7 @@ export class DayRollup {
   day!: string;
 
   @Prop({ type: Object })
-  created?: ByChatbot<Counts>;
-
-  @Prop({ type: Object })
-  closed?: ByChatbot<Record<string, Counts>>;
-
-  @Prop({ type: Object })
-  messages?: ByChatbot<Record<string, Counts>>;
-
-  @Prop({ type: Object })
-  categories?: ByChatbot<Counts>;
-
-  @Prop({ type: Object })
-  assigned?: ByChatbot<Counts>;
-
-  @Prop({ type: Object })
-  resolved?: ByChatbot<Counts>;
-
-  @Prop({ type: Object })
-  firstResponse?: ByChatbot<Record<string, Counts>>;
-
-  @Prop({ type: Object })
-  resolution?: ByChatbot<Counts>;
-
-  @Prop({ type: Object })
-  offsets?: Record<string, Record<string, number>>;
+  parts?: Record<string, Record<string, CountedPart>>;
 }
 
 export const DayRollupSchema = SchemaFactory.createForClass(DayRollup);

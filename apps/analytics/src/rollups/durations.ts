@@ -32,9 +32,3 @@ export function distributionOf(histogram: Map<number, number>): Distribution {
   };
   return { count, p50: at(0.5), p90: at(0.9) };
 }
-
-/** Adds one histogram into another. */
-export function addHistogram(into: Map<number, number>, from: Record<string, number> | undefined) {
-  for (const [bucket, count] of Object.entries(from ?? {}))
-    into.set(Number(bucket), (into.get(Number(bucket)) ?? 0) + count);
-}

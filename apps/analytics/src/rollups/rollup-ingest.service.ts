@@ -14,7 +14,7 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@
 import { type AnalyticsConfig } from '../analytics.config';
 import { ActivityStore } from './activity-store';
 import { durationBucket } from './durations';
-import { asFieldName as field } from './field-names';
+import { counterName } from './counter-names';
 import { type CounterStep, RollupStore } from './rollup-store';
 import { dayOf, hourOf, secondsBetween } from './rollup-time';
 
@@ -27,42 +27,40 @@ export const ROLLUP_EVENTS: EventDefinition[] = [
   AgentPresenceChangedV1,
 ];
 
-/** Counter paths (see DayRollup) an event adds one to, and the moment that decides its day. */
-type Counting<E> = (event: E) => { at: string; paths: string[] };
+/** The counters (see counter-names.ts) an event adds one to, and the moment that decides its day. */
+type Counting<E> = (event: E) => { at: string; counters: string[] };
 
 const countCreated: Counting<EventOf<typeof ChatroomCreatedV1>> = ({ payload }) => {
-  const bot = field(payload.chatbotId);
-  const paths = [`created.${bot}.${hourOf(new Date(payload.createdAt))}`];
-  if (payload.category) paths.push(`categories.${bot}.${field(payload.category)}`);
-  return { at: payload.createdAt, paths };
+  const counters = [counterName('created', payload.chatbotId, hourOf(new Date(payload.createdAt)))];
+  if (payload.category) counters.push(counterName('category', payload.chatbotId, payload.category));
+  return { at: payload.createdAt, counters };
 };
 
 const countAssigned: Counting<EventOf<typeof ChatroomAssignedV1>> = ({ payload }) => ({
   at: payload.assignedAt,
-  paths: [`assigned.${field(payload.chatbotId)}.${field(payload.agentId)}`],
+  counters: [counterName('assigned', payload.chatbotId, payload.agentId)],
 });
 
 const countClosed: Counting<EventOf<typeof ChatroomClosedV1>> = ({ payload }) => {
-  const bot = field(payload.chatbotId);
-  const paths = [`closed.${bot}.${hourOf(new Date(payload.closedAt))}.${payload.reason}`];
+  const hour = hourOf(new Date(payload.closedAt));
+  const counters = [counterName('closed', payload.chatbotId, hour, payload.reason)];
   if (payload.reason === 'resolved') {
     const open = secondsBetween(payload.createdAt, payload.closedAt);
-    paths.push(`resolution.${bot}.${durationBucket(open)}`);
-    if (payload.agentId) paths.push(`resolved.${bot}.${field(payload.agentId)}`);
+    counters.push(counterName('resolution', payload.chatbotId, durationBucket(open)));
+    if (payload.agentId) counters.push(counterName('resolved', payload.chatbotId, payload.agentId));
   }
-  return { at: payload.closedAt, paths };
+  return { at: payload.closedAt, counters };
 };
 
 const countMessage: Counting<EventOf<typeof MessageSentV1>> = ({ payload }) => {
-  const bot = field(payload.chatbotId);
-  const { sender } = payload;
+  const { sender, chatbotId } = payload;
   const who = sender.type === 'agent' ? `agent:${sender.id ?? 'unknown'}` : sender.type;
-  const paths = [`messages.${bot}.${hourOf(new Date(payload.sentAt))}.${field(who)}`];
+  const counters = [counterName('messages', chatbotId, hourOf(new Date(payload.sentAt)), who)];
   if (payload.firstAgentReply && payload.roomCreatedAt && sender.id) {
     const waited = secondsBetween(payload.roomCreatedAt, payload.sentAt);
-    paths.push(`firstResponse.${bot}.${field(sender.id)}.${durationBucket(waited)}`);
+    counters.push(counterName('firstResponse', chatbotId, sender.id, durationBucket(waited)));
   }
-  return { at: payload.sentAt, paths };
+  return { at: payload.sentAt, counters };
 };
 
 const COUNTING: Record<string, Counting<never>> = {
@@ -113,14 +111,14 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
     const count = COUNTING[batch.topic] as Counting<EventEnvelope>;
     const days = new Map<string, { tenantId: string; day: string; steps: CounterStep[] }>();
     for (const { event, offset } of batch.events) {
-      const { at, paths } = count(event);
+      const { at, counters: names } = count(event);
       const day = dayOf(new Date(at));
       const key = `${event.tenantId}:${day}`;
       const counters = days.get(key) ?? { tenantId: event.tenantId, day, steps: [] };
-      for (const path of paths) counters.steps.push({ path, offset: Number(offset) });
+      for (const counter of names) counters.steps.push({ counter, offset: Number(offset) });
       days.set(key, counters);
     }
-    const source = { topic: field(batch.topic), partition: batch.partition };
+    const source = { topic: batch.topic, partition: batch.partition };
     await Promise.all(
       [...days.values()].map((counters) =>
         this.store.addToCounters(counters.tenantId, counters.day, source, counters.steps),
