@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { type Counter, parseCounter } from '../rollups/counter-names';
-import { DayRollup, dayRollupId } from '../rollups/day-rollup.schema';
+import { DayRollup, dayRollupId, ROLLUP_SOURCES } from '../rollups/day-rollup.schema';
 import { distributionOf } from '../rollups/durations';
 import { daysBetween, hourStart } from '../rollups/rollup-time';
 import {
@@ -134,22 +134,22 @@ export class LocalQueries implements AnalyticsQueries {
 
   /** The counters of each day of the range, narrowed to the chatbot if one is given. */
   private async load(range: AnalyticsRange): Promise<DayCounters[]> {
-    const documents = await Promise.all(
-      daysBetween(range.from, range.to).map((day) =>
-        findOwnById(this.days, dayRollupId(range.tenantId, day)),
-      ),
-    );
-    return documents
-      .filter((document) => document !== null)
-      .map((document) => {
+    return Promise.all(
+      daysBetween(range.from, range.to).map(async (day) => {
+        const documents = await Promise.all(
+          ROLLUP_SOURCES.map((source) =>
+            findOwnById(this.days, dayRollupId(range.tenantId, day, source)),
+          ),
+        );
         const sums = new Map<string, number>();
-        for (const partitions of Object.values(document.parts ?? {}))
-          for (const part of Object.values(partitions))
+        for (const document of documents)
+          for (const part of Object.values(document?.parts ?? {}))
             for (const [name, count] of Object.entries(part.counts)) add(sums, name, count);
         const counters = [...sums]
           .map(([name, count]) => parseCounter(name, count))
           .filter((counter) => !range.chatbotId || counter.chatbotId === range.chatbotId);
-        return { day: document.day, counters };
-      });
+        return { day, counters };
+      }),
+    );
   }
 }

@@ -9,15 +9,15 @@ export interface CountedPart {
 }
 
 /**
- * One tenant's day (UTC), as counters, so it stays small however busy the day. Each topic
- * partition keeps its own counters under `parts.<topic>.<partition>`: a partition is read in
- * order by one consumer at a time, so it is the only writer of its part, and its part says up
- * to which offset it has counted, so a replayed batch adds nothing. A day's figure is the sum
- * over the parts.
+ * What one topic counted of one tenant's day (UTC), as counters, so it stays small however busy
+ * the day. Each partition of the topic keeps its own counters under `parts.<partition>`: a
+ * partition is read in order by one consumer at a time, so it is the only writer of its part,
+ * and its part says up to which offset it has counted, so a replayed batch adds nothing. A
+ * day's figure is the sum over the topics' documents and their parts.
  */
 @Schema({ collection: 'day_rollups', versionKey: false, minimize: false })
 export class DayRollup {
-  /** `<tenantId>:<YYYY-MM-DD>`. */
+  /** `<tenantId>:<YYYY-MM-DD>:<source>`. */
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -27,10 +27,19 @@ export class DayRollup {
   @Prop({ type: String, required: true })
   day!: string;
 
+  /** Which events: `created`, `assigned`, `closed` or `messages`. */
+  @Prop({ type: String, required: true })
+  source!: string;
+
   @Prop({ type: Object })
-  parts?: Record<string, Record<string, CountedPart>>;
+  parts?: Record<string, CountedPart>;
 }
 
 export const DayRollupSchema = SchemaFactory.createForClass(DayRollup);
 
-export const dayRollupId = (tenantId: string, day: string): string => `${tenantId}:${day}`;
+/** The events a day's counters come from, one document each. */
+export const ROLLUP_SOURCES = ['created', 'assigned', 'closed', 'messages'] as const;
+export type RollupSource = (typeof ROLLUP_SOURCES)[number];
+
+export const dayRollupId = (tenantId: string, day: string, source: RollupSource): string =>
+  `${tenantId}:${day}:${source}`;

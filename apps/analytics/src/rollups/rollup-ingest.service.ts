@@ -15,6 +15,7 @@ import { type AnalyticsConfig } from '../analytics.config';
 import { ActivityStore } from './activity-store';
 import { durationBucket } from './durations';
 import { counterName } from './counter-names';
+import { type RollupSource } from './day-rollup.schema';
 import { type CounterStep, RollupStore } from './rollup-store';
 import { dayOf, hourOf, secondsBetween } from './rollup-time';
 
@@ -63,11 +64,11 @@ const countMessage: Counting<EventOf<typeof MessageSentV1>> = ({ payload }) => {
   return { at: payload.sentAt, counters };
 };
 
-const COUNTING: Record<string, Counting<never>> = {
-  [ChatroomCreatedV1.topic]: countCreated,
-  [ChatroomAssignedV1.topic]: countAssigned,
-  [ChatroomClosedV1.topic]: countClosed,
-  [MessageSentV1.topic]: countMessage,
+const COUNTING: Record<string, { source: RollupSource; count: Counting<never> }> = {
+  [ChatroomCreatedV1.topic]: { source: 'created', count: countCreated },
+  [ChatroomAssignedV1.topic]: { source: 'assigned', count: countAssigned },
+  [ChatroomClosedV1.topic]: { source: 'closed', count: countClosed },
+  [MessageSentV1.topic]: { source: 'messages', count: countMessage },
 };
 
 /**
@@ -108,7 +109,10 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
         await this.activity.recordPresence(event.tenantId, event.payload);
       return;
     }
-    const count = COUNTING[batch.topic] as Counting<EventEnvelope>;
+    const { source, count } = COUNTING[batch.topic] as {
+      source: RollupSource;
+      count: Counting<EventEnvelope>;
+    };
     const days = new Map<string, { tenantId: string; day: string; steps: CounterStep[] }>();
     for (const { event, offset } of batch.events) {
       const { at, counters: names } = count(event);
@@ -118,10 +122,14 @@ export class RollupIngest implements OnApplicationBootstrap, OnModuleDestroy {
       for (const counter of names) counters.steps.push({ counter, offset: Number(offset) });
       days.set(key, counters);
     }
-    const source = { topic: batch.topic, partition: batch.partition };
     await Promise.all(
       [...days.values()].map((counters) =>
-        this.store.addToCounters(counters.tenantId, counters.day, source, counters.steps),
+        this.store.addToCounters(
+          counters.tenantId,
+          counters.day,
+          { name: source, partition: batch.partition },
+          counters.steps,
+        ),
       ),
     );
     if (batch.topic === ChatroomCreatedV1.topic) await this.recordSessions(batch);

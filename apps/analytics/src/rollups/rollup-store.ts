@@ -2,8 +2,7 @@ import { isDuplicateKey } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { type CountedPart, DayRollup, dayRollupId } from './day-rollup.schema';
-import { asFieldName } from './field-names';
+import { type CountedPart, DayRollup, dayRollupId, type RollupSource } from './day-rollup.schema';
 
 /** A counter to add one to, and the message it comes from. */
 export interface CounterStep {
@@ -11,64 +10,89 @@ export interface CounterStep {
   offset: number;
 }
 
+/** Parts kept in memory at most; beyond, the oldest are read again when next needed. */
+const CACHED_PARTS = 5000;
+
 /**
  * Adds to a tenant's day counters, by `_id` only (FerretDB uses an index for nothing else).
  * The tenant comes from the event being applied, never from a request.
  */
 @Injectable()
 export class RollupStore {
+  /** The parts this process wrote last: being their only writer, it need not read them back. */
+  private readonly parts = new Map<string, CountedPart>();
+
   constructor(@InjectModel(DayRollup.name) private readonly days: Model<DayRollup>) {}
 
   /**
-   * Adds one to each step's counter in the part of the day that belongs to `source`, skipping
-   * steps at or below the offset the part has counted to. The part is read, added to, and
-   * written back whole, on condition that nobody wrote it meanwhile: one update of one field
-   * however many counters change, which FerretDB does far faster than one `$inc` per counter.
+   * Adds one to each step's counter in the partition's part of the day, skipping steps at or
+   * below the offset the part has counted to. The part is added to and written back whole, on
+   * condition that its offset is unchanged: one update of one field however many counters
+   * change (FerretDB copies the document for each `$inc` path).
    */
   async addToCounters(
     tenantId: string,
     day: string,
-    source: { topic: string; partition: number },
+    source: { name: RollupSource; partition: number },
     steps: CounterStep[],
   ): Promise<void> {
-    const _id = dayRollupId(tenantId, day) as never;
-    const path = `parts.${asFieldName(source.topic)}.${source.partition}`;
+    const _id = dayRollupId(tenantId, day, source.name);
+    const path = `parts.${source.partition}`;
+    const cacheKey = `${_id}|${source.partition}`;
+    let part = this.parts.get(cacheKey) ?? (await this.read(_id, tenantId, day, source));
     for (let attempt = 0; ; attempt++) {
-      const found = await this.days.collection.findOne({ _id }, { projection: { [path]: 1 } });
-      if (!found) {
-        await this.create(tenantId, day);
-        continue;
-      }
-      const part = found.parts?.[asFieldName(source.topic)]?.[source.partition] as
-        CountedPart | undefined;
       const counted = part?.offset ?? -1;
       const fresh = steps.filter((step) => step.offset > counted);
       if (fresh.length === 0) return;
       const counts = { ...part?.counts };
       for (const step of fresh) counts[step.counter] = (counts[step.counter] ?? 0) + 1;
-      const offset = Math.max(...fresh.map((step) => step.offset));
+      const written = { offset: Math.max(...fresh.map((step) => step.offset)), counts };
       const unchanged = part ? { [`${path}.offset`]: counted } : { [path]: { $exists: false } };
       const result = await this.days.collection.updateOne(
-        { _id, ...unchanged },
-        { $set: { [path]: { offset, counts } } },
+        { _id: _id as never, ...unchanged },
+        { $set: { [path]: written } },
       );
-      if (result.matchedCount === 1) return;
+      if (result.matchedCount === 1) {
+        this.remember(cacheKey, written);
+        return;
+      }
       // Written meanwhile: a consumer that lost the partition in a rebalance was still at it.
-      if (attempt > 2) throw new Error(`${path} of ${tenantId} ${day} keeps changing`);
+      this.parts.delete(cacheKey);
+      if (attempt > 2) throw new Error(`${path} of ${_id} keeps changing`);
+      part = await this.read(_id, tenantId, day, source);
     }
   }
 
-  private async create(tenantId: string, day: string): Promise<void> {
+  /** The partition's part as stored; the day's document is created if it is missing. */
+  private async read(
+    _id: string,
+    tenantId: string,
+    day: string,
+    source: { name: RollupSource; partition: number },
+  ): Promise<CountedPart | undefined> {
+    const found = await this.days.collection.findOne(
+      { _id: _id as never },
+      { projection: { [`parts.${source.partition}`]: 1 } },
+    );
+    if (found) return (found.parts as Record<string, CountedPart> | undefined)?.[source.partition];
     try {
       await this.days.collection.insertOne({
-        _id: dayRollupId(tenantId, day) as never,
+        _id: _id as never,
         tenantId,
         day,
+        source: source.name,
         parts: {},
       });
     } catch (error) {
-      // Another consumer created the day at the same moment.
+      // Another partition's consumer created the day at the same moment.
       if (!isDuplicateKey(error)) throw error;
     }
+    return undefined;
+  }
+
+  private remember(key: string, part: CountedPart): void {
+    this.parts.delete(key);
+    this.parts.set(key, part);
+    if (this.parts.size > CACHED_PARTS) this.parts.delete(this.parts.keys().next().value!);
   }
 }

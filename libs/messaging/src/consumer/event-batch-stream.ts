@@ -68,6 +68,8 @@ export class EventBatchStream {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.definitions.keys()], fromBeginning: true });
     await this.consumer.run({
+      // Partitions are independent (order matters within one): their batches overlap.
+      partitionsConsumedConcurrently: 3,
       eachBatchAutoResolve: false,
       autoCommit: true,
       eachBatch: (payload) => this.consumeBatch(payload),
