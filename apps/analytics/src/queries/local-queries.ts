@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { type Counter, parseCounter } from '../rollups/counter-names';
-import { DayRollup, dayRollupId, ROLLUP_SOURCES } from '../rollups/day-rollup.schema';
+import { countsOf, DayRollup, dayRollupId, ROLLUP_SOURCES } from '../rollups/day-rollup.schema';
 import { distributionOf } from '../rollups/durations';
 import { daysBetween, hourStart } from '../rollups/rollup-time';
 import {
@@ -144,7 +144,7 @@ export class LocalQueries implements AnalyticsQueries {
         const sums = new Map<string, number>();
         for (const document of documents)
           for (const part of Object.values(document?.parts ?? {}))
-            for (const [name, count] of Object.entries(part.counts)) add(sums, name, count);
+            for (const [name, count] of Object.entries(countsOf(part))) add(sums, name, count);
         const counters = [...sums]
           .map(([name, count]) => parseCounter(name, count))
           .filter((counter) => !range.chatbotId || counter.chatbotId === range.chatbotId);

@@ -2,7 +2,13 @@ import { isDuplicateKey } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { type CountedPart, DayRollup, dayRollupId, type RollupSource } from './day-rollup.schema';
+import {
+  type CountedPart,
+  countsOf,
+  DayRollup,
+  dayRollupId,
+  type RollupSource,
+} from './day-rollup.schema';
 
 /** A counter to add one to, and the message it comes from. */
 export interface CounterStep {
@@ -20,7 +26,7 @@ const CACHED_PARTS = 5000;
 @Injectable()
 export class RollupStore {
   /** The parts this process wrote last: being their only writer, it need not read them back. */
-  private readonly parts = new Map<string, CountedPart>();
+  private readonly parts = new Map<string, { offset: number; counts: Record<string, number> }>();
 
   constructor(@InjectModel(DayRollup.name) private readonly days: Model<DayRollup>) {}
 
@@ -48,9 +54,10 @@ export class RollupStore {
       for (const step of fresh) counts[step.counter] = (counts[step.counter] ?? 0) + 1;
       const written = { offset: Math.max(...fresh.map((step) => step.offset)), counts };
       const unchanged = part ? { [`${path}.offset`]: counted } : { [path]: { $exists: false } };
+      const stored: CountedPart = { offset: written.offset, counts: JSON.stringify(counts) };
       const result = await this.days.collection.updateOne(
         { _id: _id as never, ...unchanged },
-        { $set: { [path]: written } },
+        { $set: { [path]: stored } },
       );
       if (result.matchedCount === 1) {
         this.remember(cacheKey, written);
@@ -69,12 +76,15 @@ export class RollupStore {
     tenantId: string,
     day: string,
     source: { name: RollupSource; partition: number },
-  ): Promise<CountedPart | undefined> {
+  ): Promise<{ offset: number; counts: Record<string, number> } | undefined> {
     const found = await this.days.collection.findOne(
       { _id: _id as never },
       { projection: { [`parts.${source.partition}`]: 1 } },
     );
-    if (found) return (found.parts as Record<string, CountedPart> | undefined)?.[source.partition];
+    if (found) {
+      const part = (found.parts as Record<string, CountedPart> | undefined)?.[source.partition];
+      return part && { offset: part.offset, counts: countsOf(part) };
+    }
     try {
       await this.days.collection.insertOne({
         _id: _id as never,
@@ -90,7 +100,7 @@ export class RollupStore {
     return undefined;
   }
 
-  private remember(key: string, part: CountedPart): void {
+  private remember(key: string, part: { offset: number; counts: Record<string, number> }): void {
     this.parts.delete(key);
     this.parts.set(key, part);
     if (this.parts.size > CACHED_PARTS) this.parts.delete(this.parts.keys().next().value!);
