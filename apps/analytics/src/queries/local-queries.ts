@@ -134,22 +134,22 @@ export class LocalQueries implements AnalyticsQueries {
 
   /** The counters of each day of the range, narrowed to the chatbot if one is given. */
   private async load(range: AnalyticsRange): Promise<DayCounters[]> {
-    return Promise.all(
-      daysBetween(range.from, range.to).map(async (day) => {
-        const documents = await Promise.all(
-          ROLLUP_SOURCES.map((source) =>
-            findOwnById(this.days, dayRollupId(range.tenantId, day, source)),
-          ),
-        );
+    const documents = await Promise.all(
+      daysBetween(range.from, range.to).map((day) =>
+        findOwnById(this.days, dayRollupId(range.tenantId, day)),
+      ),
+    );
+    return documents
+      .filter((document) => document !== null)
+      .map((document) => {
         const sums = new Map<string, number>();
-        for (const document of documents)
-          for (const part of Object.values(document?.parts ?? {}))
+        for (const source of ROLLUP_SOURCES)
+          for (const part of Object.values(document.parts?.[source] ?? {}))
             for (const [name, count] of Object.entries(countsOf(part))) add(sums, name, count);
         const counters = [...sums]
           .map(([name, count]) => parseCounter(name, count))
           .filter((counter) => !range.chatbotId || counter.chatbotId === range.chatbotId);
-        return { day, counters };
-      }),
-    );
+        return { day: document.day, counters };
+      });
   }
 }

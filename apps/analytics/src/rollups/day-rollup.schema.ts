@@ -18,15 +18,15 @@ export function countsOf(part: CountedPart | undefined): Record<string, number> 
 }
 
 /**
- * What one topic counted of one tenant's day (UTC), as counters, so it stays small however busy
- * the day. Each partition of the topic keeps its own counters under `parts.<partition>`: a
- * partition is read in order by one consumer at a time, so it is the only writer of its part,
- * and its part says up to which offset it has counted, so a replayed batch adds nothing. A
- * day's figure is the sum over the topics' documents and their parts.
+ * One tenant's day (UTC), as counters, so it stays small however busy the day. Each partition
+ * of each source topic keeps its own counters under `parts.<source>.<partition>`: a partition
+ * is read in order by one consumer at a time, so it is the only writer of its part, and its
+ * part says up to which offset it has counted, so a replayed batch adds nothing. A day's
+ * figure is the sum over the parts.
  */
 @Schema({ collection: 'day_rollups', versionKey: false, minimize: false })
 export class DayRollup {
-  /** `<tenantId>:<YYYY-MM-DD>:<source>`. */
+  /** `<tenantId>:<YYYY-MM-DD>`. */
   @Prop({ type: String, required: true })
   _id!: string;
 
@@ -36,19 +36,14 @@ export class DayRollup {
   @Prop({ type: String, required: true })
   day!: string;
 
-  /** Which events: `created`, `assigned`, `closed` or `messages`. */
-  @Prop({ type: String, required: true })
-  source!: string;
-
   @Prop({ type: Object })
-  parts?: Record<string, CountedPart>;
+  parts?: Partial<Record<RollupSource, Record<string, CountedPart>>>;
 }
 
 export const DayRollupSchema = SchemaFactory.createForClass(DayRollup);
 
-/** The events a day's counters come from, one document each. */
+/** The events a day's counters come from. */
 export const ROLLUP_SOURCES = ['created', 'assigned', 'closed', 'messages'] as const;
 export type RollupSource = (typeof ROLLUP_SOURCES)[number];
 
-export const dayRollupId = (tenantId: string, day: string, source: RollupSource): string =>
-  `${tenantId}:${day}:${source}`;
+export const dayRollupId = (tenantId: string, day: string): string => `${tenantId}:${day}`;

@@ -42,10 +42,10 @@ export class RollupStore {
     source: { name: RollupSource; partition: number },
     steps: CounterStep[],
   ): Promise<void> {
-    const _id = dayRollupId(tenantId, day, source.name);
-    const path = `parts.${source.partition}`;
-    const cacheKey = `${_id}|${source.partition}`;
-    let part = this.parts.get(cacheKey) ?? (await this.read(_id, tenantId, day, source));
+    const _id = dayRollupId(tenantId, day);
+    const path = `parts.${source.name}.${source.partition}`;
+    const cacheKey = `${_id}|${path}`;
+    let part = this.parts.get(cacheKey) ?? (await this.read(_id, tenantId, day, path));
     for (let attempt = 0; ; attempt++) {
       const counted = part?.offset ?? -1;
       const fresh = steps.filter((step) => step.offset > counted);
@@ -66,7 +66,7 @@ export class RollupStore {
       // Written meanwhile: a consumer that lost the partition in a rebalance was still at it.
       this.parts.delete(cacheKey);
       if (attempt > 2) throw new Error(`${path} of ${_id} keeps changing`);
-      part = await this.read(_id, tenantId, day, source);
+      part = await this.read(_id, tenantId, day, path);
     }
   }
 
@@ -75,24 +75,19 @@ export class RollupStore {
     _id: string,
     tenantId: string,
     day: string,
-    source: { name: RollupSource; partition: number },
+    path: string,
   ): Promise<{ offset: number; counts: Record<string, number> } | undefined> {
     const found = await this.days.collection.findOne(
       { _id: _id as never },
-      { projection: { [`parts.${source.partition}`]: 1 } },
+      { projection: { [path]: 1 } },
     );
     if (found) {
-      const part = (found.parts as Record<string, CountedPart> | undefined)?.[source.partition];
+      const [, source, partition] = path.split('.');
+      const part = (found.parts as DayRollup['parts'])?.[source as RollupSource]?.[partition];
       return part && { offset: part.offset, counts: countsOf(part) };
     }
     try {
-      await this.days.collection.insertOne({
-        _id: _id as never,
-        tenantId,
-        day,
-        source: source.name,
-        parts: {},
-      });
+      await this.days.collection.insertOne({ _id: _id as never, tenantId, day, parts: {} });
     } catch (error) {
       // Another partition's consumer created the day at the same moment.
       if (!isDuplicateKey(error)) throw error;
