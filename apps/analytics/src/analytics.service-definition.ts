@@ -6,4 +6,5 @@ export const analyticsService: ServiceDefinition<AnalyticsConfig> = {
   name: 'analytics',
   schema: analyticsConfigSchema,
   rootModule: (config) => AnalyticsModule.register(config),
+  batchConsumers: ['rollups', 'tinybird'],
 };

@@ -1,6 +1,5 @@
 import {
   eventually,
-  startGroupAtTopicEnds,
   startTestService,
   testKafka,
   type TestService,
@@ -32,9 +31,6 @@ export class AnalyticsFixture {
   static async start(overrides: Record<string, string> = {}): Promise<AnalyticsFixture> {
     const tenant = await TenantFixture.start();
     const group = `test-analytics-${uniqueSuffix()}`;
-    // The batch consumers' groups start at the topics' ends too: earlier suites' events stay out.
-    await startGroupAtTopicEnds(`${group}-rollups`);
-    await startGroupAtTopicEnds(`${group}-tinybird`);
     const analytics = await AnalyticsFixture.startAnalytics(tenant, group, overrides);
     return new AnalyticsFixture(tenant, analytics, group);
   }

@@ -20,6 +20,8 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   bodyLimit?: string;
   /** Service-specific setup of the app before it starts (e.g. the socket.io adapter). */
   configure?: (app: NestExpressApplication, config: C) => void;
+  /** Names of the service's batch consumers: each reads in group `<KAFKA_CONSUMER_GROUP>-<name>`. */
+  batchConsumers?: string[];
 }
 
 /**

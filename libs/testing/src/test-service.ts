@@ -3,6 +3,7 @@ import { type BaseServiceConfig, createServiceApp, type ServiceDefinition } from
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { type Connection } from 'mongoose';
+import { MongoClient } from 'mongodb';
 import { randomBytes } from 'node:crypto';
 import { startGroupAtTopicEnds } from './kafka';
 
@@ -35,7 +36,12 @@ export async function startTestService<C extends BaseServiceConfig>(
     KAFKA_CONSUMER_GROUP: `test-${definition.name}-${suffix}`,
     ...overrides,
   });
-  if (!options.consumeHistory) await startGroupAtTopicEnds(config.KAFKA_CONSUMER_GROUP);
+  if (!options.consumeHistory)
+    for (const group of [
+      config.KAFKA_CONSUMER_GROUP,
+      ...(definition.batchConsumers ?? []).map((name) => `${config.KAFKA_CONSUMER_GROUP}-${name}`),
+    ])
+      await startGroupAtTopicEnds(group);
   const app = await createServiceApp(definition, config);
   // Port 0 (any) unless the test needs to know the URL before start (e.g. an OAuth callback).
   await app.listen(overrides.PORT ? config.PORT : 0, '127.0.0.1');
@@ -47,8 +53,21 @@ export async function startTestService<C extends BaseServiceConfig>(
     url: `http://127.0.0.1:${address.port}`,
     db,
     async close({ keepDatabase = false } = {}) {
-      if (!keepDatabase) await db.dropDatabase().catch(() => undefined);
+      // The app stops first: a database dropped under a consumer still writing to it made
+      // FerretDB's SQLite read a deleted file's memory map and die (SIGBUS).
       await app.close();
+      if (!keepDatabase) await dropDatabase(config.MONGO_URL, config.MONGO_DB);
     },
   };
+}
+
+async function dropDatabase(url: string, name: string): Promise<void> {
+  const client = await MongoClient.connect(url, { serverSelectionTimeoutMS: 5000 });
+  try {
+    await client.db(name).dropDatabase();
+  } catch {
+    // Left behind: every test database has a name of its own, so nothing reads it again.
+  } finally {
+    await client.close();
+  }
 }
