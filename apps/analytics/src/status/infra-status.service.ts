@@ -36,10 +36,12 @@ export class InfraStatus {
 
   current() {
     if (!this.cached || Date.now() - this.cached.at > CACHE_MS) {
-      const value = Promise.all([this.services(), this.lags()]).then(([services, kafka]) => ({
-        services,
-        kafka,
-      }));
+      // One after the other: the lag lookups share the Kafka admin connection with this
+      // service's own health check, which the first step polls, and would hold it past its timeout.
+      const value = (async () => {
+        const services = await this.services();
+        return { services, kafka: await this.lags() };
+      })();
       this.cached = { at: Date.now(), value };
       value.catch(() => (this.cached = undefined));
     }
