@@ -11,6 +11,7 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { parseArgs } from 'node:util';
 import { generateDay, type Published } from '../../apps/analytics/test/generated-day';
 import { ROLLUP_EVENTS } from '../../apps/analytics/src/rollups/rollup-ingest.service';
+import { groupLag } from '@app/messaging';
 import { log, machine, runBenchmark, writeReport } from '../report';
 
 const { values: args } = parseArgs({
@@ -85,22 +86,8 @@ async function caughtUp(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   const topics = ROLLUP_EVENTS.map((event) => event.topic);
-  const ends = await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
-  for (;;) {
-    const committed = await admin.fetchOffsets({ groupId: args.group!, topics });
-    const behind = topics.reduce((total, topic, index) => {
-      const group = committed.find((entry) => entry.topic === topic)!;
-      return (
-        total +
-        ends[index].reduce((sum, end) => {
-          const at = Number(group.partitions.find((p) => p.partition === end.partition)?.offset);
-          return sum + Math.max(0, Number(end.high) - Math.max(at, 0));
-        }, 0)
-      );
-    }, 0);
-    if (behind === 0) break;
+  while ((await groupLag(admin, args.group!, topics)).some((topic) => topic.lag > 0))
     await new Promise((resolve) => setTimeout(resolve, 500));
-  }
   await admin.disconnect();
 }
 

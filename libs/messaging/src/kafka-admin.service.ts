@@ -56,23 +56,9 @@ export class KafkaAdminService implements OnModuleDestroy {
     return withTimeout(probe, timeoutMs, 'kafka did not answer');
   }
 
-  /**
-   * How far a consumer group is behind, per topic: the sum over partitions of the partition's
-   * end minus the group's committed offset (a partition it never committed counts from its start).
-   */
+  /** How far a consumer group is behind, per topic (see `groupLag`). */
   async consumerLag(groupId: string): Promise<Array<{ topic: string; lag: number }>> {
-    const admin = await this.connected();
-    const committed = await admin.fetchOffsets({ groupId });
-    return Promise.all(
-      committed.map(async ({ topic, partitions }) => {
-        const ends = await admin.fetchTopicOffsets(topic);
-        const lag = ends.reduce((total, end) => {
-          const at = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
-          return total + Math.max(0, Number(end.high) - (at >= 0 ? at : Number(end.low)));
-        }, 0);
-        return { topic, lag };
-      }),
-    );
+    return groupLag(await this.connected(), groupId);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -100,4 +86,27 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
     timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * How far a consumer group is behind, per topic: the sum over partitions of the partition's
+ * end minus the group's committed offset (a partition it never committed counts from its
+ * start). Without `topics`, every topic the group has committed offsets for.
+ */
+export async function groupLag(
+  admin: Admin,
+  groupId: string,
+  topics?: string[],
+): Promise<Array<{ topic: string; lag: number }>> {
+  const committed = await admin.fetchOffsets(topics ? { groupId, topics } : { groupId });
+  return Promise.all(
+    committed.map(async ({ topic, partitions }) => {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const lag = ends.reduce((total, end) => {
+        const at = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+        return total + Math.max(0, Number(end.high) - (at >= 0 ? at : Number(end.low)));
+      }, 0);
+      return { topic, lag };
+    }),
+  );
 }
