@@ -1,6 +1,7 @@
 // One linter for the whole monorepo; formatting is left to prettier.
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -48,5 +49,11 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'libs/testing/src/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // The browser apps: hooks rules for React (dashboard) and Preact (widget).
+    files: ['apps/dashboard/src/**/*.{ts,tsx}', 'apps/widget/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

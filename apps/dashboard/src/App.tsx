@@ -1,0 +1,62 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { AgentsPage } from './admin/AgentsPage';
+import { ChatbotPage } from './admin/ChatbotPage';
+import { ChatbotsPage } from './admin/ChatbotsPage';
+import { RolesPage } from './admin/RolesPage';
+import { SettingsPage } from './admin/SettingsPage';
+import { AnalyticsPage } from './analytics/AnalyticsPage';
+import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
+import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
+import { LoginPage } from './auth/LoginPage';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
+import { useSession } from './auth/SessionProvider';
+import { SignupPage } from './auth/SignupPage';
+import { EmailsPage } from './emails/EmailsPage';
+import { InboxPage } from './inbox/InboxPage';
+import { Shell } from './layout/Shell';
+import { StatusPage } from './status/StatusPage';
+
+/** The dashboard's routes, under /app/. Signed-out users are sent to the login page. */
+export function App() {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <p className="loading">Loading…</p>;
+  const publicRoutes = (
+    <>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/signup" element={<SignupPage />} />
+      <Route path="/auth/google" element={<GoogleCallbackPage />} />
+      <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+    </>
+  );
+  if (!me)
+    return (
+      <Routes>
+        {publicRoutes}
+        <Route
+          path="*"
+          element={<Navigate to="/login" replace state={{ from: location.pathname }} />}
+        />
+      </Routes>
+    );
+  return (
+    <Routes>
+      {publicRoutes}
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to="/inbox" replace />} />
+        <Route path="/inbox" element={<InboxPage />} />
+        <Route path="/inbox/:roomId" element={<InboxPage />} />
+        <Route path="/chatbots" element={<ChatbotsPage />} />
+        <Route path="/chatbots/:chatbotId" element={<ChatbotPage />} />
+        <Route path="/agents" element={<AgentsPage />} />
+        <Route path="/roles" element={<RolesPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/analytics" element={<AnalyticsPage />} />
+        <Route path="/status" element={<StatusPage />} />
+        <Route path="/emails" element={<EmailsPage />} />
+        <Route path="*" element={<Navigate to="/inbox" replace />} />
+      </Route>
+    </Routes>
+  );
+}
