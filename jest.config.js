@@ -8,6 +8,19 @@ const shared = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+    // Dashboard component tests (React, automatic JSX runtime); they pick jsdom per file.
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+        swcrc: false,
+      },
+    ],
     // ESM-only dependencies (jose, under jwks-rsa) are compiled to CommonJS for jest.
     '^.+\\.js$': [
       '@swc/jest',
@@ -19,7 +32,11 @@ const shared = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
-  moduleNameMapper: { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    // Stylesheets imported by the browser apps mean nothing to a test.
+    '\\.css$': '<rootDir>/test/empty-stylesheet.cjs',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
 };
 
@@ -27,7 +44,11 @@ module.exports = {
   // A global option (ignored inside a project): hooks that start services need more than 5 s.
   testTimeout: 60000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.{ts,tsx}'],
+    },
     {
       ...shared,
       displayName: 'integration',

@@ -404,11 +404,11 @@ smtp_address() { echo "smtp $HOST:$SMTP_PORT, web/api http://$HOST:$SMTP_WEB_POR
 # ---------------------------------------------------------------------------------------------
 
 # Common pre-flight for up/install: the node clients the probes need, and the Debian packages
-# (redis-server, and nginx for scripts/start.sh) in one apt transaction; apt output goes to
-# .data/logs/apt.log.
+# (redis-server, nginx for scripts/start.sh and the tests, chromium for the browser tests) in
+# one apt transaction; apt output goes to .data/logs/apt.log.
 install_common() {
   require_node_modules infra
-  ensure_debian_packages apt redis-server nginx
+  ensure_debian_packages apt redis-server nginx chromium
 }
 
 do_install() {

@@ -153,6 +153,8 @@ main() {
   start_infrastructure
   say "building"
   npm run --silent build -- --quiet
+  npm run --silent build:web >>"$(log_file web-build)" 2>&1 ||
+    fail_part web-build "the widget or dashboard did not build"
   ensure_signing_key
   start_oidc_provider
   local entry name app port
@@ -170,7 +172,8 @@ main() {
   cat <<DONE
 
 Parley is running.
-  App:          https://localhost:$HTTPS_PORT/  (self-signed certificate)  or  http://localhost:$HTTP_PORT/
+  Dashboard:    https://localhost:$HTTPS_PORT/app/  (self-signed certificate)  or  http://localhost:$HTTP_PORT/app/
+  Demo page:    http://localhost:$HTTP_PORT/demo/  (the dashboard links it, with your chatbot, once you create one)
   Health:       https://localhost:$HTTPS_PORT/api/{tenant,chat,analytics,email}/health
   API docs:     https://localhost:$HTTPS_PORT/api/tenant/docs (likewise chat, analytics, email)
   Mail catcher: http://127.0.0.1:${SMTP_WEB_PORT:-1080}/

@@ -178,6 +178,49 @@ describe('a conversation between a visitor and an agent', () => {
         .expect(403);
     });
 
+    it("gives the widget the chatbot's look and pre-chat form, for its allowed sites only", async () => {
+      const { admin, chatbot } = await fixture.tenantWithChatbot();
+      const preChatForm = {
+        fields: [
+          {
+            id: 'topic',
+            label: 'Topic',
+            type: 'single-choice',
+            required: true,
+            options: ['Sales', 'Support'],
+            category: true,
+          },
+        ],
+      };
+      await request(fixture.tenant.url)
+        .patch(`/api/tenant/chatbots/${chatbot.id}`)
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .send({ appearance: { color: '#0a7d5a', greeting: 'Hi there!' }, preChatForm })
+        .expect(200);
+      const askConfig = (origin: string, credentials = chatbot) =>
+        request(fixture.chat.url).post('/api/chat/widget/config').set('Origin', origin).send({
+          tenantId: credentials.tenantId,
+          chatbotId: credentials.id,
+          apiKey: credentials.apiKey,
+        });
+
+      await eventually(async () => {
+        const answer = await askConfig(SITE).expect(200);
+        expect(answer.body).toEqual({
+          chatbotId: chatbot.id,
+          name: 'Help',
+          appearance: expect.objectContaining({ color: '#0a7d5a', greeting: 'Hi there!' }),
+          preChatForm,
+        });
+      });
+      expect((await askConfig('https://evil.example').expect(403)).body.code).toBe(
+        'origin_not_allowed',
+      );
+      expect(
+        (await askConfig(SITE, { ...chatbot, apiKey: 'pk_wrong_key_value' }).expect(401)).body.code,
+      ).toBe('invalid_api_key');
+    });
+
     it('records the visitor with browser details parsed from the User-Agent', async () => {
       const { admin, chatbot } = await fixture.tenantWithChatbot();
       const { roomId } = (

@@ -6,3 +6,4 @@ export * from './test-service';
 export * from './processes';
 export * from './probe-service';
 export * from './nginx';
+export * from './browser';

@@ -16,11 +16,17 @@ export interface TestNginx {
  * The real nginx (Debian's, installed by scripts/infra.sh) with Parley's own routes
  * (nginx/parley.*.conf) in front of services started by a test: plain HTTP on a free port.
  */
-export async function startNginx(upstreams: {
-  tenant: string;
-  chat: string[];
-}): Promise<TestNginx> {
-  const port = await freePort();
+export async function startNginx(
+  upstreams: {
+    tenant: string;
+    chat: string[];
+    /** Services a test does not start fall back to the tenant service (their routes 404). */
+    analytics?: string;
+    email?: string;
+  },
+  options: { port?: number } = {},
+): Promise<TestNginx> {
+  const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'parley-nginx-'));
   const host = (url: string) => new URL(url).host;
   writeFileSync(
@@ -32,6 +38,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 256; }
 http {
+  include /etc/nginx/mime.types;
   include ${repoNginx}/parley.http.conf;
   access_log ${dir}/access.log parley;
   client_body_temp_path ${dir}/body;
@@ -40,8 +47,8 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
   upstream parley_tenant { server ${host(upstreams.tenant)}; }
-  upstream parley_analytics { server ${host(upstreams.tenant)}; }
-  upstream parley_email { server ${host(upstreams.tenant)}; }
+  upstream parley_analytics { server ${host(upstreams.analytics ?? upstreams.tenant)}; }
+  upstream parley_email { server ${host(upstreams.email ?? upstreams.tenant)}; }
   upstream parley_chat {
     hash $chat_affinity consistent;
 ${upstreams.chat.map((url) => `    server ${host(url)};`).join('\n')}

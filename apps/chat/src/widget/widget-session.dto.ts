@@ -3,11 +3,18 @@ import { z } from 'zod';
 
 const id = z.string().min(1).max(64);
 
+const chatbotCredentials = {
+  tenantId: id,
+  chatbotId: id,
+  apiKey: z.string().min(10).max(200),
+};
+
+/** What the widget asks before a visitor starts: the chatbot's look and pre-chat form. */
+export class WidgetConfigDto extends createZodDto(z.strictObject(chatbotCredentials)) {}
+
 export class WidgetSessionDto extends createZodDto(
   z.strictObject({
-    tenantId: id,
-    chatbotId: id,
-    apiKey: z.string().min(10).max(200),
+    ...chatbotCredentials,
     name: z.string().trim().min(1, 'required').max(120),
     email: z
       .email('a valid email address')

@@ -12,10 +12,13 @@ import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { VisitorTokensService } from './visitor-tokens.service';
 
-export interface NewSession {
+export interface ChatbotCredentials {
   tenantId: string;
   chatbotId: string;
   apiKey: string;
+}
+
+export interface NewSession extends ChatbotCredentials {
   name: string;
   email: string;
   answers: Record<string, string | string[]>;
@@ -37,14 +40,22 @@ export class WidgetSessionsService {
     private readonly events: EventPublisher,
   ) {}
 
+  /** The chatbot's name, look and pre-chat form, for a widget on one of its allowed sites. */
+  async config(input: ChatbotCredentials, origin: string | undefined) {
+    return TenantContext.run(input.tenantId, async () => {
+      const chatbot = await this.authorizedChatbot(input, origin);
+      return {
+        chatbotId: chatbot.id,
+        name: chatbot.name,
+        appearance: chatbot.appearance,
+        preChatForm: chatbot.preChatForm,
+      };
+    });
+  }
+
   async open(input: NewSession, request: { origin?: string; ip: string; userAgent?: string }) {
     return TenantContext.run(input.tenantId, async () => {
-      const chatbot = await this.directory.findChatbot(input.tenantId, input.chatbotId);
-      if (!chatbot?.apiKeySha256 || !sameHash(input.apiKey, chatbot.apiKeySha256))
-        throw badCredentials();
-      if (!request.origin || !chatbot.allowedOrigins.includes(request.origin.toLowerCase())) {
-        throw new AppHttpError(403, 'origin_not_allowed', 'this site may not use this chatbot');
-      }
+      const chatbot = await this.authorizedChatbot(input, request.origin);
       if (await this.rooms.isBlocked(input.email, request.ip)) {
         throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
       }
@@ -96,6 +107,16 @@ export class WidgetSessionsService {
       this.roomsService.assignmentChance(room.tenantId);
       return { roomId: room.id, visitorToken, appearance: chatbot.appearance };
     });
+  }
+
+  private async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {
+    const chatbot = await this.directory.findChatbot(input.tenantId, input.chatbotId);
+    if (!chatbot?.apiKeySha256 || !sameHash(input.apiKey, chatbot.apiKeySha256))
+      throw badCredentials();
+    if (!origin || !chatbot.allowedOrigins.includes(origin.toLowerCase())) {
+      throw new AppHttpError(403, 'origin_not_allowed', 'this site may not use this chatbot');
+    }
+    return chatbot;
   }
 }
 

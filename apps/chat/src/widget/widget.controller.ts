@@ -1,13 +1,24 @@
 import { Public } from '@app/auth';
-import { Body, Controller, Headers, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { WidgetSessionDto } from './widget-session.dto';
+import { WidgetConfigDto, WidgetSessionDto } from './widget-session.dto';
 import { WidgetSessionsService } from './widget-sessions.service';
 
 @ApiTags('widget')
 @Controller('widget')
 export class WidgetController {
   constructor(private readonly sessions: WidgetSessionsService) {}
+
+  /**
+   * The chatbot's name, appearance and pre-chat form, for the widget to draw before a visitor
+   * starts. A POST so the API key travels in the body, not in URLs that logs keep.
+   */
+  @Public()
+  @Post('config')
+  @HttpCode(200)
+  config(@Body() body: WidgetConfigDto, @Headers('origin') origin: string | undefined) {
+    return this.sessions.config(body, origin);
+  }
 
   /** Opens a conversation for a visitor; the request's Origin must be one the chatbot allows. */
   @Public()
