@@ -1,0 +1,22 @@
+/** Decorative icons: the buttons that hold them carry the accessible name. */
+
+export function CloseIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d="M6 6l12 12M18 6L6 18"
+        stroke="currentColor"
+        stroke-width="2.2"
+        stroke-linecap="round"
+      />
+    </svg>
+  );
+}
+
+export function SendIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3.4 20.4L21 12 3.4 3.6 3.4 10.2 15 12 3.4 13.8z" fill="currentColor" />
+    </svg>
+  );
+}

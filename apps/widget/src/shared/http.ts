@@ -1,0 +1,46 @@
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A refused call: `status` 0 when the server could not be reached at all. */
+export interface ApiFailure {
+  status: number;
+  code: string;
+  message: string;
+  errors: FieldError[];
+  retryAfterSeconds?: number;
+}
+
+export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; failure: ApiFailure };
+
+// A server that accepts the connection and never answers must not leave the widget spinning.
+const TIMEOUT_MS = 15_000;
+
+/** POSTs JSON to the Parley API; never throws, so every caller has to handle the failure. */
+export async function postJson<T>(url: string, body: unknown): Promise<ApiAnswer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    return { ok: false, failure: { status: 0, code: 'network_error', message: '', errors: [] } };
+  }
+  const answer = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response.ok) return { ok: true, data: answer as T };
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return {
+    ok: false,
+    failure: {
+      status: response.status,
+      code: typeof answer?.code === 'string' ? answer.code : `http_${response.status}`,
+      message: typeof answer?.message === 'string' ? answer.message : '',
+      errors: Array.isArray(answer?.errors) ? (answer.errors as FieldError[]) : [],
+      retryAfterSeconds: retryAfter > 0 ? retryAfter : undefined,
+    },
+  };
+}
