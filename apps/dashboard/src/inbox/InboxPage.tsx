@@ -1,4 +1,57 @@
-/** Placeholder until the page is built. */
+import { useParams } from 'react-router';
+import { useSession } from '../auth/SessionProvider';
+import { EmptyState } from '../ui/EmptyState';
+import { AgentStatusToggle } from './AgentStatusToggle';
+import { AlertControls } from './AlertControls';
+import { CannotTakeChats } from './CannotTakeChats';
+import { ConnectionBanner } from './ConnectionBanner';
+import { Conversation } from './Conversation';
+import { InboxProvider, useInbox } from './InboxProvider';
+import { MyChatsList } from './MyChatsList';
+import { QueueList } from './QueueList';
+import { useInboxTitle } from './useInboxTitle';
+import './inbox.css';
+
+/** The agent inbox: the queue and the agent's chats, the open conversation, the visitor. */
 export function InboxPage() {
-  return <h1>InboxPage</h1>;
+  const { can } = useSession();
+  if (!can('chats:join')) return <CannotTakeChats />;
+  return (
+    <InboxProvider>
+      <Inbox />
+    </InboxProvider>
+  );
+}
+
+function Inbox() {
+  const { roomId } = useParams();
+  const { connection } = useInbox();
+  useInboxTitle();
+  if (connection === 'refused') return <CannotTakeChats />;
+
+  return (
+    <div className={`inbox${roomId ? ' has-room' : ''}`}>
+      <ConnectionBanner />
+      <aside className="inbox-sidebar" aria-label="Chats">
+        <header className="inbox-sidebar-header">
+          <h1 className="inbox-title">Inbox</h1>
+          <AgentStatusToggle />
+        </header>
+        <AlertControls />
+        <div className="inbox-sidebar-lists">
+          <QueueList />
+          <MyChatsList />
+        </div>
+      </aside>
+      {roomId ? (
+        <Conversation key={roomId} roomId={roomId} />
+      ) : (
+        <section className="inbox-conversation inbox-conversation-empty">
+          <EmptyState title="No conversation open">
+            Join a waiting visitor, or pick one of your chats.
+          </EmptyState>
+        </section>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,82 @@
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Loading } from '../ui/Loading';
+import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { isMine } from './inbox-state';
+import { useInbox } from './InboxProvider';
+import { MessageList } from './MessageList';
+import { RoomStateNotice } from './RoomStateNotice';
+import { useDraft } from './useDraft';
+import { useReadReceipts } from './useReadReceipts';
+import { useRoomDetails } from './useRoomDetails';
+import { VisitorDetails } from './VisitorDetails';
+
+/**
+ * One conversation (the middle and right columns). The agent's own active chat can be
+ * answered; any other room of the tenant (waiting, closed, another agent's) is read-only.
+ */
+export function Conversation({ roomId }: { roomId: string }) {
+  const { state } = useInbox();
+  const { details, error, notFound } = useRoomDetails(roomId);
+  const [draft, setDraft] = useDraft(roomId);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const closeDetails = useCallback(() => setDetailsOpen(false), []);
+  const room = state.rooms[roomId];
+  const mine = isMine(state, room);
+  useReadReceipts(roomId, mine);
+
+  if (notFound)
+    return (
+      <section className="inbox-conversation inbox-conversation-empty">
+        <EmptyState
+          title="Conversation not found"
+          action={
+            <Link to="/inbox" className="button">
+              Back to the inbox
+            </Link>
+          }
+        >
+          It may have been deleted, or the link is wrong.
+        </EmptyState>
+      </section>
+    );
+  if (!room)
+    return (
+      <section className="inbox-conversation inbox-conversation-empty">
+        {error ? <ErrorMessage error={error} /> : <Loading label="Opening the conversation…" />}
+      </section>
+    );
+
+  const visitorName = room.visitor.name || 'Visitor';
+  return (
+    <>
+      <section
+        className="inbox-conversation"
+        aria-label={`Conversation with ${visitorName}`}
+        data-room-id={roomId}
+      >
+        <ConversationHeader
+          room={room}
+          mine={mine}
+          detailsOpen={detailsOpen}
+          onToggleDetails={() => setDetailsOpen((open) => !open)}
+        />
+        <ErrorMessage error={error} />
+        {!mine && <RoomStateNotice room={room} />}
+        <MessageList roomId={roomId} visitorName={visitorName} onEdit={setDraft} />
+        {mine && (
+          <Composer
+            roomId={roomId}
+            visitorName={visitorName}
+            draft={draft}
+            onDraftChange={setDraft}
+          />
+        )}
+      </section>
+      <VisitorDetails details={details} open={detailsOpen} onClose={closeDetails} />
+    </>
+  );
+}

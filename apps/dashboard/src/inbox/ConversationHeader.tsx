@@ -1,0 +1,59 @@
+import { Link } from 'react-router';
+import { Badge } from '../ui/Badge';
+import { Avatar } from './Avatar';
+import { ConversationActions } from './ConversationActions';
+import type { KnownRoom } from './inbox-state';
+import { roomStatusLabel } from './room-status';
+
+interface ConversationHeaderProps {
+  room: KnownRoom;
+  mine: boolean;
+  detailsOpen: boolean;
+  onToggleDetails(): void;
+}
+
+/** Who the visitor is, where the chat stands, and (in the agent's own chat) the actions. */
+export function ConversationHeader({
+  room,
+  mine,
+  detailsOpen,
+  onToggleDetails,
+}: ConversationHeaderProps) {
+  const name = room.visitor.name || 'Visitor';
+  const status = roomStatusLabel(room);
+  return (
+    <header className="inbox-conversation-header">
+      <div className="inbox-conversation-title">
+        <Link to="/inbox" className="inbox-back">
+          <span aria-hidden="true">←</span> All chats
+        </Link>
+        <Avatar name={name} />
+        <div className="inbox-conversation-who">
+          <h2 className="inbox-conversation-name">
+            {name} <span className="inbox-display-id">#{room.displayId}</span>
+          </h2>
+          <span className="inbox-item-sub">{room.visitor.email}</span>
+        </div>
+        <span data-testid="room-status">
+          <Badge tone={status.tone}>{status.label}</Badge>
+        </span>
+        <button
+          type="button"
+          className="button inbox-details-toggle"
+          aria-expanded={detailsOpen}
+          aria-controls="inbox-visitor-details"
+          onClick={onToggleDetails}
+        >
+          Visitor details
+        </button>
+      </div>
+      {mine && (
+        <ConversationActions
+          roomId={room.roomId}
+          visitorName={name}
+          visitorEmail={room.visitor.email}
+        />
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useMe } from '../auth/SessionProvider';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Loading } from '../ui/Loading';
+import { fetchOnlineAgents, type OnlineAgent } from './chat-api';
+
+interface TransferDialogProps {
+  visitorName: string;
+  onTransfer(agentId: string): Promise<void>;
+  onClose(): void;
+}
+
+/** Hands the chat to a colleague who is connected now (online or away), never to oneself. */
+export function TransferDialog({ visitorName, onTransfer, onClose }: TransferDialogProps) {
+  const { user } = useMe();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [agents, setAgents] = useState<OnlineAgent[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+    let current = true;
+    fetchOnlineAgents().then(
+      (online) => current && setAgents(online.filter((agent) => agent.id !== user.id)),
+      (failure: unknown) => current && setError(failure),
+    );
+    return () => {
+      current = false;
+    };
+  }, [user.id]);
+
+  const transfer = async () => {
+    if (!chosen) return;
+    setSending(true);
+    setError(null);
+    try {
+      await onTransfer(chosen);
+      onClose();
+    } catch (failure) {
+      setError(failure);
+      setSending(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog inbox-transfer"
+      aria-labelledby={titleId}
+      onClose={onClose}
+    >
+      <h2 id={titleId}>Transfer the chat with {visitorName}</h2>
+      <div className="dialog-body">
+        {agents === null && !error ? (
+          <Loading label="Finding colleagues online…" />
+        ) : agents && agents.length === 0 ? (
+          <p>No other agent is connected right now.</p>
+        ) : (
+          <fieldset className="inbox-agent-choices">
+            <legend className="sr-only">Agent</legend>
+            {agents?.map((agent) => (
+              <label key={agent.id} className="inbox-agent-choice">
+                <input
+                  type="radio"
+                  name="agent"
+                  value={agent.id}
+                  checked={chosen === agent.id}
+                  onChange={() => setChosen(agent.id)}
+                />
+                <span className="inbox-agent-name">{agent.name}</span>
+                <span className={`inbox-presence inbox-presence-${agent.status}`}>
+                  {agent.status === 'online' ? 'Online' : 'Away'}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </div>
+      <ErrorMessage error={error} />
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!chosen || sending}
+          onClick={() => void transfer()}
+        >
+          {sending ? 'Transferring…' : 'Transfer'}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ChatMessage, RoomSummary } from '@app/contracts';
+import { api } from '../api/client';
+
+/** A room with its visitor's details, as `GET /api/chat/rooms/:id` answers. */
+export interface RoomDetails extends RoomSummary {
+  visitor: {
+    id: string;
+    name: string;
+    email: string;
+    ip: string;
+    browser: { name?: string; version?: string; os?: string; device?: string };
+  };
+  /** Pre-chat answers by question id; absent when the visitor gave none. */
+  answers?: Record<string, string | string[]>;
+  closeReason?: string | null;
+}
+
+export interface HistoryPage {
+  messages: ChatMessage[];
+  hasMore: boolean;
+}
+
+export interface OnlineAgent {
+  id: string;
+  name: string;
+  status: 'online' | 'away';
+}
+
+/** The chatbot fields the inbox shows: its name and the labels of its pre-chat questions. */
+export interface ChatbotInfo {
+  id: string;
+  name: string;
+  preChatForm?: { fields: { id: string; label: string }[] };
+}
+
+export const HISTORY_PAGE_SIZE = 50;
+
+export async function fetchMyRooms(): Promise<RoomSummary[]> {
+  return (await api<{ rooms: RoomSummary[] }>('/api/chat/rooms/mine')).rooms;
+}
+
+export function fetchRoom(roomId: string): Promise<RoomDetails> {
+  return api<RoomDetails>(`/api/chat/rooms/${encodeURIComponent(roomId)}`);
+}
+
+/** The page of messages just before `before` (a seq), oldest first. */
+export function fetchHistory(roomId: string, before: number): Promise<HistoryPage> {
+  return api<HistoryPage>(`/api/chat/rooms/${encodeURIComponent(roomId)}/messages`, {
+    query: { before, limit: HISTORY_PAGE_SIZE },
+  });
+}
+
+export async function fetchOnlineAgents(): Promise<OnlineAgent[]> {
+  return (await api<{ agents: OnlineAgent[] }>('/api/chat/agents/online')).agents;
+}
+
+export async function fetchChatbots(): Promise<ChatbotInfo[]> {
+  return (await api<{ chatbots: ChatbotInfo[] }>('/api/tenant/chatbots')).chatbots;
+}

@@ -1,0 +1,70 @@
+import { accessToken } from '../api/session';
+import type { AgentSocket } from './agent-socket';
+
+/**
+ * `connecting`: never connected yet; `reconnecting`: the connection was lost; `refused`: the
+ * server does not let this user take chats; `signed-out`: the session ended.
+ */
+export type ConnectionState =
+  'connecting' | 'connected' | 'reconnecting' | 'refused' | 'signed-out';
+
+const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000];
+
+/**
+ * Keeps the socket connected: socket.io retries lost transports itself, but not a handshake the
+ * server refused. `unauthorized` usually means the access token expired while the page slept:
+ * the token is refreshed and the socket reconnects; refused again with a fresh token, the user
+ * may not take chats. Any other refusal (`unavailable`) is retried with a growing delay.
+ */
+export function watchConnection(
+  socket: AgentSocket,
+  report: (state: ConnectionState) => void,
+): () => void {
+  let everConnected = false;
+  let retries = 0;
+  let unauthorizedInARow = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const retryLater = () => {
+    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
+    retries++;
+    retryTimer = setTimeout(() => socket.connect(), delay);
+  };
+
+  const onConnect = () => {
+    everConnected = true;
+    retries = 0;
+    unauthorizedInARow = 0;
+    report('connected');
+  };
+
+  const onConnectError = (error: Error) => {
+    report(everConnected ? 'reconnecting' : 'connecting');
+    if (socket.active) return;
+    if (error.message !== 'unauthorized') return retryLater();
+    if (unauthorizedInARow++ > 0) return report('refused');
+    accessToken(true)
+      .then((token) => {
+        if (token) socket.connect();
+        else report('signed-out');
+      })
+      .catch(retryLater);
+  };
+
+  const onDisconnect = (reason: string) => {
+    report('reconnecting');
+    // The server closed this socket (a replica shutting down, too many messages): socket.io
+    // leaves such a socket closed, but the agent still wants the inbox live.
+    if (reason === 'io server disconnect') retryLater();
+  };
+
+  socket.on('connect', onConnect);
+  socket.on('connect_error', onConnectError);
+  socket.on('disconnect', onDisconnect);
+  return () => {
+    clearTimeout(retryTimer);
+    socket.off('connect', onConnect);
+    socket.off('connect_error', onConnectError);
+    socket.off('disconnect', onDisconnect);
+  };
+}

@@ -1,0 +1,108 @@
+import type { RoomSummary } from '@app/contracts';
+import { type AgentSocket, request } from './agent-socket';
+import { type PendingSend, sendsToDeliver } from './pending-sends';
+import { randomId } from './random-id';
+import { SocketRequestError } from './socket-errors';
+import type { InboxAction, InboxState } from './inbox-state';
+
+export type CloseReason = 'resolved' | 'stale' | 'blocked';
+
+/** What the agent does in the inbox; requests reject with a SocketRequestError. */
+export interface InboxActions {
+  join(roomId: string): Promise<RoomSummary>;
+  send(roomId: string, body: string): void;
+  retry(clientMessageId: string): void;
+  discard(clientMessageId: string): void;
+  /** Sends again every message the server has not acknowledged (after a reconnect). */
+  deliverPending(): void;
+  close(roomId: string, reason: CloseReason): Promise<void>;
+  leave(roomId: string): Promise<void>;
+  transfer(roomId: string, agentId: string): Promise<RoomSummary>;
+  typing(roomId: string, typing: boolean): void;
+  /** The agent has seen the room up to `seq`; `visitorSeq` tells the visitor so when it is new. */
+  markRead(roomId: string, seq: number, visitorSeq?: number): void;
+}
+
+export function createInboxActions(
+  socket: AgentSocket,
+  dispatch: (action: InboxAction) => void,
+  state: () => InboxState,
+  me: { id: string; name: string },
+): InboxActions {
+  const known = (room: RoomSummary, closeReason?: string) =>
+    dispatch({
+      type: 'rooms-known',
+      rooms: [{ ...room, ...(closeReason ? { closeReason } : {}) }],
+    });
+
+  const deliver = ({ roomId, clientMessageId, body }: PendingSend) => {
+    request(socket, 'message:send', { roomId, clientMessageId, body }).then(
+      ({ id, seq }) =>
+        dispatch({
+          type: 'send-acked',
+          clientMessageId,
+          message: {
+            id,
+            seq,
+            roomId,
+            body,
+            clientMessageId,
+            sender: { type: 'agent', id: me.id, name: me.name },
+            createdAt: new Date().toISOString(),
+          },
+        }),
+      (error: unknown) => {
+        // Still pending: sent again, with the same id, once the connection is back.
+        if (error instanceof SocketRequestError && error.code === 'disconnected') return;
+        dispatch({ type: 'send-failed', clientMessageId, error: (error as Error).message });
+      },
+    );
+  };
+
+  return {
+    async join(roomId) {
+      // The server then replays the room's messages (from the start: the contract's payload
+      // has no `lastSeq` yet); the timeline de-duplicates what was already shown.
+      const { room } = await request(socket, 'room:join', { roomId });
+      known(room);
+      return room;
+    },
+    send(roomId, body) {
+      const send = { clientMessageId: randomId(), roomId, body };
+      dispatch({ type: 'send-started', send });
+      deliver({ ...send, state: 'sending' });
+    },
+    retry(clientMessageId) {
+      const send = state().pending.find((pending) => pending.clientMessageId === clientMessageId);
+      if (!send) return;
+      dispatch({ type: 'send-retried', clientMessageId });
+      deliver(send);
+    },
+    discard(clientMessageId) {
+      dispatch({ type: 'send-dropped', clientMessageId });
+    },
+    deliverPending() {
+      sendsToDeliver(state().pending).forEach(deliver);
+    },
+    async close(roomId, reason) {
+      const { room } = await request(socket, 'room:close', { roomId, reason });
+      known(room, reason);
+    },
+    async leave(roomId) {
+      const { room } = await request(socket, 'room:leave', { roomId });
+      known(room);
+    },
+    async transfer(roomId, agentId) {
+      const { room } = await request(socket, 'room:transfer', { roomId, agentId });
+      known(room);
+      return room;
+    },
+    typing(roomId, typing) {
+      if (socket.connected) socket.emit('typing', { roomId, typing });
+    },
+    markRead(roomId, seq, visitorSeq) {
+      dispatch({ type: 'room-read', roomId, seq });
+      if (visitorSeq && socket.connected) socket.emit('message:read', { roomId, seq: visitorSeq });
+    },
+  };
+}
