@@ -78,7 +78,11 @@ export interface ClientToServerEvents {
   'message:send': (payload: MessageSend, ack: Ack<{ id: string; seq: number }>) => void;
   typing: (payload: z.input<typeof typingSchema>, ack?: Ack<{ ok: true }>) => void;
   'message:read': (payload: z.input<typeof messageReadSchema>, ack?: Ack<{ ok: true }>) => void;
-  'room:join': (payload: { roomId: string }, ack: Ack<{ room: RoomSummary }>) => void;
+  /** The answer is followed by the room's messages after `lastSeq` (all of them without it). */
+  'room:join': (
+    payload: { roomId: string; lastSeq?: number },
+    ack: Ack<{ room: RoomSummary }>,
+  ) => void;
   'room:close': (payload: z.input<typeof roomCloseSchema>, ack: Ack<{ room: RoomSummary }>) => void;
   'room:leave': (payload: { roomId: string }, ack: Ack<{ room: RoomSummary }>) => void;
   'room:transfer': (

@@ -1,5 +1,6 @@
 import type { RoomSummary } from '@app/contracts';
 import { type AgentSocket, request } from './agent-socket';
+import { highestSeq } from './message-timeline';
 import { type PendingSend, sendsToDeliver } from './pending-sends';
 import { randomId } from './random-id';
 import { SocketRequestError } from './socket-errors';
@@ -61,9 +62,10 @@ export function createInboxActions(
 
   return {
     async join(roomId) {
-      // The server then replays the room's messages (from the start: the contract's payload
-      // has no `lastSeq` yet); the timeline de-duplicates what was already shown.
-      const { room } = await request(socket, 'room:join', { roomId });
+      // The server then replays the messages after those already shown (a waiting room opened
+      // read-only has loaded its history over REST).
+      const lastSeq = highestSeq(state().timelines[roomId] ?? []);
+      const { room } = await request(socket, 'room:join', { roomId, lastSeq });
       known(room);
       return room;
     },
