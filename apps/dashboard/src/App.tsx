@@ -36,7 +36,10 @@ export function App() {
         {publicRoutes}
         <Route
           path="*"
-          element={<Navigate to="/login" replace state={{ from: location.pathname }} />}
+          element={
+            // The search too: the daily report's link (/analytics?from=…) must survive signing in.
+            <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />
+          }
         />
       </Routes>
     );

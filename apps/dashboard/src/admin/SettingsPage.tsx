@@ -1,4 +1,143 @@
-/** Placeholder until the page is built. */
+import { useCallback, useState } from 'react';
+import { api } from '../api/client';
+import { useSession } from '../auth/SessionProvider';
+import { RequirePermission } from '../layout/RequirePermission';
+import { Card } from '../ui/Card';
+import { ColorField } from '../ui/ColorField';
+import { TextField } from '../ui/fields';
+import { Form } from '../ui/Form';
+import { Loaded } from '../ui/Loaded';
+import { PageHeader } from '../ui/PageHeader';
+import { useApi } from '../ui/useApi';
+import { useSubmit } from '../ui/useSubmit';
+
+type AutoAssignment = 'off' | 'round-robin';
+
+interface Settings {
+  id: string;
+  name: string;
+  brandColor: string;
+  autoAssignment: AutoAssignment;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const ASSIGNMENT_CHOICES: { value: AutoAssignment; title: string; description: string }[] = [
+  {
+    value: 'off',
+    title: 'Off',
+    description: 'Waiting chats stay in the queue until an agent joins one.',
+  },
+  {
+    value: 'round-robin',
+    title: 'Round-robin',
+    description:
+      'Each waiting chat goes to the next available agent in turn: online, not away, and under their maximum of chats.',
+  },
+];
+
+/** The workspace's name, brand colour and how waiting chats reach agents. */
 export function SettingsPage() {
-  return <h1>SettingsPage</h1>;
+  return (
+    <RequirePermission permission="tenant:manage">
+      <WorkspaceSettings />
+    </RequirePermission>
+  );
+}
+
+function WorkspaceSettings() {
+  const settings = useApi<Settings>('/api/tenant/settings');
+  return (
+    <>
+      <PageHeader title="Settings" description="How your workspace looks and works." />
+      <Loaded resource={settings} loadingLabel="Loading settings…">
+        {(loaded) => <SettingsForm settings={loaded} onSaved={settings.setData} />}
+      </Loaded>
+    </>
+  );
+}
+
+function SettingsForm({
+  settings,
+  onSaved,
+}: {
+  settings: Settings;
+  onSaved(settings: Settings): void;
+}) {
+  const { reloadMe } = useSession();
+  const [name, setName] = useState(settings.name);
+  const [brandColor, setBrandColor] = useState(settings.brandColor);
+  const [autoAssignment, setAutoAssignment] = useState(settings.autoAssignment);
+  const [savedAt, setSavedAt] = useState<Date>();
+
+  const changed =
+    name !== settings.name ||
+    brandColor !== settings.brandColor ||
+    autoAssignment !== settings.autoAssignment;
+
+  const submission = useSubmit(
+    useCallback(async () => {
+      const saved = await api<Settings>('/api/tenant/settings', {
+        method: 'PATCH',
+        body: { name, brandColor, autoAssignment },
+      });
+      onSaved(saved);
+      setSavedAt(new Date());
+      // The sidebar shows the workspace's name.
+      await reloadMe();
+    }, [name, brandColor, autoAssignment, onSaved, reloadMe]),
+  );
+
+  return (
+    <Card
+      title="Workspace"
+      actions={
+        savedAt &&
+        !changed && (
+          <span className="saved-note" role="status">
+            Saved at {savedAt.toLocaleTimeString()}
+          </span>
+        )
+      }
+    >
+      <Form
+        submission={submission}
+        submitLabel="Save settings"
+        sendingLabel="Saving…"
+        canSubmit={changed}
+        aria-label="Workspace settings"
+      >
+        <div className="form-grid">
+          <TextField label="Workspace name" name="name" value={name} onChange={setName} required />
+          <ColorField
+            label="Brand colour"
+            name="brandColor"
+            value={brandColor}
+            onChange={setBrandColor}
+            hint="Used in emails to visitors."
+          />
+        </div>
+        <fieldset className="fieldset">
+          <legend>Auto-assignment</legend>
+          <div className="radio-cards">
+            {ASSIGNMENT_CHOICES.map((choice) => (
+              <label key={choice.value} className="radio-card">
+                <input
+                  type="radio"
+                  name="autoAssignment"
+                  value={choice.value}
+                  checked={autoAssignment === choice.value}
+                  onChange={() => setAutoAssignment(choice.value)}
+                />
+                <span>
+                  <span className="radio-card-title">{choice.title}</span>
+                  <span className="radio-card-text">{choice.description}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </Form>
+    </Card>
+  );
 }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly errors: { field: string; message: string }[] = [],
+    /** From a 429's `Retry-After`, and a 500's `errorId` (which matches the server log). */
+    readonly details: { retryAfterSeconds?: number; errorId?: string } = {},
   ) {
     super(message);
   }
@@ -57,17 +59,34 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const answer: unknown = text ? JSON.parse(text) : undefined;
+  const answer = parseJson(text);
   if (!response.ok) {
-    const error = (answer ?? {}) as { code?: string; message?: string; errors?: [] };
+    const error = (answer ?? {}) as {
+      code?: string;
+      message?: string;
+      errors?: [];
+      errorId?: string;
+    };
+    const retryAfter = Number(response.headers.get('retry-after'));
     throw new ApiError(
       response.status,
       error.code ?? `http_${response.status}`,
       error.message ?? response.statusText,
       error.errors,
+      { retryAfterSeconds: retryAfter > 0 ? retryAfter : undefined, errorId: error.errorId },
     );
   }
   return answer as T;
+}
+
+// A proxy's error page (nginx's 502 while a service restarts) is HTML, not JSON.
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A message for any error, fit to show to the user. */

@@ -26,6 +26,8 @@ interface SessionState {
   can(permission: string): boolean;
   signIn(answer: SignedIn): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads /me again, after a change to the workspace's name or the user's own roles. */
+  reloadMe(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -38,7 +40,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const answer = await api<Me>('/api/tenant/me');
       setMe(answer);
     } catch {
-      setMe(currentTokens() ? undefined : null);
+      // A failed reload keeps the user already shown; without a session any more, signed out.
+      setMe((previous) => (currentTokens() ? previous : null));
     }
   }, []);
 
@@ -79,7 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   return (
-    <SessionContext.Provider value={{ me, can, signIn, signOut }}>
+    <SessionContext.Provider value={{ me, can, signIn, signOut, reloadMe: loadMe }}>
       {children}
     </SessionContext.Provider>
   );

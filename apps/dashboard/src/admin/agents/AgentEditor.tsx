@@ -1,0 +1,77 @@
+import { useCallback, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { TextField } from '../../ui/fields';
+import { Form } from '../../ui/Form';
+import { useSubmit } from '../../ui/useSubmit';
+import type { Role } from '../roles/roleTypes';
+import type { Agent } from './agentTypes';
+import { MaxChatsField, maxChatsOf } from './MaxChatsField';
+import { RolePicker } from './RolePicker';
+
+/** Changes an agent's name, roles and chat capacity; sends only what changed. */
+export function AgentEditor({
+  agent,
+  roles,
+  onSaved,
+  onCancel,
+}: {
+  agent: Agent;
+  roles: Role[] | undefined;
+  onSaved(agent: Agent): void;
+  onCancel(): void;
+}) {
+  const [name, setName] = useState(agent.name);
+  const [roleIds, setRoleIds] = useState(agent.roleIds);
+  const [maxChats, setMaxChats] = useState(String(agent.maxConcurrentChats));
+
+  const changes = useMemo(
+    () => ({
+      ...(name.trim() !== agent.name ? { name } : {}),
+      ...(roles && !sameSet(roleIds, agent.roleIds) ? { roleIds } : {}),
+      ...(maxChatsOf(maxChats) !== agent.maxConcurrentChats
+        ? { maxConcurrentChats: maxChatsOf(maxChats) }
+        : {}),
+    }),
+    [name, roleIds, maxChats, roles, agent],
+  );
+  const changed = Object.keys(changes).length > 0;
+
+  const submission = useSubmit(
+    useCallback(async () => {
+      onSaved(
+        await api<Agent>(`/api/tenant/agents/${agent.id}`, { method: 'PATCH', body: changes }),
+      );
+    }, [agent.id, changes, onSaved]),
+  );
+
+  return (
+    <Form
+      submission={submission}
+      submitLabel="Save"
+      sendingLabel="Saving…"
+      canSubmit={changed}
+      aria-label={`Edit ${agent.name}`}
+      actions={
+        <button type="button" className="button ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      }
+    >
+      <div className="form-grid">
+        <TextField label="Name" name="name" value={name} onChange={setName} required />
+        <MaxChatsField value={maxChats} onChange={setMaxChats} />
+      </div>
+      {roles ? (
+        <RolePicker roles={roles} value={roleIds} onChange={setRoleIds} />
+      ) : (
+        <p className="field-hint">
+          Changing roles needs the <code>roles:manage</code> permission.
+        </p>
+      )}
+    </Form>
+  );
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((item) => b.includes(item));
+}

@@ -1,0 +1,38 @@
+import type { Appearance, PreChatForm } from '@app/contracts';
+
+export type PreChatField = PreChatForm['fields'][number];
+export type PreChatFieldType = PreChatField['type'];
+
+/** A chatbot as GET /api/tenant/chatbots answers it. */
+export interface Chatbot {
+  id: string;
+  tenantId: string;
+  name: string;
+  allowedOrigins: string[];
+  appearance: Appearance;
+  preChatForm: PreChatForm;
+  /** The first characters of the key, to recognise it; null once revoked. */
+  apiKeyPrefix: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The answer to creation and key rotation: the only time the key is shown. */
+export interface ChatbotWithKey extends Chatbot {
+  apiKey: string;
+  embedSnippet: string;
+}
+
+/** What the create and edit forms send. */
+export interface ChatbotInput {
+  name: string;
+  allowedOrigins: string[];
+  appearance: Appearance;
+  preChatForm: PreChatForm;
+}
+
+export const DEFAULT_APPEARANCE: Appearance = {
+  color: '#4f46e5',
+  greeting: 'Hi! How can we help?',
+  waitingMessage: 'A live agent will join the chat shortly.',
+};

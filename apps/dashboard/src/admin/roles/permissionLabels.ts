@@ -1,0 +1,28 @@
+/** Each permission in words: a short column title and what it lets one do. */
+export const PERMISSION_LABELS: Record<string, { title: string; description: string }> = {
+  'tenant:manage': {
+    title: 'Settings',
+    description: 'Change the workspace name, colour and assignment',
+  },
+  'agents:manage': { title: 'Agents', description: 'Invite, change, deactivate and delete agents' },
+  'roles:manage': { title: 'Roles', description: 'Create roles and change their permissions' },
+  'chatbots:manage': {
+    title: 'Chatbots',
+    description: 'Create and change chatbots and their API keys',
+  },
+  'chats:join': { title: 'Join chats', description: 'See the queue and answer visitors' },
+  'chats:block': { title: 'Block', description: 'Close a chat as blocked, barring the visitor' },
+  'chats:transfer': { title: 'Transfer', description: 'Hand a chat to another agent' },
+  'analytics:view': {
+    title: 'Analytics',
+    description: 'See analytics, reports and the status page',
+  },
+  'notifications:manage': {
+    title: 'Emails',
+    description: 'See the email log and retry failed mail',
+  },
+};
+
+export function permissionTitle(permission: string): string {
+  return PERMISSION_LABELS[permission]?.title ?? permission;
+}

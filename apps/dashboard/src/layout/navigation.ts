@@ -1,0 +1,38 @@
+import type { IconName } from './Icon';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: IconName;
+  /** Shown only to users holding it; none: everyone (Chatbots is read-only without chatbots:manage). */
+  permission?: string;
+}
+
+export interface NavGroup {
+  label: string;
+  items: NavItem[];
+}
+
+export const NAVIGATION: NavGroup[] = [
+  {
+    label: 'Conversations',
+    items: [{ to: '/inbox', label: 'Inbox', icon: 'inbox', permission: 'chats:join' }],
+  },
+  {
+    label: 'Workspace',
+    items: [
+      { to: '/chatbots', label: 'Chatbots', icon: 'bot' },
+      { to: '/agents', label: 'Agents', icon: 'users', permission: 'agents:manage' },
+      { to: '/roles', label: 'Roles', icon: 'shield', permission: 'roles:manage' },
+      { to: '/settings', label: 'Settings', icon: 'settings', permission: 'tenant:manage' },
+    ],
+  },
+  {
+    label: 'Insights',
+    items: [
+      { to: '/analytics', label: 'Analytics', icon: 'chart', permission: 'analytics:view' },
+      { to: '/status', label: 'Status', icon: 'pulse', permission: 'analytics:view' },
+      { to: '/emails', label: 'Emails', icon: 'mail', permission: 'notifications:manage' },
+    ],
+  },
+];
