@@ -258,6 +258,10 @@ describe('tenant service: agents, invitations, roles and permissions', () => {
         'role_in_use',
       );
       const unused = await as(admin).post('/roles', { name: 'Unused' }).expect(201);
+      expect(
+        (await as(admin).patch(`/roles/${unused.body.id}`, { name: 'Night shift' }).expect(409))
+          .body.code,
+      ).toBe('role_name_taken');
       await as(admin).delete(`/roles/${unused.body.id}`).expect(204);
       await as(admin).get(`/roles/${unused.body.id}`).expect(404);
     });

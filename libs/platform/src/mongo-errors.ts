@@ -1,8 +1,13 @@
 import { type Model } from 'mongoose';
 
-/** True for MongoDB's (and FerretDB's) duplicate-key error, raised by a unique index. */
+/**
+ * True for the duplicate-key error a unique index raises. MongoDB and FerretDB's inserts answer
+ * code 11000; FerretDB v1 on SQLite answers an update that collides with a generic error that
+ * carries SQLite's own message instead.
+ */
 export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number } | null)?.code === 11000;
+  const { code, message } = (error ?? {}) as { code?: number; message?: string };
+  return code === 11000 || /UNIQUE constraint failed: index /.test(message ?? '');
 }
 
 /**
