@@ -49,13 +49,18 @@ if ! bash scripts/infra.sh up; then
 fi
 
 check build npm run --silent build -- --quiet
+# The widget and dashboard bundles (the browser tests load them through nginx); the widget's
+# build fails if its loader or chat module outgrows its size budget.
+check web-build npm run --silent build:web
 check format node_modules/.bin/prettier --check --log-level warn .
 check lint node_modules/.bin/eslint . --max-warnings=0
 check typecheck node_modules/.bin/tsc -p tsconfig.json --noEmit
+check typecheck-widget node_modules/.bin/tsc -p apps/widget
+check typecheck-dashboard node_modules/.bin/tsc -p apps/dashboard
 
 echo "== unit tests"
 node_modules/.bin/jest --selectProjects unit --ci --json --outputFile="$RESULTS/unit.json"
-echo "== integration tests (real Kafka, MongoDB API, Redis, SMTP)"
+echo "== integration tests (real Kafka, MongoDB API, Redis, SMTP, nginx, Chromium)"
 node_modules/.bin/jest --selectProjects integration --ci --runInBand --forceExit \
   --json --outputFile="$RESULTS/integration.json"
 

@@ -1,0 +1,180 @@
+import { eventually, screenshot } from '@app/testing';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { BrowserStack } from './browser-stack';
+
+/**
+ * The product as people meet it, through nginx: an admin signs up in the dashboard and creates
+ * a chatbot, a visitor opens the widget on the demo page that carries the chatbot's snippet,
+ * and the admin, as the agent, chats with them from the inbox in a second browser context.
+ * The steps build on each other, in order.
+ */
+describe('Parley in a browser', () => {
+  let stack: BrowserStack;
+  let adminContext: BrowserContext;
+  let visitorContext: BrowserContext;
+  let admin: Page;
+  let visitor: Page;
+  const dialogs: string[] = [];
+  const visitorLog = () => visitor.getByRole('log', { name: 'Messages' });
+  const agentLog = () => admin.getByRole('log', { name: 'Messages with Vera Visitor' });
+  const nav = (name: string) =>
+    admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+  beforeAll(async () => {
+    stack = await BrowserStack.start();
+    adminContext = await stack.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    visitorContext = await stack.browser.newContext({ viewport: { width: 1200, height: 800 } });
+    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
+    admin = await adminContext.newPage();
+    visitor = await visitorContext.newPage();
+    // A script payload that ran would open a dialog (or set a flag, checked below).
+    for (const page of [admin, visitor])
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('signs an admin up and shows a new chatbot with its key and embed snippet once', async () => {
+    await admin.goto(`${stack.url}/app/`);
+    await admin.getByRole('link', { name: 'Create a workspace' }).click();
+    await admin.getByLabel('Workspace name').fill('Northwind Bikes');
+    await admin.getByLabel('Your name').fill('Ada Admin');
+    await admin.getByLabel('Work email').fill(`ada-${Date.now()}@northwind.example`);
+    await admin.getByLabel('Password', { exact: true }).fill('correct horse 42');
+    await screenshot(admin, 'dashboard-signup');
+    await admin.getByRole('button', { name: 'Create workspace' }).click();
+    await nav('Inbox').waitFor();
+
+    await nav('Chatbots').click();
+    await admin.getByRole('button', { name: 'New chatbot' }).first().click();
+    const form = admin.getByRole('form', { name: 'New chatbot' });
+    await form.getByLabel('Name', { exact: true }).fill('Bike help');
+    // The origin the dashboard is served from is offered by default: the demo page's.
+    expect(await form.getByLabel('Allowed origins').inputValue()).toContain(stack.url);
+    await form.getByRole('button', { name: 'Create chatbot' }).click();
+    const snippet = admin.getByTestId('embed-snippet');
+    await snippet.waitFor();
+    expect(await snippet.textContent()).toMatch(
+      /^<script src="http:\/\/127\.0\.0\.1:\d+\/widget\.js" data-tenant-id="[^"]+" data-chatbot-id="[^"]+" data-api-key="pk_[^"]+" async><\/script>$/,
+    );
+    await screenshot(admin, 'dashboard-chatbot-created');
+  });
+
+  it('lets a visitor on the demo page chat with the agent in the dashboard', async () => {
+    const demoLink = admin.getByRole('link', { name: /Try it on the demo page/ });
+    const demoUrl = new URL((await demoLink.getAttribute('href'))!, stack.url).toString();
+    expect(demoUrl).toContain('/demo/#');
+    await visitor.goto(demoUrl);
+    await visitor.getByRole('button', { name: 'Chat with us' }).click();
+    await visitor.getByLabel('Name').fill('Vera Visitor');
+    await visitor.getByLabel('Email').fill('vera@example.test');
+    await screenshot(visitor, 'widget-pre-chat-form');
+    await visitor.getByRole('button', { name: 'Start the chat' }).click();
+    await shows(visitorLog(), 'A live agent will join the chat shortly.');
+    await sendAsVisitor('Hello, my bike has a flat tyre');
+    await screenshot(visitor, 'widget-waiting');
+
+    await nav('Inbox').click();
+    const queue = admin.getByRole('list', { name: 'Waiting visitors' });
+    await shows(queue, 'Vera Visitor');
+    await screenshot(admin, 'dashboard-queue');
+    await queue.getByRole('button', { name: 'Join chat with Vera Visitor' }).click();
+    await shows(agentLog(), 'Hello, my bike has a flat tyre');
+    await shows(visitor.locator('parley-widget'), 'You are chatting with Ada Admin');
+
+    await visitor.getByLabel('Your message').pressSequentially('Is it', { delay: 30 });
+    await shows(admin.getByTestId('typing-indicator'), 'Visitor is typing');
+    await visitor.getByLabel('Your message').fill('');
+    await sendAsAgent('Sorry to hear that! Which model is it?');
+    await shows(visitorLog(), 'Which model is it?');
+    await screenshot(visitor, 'widget-conversation');
+    await screenshot(admin, 'dashboard-conversation');
+  });
+
+  it('shows HTML and script payloads as characters, on both sides', async () => {
+    const fromVisitor = '<img src=x onerror="window.__xss=1;alert(1)">';
+    const fromAgent = '<b>bold</b><script>window.__xss=2;alert(2)</script>';
+    await sendAsVisitor(fromVisitor);
+    await shows(agentLog(), fromVisitor);
+    await sendAsAgent(fromAgent);
+    await shows(visitorLog(), fromAgent);
+    for (const page of [admin, visitor])
+      expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    expect(dialogs).toEqual([]);
+  });
+
+  it('continues the same conversation, nothing missing or doubled, after the visitor reloads', async () => {
+    await visitor.reload();
+    // A live conversation reopens by itself; if the panel stays closed, the launcher opens it.
+    if (
+      !(await visitorLog()
+        .isVisible({ timeout: 5_000 })
+        .catch(() => false))
+    )
+      await visitor.getByRole('button', { name: /Chat with us/ }).click();
+    for (const body of ['Hello, my bike has a flat tyre', 'Which model is it?'])
+      await shows(visitorLog(), body);
+    expect(await visitorLog().getByText('Which model is it?').count()).toBe(1);
+    await sendAsVisitor('A city bike, from 2021');
+    await shows(agentLog(), 'A city bike, from 2021');
+    await screenshot(visitor, 'widget-after-reload');
+  });
+
+  it('catches up after the visitor’s network drops, with what the agent wrote meanwhile', async () => {
+    await visitorContext.setOffline(true);
+    await shows(visitor.locator('parley-widget').getByRole('status'), 'Reconnecting…');
+    await screenshot(visitor, 'widget-reconnecting');
+    await sendAsAgent('Is the valve a Presta or a Schrader?');
+    await visitorContext.setOffline(false);
+    await shows(visitorLog(), 'Is the valve a Presta or a Schrader?');
+    expect(await visitorLog().getByText('Is the valve a Presta or a Schrader?').count()).toBe(1);
+    expect(await visitorLog().getByText('A city bike, from 2021').count()).toBe(1);
+
+    await admin
+      .getByRole('group', { name: 'Conversation actions' })
+      .getByRole('button', { name: 'Resolve' })
+      .click();
+    await shows(visitor.locator('parley-widget'), 'This conversation has ended.');
+  });
+
+  it('shows the admin screens, the visitor counted in analytics and mailed', async () => {
+    await nav('Emails').click();
+    await shows(admin.getByRole('main'), 'vera@example.test');
+    await screenshot(admin, 'dashboard-emails');
+    await nav('Analytics').click();
+    // The figures come from rollups of the events, a moment behind: reload until they are in.
+    await eventually(async () => {
+      await admin.reload();
+      await admin.getByText('3 visitor · 3 agent · 1 system').waitFor({ timeout: 2_000 });
+    });
+    await screenshot(admin, 'dashboard-analytics');
+    await nav('Status').click();
+    await shows(admin.getByRole('main'), 'chat');
+    await screenshot(admin, 'dashboard-status');
+    for (const page of ['Agents', 'Roles', 'Chatbots', 'Settings']) {
+      await nav(page).click();
+      await admin.getByRole('heading', { name: page }).first().waitFor();
+      await screenshot(admin, `dashboard-${page.toLowerCase()}`);
+    }
+  });
+
+  /** Waits until `text` shows inside `where` (Playwright's `expect` is not in playwright-core). */
+  async function shows(where: Locator, text: string) {
+    await where.getByText(text).first().waitFor();
+  }
+
+  async function sendAsVisitor(body: string) {
+    await visitor.getByLabel('Your message').fill(body);
+    await visitor.getByRole('button', { name: 'Send' }).click();
+  }
+
+  async function sendAsAgent(body: string) {
+    await admin.getByRole('textbox', { name: 'Reply to Vera Visitor' }).fill(body);
+    await admin.getByRole('form', { name: 'Reply' }).getByRole('button', { name: 'Send' }).click();
+  }
+});
