@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  type DevOidcProvider,
   freePort,
   launchBrowser,
+  startDevOidcProvider,
   startNginx,
   startTestService,
   type TestNginx,
@@ -19,7 +21,8 @@ const webBuild = resolve(__dirname, '../../dist/web');
 
 /**
  * Everything a person in a browser meets: the four services for real, nginx in front serving the
- * built dashboard, widget and demo page (`npm run build:web`), and Debian's Chromium.
+ * built dashboard, widget and demo page (`npm run build:web`), the local OpenID provider standing
+ * in for Google, and Debian's Chromium.
  */
 export class BrowserStack {
   private constructor(
@@ -27,6 +30,7 @@ export class BrowserStack {
     readonly browser: Browser,
     private readonly services: TestService<object>[],
     private readonly nginx: TestNginx,
+    private readonly google: DevOidcProvider,
   ) {}
 
   static async start(): Promise<BrowserStack> {
@@ -36,7 +40,14 @@ export class BrowserStack {
     // nginx's address is every link's base (PUBLIC_URL), so it is chosen before the services.
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const tenant = await startTestService(tenantService, { BCRYPT_COST: '4', PUBLIC_URL: url });
+    const google = await startDevOidcProvider([`${url}/api/tenant/auth/google/callback`]);
+    const tenant = await startTestService(tenantService, {
+      BCRYPT_COST: '4',
+      PUBLIC_URL: url,
+      OIDC_ISSUER_URL: google.issuer,
+      OIDC_CLIENT_ID: google.clientId,
+      OIDC_CLIENT_SECRET: google.clientSecret,
+    });
     const shared = {
       PUBLIC_URL: url,
       JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
@@ -55,12 +66,13 @@ export class BrowserStack {
       { tenant: tenant.url, chat: [chat.url], email: email.url, analytics: analytics.url },
       { port },
     );
-    return new BrowserStack(url, await launchBrowser(), services, nginx);
+    return new BrowserStack(url, await launchBrowser(), services, nginx, google);
   }
 
   async close(): Promise<void> {
     await this.browser.close();
     await this.nginx.stop();
+    await this.google.stop();
     for (const service of this.services.reverse()) await service.close();
   }
 }

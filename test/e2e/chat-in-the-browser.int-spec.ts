@@ -15,6 +15,7 @@ describe('Parley in a browser', () => {
   let admin: Page;
   let visitor: Page;
   const dialogs: string[] = [];
+  const adminEmail = `ada-${Date.now()}@northwind.example`;
   const visitorLog = () => visitor.getByRole('log', { name: 'Messages' });
   const agentLog = () => admin.getByRole('log', { name: 'Messages with Vera Visitor' });
   const nav = (name: string) =>
@@ -44,7 +45,7 @@ describe('Parley in a browser', () => {
     await admin.getByRole('link', { name: 'Create a workspace' }).click();
     await admin.getByLabel('Workspace name').fill('Northwind Bikes');
     await admin.getByLabel('Your name').fill('Ada Admin');
-    await admin.getByLabel('Work email').fill(`ada-${Date.now()}@northwind.example`);
+    await admin.getByLabel('Work email').fill(adminEmail);
     await admin.getByLabel('Password', { exact: true }).fill('correct horse 42');
     await screenshot(admin, 'dashboard-signup');
     await admin.getByRole('button', { name: 'Create workspace' }).click();
@@ -161,6 +162,20 @@ describe('Parley in a browser', () => {
       await admin.getByRole('heading', { name: page }).first().waitFor();
       await screenshot(admin, `dashboard-${page.toLowerCase()}`);
     }
+  });
+
+  it('signs the admin in with Google in a new browser, straight to the inbox', async () => {
+    const fresh = await stack.browser.newContext();
+    const page = await fresh.newPage();
+    await page.goto(`${stack.url}/app/`);
+    await page.getByRole('link', { name: 'Sign in with Google' }).click();
+    // The stand-in provider asks only for the email a person would pick on Google's page.
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/app\/inbox/);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    expect(await page.getByTestId('tenant-name').textContent()).toBe('Northwind Bikes');
+    await fresh.close();
   });
 
   /** Waits until `text` shows inside `where` (Playwright's `expect` is not in playwright-core). */
