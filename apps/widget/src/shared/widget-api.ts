@@ -29,8 +29,23 @@ const credentials = ({ tenantId, chatbotId, apiKey }: EmbedOptions) => ({
   apiKey,
 });
 
-export function fetchWidgetConfig(embed: EmbedOptions): Promise<ApiAnswer<WidgetConfig>> {
-  return postJson(`${embed.baseUrl}/api/chat/widget/config`, credentials(embed));
+// Chat learns of a chatbot, its key and its allowed origins from the tenant service's events, a
+// moment after they change: a chatbot tried right after it was created (the dashboard links its
+// demo page at once) or a key just rotated is refused for that moment, so refusals are asked
+// again a few times before the widget says the chat is not available.
+const CONFIG_RETRY_DELAYS_MS = [500, 1000, 2000, 4000];
+const mayBeSettling = (status: number) => status === 401 || status === 403 || status === 0;
+
+export async function fetchWidgetConfig(embed: EmbedOptions): Promise<ApiAnswer<WidgetConfig>> {
+  const ask = () =>
+    postJson<WidgetConfig>(`${embed.baseUrl}/api/chat/widget/config`, credentials(embed));
+  let answer = await ask();
+  for (const delay of CONFIG_RETRY_DELAYS_MS) {
+    if (answer.ok || !mayBeSettling(answer.failure.status)) break;
+    await new Promise((wake) => setTimeout(wake, delay));
+    answer = await ask();
+  }
+  return answer;
 }
 
 export function openSession(
