@@ -1,5 +1,6 @@
 import { eventually, screenshot } from '@app/testing';
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { mailTo } from '../../apps/email/test/email-fixture';
 import { BrowserStack } from './browser-stack';
 
 /**
@@ -16,6 +17,8 @@ describe('Parley in a browser', () => {
   let visitor: Page;
   const dialogs: string[] = [];
   const adminEmail = `ada-${Date.now()}@northwind.example`;
+  const visitorEmail = `vera-${Date.now()}@example.test`;
+  const chatbotColor = '#0a7d5a';
   const visitorLog = () => visitor.getByRole('log', { name: 'Messages' });
   const agentLog = () => admin.getByRole('log', { name: 'Messages with Vera Visitor' });
   const nav = (name: string) =>
@@ -55,6 +58,7 @@ describe('Parley in a browser', () => {
     await admin.getByRole('button', { name: 'New chatbot' }).first().click();
     const form = admin.getByRole('form', { name: 'New chatbot' });
     await form.getByLabel('Name', { exact: true }).fill('Bike help');
+    await form.getByLabel('Colour', { exact: true }).fill(chatbotColor);
     // The origin the dashboard is served from is offered by default: the demo page's.
     expect(await form.getByLabel('Allowed origins').inputValue()).toContain(stack.url);
     await form.getByRole('button', { name: 'Create chatbot' }).click();
@@ -73,7 +77,7 @@ describe('Parley in a browser', () => {
     await visitor.goto(demoUrl);
     await visitor.getByRole('button', { name: 'Chat with us' }).click();
     await visitor.getByLabel('Name').fill('Vera Visitor');
-    await visitor.getByLabel('Email').fill('vera@example.test');
+    await visitor.getByLabel('Email').fill(visitorEmail);
     await screenshot(visitor, 'widget-pre-chat-form');
     await visitor.getByRole('button', { name: 'Start the chat' }).click();
     await shows(visitorLog(), 'A live agent will join the chat shortly.');
@@ -126,6 +130,30 @@ describe('Parley in a browser', () => {
     await screenshot(visitor, 'widget-after-reload');
   });
 
+  it("opens the conversation from the link in the visitor's welcome mail, in the chatbot's look", async () => {
+    const mail = await eventually(async () => {
+      const [welcome] = await mailTo(visitorEmail);
+      if (!welcome) throw new Error(`no mail to ${visitorEmail} yet`);
+      return welcome;
+    });
+    const link = /href="([^"]*\/conversation\/[^"]+)"/.exec(mail.shownHtml)?.[1];
+    expect(link).toBeDefined();
+    const elsewhere = await stack.browser.newContext();
+    const page = await elsewhere.newPage();
+    await page.goto(link!);
+    const log = page.getByRole('log', { name: 'Messages' });
+    for (const body of ['Hello, my bike has a flat tyre', 'A city bike, from 2021'])
+      await shows(log, body);
+    await page.getByRole('heading', { name: 'Bike help' }).waitFor();
+    expect(await page.locator('[style*="--parley-color"]').first().getAttribute('style')).toContain(
+      chatbotColor,
+    );
+    // The token left the address bar (history, Referer headers) as soon as the page read it.
+    expect(page.url()).not.toContain('token=');
+    await screenshot(page, 'conversation-page');
+    await elsewhere.close();
+  });
+
   it('catches up after the visitor’s network drops, with what the agent wrote meanwhile', async () => {
     await visitorContext.setOffline(true);
     await shows(visitor.locator('parley-widget').getByRole('status'), 'Reconnecting…');
@@ -145,7 +173,7 @@ describe('Parley in a browser', () => {
 
   it('shows the admin screens, the visitor counted in analytics and mailed', async () => {
     await nav('Emails').click();
-    await shows(admin.getByRole('main'), 'vera@example.test');
+    await shows(admin.getByRole('main'), visitorEmail);
     await screenshot(admin, 'dashboard-emails');
     await nav('Analytics').click();
     // The figures come from rollups of the events, a moment behind: reload until they are in.

@@ -221,6 +221,25 @@ describe('a conversation between a visitor and an agent', () => {
       ).toBe('invalid_api_key');
     });
 
+    it("gives the conversation page of the visitor's email link its chatbot's look, by room token", async () => {
+      const { admin, chatbot } = await fixture.tenantWithChatbot();
+      const { roomId, visitorToken } = (await fixture.openSession(chatbot).expect(201)).body;
+      const look = await request(fixture.chat.url)
+        .get('/api/chat/widget/conversation')
+        .set('Authorization', `Bearer ${visitorToken}`)
+        .expect(200);
+      expect(look.body).toEqual({
+        roomId,
+        chatbotName: 'Help',
+        appearance: expect.objectContaining({ color: expect.stringMatching(/^#[0-9a-f]{6}$/i) }),
+      });
+      await request(fixture.chat.url)
+        .get('/api/chat/widget/conversation')
+        .set('Authorization', `Bearer ${admin.accessToken}`)
+        .expect(404);
+      await request(fixture.chat.url).get('/api/chat/widget/conversation').expect(401);
+    });
+
     it('records the visitor with browser details parsed from the User-Agent', async () => {
       const { admin, chatbot } = await fixture.tenantWithChatbot();
       const { roomId } = (

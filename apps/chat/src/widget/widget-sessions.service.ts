@@ -1,5 +1,5 @@
-import { sameHash, TenantContext } from '@app/auth';
-import { categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
+import { sameHash, TenantContext, type VisitorPrincipal } from '@app/auth';
+import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
 import { Injectable } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { ChatNotificationsService } from '../messages/chat-notifications.service
 import { MessagesService } from '../messages/messages.service';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
+import { chatErrors } from '../chat-errors';
 import { VisitorTokensService } from './visitor-tokens.service';
 
 export interface ChatbotCredentials {
@@ -49,6 +50,20 @@ export class WidgetSessionsService {
         name: chatbot.name,
         appearance: chatbot.appearance,
         preChatForm: chatbot.preChatForm,
+      };
+    });
+  }
+
+  /** The chatbot's name and look for a visitor's room (the chatbot may be gone since). */
+  async conversationLook(visitor: VisitorPrincipal) {
+    return TenantContext.run(visitor.tenantId, async () => {
+      const room = await this.rooms.findById(visitor.roomId);
+      if (!room) throw chatErrors.roomNotFound();
+      const chatbot = await this.directory.findChatbot(visitor.tenantId, room.chatbotId);
+      return {
+        roomId: room.id,
+        chatbotName: chatbot?.name ?? null,
+        appearance: chatbot?.appearance ?? appearanceSchema.parse({}),
       };
     });
   }

@@ -1,6 +1,13 @@
-import { Public } from '@app/auth';
-import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  AllowVisitors,
+  Authenticated,
+  CurrentVisitor,
+  Public,
+  type VisitorPrincipal,
+} from '@app/auth';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { chatErrors } from '../chat-errors';
 import { WidgetConfigDto, WidgetSessionDto } from './widget-session.dto';
 import { WidgetSessionsService } from './widget-sessions.service';
 
@@ -30,5 +37,19 @@ export class WidgetController {
     @Ip() ip: string,
   ) {
     return this.sessions.open(body, { origin, ip, userAgent });
+  }
+
+  /**
+   * The look of the chatbot a visitor's room belongs to, for the conversation page of the link in
+   * their emails, which has the room token but not the API key.
+   */
+  // Staff tokens pass the guard (every route names its rule) and then find no room of theirs.
+  @Authenticated()
+  @AllowVisitors()
+  @ApiBearerAuth()
+  @Get('conversation')
+  conversation(@CurrentVisitor() visitor: VisitorPrincipal | undefined) {
+    if (!visitor) throw chatErrors.roomNotFound();
+    return this.sessions.conversationLook(visitor);
   }
 }

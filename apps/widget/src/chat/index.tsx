@@ -28,12 +28,20 @@ export const mountWidget: ChatModule['mountWidget'] = (host) => {
 export const mountConversationPage: ChatModule['mountConversationPage'] = (container) => {
   addStyles(document.head, chatStyles);
   unlockSoundOnGesture(container);
-  container.style.setProperty('--parley-color', DEFAULT_COLOR);
-  container.style.setProperty('--parley-on-color', textColorOn(DEFAULT_COLOR));
+  const paint = (color: string) => {
+    container.style.setProperty('--parley-color', color);
+    container.style.setProperty('--parley-on-color', textColorOn(color));
+  };
+  paint(DEFAULT_COLOR);
   const locale = pickLocale(undefined, browserLanguages());
   document.documentElement.lang = locale;
   render(
-    <ConversationPage link={takeConversationLink()} baseUrl={location.origin} locale={locale} />,
+    <ConversationPage
+      link={takeConversationLink()}
+      baseUrl={location.origin}
+      locale={locale}
+      onColor={paint}
+    />,
     container,
   );
 };

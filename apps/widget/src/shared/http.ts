@@ -18,15 +18,23 @@ export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; failure: ApiFail
 const TIMEOUT_MS = 15_000;
 
 /** POSTs JSON to the Parley API; never throws, so every caller has to handle the failure. */
-export async function postJson<T>(url: string, body: unknown): Promise<ApiAnswer<T>> {
+export function postJson<T>(url: string, body: unknown): Promise<ApiAnswer<T>> {
+  return callApi(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** GETs from the Parley API as the visitor of a room; never throws. */
+export function getAsVisitor<T>(url: string, visitorToken: string): Promise<ApiAnswer<T>> {
+  return callApi(url, { headers: { authorization: `Bearer ${visitorToken}` } });
+}
+
+async function callApi<T>(url: string, init: RequestInit): Promise<ApiAnswer<T>> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch {
     return { ok: false, failure: { status: 0, code: 'network_error', message: '', errors: [] } };
   }

@@ -1,6 +1,6 @@
 import type { Appearance, PreChatForm } from '@app/contracts';
 import type { EmbedOptions } from './embed-options';
-import { type ApiAnswer, postJson } from './http';
+import { type ApiAnswer, getAsVisitor, postJson } from './http';
 
 /** What the widget needs to know about the chatbot before a conversation exists. */
 export interface WidgetConfig {
@@ -56,4 +56,18 @@ export function openSession(
     ...credentials(embed),
     ...visitor,
   });
+}
+
+/** The look of the chatbot a room belongs to, for the conversation page (room token only). */
+export interface ConversationLook {
+  roomId: string;
+  chatbotName: string | null;
+  appearance: Appearance;
+}
+
+export function fetchConversationLook(
+  baseUrl: string,
+  visitorToken: string,
+): Promise<ApiAnswer<ConversationLook>> {
+  return getAsVisitor(`${baseUrl}/api/chat/widget/conversation`, visitorToken);
 }
