@@ -18,9 +18,14 @@ import { StatusPage } from './status/StatusPage';
 
 /** The dashboard's routes, under /app/. Signed-out users are sent to the login page. */
 export function App() {
-  const { me } = useSession();
+  const { me, unreachable } = useSession();
   const location = useLocation();
-  if (me === undefined) return <p className="loading">Loading…</p>;
+  if (me === undefined)
+    return (
+      <p className="loading" role="status">
+        {unreachable ? 'Parley cannot be reached right now; trying again…' : 'Loading…'}
+      </p>
+    );
   const publicRoutes = (
     <>
       <Route path="/login" element={<LoginPage />} />

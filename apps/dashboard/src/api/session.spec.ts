@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { accessToken, currentTokens, storeTokens } from './session';
+import { accessToken, clearSession, currentTokens, storeTokens } from './session';
 
 /** An unsigned JWT that expires `inSeconds` from now: the client only reads `exp`. */
 function jwt(inSeconds: number, marker: string): string {
@@ -45,6 +45,18 @@ describe('the dashboard session', () => {
     // A refresh token works once: presenting r1 twice would end the whole session.
     expect(refreshes).toEqual(['r1']);
     expect(currentTokens()).toEqual({ accessToken: renewed, refreshToken: 'r2' });
+  });
+
+  it('stays signed out when the session ends while a refresh is on its way', async () => {
+    let arrive: (response: Response) => void = () => undefined;
+    global.fetch = jest.fn(() => new Promise<Response>((resolve) => (arrive = resolve)));
+    storeTokens({ accessToken: jwt(30, 'old'), refreshToken: 'r1' });
+    const refreshing = accessToken();
+    await Promise.resolve();
+    clearSession();
+    arrive(answer(200, { accessToken: jwt(600, 'renewed'), refreshToken: 'r2' }));
+    expect(await refreshing).toBeNull();
+    expect(currentTokens()).toBeNull();
   });
 
   it('signs out when the refresh token is refused', async () => {

@@ -104,6 +104,8 @@ export function accessToken(force = false): Promise<string | null> {
     }
     if (!response.ok) throw new Error(`refresh failed: ${response.status}`);
     const renewed = (await response.json()) as Tokens;
+    // Signed out (in this tab or another) while the refresh was on its way: stay signed out.
+    if (read()?.refreshToken !== latest.refreshToken) return null;
     storeTokens(renewed);
     return renewed.accessToken;
   }).finally(() => {

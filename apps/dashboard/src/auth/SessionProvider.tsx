@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import { api } from '../api/client';
 import {
   clearSession,
@@ -23,6 +31,8 @@ export interface SignedIn extends Tokens {
 interface SessionState {
   /** Undefined while loading; null when signed out. */
   me: Me | null | undefined;
+  /** Loading the signed-in user failed (the API is unreachable); it is being tried again. */
+  unreachable: boolean;
   can(permission: string): boolean;
   signIn(answer: SignedIn): Promise<void>;
   signOut(): Promise<void>;
@@ -33,17 +43,31 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(currentTokens() ? undefined : null);
+  const [me, setMeState] = useState<Me | null | undefined>(currentTokens() ? undefined : null);
+  const [unreachable, setUnreachable] = useState(false);
+  // The user shown right now, for the loader to read without re-creating itself.
+  const shown = useRef(me);
+  const setMe = useCallback((next: Me | null | undefined) => {
+    shown.current = next;
+    setMeState(next);
+  }, []);
 
   const loadMe = useCallback(async () => {
-    try {
-      const answer = await api<Me>('/api/tenant/me');
-      setMe(answer);
-    } catch {
-      // A failed reload keeps the user already shown; without a session any more, signed out.
-      setMe((previous) => (currentTokens() ? previous : null));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const answer = await api<Me>('/api/tenant/me');
+        setUnreachable(false);
+        return setMe(answer);
+      } catch {
+        if (!currentTokens()) return setMe(null);
+        // A failed reload keeps the user already shown. With nobody shown yet the dashboard
+        // cannot start, so it says so and keeps trying.
+        if (shown.current) return;
+        setUnreachable(true);
+        await new Promise((wake) => setTimeout(wake, Math.min(1000 * 2 ** attempt, 15_000)));
+      }
     }
-  }, []);
+  }, [setMe]);
 
   useEffect(() => {
     if (currentTokens()) void loadMe();
@@ -55,11 +79,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       stopRefreshing();
       unsubscribe();
     };
-  }, [loadMe]);
+  }, [loadMe, setMe]);
 
   const signIn = useCallback(
     async (answer: SignedIn) => {
       storeTokens(answer);
+      // Resolves once the user is loaded (retried while the API is unreachable), so the page
+      // that signed in keeps its pending state until then.
       await loadMe();
     },
     [loadMe],
@@ -82,7 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   return (
-    <SessionContext.Provider value={{ me, can, signIn, signOut, reloadMe: loadMe }}>
+    <SessionContext.Provider value={{ me, unreachable, can, signIn, signOut, reloadMe: loadMe }}>
       {children}
     </SessionContext.Provider>
   );

@@ -13,7 +13,7 @@ export function ConnectionBanner() {
     return () => clearTimeout(timer);
   }, []);
 
-  if (connection === 'connected' || connection === 'refused') return null;
+  if (connection === 'connected') return null;
   if (connection === 'connecting' && !slowStart) return null;
   const text =
     connection === 'signed-out'

@@ -6,7 +6,6 @@ import { AlertControls } from './AlertControls';
 import { CannotTakeChats } from './CannotTakeChats';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Conversation } from './Conversation';
-import { InboxProvider, useInbox } from './InboxProvider';
 import { MyChatsList } from './MyChatsList';
 import { QueueList } from './QueueList';
 import { useInboxTitle } from './useInboxTitle';
@@ -15,19 +14,14 @@ import './inbox.css';
 /** The agent inbox: the queue and the agent's chats, the open conversation, the visitor. */
 export function InboxPage() {
   const { can } = useSession();
+  // The socket and its state live in InboxProvider, which the layout mounts for agents.
   if (!can('chats:join')) return <CannotTakeChats />;
-  return (
-    <InboxProvider>
-      <Inbox />
-    </InboxProvider>
-  );
+  return <Inbox />;
 }
 
 function Inbox() {
   const { roomId } = useParams();
-  const { connection } = useInbox();
   useInboxTitle();
-  if (connection === 'refused') return <CannotTakeChats />;
 
   return (
     <div className={`inbox${roomId ? ' has-room' : ''}`}>

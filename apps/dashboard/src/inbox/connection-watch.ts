@@ -2,19 +2,20 @@ import { accessToken } from '../api/session';
 import type { AgentSocket } from './agent-socket';
 
 /**
- * `connecting`: never connected yet; `reconnecting`: the connection was lost; `refused`: the
- * server does not let this user take chats; `signed-out`: the session ended.
+ * `connecting`: never connected yet; `reconnecting`: the connection was lost;
+ * `signed-out`: the session ended.
  */
-export type ConnectionState =
-  'connecting' | 'connected' | 'reconnecting' | 'refused' | 'signed-out';
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'signed-out';
 
 const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000];
 
 /**
  * Keeps the socket connected: socket.io retries lost transports itself, but not a handshake the
  * server refused. `unauthorized` usually means the access token expired while the page slept:
- * the token is refreshed and the socket reconnects; refused again with a fresh token, the user
- * may not take chats. Any other refusal (`unavailable`) is retried with a growing delay.
+ * the token is refreshed and the socket reconnects. Refused again with a fresh token, chat could
+ * not check it for now (say, the tenant service restarting during a deploy), so it is tried
+ * again with a growing delay, like any other refusal (`unavailable`), never given up on: who
+ * may take chats at all is decided by the session's permissions, before any socket.
  */
 export function watchConnection(
   socket: AgentSocket,
@@ -24,6 +25,7 @@ export function watchConnection(
   let retries = 0;
   let unauthorizedInARow = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const retryLater = () => {
     const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
@@ -42,13 +44,16 @@ export function watchConnection(
     report(everConnected ? 'reconnecting' : 'connecting');
     if (socket.active) return;
     if (error.message !== 'unauthorized') return retryLater();
-    if (unauthorizedInARow++ > 0) return report('refused');
+    if (unauthorizedInARow++ > 0) return retryLater();
     accessToken(true)
       .then((token) => {
+        if (stopped) return;
         if (token) socket.connect();
         else report('signed-out');
       })
-      .catch(retryLater);
+      .catch(() => {
+        if (!stopped) retryLater();
+      });
   };
 
   const onDisconnect = (reason: string) => {
@@ -62,6 +67,7 @@ export function watchConnection(
   socket.on('connect_error', onConnectError);
   socket.on('disconnect', onDisconnect);
   return () => {
+    stopped = true;
     clearTimeout(retryTimer);
     socket.off('connect', onConnect);
     socket.off('connect_error', onConnectError);

@@ -52,6 +52,12 @@ describe('the inbox', () => {
     expect(reconnectSeqs(state)).toEqual({ 'room-1': 5 });
   });
 
+  it('replays what this page missed even when the server said, meanwhile, that it holds more', () => {
+    // The agent's chats reloaded over REST while the socket was down: lastSeq 9 there.
+    const state = after(myRoom(2), received(3), myRoom(9));
+    expect(reconnectSeqs(state)).toEqual({ 'room-1': 3 });
+  });
+
   it('drops a chat from "My chats" once it is transferred to someone else', () => {
     const state = after(myRoom(), updated({ agent: bob }));
     expect(myRooms(state)).toEqual([]);

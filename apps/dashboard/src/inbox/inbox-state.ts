@@ -95,11 +95,17 @@ export function unreadOf(state: InboxState, roomId: string): number {
   return unreadCount(state.timelines[roomId] ?? [], state.readSeqs[roomId] ?? 0);
 }
 
-/** The highest seq seen per open room: a reconnect replays exactly what came after. */
+/**
+ * The highest seq this page received per open room: a reconnect replays exactly what came after.
+ * A room's `lastSeq` from the REST API says what the server holds, not what the page was sent,
+ * so it counts only for a room whose messages the page has not shown at all.
+ */
 export function reconnectSeqs(state: InboxState): Record<string, number> {
   const seqs: Record<string, number> = {};
-  for (const room of myRooms(state))
-    seqs[room.roomId] = Math.max(room.lastSeq, highestSeq(state.timelines[room.roomId] ?? []));
+  for (const room of myRooms(state)) {
+    const timeline = state.timelines[room.roomId] ?? [];
+    seqs[room.roomId] = timeline.length > 0 ? highestSeq(timeline) : room.lastSeq;
+  }
   return seqs;
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useMe, useSession } from '../auth/SessionProvider';
+import { InboxProvider } from '../inbox/InboxProvider';
 import { Icon } from './Icon';
 import { Logo } from './Logo';
 import { NAVIGATION } from './navigation';
@@ -86,7 +87,15 @@ export function Shell() {
         </button>
       </aside>
       <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
+        {can('chats:join') ? (
+          // Mounted for the whole session, not just the inbox page: an agent reading analytics
+          // stays online, hears new visitors, and keeps their unsent replies.
+          <InboxProvider>
+            <Outlet />
+          </InboxProvider>
+        ) : (
+          <Outlet />
+        )}
       </main>
     </div>
   );
