@@ -44,7 +44,9 @@ describe('Parley in a browser', () => {
   });
 
   it('signs an admin up and shows a new chatbot with its key and embed snippet once', async () => {
-    await admin.goto(`${stack.url}/app/`);
+    const dashboard = await admin.goto(`${stack.url}/app/`);
+    // Another site may not frame the dashboard (clickjacking).
+    expect(dashboard?.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
     await admin.getByRole('link', { name: 'Create a workspace' }).click();
     await admin.getByLabel('Workspace name').fill('Northwind Bikes');
     await admin.getByLabel('Your name').fill('Ada Admin');
@@ -74,6 +76,17 @@ describe('Parley in a browser', () => {
     const demoLink = admin.getByRole('link', { name: /Try it on the demo page/ });
     const demoUrl = new URL((await demoLink.getAttribute('href'))!, stack.url).toString();
     expect(demoUrl).toContain('/demo/#');
+    // Chat learns of the new chatbot through Kafka; on a slow machine that can take longer than
+    // the widget's own patience, which is not what this test is about.
+    const credentials = Object.fromEntries(new URLSearchParams(new URL(demoUrl).hash.slice(1)));
+    await eventually(async () => {
+      const config = await fetch(`${stack.url}/api/chat/widget/config`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: stack.url },
+        body: JSON.stringify(credentials),
+      });
+      expect(config.status).toBe(200);
+    });
     await visitor.goto(demoUrl);
     await visitor.getByRole('button', { name: 'Chat with us' }).click();
     await visitor.getByLabel('Name').fill('Vera Visitor');

@@ -78,7 +78,7 @@ export interface ClientToServerEvents {
   'message:send': (payload: MessageSend, ack: Ack<{ id: string; seq: number }>) => void;
   typing: (payload: z.input<typeof typingSchema>, ack?: Ack<{ ok: true }>) => void;
   'message:read': (payload: z.input<typeof messageReadSchema>, ack?: Ack<{ ok: true }>) => void;
-  /** The answer is followed by the room's messages after `lastSeq` (all of them without it). */
+  /** The room's messages after `lastSeq` (all of them without it) arrive just before the answer. */
   'room:join': (
     payload: { roomId: string; lastSeq?: number },
     ack: Ack<{ room: RoomSummary }>,

@@ -18,9 +18,12 @@ export class ChatNotificationsService {
     @InjectConfig() private readonly config: ChatConfig,
   ) {}
 
-  /** A link back to the conversation, carrying the visitor's room token (sealed in transit). */
+  /**
+   * A link back to the conversation, carrying the visitor's room token (sealed in transit). The
+   * token is in the fragment, which browsers never send: it stays out of access logs.
+   */
   conversationLink(room: RoomRecord, visitorToken: string) {
-    const url = `${this.config.PUBLIC_URL}/conversation/${room.id}?token=${encodeURIComponent(visitorToken)}`;
+    const url = `${this.config.PUBLIC_URL}/conversation/${room.id}#token=${encodeURIComponent(visitorToken)}`;
     return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY) };
   }
 

@@ -1,4 +1,7 @@
-/** The room and token of a visitor's email link: `/conversation/<roomId>?token=<visitorToken>`. */
+/**
+ * The room and token of a visitor's email link: `/conversation/<roomId>#token=<visitorToken>`
+ * (links mailed before the token moved into the fragment carry it as `?token=`).
+ */
 export interface ConversationLink {
   roomId: string;
   visitorToken?: string;
@@ -14,11 +17,13 @@ export function takeConversationLink(): ConversationLink | null {
   const roomId = decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
   if (!roomId || roomId === 'conversation') return null;
   const url = new URL(location.href);
-  const fromLink = url.searchParams.get('token');
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const fromLink = fragment.get('token') ?? url.searchParams.get('token');
   try {
     if (fromLink) {
       sessionStorage.setItem(tokenKey(roomId), fromLink);
       url.searchParams.delete('token');
+      url.hash = '';
       history.replaceState(history.state, '', url);
     }
     return {

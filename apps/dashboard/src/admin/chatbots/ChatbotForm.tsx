@@ -107,7 +107,8 @@ export function ChatbotForm({
           hint={
             <>
               One per line, such as <code>https://shop.example.com</code>: scheme, host and port, no
-              path. The widget works only on these sites.
+              path. The widget works only on these sites. This dashboard's own origin, filled in for
+              a new chatbot, is what lets the demo page try it: remove it before going live.
             </>
           }
         />
