@@ -17,12 +17,7 @@ import {
   TenantEntrySchema,
 } from './directory/directory.schemas';
 import { ChatNotificationsService } from './messages/chat-notifications.service';
-import {
-  ClientMessageId,
-  ClientMessageIdSchema,
-  Message,
-  MessageSchema,
-} from './messages/message.schema';
+import { Message, MessageSchema } from './messages/message.schema';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { AgentGateway } from './realtime/agent.gateway';
@@ -41,6 +36,7 @@ import { RoomCache } from './rooms/room-cache';
 import { RoomsController } from './rooms/rooms.controller';
 import { RoomsRepository } from './rooms/rooms.repository';
 import { RoomsService } from './rooms/rooms.service';
+import { MessageSeqs } from './sequences/message-seqs';
 import { Sequences } from './sequences/sequences.service';
 import { StandbyService } from './standby/standby.service';
 import { VisitorTokensService } from './widget/visitor-tokens.service';
@@ -65,13 +61,13 @@ export class ChatModule {
           { name: BlockedVisitor.name, schema: BlockedVisitorSchema },
           { name: RoomTransition.name, schema: RoomTransitionSchema },
           { name: Message.name, schema: MessageSchema },
-          { name: ClientMessageId.name, schema: ClientMessageIdSchema },
         ]),
       ],
       controllers: [WidgetController, RoomsController, AgentsController, DirectoryEventsController],
       providers: [
         DirectoryRepository,
         Sequences,
+        MessageSeqs,
         RoomCache,
         RoomsRepository,
         RoomsService,

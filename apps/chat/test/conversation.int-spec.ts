@@ -4,8 +4,11 @@ import {
   MessageSentV1,
   NotificationRequestedV1,
 } from '@app/contracts';
+import { REDIS } from '@app/platform';
 import { eventually, TopicProbe } from '@app/testing';
+import type Redis from 'ioredis';
 import request from 'supertest';
+import { bearer } from '../../tenant/test/tenant-fixture';
 import { ChatFixture, Inbox, SITE } from './chat-fixture';
 
 describe('a conversation between a visitor and an agent', () => {
@@ -144,6 +147,62 @@ describe('a conversation between a visitor and an agent', () => {
       .collection('messages')
       .countDocuments({ roomId, clientMessageId: 'same' });
     expect(count).toBe(1);
+  });
+
+  it('stores a message sent twice at once only once, and answers both with it', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const { visitorToken, roomId } = (await fixture.openSession(chatbot).expect(201)).body;
+    const [visitor, secondTab] = await Promise.all([
+      fixture.visitor(visitorToken),
+      fixture.visitor(visitorToken),
+    ]);
+
+    const [first, second] = await Promise.all([
+      visitor.emitWithAck('message:send', { clientMessageId: 'racing', body: 'hello?' }),
+      secondTab.emitWithAck('message:send', { clientMessageId: 'racing', body: 'hello?' }),
+    ]);
+    expect(first).toMatchObject({ id: expect.any(String), seq: 2 });
+    expect(second).toEqual(first);
+    const count = await fixture.chat.db
+      .collection('messages')
+      .countDocuments({ roomId, clientMessageId: 'racing' });
+    expect(count).toBe(1);
+  });
+
+  it('stores a resent message once even when Redis has forgotten the room', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const { visitorToken, roomId } = (await fixture.openSession(chatbot).expect(201)).body;
+    const visitor = await fixture.visitor(visitorToken);
+    const first = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'kept',
+      body: 'before',
+    });
+
+    const redis = fixture.chat.app.get<Redis>(REDIS);
+    const roomKeys = await redis.keys(`parley:chat:message-seqs:*:${roomId}`);
+    expect(roomKeys).toHaveLength(1);
+    await redis.del(...roomKeys);
+
+    const again = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'kept',
+      body: 'before',
+    });
+    expect(again).toEqual(first);
+    const next = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'new',
+      body: 'after',
+    });
+    expect('seq' in next && 'seq' in first && next.seq > first.seq).toBe(true);
+
+    const history = await request(fixture.chat.url)
+      .get(`/api/chat/rooms/${roomId}/messages`)
+      .set(bearer(visitorToken))
+      .expect(200);
+    expect(history.body.messages.map((message: { body: string }) => message.body)).toEqual([
+      'A live agent will join the chat shortly.',
+      'before',
+      'after',
+    ]);
   });
 
   it('keeps message bodies as plain text', async () => {

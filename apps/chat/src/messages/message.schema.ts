@@ -18,7 +18,7 @@ export class Message {
   @Prop({ required: true })
   seq!: number;
 
-  /** The sender's own id for the message; system messages get a generated one. */
+  /** The sender's own id for the message, unique in the room; system messages get a generated one. */
   @Prop({ required: true })
   clientMessageId!: string;
 
@@ -37,22 +37,5 @@ export const MessageSchema = SchemaFactory.createForClass(Message);
 MessageSchema.plugin(tenantScopedPlugin);
 // Finds a room's highest seq when Redis no longer knows it (MongoDB uses it; FerretDB scans).
 MessageSchema.index({ tenantId: 1, roomId: 1, seq: 1 }, { unique: true });
-
-/**
- * The seq a client's message id got in a room, `_id` = `<room>:<client message id>`. Inserted
- * before the message itself, so its unique `_id` decides between two sends of one message (a
- * resend racing the original); a resend finds the original through it.
- */
-@Schema({ collection: 'client_message_ids', versionKey: false })
-export class ClientMessageId {
-  @Prop({ type: String, required: true })
-  _id!: string;
-
-  tenantId!: string;
-
-  @Prop({ required: true })
-  seq!: number;
-}
-
-export const ClientMessageIdSchema = SchemaFactory.createForClass(ClientMessageId);
-ClientMessageIdSchema.plugin(tenantScopedPlugin);
+// Stores a client's message once, however often it is resent: a resend's insert is refused.
+MessageSchema.index({ tenantId: 1, roomId: 1, clientMessageId: 1 }, { unique: true });

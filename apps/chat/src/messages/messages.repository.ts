@@ -1,9 +1,9 @@
-import { findOwnById, GroupInserter, updateOwn } from '@app/auth';
+import { findOwnById, GroupInserter } from '@app/auth';
 import { type ChatMessage } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { ClientMessageId, Message, messageKey } from './message.schema';
+import { Message, messageKey } from './message.schema';
 
 export const toChatMessage = (message: Omit<Message, 'tenantId'>): ChatMessage => ({
   id: message._id,
@@ -20,45 +20,18 @@ const LOOKUPS_AT_ONCE = 50;
 
 /**
  * Messages of the tenant in context. Everything on the message path reads by `_id` (a message
- * is `<room>:<seq>`, a client id `<room>:<client id>`), the one lookup FerretDB v1 serves from
- * an index; only finding a room's highest seq without Redis scans.
+ * is `<room>:<seq>`), the one lookup FerretDB v1 serves from an index; only what Redis forgot
+ * (a room's highest seq, the seq of a client message id) is found by a scan.
  */
 @Injectable()
 export class MessagesRepository {
   private readonly messageInserter: GroupInserter;
-  private readonly clientIdInserter: GroupInserter;
 
-  constructor(
-    @InjectModel(Message.name) private readonly messages: Model<Message>,
-    @InjectModel(ClientMessageId.name) private readonly clientIds: Model<ClientMessageId>,
-  ) {
+  constructor(@InjectModel(Message.name) private readonly messages: Model<Message>) {
     // Messages of every room are written in groups (group commit): see GroupInserter.
     this.messageInserter = new GroupInserter(messages as unknown as Model<never>, {
       tenantScoped: true,
     });
-    this.clientIdInserter = new GroupInserter(clientIds as unknown as Model<never>, {
-      tenantScoped: true,
-    });
-  }
-
-  /** The seq the client's message id got in the room, if it was sent before. */
-  async claimedSeq(roomId: string, clientMessageId: string): Promise<number | null> {
-    return (await findOwnById(this.clientIds, `${roomId}:${clientMessageId}`))?.seq ?? null;
-  }
-
-  /** Claims a client message id for a seq; false when it was claimed first by another send. */
-  async claim(roomId: string, clientMessageId: string, seq: number): Promise<boolean> {
-    const outcome = await this.clientIdInserter.insert({
-      _id: `${roomId}:${clientMessageId}`,
-      seq,
-    });
-    return outcome === 'inserted';
-  }
-
-  /** The claimed seq turned out to be taken: the message goes under another. */
-  async moveClaim(roomId: string, clientMessageId: string, seq: number): Promise<void> {
-    const claim = await findOwnById(this.clientIds, `${roomId}:${clientMessageId}`);
-    if (claim) await updateOwn(this.clientIds, { id: claim._id, ...claim }, { $set: { seq } });
   }
 
   async bySeq(roomId: string, seq: number): Promise<ChatMessage | null> {
@@ -66,7 +39,16 @@ export class MessagesRepository {
     return found && toChatMessage(found);
   }
 
-  /** Stores a message; null when its seq is taken. */
+  /**
+   * The message stored for a client message id; a scan on FerretDB, for when Redis no longer
+   * knows the seq it got.
+   */
+  async byClientMessageId(roomId: string, clientMessageId: string): Promise<ChatMessage | null> {
+    const found = await this.messages.findOne({ roomId, clientMessageId }).lean();
+    return found && toChatMessage(found);
+  }
+
+  /** Stores a message; null when its seq is taken or its client message id was stored. */
   async insert(message: Omit<Message, 'tenantId' | '_id'>): Promise<ChatMessage | null> {
     const document = { _id: messageKey(message.roomId, message.seq), ...message };
     const outcome = await this.messageInserter.insert(document);

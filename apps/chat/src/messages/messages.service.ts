@@ -9,7 +9,7 @@ import { chatErrors } from '../chat-errors';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
 import { type RoomRecord } from '../rooms/rooms.repository';
-import { Sequences } from '../sequences/sequences.service';
+import { MessageSeqs } from '../sequences/message-seqs';
 import { MessagesRepository } from './messages.repository';
 
 export interface Sent {
@@ -29,16 +29,17 @@ const FIRST_REPLY_KEEP_MS = 7 * 86_400_000;
 const SEQ_ATTEMPTS = 5;
 
 /**
- * The message path: a per-room sequence number (Redis), a claim of the client's message id
- * (so a resend is a no-op that returns the original), the message stored under its seq, a
- * broadcast to the room on every replica, then the event via the outbox. Every read and write
- * is by `_id`.
+ * The message path: a per-room seq claimed for the client's message id (Redis, one script), the
+ * message stored under its seq (one grouped insert; a resend is refused by the unique client
+ * message id and answered with the original), a broadcast to the room on every replica, then
+ * the event via the outbox. Every read and write is by `_id`, except finding an original that
+ * Redis forgot.
  */
 @Injectable()
 export class MessagesService {
   constructor(
     private readonly messages: MessagesRepository,
-    private readonly sequences: Sequences,
+    private readonly seqs: MessageSeqs,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
     @Inject(REDIS) private readonly redis: Redis,
@@ -85,59 +86,47 @@ export class MessagesService {
   private async store(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
     if (room.status === 'closed') {
       // A resend of a message stored before the close still gets its original.
-      const earlier = await this.messages.claimedSeq(room.id, input.clientMessageId);
-      if (earlier === null) throw chatErrors.roomClosed();
-      return this.original(room, sender, input, earlier);
+      const earlier = await this.earlierSend(room, input.clientMessageId);
+      if (!earlier) throw chatErrors.roomClosed();
+      return { message: earlier, duplicate: true };
     }
 
-    const key = redisKeys.messageSeq(room.tenantId, room.id);
     const highest = () => this.messages.highestSeq(room.id);
-    let seq = await this.sequences.next(key, highest);
-    // No lookup first: a resend is rare, and its claim fails like a racing send's would.
-    if (!(await this.messages.claim(room.id, input.clientMessageId, seq))) {
-      // Sent before, or racing in from another connection: answer with the original.
-      const winner = await this.messages.claimedSeq(room.id, input.clientMessageId);
-      return this.original(room, sender, input, winner!);
-    }
+    // A resend comes back with the seq it claimed before, and its insert is refused just below.
+    let seq = await this.seqs.claim(room, input.clientMessageId, highest);
     for (let attempt = 1; ; attempt++) {
       const stored = await this.messages.insert(message(room, sender, input, seq));
       if (stored) return { message: stored, duplicate: false };
       const holder = await this.messages.bySeq(room.id, seq);
-      // A resend found our claim before we stored, and stored the message itself.
+      // A resend, or a send racing its resend to the same claimed seq: the original.
       if (holder?.clientMessageId === input.clientMessageId)
         return { message: holder, duplicate: true };
+      if (!holder) {
+        // Refused for its client message id alone: stored before, under a seq Redis forgot.
+        const original = await this.messages.byClientMessageId(room.id, input.clientMessageId);
+        if (original) return { message: original, duplicate: true };
+        throw chatErrors.busy();
+      }
+      // The seq holds another message: Redis lost the room's counter and handed it out again.
       if (attempt === SEQ_ATTEMPTS) throw new Error(`no free seq in room ${room.id}`);
-      seq = await this.sequences.nextAfterCollision(key, highest);
-      await this.messages.moveClaim(room.id, input.clientMessageId, seq);
+      seq = await this.seqs.reclaim(room, input.clientMessageId, highest);
     }
   }
 
-  /**
-   * A resend: the original message. If the first send stopped between claiming and storing
-   * (its process died), the message is stored now, under the claimed seq.
-   */
-  private async original(
+  /** The message a client message id was stored as, if it was. */
+  private async earlierSend(
     room: RoomRecord,
-    sender: Sender,
-    input: Outgoing,
-    seq: number,
-  ): Promise<Sent> {
-    const found = await this.messages.bySeq(room.id, seq);
-    if (found?.clientMessageId === input.clientMessageId)
-      return { message: found, duplicate: true };
-    if (found) throw chatErrors.busy();
-    const stored = await this.messages.insert(message(room, sender, input, seq));
-    if (stored) return { message: stored, duplicate: false };
-    const winner = await this.messages.bySeq(room.id, seq);
-    if (winner?.clientMessageId !== input.clientMessageId) throw chatErrors.busy();
-    return { message: winner, duplicate: true };
+    clientMessageId: string,
+  ): Promise<ChatMessage | null> {
+    const seq = await this.seqs.claimed(room, clientMessageId);
+    const found = seq === null ? null : await this.messages.bySeq(room.id, seq);
+    if (found?.clientMessageId === clientMessageId) return found;
+    return this.messages.byClientMessageId(room.id, clientMessageId);
   }
 
   /** The last seq of each room (what a client that saw everything would send as `lastSeq`). */
   async lastSeqs(rooms: Array<Pick<RoomRecord, 'tenantId' | 'id'>>): Promise<number[]> {
-    const known = await this.sequences.peek(
-      rooms.map((room) => redisKeys.messageSeq(room.tenantId, room.id)),
-    );
+    const known = await this.seqs.last(rooms);
     return Promise.all(known.map((seq, index) => seq ?? this.messages.highestSeq(rooms[index].id)));
   }
 

@@ -138,10 +138,10 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, messageSendSchema, payload, async (input) => {
       if (!input.roomId) throw chatErrors.invalid('roomId: required');
-      const verdict = await this.rateLimiter.check(socket.id, principal.tenantId);
-      if (verdict === 'abusive') socket.disconnect(true);
-      if (verdict !== 'ok') throw chatErrors.rateLimited();
-      const room = await this.rooms.findById(input.roomId);
+      const [, room] = await Promise.all([
+        this.rateLimiter.admit(socket, principal.tenantId),
+        this.rooms.findById(input.roomId),
+      ]);
       if (!room) throw chatErrors.roomNotFound();
       if (room.status !== 'active' || room.agentId !== principal.userId)
         throw chatErrors.notYourRoom();

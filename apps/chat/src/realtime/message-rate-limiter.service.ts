@@ -2,10 +2,12 @@ import { InjectConfig } from '@app/config';
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { type Socket } from 'socket.io';
+import { chatErrors } from '../chat-errors';
 import { type ChatConfig } from '../chat.config';
 import { redisKeys } from '../redis-keys';
 
-export type RateVerdict = 'ok' | 'limited' | 'abusive';
+type RateVerdict = 'ok' | 'limited' | 'abusive';
 
 /** Fixed windows in Redis, so a tenant's limit holds across replicas. */
 @Injectable()
@@ -15,7 +17,14 @@ export class MessageRateLimiter {
     @InjectConfig() private readonly config: ChatConfig,
   ) {}
 
-  async check(socketId: string, tenantId: string): Promise<RateVerdict> {
+  /** Lets a send through, or refuses it (rate_limited), cutting an abusive socket off. */
+  async admit(socket: Socket, tenantId: string): Promise<void> {
+    const verdict = await this.check(socket.id, tenantId);
+    if (verdict === 'abusive') socket.disconnect(true);
+    if (verdict !== 'ok') throw chatErrors.rateLimited();
+  }
+
+  private async check(socketId: string, tenantId: string): Promise<RateVerdict> {
     const [socketCount, tenantCount] = await Promise.all([
       this.count(redisKeys.socketRate(socketId), 10),
       this.count(redisKeys.tenantRate(tenantId), 1),

@@ -98,10 +98,10 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const { tenantId, roomId, visitorId, name } = socket.data;
     return handleSocketEvent(tenantId, messageSendSchema, payload, async (input) => {
       if (input.roomId && input.roomId !== roomId) throw chatErrors.roomNotFound();
-      const verdict = await this.rateLimiter.check(socket.id, tenantId);
-      if (verdict === 'abusive') socket.disconnect(true);
-      if (verdict !== 'ok') throw chatErrors.rateLimited();
-      const room = await this.rooms.findById(roomId);
+      const [, room] = await Promise.all([
+        this.rateLimiter.admit(socket, tenantId),
+        this.rooms.findById(roomId),
+      ]);
       if (!room) throw chatErrors.roomNotFound();
       const { message } = await this.messages.send(
         room,

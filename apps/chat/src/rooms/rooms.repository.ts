@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chatErrors } from '../chat-errors';
 import { redisKeys } from '../redis-keys';
+import { MessageSeqs } from '../sequences/message-seqs';
 import { Sequences } from '../sequences/sequences.service';
 import { RoomCache } from './room-cache';
 import { BlockedVisitor, type CloseReason, Room, RoomTransition } from './room.schema';
@@ -57,6 +58,7 @@ export class RoomsRepository {
     @InjectModel(BlockedVisitor.name) private readonly blocked: Model<BlockedVisitor>,
     @InjectModel(RoomTransition.name) private readonly transitions: Model<RoomTransition>,
     private readonly sequences: Sequences,
+    private readonly messageSeqs: MessageSeqs,
     private readonly cache: RoomCache,
   ) {}
 
@@ -75,7 +77,7 @@ export class RoomsRepository {
           version: 0,
         });
         const record = toRecord(created.toObject());
-        await this.sequences.start(redisKeys.messageSeq(record.tenantId, record.id));
+        await this.messageSeqs.start(record);
         await this.cache.store(record);
         return record;
       } catch (error) {

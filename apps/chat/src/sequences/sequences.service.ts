@@ -22,7 +22,7 @@ return next
 const KEEP_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * Sequence numbers (a room's message seq, a tenant's room display ids) from Redis INCR.
+ * Sequence numbers (a tenant's room display ids) from Redis INCR.
  *
  * FerretDB v1 does not make `$inc` atomic under concurrency (300 concurrent increments of one
  * document leave it at about 10), so a counter document would hand out the same number twice.
@@ -38,7 +38,7 @@ export class Sequences {
     keepMs: number,
   ) => Promise<number | null>;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
+  constructor(@Inject(REDIS) redis: Redis) {
     this.nextInSequence = redisScript(redis, 'parleyNextInSequence', NEXT_SCRIPT);
   }
 
@@ -47,20 +47,9 @@ export class Sequences {
     return next ?? this.nextAfterCollision(key, highestStored);
   }
 
-  /** A sequence that starts now (a new room): its first number is 1, with no database query. */
-  async start(key: string): Promise<void> {
-    await this.redis.set(key, 0, 'PX', KEEP_MS, 'NX');
-  }
-
   /** The number handed out was already stored (Redis lost the key, or a race): start above it. */
   async nextAfterCollision(key: string, highestStored: () => Promise<number>): Promise<number> {
     const floor = await highestStored();
     return (await this.nextInSequence(key, String(floor), KEEP_MS))!;
-  }
-
-  /** The last number handed out per key, where Redis still knows it. */
-  async peek(keys: string[]): Promise<Array<number | null>> {
-    if (keys.length === 0) return [];
-    return (await this.redis.mget(...keys)).map((value) => (value === null ? null : Number(value)));
   }
 }
