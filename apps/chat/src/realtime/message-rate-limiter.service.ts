@@ -25,23 +25,20 @@ export class MessageRateLimiter {
   }
 
   private async check(socketId: string, tenantId: string): Promise<RateVerdict> {
-    const [socketCount, tenantCount] = await Promise.all([
-      this.count(redisKeys.socketRate(socketId), 10),
-      this.count(redisKeys.tenantRate(tenantId), 1),
-    ]);
+    const socketKey = redisKeys.socketRate(socketId);
+    const tenantKey = redisKeys.tenantRate(tenantId);
+    const replies = (await this.redis
+      .multi()
+      .incr(socketKey)
+      .expire(socketKey, 10, 'NX')
+      .incr(tenantKey)
+      .expire(tenantKey, 1, 'NX')
+      .exec()) as Array<[Error | null, number]>;
+    const [[, socketCount], , [, tenantCount]] = replies;
     // Three times over its own limit is not a burst any more: the socket is cut off.
     if (socketCount > this.config.SOCKET_MESSAGES_PER_10S * 3) return 'abusive';
     if (socketCount > this.config.SOCKET_MESSAGES_PER_10S) return 'limited';
     if (tenantCount > this.config.TENANT_MESSAGES_PER_SECOND) return 'limited';
     return 'ok';
-  }
-
-  private async count(key: string, windowSeconds: number): Promise<number> {
-    const [[, count]] = (await this.redis
-      .multi()
-      .incr(key)
-      .expire(key, windowSeconds, 'NX')
-      .exec()) as [[null, number], unknown];
-    return count;
   }
 }

@@ -31,7 +31,11 @@ export class RedisStreamsIoAdapter extends IoAdapter {
     });
     // XREAD BLOCK holds its connection for seconds: the adapter gets a connection of its own,
     // without the shared client's short command timeout, and it is closed with the server.
-    const client = this.redis.duplicate({ commandTimeout: undefined, maxRetriesPerRequest: null });
+    const client = this.redis.duplicate({
+      commandTimeout: undefined,
+      maxRetriesPerRequest: null,
+      enableAutoPipelining: false,
+    });
     this.adapterClients.push(client);
     server.adapter(createAdapter(client, { streamName: 'parley:socket.io', maxLen: 50_000 }));
     return server;
