@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kafkaClientConfig } from '../kafka-options';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
-import { OutboxRepository, type PendingEvent } from './outbox.repository';
+import { leaseWindow, OutboxRepository, type PendingEvent } from './outbox.repository';
 
 const BATCH_SIZE = 200;
 const MAX_BACKOFF_MS = 15_000;
@@ -34,6 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private gathering?: NodeJS.Timeout;
   private consecutiveFailures = 0;
   private lastError?: string;
+  private leasedWindow?: number;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -100,7 +101,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async relayOnce(): Promise<number> {
     // Another replica of the service sends during this window; this one waits for its turn.
-    if (!(await this.outbox.holdsLease(this.owner))) return 0;
+    if (!(await this.holdsLease())) return 0;
     const batch = await this.outbox.oldest(BATCH_SIZE);
     if (batch.length === 0) return 0;
     try {
@@ -119,11 +120,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.consecutiveFailures > 0) this.logger.log('kafka reachable again, outbox draining');
     this.consecutiveFailures = 0;
     this.lastError = undefined;
-    await this.outbox.remove(
-      batch.map((event) => event.id),
-      batch.length < BATCH_SIZE ? 'whole-outbox' : 'part-of-outbox',
-    );
+    await this.outbox.remove(batch.map((event) => event.id));
     return batch.length;
+  }
+
+  /** A window's lease never changes hands: once this relay holds it, it asks no more. */
+  private async holdsLease(): Promise<boolean> {
+    const window = leaseWindow(Date.now());
+    if (this.leasedWindow === window) return true;
+    if (!(await this.outbox.holdsLease(this.owner, window))) return false;
+    this.leasedWindow = window;
+    return true;
   }
 
   private producer(): Promise<Producer> {

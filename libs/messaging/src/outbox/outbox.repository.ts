@@ -19,11 +19,15 @@ const BACKLOG_COUNT_LIMIT = 1000;
 /** How long a relay holds the outbox; a crashed relay's turn simply runs out. */
 export const LEASE_WINDOW_MS = 10_000;
 
+/** The lease window a moment falls in. */
+export const leaseWindow = (now: number): number => Math.floor(now / LEASE_WINDOW_MS);
+
 /**
  * Outbox storage. Only one relay of a service sends at a time (a lease per time window), so
  * reading needs no claim: the oldest events are the first rows, and a read with no filter and
- * no sort is the one FerretDB v1 limits in SQL; sent events are deleted by `_id`, the one
- * filter it serves from an index. Both stay cheap however long the outbox grows.
+ * no sort is the one FerretDB v1 limits in SQL; sent events are deleted by `_id`, which
+ * FerretDB serves from an index (with `infra/ferretdb/patches/`). Both stay cheap however long
+ * the outbox grows.
  */
 @Injectable()
 export class OutboxRepository {
@@ -47,11 +51,10 @@ export class OutboxRepository {
     });
   }
 
-  /** True when this relay sends during the current window (it took the window first). */
-  async holdsLease(owner: string, now = Date.now()): Promise<boolean> {
-    const window = Math.floor(now / LEASE_WINDOW_MS);
+  /** True when this relay sends during the window (it took the window first). */
+  async holdsLease(owner: string, window: number): Promise<boolean> {
     const id = `relay:${window}`;
-    if (await insertFirst(this.leases, { _id: id, owner, at: new Date(now) })) {
+    if (await insertFirst(this.leases, { _id: id, owner, at: new Date() })) {
       await this.leases.deleteOne({ _id: `relay:${window - 2}` });
       return true;
     }
@@ -73,21 +76,10 @@ export class OutboxRepository {
     }));
   }
 
-  /**
-   * Deletes sent events. When they were the whole outbox, one delete-many does it: its filter
-   * scans on FerretDB, but only those rows, and it is one write instead of one per event. Out of
-   * a backlog, deletes by `_id` don't read the rest of it.
-   */
-  async remove(ids: Types.ObjectId[], extent: 'whole-outbox' | 'part-of-outbox'): Promise<void> {
+  /** Deletes sent events, in one write (by `_id`: an index lookup, on FerretDB too). */
+  async remove(ids: Types.ObjectId[]): Promise<void> {
     if (ids.length === 0) return;
-    if (extent === 'whole-outbox') {
-      await this.events.deleteMany({ _id: { $in: ids } });
-      return;
-    }
-    await this.events.bulkWrite(
-      ids.map((id) => ({ deleteOne: { filter: { _id: id } } })),
-      { ordered: false },
-    );
+    await this.events.deleteMany({ _id: { $in: ids } });
   }
 
   /**
