@@ -16,6 +16,37 @@ export function machine() {
   };
 }
 
+/** Busy and total CPU time of the machine so far, over all cores. */
+function cpuTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    busy += all - times.idle;
+    total += all;
+  }
+  return { busy, total };
+}
+
+/**
+ * Waits until the machine has been mostly idle for two seconds in a row (or `maxSeconds` passed):
+ * what a setup leaves behind (consumers working through its events, welcome emails) would
+ * otherwise land in the first seconds of a measurement. Returns the seconds waited.
+ */
+export async function waitForQuietMachine(busyBelow = 0.25, maxSeconds = 60): Promise<number> {
+  const started = Date.now();
+  let quietSeconds = 0;
+  let last = cpuTimes();
+  while (quietSeconds < 2 && Date.now() - started < maxSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = cpuTimes();
+    const busy = (now.busy - last.busy) / Math.max(1, now.total - last.total);
+    quietSeconds = busy < busyBelow ? quietSeconds + 1 : 0;
+    last = now;
+  }
+  return Math.round((Date.now() - started) / 1000);
+}
+
 /** Prints the report and keeps it as `<dir>/<name>-<time>.json`. */
 export function writeReport(dir: string, name: string, report: { at: string }): void {
   mkdirSync(dir, { recursive: true });

@@ -23,6 +23,8 @@ export interface LoadResult {
   deliveryMs: Percentiles;
   /** Visitor `message:send` to its ack, in milliseconds. */
   ackMs: Percentiles;
+  /** The slowest delivery of the messages sent in each second of the phase: where stalls were. */
+  worstDeliveryMsBySecond: number[];
   /** Acked but never delivered to the agent. */
   undelivered: number;
   /** Delivered to the agent more than once. */
@@ -100,6 +102,7 @@ class Phase {
   private readonly delivered = new Map<string, number>();
   private readonly delivery = histogram();
   private readonly ack = histogram();
+  private readonly worstBySecond: number[] = [];
   private refused = 0;
   private count = 0;
   private readonly run = randomUUID().slice(0, 8);
@@ -123,8 +126,11 @@ class Phase {
     if (sentAt === undefined) return;
     const times = (this.delivered.get(id) ?? 0) + 1;
     this.delivered.set(id, times);
-    if (times === 1)
-      this.delivery.recordValue(Math.max(1, Math.round((performance.now() - sentAt) * 1000)));
+    if (times !== 1) return;
+    const took = performance.now() - sentAt;
+    this.delivery.recordValue(Math.max(1, Math.round(took * 1000)));
+    const second = Math.floor((sentAt - this.startedAt) / 1000);
+    this.worstBySecond[second] = Math.max(this.worstBySecond[second] ?? 0, Math.round(took));
   };
 
   send(socket: Socket): Promise<void> {
@@ -169,6 +175,7 @@ class Phase {
       ackedPerSecond: Math.round(this.acked.size / seconds),
       deliveryMs: percentiles(this.delivery),
       ackMs: percentiles(this.ack),
+      worstDeliveryMsBySecond: Array.from(this.worstBySecond, (worst) => worst ?? 0),
       undelivered: [...this.acked].filter((id) => !this.delivered.has(id)).length,
       duplicates: [...this.delivered.values()].filter((times) => times > 1).length,
     };

@@ -10,7 +10,7 @@ import { atRate, connect, flatOut, type LoadResult } from './load';
 import { floorTarget } from './floor-target';
 import { parleyTarget } from './parley-target';
 import { type Target } from './target';
-import { log, machine, runBenchmark, writeReport } from '../report';
+import { log, machine, runBenchmark, waitForQuietMachine, writeReport } from '../report';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,7 +18,9 @@ const { values: args } = parseArgs({
     agents: { type: 'string', default: '10' },
     rate: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '20' },
-    idle: { type: 'string', default: '19000' },
+    // Unmeasured sending at the rate before the measured phases: JIT, pools and caches warm up.
+    warmup: { type: 'string', default: '5' },
+    idle: { type: 'string', default: '20000' },
     // `parley` alone skips the floor, for a quicker look at Parley.
     targets: { type: 'string', default: 'floor,parley' },
     base: { type: 'string', default: 'http://127.0.0.1:8080' },
@@ -33,9 +35,12 @@ const visitors = Number(args.visitors);
 const agents = Number(args.agents);
 const rate = Number(args.rate);
 const seconds = Number(args.seconds);
+const warmup = Number(args.warmup);
 
 interface TargetReport {
   target: string;
+  /** The unmeasured warm-up: its messages are stored too, so they count in `acked`. */
+  warmup?: LoadResult;
   phases: LoadResult[];
   stored: number;
   acked: number;
@@ -46,14 +51,18 @@ async function measure(target: Target): Promise<TargetReport> {
   const connected = await connect(target);
   try {
     log(`${target.name}: ${connected.visitors.length} visitors, ${connected.agents.length} agents`);
+    log(`${target.name}: waited ${await waitForQuietMachine()} s for the machine to settle`);
+    const warm = warmup > 0 ? await atRate(connected, rate, warmup) : undefined;
+    log(`${target.name}: waited ${await waitForQuietMachine()} s after the warm-up`);
     const phases = [await atRate(connected, rate, seconds), await flatOut(connected, seconds)];
     for (const phase of phases) log(`${target.name}: ${JSON.stringify(phase)}`);
     const stored = await target.storedVisitorMessages(target.visitors.map((v) => v.roomId));
     return {
       target: target.name,
+      warmup: warm,
       phases,
       stored,
-      acked: phases.reduce((sum, phase) => sum + phase.acked, 0),
+      acked: [warm, ...phases].reduce((sum, phase) => sum + (phase?.acked ?? 0), 0),
     };
   } finally {
     connected.close();
@@ -97,6 +106,7 @@ async function main(): Promise<void> {
     agents,
     rate,
     seconds,
+    warmup,
     parley: parleyReport,
     floor: floorReport,
     idle,

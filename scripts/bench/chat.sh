@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run bench:chat [-- --visitors 200 --agents 10 --rate 500 --seconds 20 --idle 19000]`
+# `npm run bench:chat [-- --visitors 200 --agents 10 --rate 500 --seconds 20 --idle 20000]`
 # Starts the local stack (see stack.sh) with the message rate limits raised out of the way, runs
 # bench/chat/main.ts against it and prints the report (also kept in .data/bench/).
 set -euo pipefail
