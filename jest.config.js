@@ -34,6 +34,8 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleNameMapper: {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    // The browser apps import values from a contracts file that has no zod in it.
+    '^@app/([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2',
     // Stylesheets imported by the browser apps mean nothing to a test.
     '\\.css$': '<rootDir>/test/empty-stylesheet.cjs',
   },

@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './events';
 export * from './topics';
 export * from './chat-socket';
+export * from './rest';

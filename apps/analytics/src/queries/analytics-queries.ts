@@ -1,7 +1,22 @@
+import {
+  type AgentFigures,
+  type Interval,
+  type Overview,
+  type TimeseriesPoint,
+} from '@app/contracts';
+
+export type {
+  AgentFigures,
+  Distribution,
+  Interval,
+  Overview,
+  TimeseriesPoint,
+} from '@app/contracts';
+
 /**
- * What the tenant analytics API answers, whoever computes it: the local rollups, or Tinybird's
- * endpoints when Tinybird is configured. Both implementations return exactly these shapes.
- * Times are UTC; `from` is inclusive and `to` exclusive.
+ * The tenant analytics API's answers (shapes in `@app/contracts`), whoever computes them: the
+ * local rollups, or Tinybird's endpoints when Tinybird is configured. Times are UTC; `from` is
+ * inclusive and `to` exclusive.
  */
 export interface AnalyticsRange {
   tenantId: string;
@@ -9,58 +24,6 @@ export interface AnalyticsRange {
   to: Date;
   /** Only conversations (and their messages) of this chatbot. */
   chatbotId?: string;
-}
-
-export type Interval = 'hour' | 'day';
-
-export interface Distribution {
-  /** How many conversations the figures cover. */
-  count: number;
-  p50: number | null;
-  p90: number | null;
-}
-
-export interface Overview {
-  conversations: {
-    created: number;
-    /** Closed in the range, for any reason; the four reasons below add up to it. */
-    closed: number;
-    resolved: number;
-    abandoned: number;
-    stale: number;
-    blocked: number;
-  };
-  /** Seconds from a conversation's creation to the first agent message, by the message's time. */
-  firstResponseSeconds: Distribution;
-  /** Seconds from creation to closing as resolved, by the closing time. */
-  resolutionSeconds: Distribution;
-  messages: { visitor: number; agent: number; system: number };
-  /** Conversations created, by chatbot then by category (the pre-chat answer marked as category). */
-  byChatbot: Array<{ chatbotId: string; created: number }>;
-  byCategory: Array<{ category: string; created: number }>;
-  /** Conversations created per hour of the day (UTC), all 24 hours, 0 to 23. */
-  hoursOfDay: Array<{ hour: number; created: number }>;
-}
-
-export interface TimeseriesPoint {
-  /** Start of the hour or day, ISO 8601. Every step of the range is present, zeros included. */
-  at: string;
-  created: number;
-  closed: number;
-  abandoned: number;
-  messages: number;
-}
-
-export interface AgentFigures {
-  agentId: string;
-  /** Messages the agent sent in the range. */
-  messages: number;
-  /** Times the agent was given a conversation in the range (join, transfer or auto). */
-  assigned: number;
-  /** Conversations the agent closed as resolved in the range. */
-  resolved: number;
-  /** Seconds to first response in conversations where this agent answered first. */
-  firstResponseSeconds: Distribution;
 }
 
 export interface AnalyticsQueries {

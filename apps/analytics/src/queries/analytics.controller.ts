@@ -1,4 +1,10 @@
 import { RequirePermissions, TenantContext } from '@app/auth';
+import {
+  type AgentsReport,
+  type AnalyticsRangeView,
+  type OverviewReport,
+  type TimeseriesReport,
+} from '@app/contracts';
 import { AppHttpError } from '@app/platform';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -20,13 +26,13 @@ export class AnalyticsController {
   ) {}
 
   @Get('overview')
-  async overview(@Query() query: RangeQuery) {
+  async overview(@Query() query: RangeQuery): Promise<OverviewReport> {
     const range = await this.range(query);
     return { ...rangeView(range), ...(await this.queries.overview(range)) };
   }
 
   @Get('timeseries')
-  async timeseries(@Query() query: TimeseriesQuery) {
+  async timeseries(@Query() query: TimeseriesQuery): Promise<TimeseriesReport> {
     const range = await this.range(query);
     return {
       ...rangeView(range),
@@ -36,7 +42,7 @@ export class AnalyticsController {
   }
 
   @Get('agents')
-  async agents(@Query() query: RangeQuery) {
+  async agents(@Query() query: RangeQuery): Promise<AgentsReport> {
     const range = await this.range(query);
     const [figures, users, online] = await Promise.all([
       this.queries.agents(range),
@@ -77,7 +83,7 @@ export class AnalyticsController {
   }
 }
 
-function rangeView(range: AnalyticsRange) {
+function rangeView(range: AnalyticsRange): AnalyticsRangeView {
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),

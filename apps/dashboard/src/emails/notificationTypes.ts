@@ -1,41 +1,16 @@
-export const NOTIFICATION_STATES = [
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'dead',
-  'suppressed',
-] as const;
-export type NotificationState = (typeof NOTIFICATION_STATES)[number];
+import type {
+  Jsonified,
+  NotificationKind,
+  NotificationPage as NotificationPageView,
+  NotificationState,
+  NotificationView,
+} from '@app/contracts';
 
-export const NOTIFICATION_KINDS = [
-  'visitor-welcome',
-  'agent-reply',
-  'conversation-transcript',
-  'password-reset',
-  'agent-invite',
-  'usage-report',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** A notification as GET /api/email/notifications lists it. */
+export type Notification = Jsonified<NotificationView>;
+export type { NotificationKind, NotificationState };
 
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  recipient: string;
-  state: NotificationState;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  lastAttemptAt: string | null;
-  sentAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NotificationPage {
-  notifications: Notification[];
-  nextCursor: string | null;
-}
+export type NotificationPage = Jsonified<NotificationPageView>;
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
   'visitor-welcome': 'Visitor welcome',
@@ -54,3 +29,7 @@ export const STATE_LABELS: Record<NotificationState, string> = {
   dead: 'Dead',
   suppressed: 'Suppressed',
 };
+
+// Typed by the contract's unions, the labels name every kind and state; the lists follow them.
+export const NOTIFICATION_KINDS = Object.keys(KIND_LABELS) as NotificationKind[];
+export const NOTIFICATION_STATES = Object.keys(STATE_LABELS) as NotificationState[];

@@ -1,22 +1,11 @@
 import { tenantScopedPlugin } from '@app/auth';
-import { type NotificationKind, type NotificationRequest } from '@app/contracts';
+import {
+  NOTIFICATION_STATES,
+  type NotificationKind,
+  type NotificationRequest,
+  type NotificationState,
+} from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-
-/**
- * `queued` waits for its first try (or for a send limit), `sending` is with the SMTP server,
- * `failed` failed temporarily and waits for its retry; the rest are final: `sent`, `dead`
- * (refused for good, or out of retries) and `suppressed` (the address unsubscribed from this
- * kind, or bounced hard).
- */
-export const NOTIFICATION_STATES = [
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'dead',
-  'suppressed',
-] as const;
-export type NotificationState = (typeof NOTIFICATION_STATES)[number];
 
 export const FINAL_STATES: readonly NotificationState[] = ['sent', 'dead', 'suppressed'];
 

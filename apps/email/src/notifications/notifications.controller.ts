@@ -1,5 +1,10 @@
 import { RequirePermissions } from '@app/auth';
-import { notificationKindSchema } from '@app/contracts';
+import {
+  NOTIFICATION_STATES,
+  notificationKindSchema,
+  type NotificationPage,
+  type NotificationView,
+} from '@app/contracts';
 import { AppHttpError } from '@app/platform';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -7,7 +12,6 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Deliveries } from '../delivery/deliveries.service';
 import { Suppressions } from '../suppressions/suppressions';
-import { NOTIFICATION_STATES } from './notification.schema';
 import { type NotificationRecord, NotificationsRepository } from './notifications.repository';
 
 const cursorSchema = z.string().transform((cursor, context) => {
@@ -34,7 +38,7 @@ const cursorOf = (notification: NotificationRecord) =>
   Buffer.from(`${notification.createdAt.toISOString()}|${notification._id}`).toString('base64url');
 
 /** What the dashboard shows of a notification (never its links or the transcript). */
-const view = (notification: NotificationRecord) => ({
+const view = (notification: NotificationRecord): NotificationView => ({
   id: notification._id,
   kind: notification.kind,
   recipient: notification.recipient,
@@ -64,7 +68,7 @@ export class NotificationsController {
 
   /** Newest first; filter by `state` and `kind`; page on with `cursor` = the last `nextCursor`. */
   @Get()
-  async list(@Query() query: ListQuery) {
+  async list(@Query() query: ListQuery): Promise<NotificationPage> {
     const page = await this.notifications.list({
       state: query.state,
       kind: query.kind,

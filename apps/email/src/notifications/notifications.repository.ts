@@ -1,15 +1,15 @@
 import { findOwnById, TenantContext, updateOwn } from '@app/auth';
-import { type EventOf, type NotificationKind, NotificationRequestedV1 } from '@app/contracts';
+import {
+  type EventOf,
+  type NotificationKind,
+  NotificationRequestedV1,
+  type NotificationState,
+} from '@app/contracts';
 import { insertFirst } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type FilterQuery, type Model, type UpdateQuery } from 'mongoose';
-import {
-  DeliveryDue,
-  Notification,
-  type NotificationState,
-  SendAttempt,
-} from './notification.schema';
+import { DeliveryDue, Notification, SendAttempt } from './notification.schema';
 
 export type NotificationRecord = Notification;
 

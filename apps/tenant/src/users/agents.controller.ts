@@ -1,7 +1,8 @@
 import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth';
+import { type AgentView } from '@app/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type AgentView, AgentsService } from './agents.service';
+import { AgentsService } from './agents.service';
 import { InviteAgentDto, ListAgentsQuery, UpdateAgentDto } from './dto/agents.dto';
 
 @ApiTags('agents')

@@ -1,5 +1,5 @@
 import { TenantContext } from '@app/auth';
-import { UserDeletedV1, UserInvitedV1 } from '@app/contracts';
+import { type AgentView, UserDeletedV1, UserInvitedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError, isDuplicateKey } from '@app/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
@@ -12,20 +12,6 @@ import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
 import { AccountsService } from './accounts.service';
 import { type UserRecord, UsersRepository } from './users.repository';
 import { type UserStatus } from './user.schema';
-
-export interface AgentView {
-  id: string;
-  email: string;
-  name: string;
-  roleIds: string[];
-  roles: string[];
-  permissions: string[];
-  status: UserStatus;
-  maxConcurrentChats: number;
-  ipAddresses: string[];
-  lastSignInAt: Date | null;
-  createdAt: Date;
-}
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const notFound = () => new NotFoundException('agent not found');

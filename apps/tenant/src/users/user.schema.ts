@@ -1,7 +1,8 @@
 import { tenantScopedPlugin } from '@app/auth';
+import { type AgentStatus, DEFAULT_MAX_CONCURRENT_CHATS } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export type UserStatus = 'invited' | 'active' | 'deactivated';
+export type UserStatus = AgentStatus;
 
 @Schema({ collection: 'users', versionKey: false, timestamps: true })
 export class User {
@@ -26,7 +27,7 @@ export class User {
   @Prop({ type: String, enum: ['invited', 'active', 'deactivated'], required: true })
   status!: UserStatus;
 
-  @Prop({ default: 5 })
+  @Prop({ default: DEFAULT_MAX_CONCURRENT_CHATS })
   maxConcurrentChats!: number;
 
   /** Addresses the user signed in from (shown to admins; capped). */

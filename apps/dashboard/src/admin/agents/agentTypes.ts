@@ -1,19 +1,8 @@
-export type AgentStatus = 'active' | 'invited' | 'deactivated';
+import type { AgentView, Jsonified } from '@app/contracts';
+
+export type { AgentStatus } from '@app/contracts';
+// A value from the zod-free file itself, so that the bundle does not take in the event schemas.
+export { DEFAULT_MAX_CONCURRENT_CHATS as DEFAULT_MAX_CHATS } from '@app/contracts/rest/agents';
 
 /** An agent (any user of the workspace) as GET /api/tenant/agents answers it. */
-export interface Agent {
-  id: string;
-  email: string;
-  name: string;
-  roleIds: string[];
-  /** The roles' names, sorted. */
-  roles: string[];
-  permissions: string[];
-  status: AgentStatus;
-  maxConcurrentChats: number;
-  ipAddresses: string[];
-  lastSignInAt: string | null;
-  createdAt: string;
-}
-
-export const DEFAULT_MAX_CHATS = 5;
+export type Agent = Jsonified<AgentView>;

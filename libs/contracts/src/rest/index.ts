@@ -1,0 +1,4 @@
+export * from './agents';
+export * from './analytics';
+export * from './jsonified';
+export * from './notifications';
