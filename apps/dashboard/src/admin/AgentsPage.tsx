@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useMe, useSession } from '../auth/SessionProvider';
 import { RequirePermission } from '../layout/RequirePermission';
 import { Card } from '../ui/Card';
+import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { Loaded } from '../ui/Loaded';
 import { PageHeader } from '../ui/PageHeader';
@@ -103,38 +104,30 @@ function Agents() {
                 <EmptyState title="No agents yet">Invite your team to answer chats.</EmptyState>
               </div>
             ) : (
-              <div className="table-wrap">
-                <table className="table" aria-label="Agents">
-                  <thead>
-                    <tr>
-                      <th scope="col">Agent</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Roles</th>
-                      <th scope="col" className="numeric">
-                        Max chats
-                      </th>
-                      <th scope="col">Last sign-in</th>
-                      <th scope="col" className="actions">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((agent) => (
-                      <AgentRow
-                        key={agent.id}
-                        agent={agent}
-                        roles={roles.data?.roles}
-                        isMe={agent.id === me.user.id}
-                        editing={editing === agent.id}
-                        onEdit={(open) => setEditing(open ? agent.id : undefined)}
-                        onChanged={replace}
-                        onDeleted={onDeleted}
-                      />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                label="Agents"
+                columns={[
+                  'Agent',
+                  'Status',
+                  'Roles',
+                  { label: 'Max chats', numeric: true },
+                  'Last sign-in',
+                  { actions: true },
+                ]}
+              >
+                {list.map((agent) => (
+                  <AgentRow
+                    key={agent.id}
+                    agent={agent}
+                    roles={roles.data?.roles}
+                    isMe={agent.id === me.user.id}
+                    editing={editing === agent.id}
+                    onEdit={(open) => setEditing(open ? agent.id : undefined)}
+                    onChanged={replace}
+                    onDeleted={onDeleted}
+                  />
+                ))}
+              </DataTable>
             )
           }
         </Loaded>

@@ -1,3 +1,4 @@
+import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDuration, formatNumber } from '../ui/format';
 import type { AgentFigures } from './analyticsTypes';
@@ -6,48 +7,29 @@ import type { AgentFigures } from './analyticsTypes';
 export function AgentTable({ agents }: { agents: AgentFigures[] }) {
   if (agents.length === 0) return <EmptyState title="No agent activity in this range" />;
   return (
-    <div className="table-wrap">
-      <table className="table" aria-label="Agents' performance">
-        <thead>
-          <tr>
-            <th scope="col">Agent</th>
-            <th scope="col" className="numeric">
-              Messages
-            </th>
-            <th scope="col" className="numeric">
-              Assigned
-            </th>
-            <th scope="col" className="numeric">
-              Resolved
-            </th>
-            <th scope="col" className="numeric">
-              First response p50
-            </th>
-            <th scope="col" className="numeric">
-              First response p90
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {agents.map((agent) => (
-            <tr key={agent.agentId}>
-              <th scope="row">
-                <span
-                  className={agent.online ? 'status-dot up' : 'status-dot'}
-                  aria-hidden="true"
-                />{' '}
-                {agent.name ?? <span className="muted">Deleted agent</span>}
-                <span className="sr-only">{agent.online ? ' (online)' : ' (offline)'}</span>
-              </th>
-              <td className="numeric">{formatNumber(agent.messages)}</td>
-              <td className="numeric">{formatNumber(agent.assigned)}</td>
-              <td className="numeric">{formatNumber(agent.resolved)}</td>
-              <td className="numeric">{formatDuration(agent.firstResponseSeconds.p50)}</td>
-              <td className="numeric">{formatDuration(agent.firstResponseSeconds.p90)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Agents' performance"
+      columns={[
+        'Agent',
+        ...['Messages', 'Assigned', 'Resolved', 'First response p50', 'First response p90'].map(
+          (label) => ({ label, numeric: true }),
+        ),
+      ]}
+    >
+      {agents.map((agent) => (
+        <tr key={agent.agentId}>
+          <th scope="row">
+            <span className={agent.online ? 'status-dot up' : 'status-dot'} aria-hidden="true" />{' '}
+            {agent.name ?? <span className="muted">Deleted agent</span>}
+            <span className="sr-only">{agent.online ? ' (online)' : ' (offline)'}</span>
+          </th>
+          <td className="numeric">{formatNumber(agent.messages)}</td>
+          <td className="numeric">{formatNumber(agent.assigned)}</td>
+          <td className="numeric">{formatNumber(agent.resolved)}</td>
+          <td className="numeric">{formatDuration(agent.firstResponseSeconds.p50)}</td>
+          <td className="numeric">{formatDuration(agent.firstResponseSeconds.p90)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

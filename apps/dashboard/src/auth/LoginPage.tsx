@@ -3,7 +3,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { api } from '../api/client';
 import { AuthLayout } from '../layout/AuthLayout';
 import { rememberReturnPath, useReturnPath } from '../layout/returnPath';
-import { TextField } from '../ui/fields';
+import { EmailField } from '../ui/EmailField';
 import { Form } from '../ui/Form';
 import { GoogleLink } from '../ui/GoogleLink';
 import { PasswordField } from '../ui/PasswordField';
@@ -84,16 +84,7 @@ function SignInForm({
       sendingLabel="Signing in…"
       aria-label="Sign in"
     >
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        value={email}
-        onChange={onEmailChange}
-        required
-        autoFocus
-      />
+      <EmailField value={email} onChange={onEmailChange} autoFocus />
       <PasswordField value={password} onChange={setPassword} />
       <button type="button" className="link-button forgot-link" onClick={onForgot}>
         Forgot your password?
@@ -147,16 +138,7 @@ function ForgotPassword({
           sendingLabel="Sending…"
           aria-label="Forgot password"
         >
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={onEmailChange}
-            required
-            autoFocus
-          />
+          <EmailField value={email} onChange={onEmailChange} autoFocus />
         </Form>
       )}
     </AuthLayout>

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { AuthLayout } from '../layout/AuthLayout';
 import { rememberReturnPath, useReturnPath } from '../layout/returnPath';
 import { TextField } from '../ui/fields';
+import { EmailField } from '../ui/EmailField';
 import { Form } from '../ui/Form';
 import { GoogleLink } from '../ui/GoogleLink';
 import { PasswordField } from '../ui/PasswordField';
@@ -84,15 +85,7 @@ export function SignupPage() {
             onChange={setName}
             required
           />
-          <TextField
-            label="Work email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={setEmail}
-            required
-          />
+          <EmailField label="Work email" value={email} onChange={setEmail} />
           <PasswordField value={password} onChange={setPassword} isNew />
         </Form>
       </div>

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { RequirePermission } from '../layout/RequirePermission';
+import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/fields';
@@ -128,47 +129,43 @@ function Emails() {
               </div>
             );
           return (
-            <div className="table-wrap">
-              <table className="table" aria-label="Emails">
-                <thead>
-                  <tr>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Recipient</th>
-                    <th scope="col">State</th>
-                    <th scope="col" className="numeric">
-                      Attempts
-                    </th>
-                    <th scope="col">Last error</th>
-                    <th scope="col">Times</th>
-                    <th scope="col" className="actions">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((notification) => (
-                    <NotificationRow
-                      key={notification.id}
-                      notification={notification}
-                      onChange={replace}
-                    />
-                  ))}
-                </tbody>
-              </table>
-              {nextCursor && (
-                <div className="table-footer">
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void loadMore.run()}
-                    disabled={loadMore.sending}
-                  >
-                    {loadMore.sending ? 'Loading…' : 'Load more'}
-                  </button>
-                </div>
-              )}
-              <ErrorMessage error={loadMore.error} />
-            </div>
+            <DataTable
+              label="Emails"
+              columns={[
+                'Kind',
+                'Recipient',
+                'State',
+                { label: 'Attempts', numeric: true },
+                'Last error',
+                'Times',
+                { actions: true },
+              ]}
+              footer={
+                <>
+                  {nextCursor && (
+                    <div className="table-footer">
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => void loadMore.run()}
+                        disabled={loadMore.sending}
+                      >
+                        {loadMore.sending ? 'Loading…' : 'Load more'}
+                      </button>
+                    </div>
+                  )}
+                  <ErrorMessage error={loadMore.error} />
+                </>
+              }
+            >
+              {list.map((notification) => (
+                <NotificationRow
+                  key={notification.id}
+                  notification={notification}
+                  onChange={replace}
+                />
+              ))}
+            </DataTable>
           );
         }}
       </Loaded>

@@ -1,55 +1,46 @@
 import { Link } from 'react-router';
 import { Badge } from '../../ui/Badge';
+import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
 import type { Chatbot } from './chatbotTypes';
 
 /** The tenant's chatbots; each name opens its page. */
 export function ChatbotTable({ chatbots }: { chatbots: Chatbot[] }) {
   return (
-    <div className="table-wrap">
-      <table className="table" aria-label="Chatbots">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Allowed origins</th>
-            <th scope="col">API key</th>
-            <th scope="col">Pre-chat questions</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {chatbots.map((chatbot) => (
-            <tr key={chatbot.id}>
-              <th scope="row">
-                <span
-                  className="swatch-dot"
-                  style={{ background: chatbot.appearance.color }}
-                  aria-hidden="true"
-                />
-                <Link to={`/chatbots/${chatbot.id}`} className="cell-title">
-                  {chatbot.name}
-                </Link>
-              </th>
-              <td>
-                <ul className="plain-list mono">
-                  {chatbot.allowedOrigins.map((origin) => (
-                    <li key={origin}>{origin}</li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                {chatbot.apiKeyPrefix ? (
-                  <code>{chatbot.apiKeyPrefix}…</code>
-                ) : (
-                  <Badge tone="warning">No key</Badge>
-                )}
-              </td>
-              <td>{chatbot.preChatForm.fields.length || <span className="muted">None</span>}</td>
-              <td className="nowrap muted">{formatDateTime(chatbot.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Chatbots"
+      columns={['Name', 'Allowed origins', 'API key', 'Pre-chat questions', 'Created']}
+    >
+      {chatbots.map((chatbot) => (
+        <tr key={chatbot.id}>
+          <th scope="row">
+            <span
+              className="swatch-dot"
+              style={{ background: chatbot.appearance.color }}
+              aria-hidden="true"
+            />
+            <Link to={`/chatbots/${chatbot.id}`} className="cell-title">
+              {chatbot.name}
+            </Link>
+          </th>
+          <td>
+            <ul className="plain-list mono">
+              {chatbot.allowedOrigins.map((origin) => (
+                <li key={origin}>{origin}</li>
+              ))}
+            </ul>
+          </td>
+          <td>
+            {chatbot.apiKeyPrefix ? (
+              <code>{chatbot.apiKeyPrefix}…</code>
+            ) : (
+              <Badge tone="warning">No key</Badge>
+            )}
+          </td>
+          <td>{chatbot.preChatForm.fields.length || <span className="muted">None</span>}</td>
+          <td className="nowrap muted">{formatDateTime(chatbot.createdAt)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
