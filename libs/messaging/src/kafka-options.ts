@@ -1,7 +1,7 @@
 import { type KafkaConfig } from '@app/config';
-import { Logger } from '@nestjs/common';
-import { type KafkaOptions, KafkaLogger, Transport } from '@nestjs/microservices';
+import { type KafkaOptions, Transport } from '@nestjs/microservices';
 import { type KafkaConfig as KafkajsConfig, logLevel, Partitioners } from 'kafkajs';
+import { kafkaLogCreator } from './kafka-logger';
 
 /** kafkajs client settings shared by the consumer, the outbox relay and the admin client. */
 export function kafkaClientConfig(config: KafkaConfig, role: string): KafkajsConfig {
@@ -11,7 +11,7 @@ export function kafkaClientConfig(config: KafkaConfig, role: string): KafkajsCon
     connectionTimeout: 3000,
     requestTimeout: 10000,
     logLevel: logLevel.WARN,
-    logCreator: () => KafkaLogger(new Logger(`kafka:${role}`)),
+    logCreator: kafkaLogCreator(role),
     retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8 },
   };
 }
