@@ -7,8 +7,8 @@ describe('kafka log', () => {
   beforeEach(() => {
     written.length = 0;
     for (const method of ['error', 'warn', 'log', 'debug'] as const)
-      jest.spyOn(Logger.prototype, method).mockImplementation((message: unknown) => {
-        written.push([method, String(message)]);
+      jest.spyOn(Logger.prototype, method).mockImplementation((...args: unknown[]) => {
+        written.push([method, String(args[0])]);
       });
   });
   afterEach(() => jest.restoreAllMocks());
