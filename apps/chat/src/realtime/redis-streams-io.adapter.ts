@@ -1,8 +1,10 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { type MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type Redis from 'ioredis';
-import { type Server, type ServerOptions } from 'socket.io';
+import { filter, type Observable } from 'rxjs';
+import { type Server, type ServerOptions, type Socket } from 'socket.io';
 
 /**
  * socket.io across chat replicas through Redis streams: unlike the pub/sub adapter it survives
@@ -44,6 +46,32 @@ export class RedisStreamsIoAdapter extends IoAdapter {
     this.adapterClients.push(client);
     server.adapter(createAdapter(client, { streamName: 'parley:socket.io', maxLen: 50_000 }));
     return server;
+  }
+
+  /**
+   * Nest's binding with plain listeners: Nest keeps an RxJS pipeline per handler per socket
+   * for the socket's whole life (about a dozen subscribers), which is most of what an idle
+   * visitor costs beyond socket.io itself. Each event still goes through `transform` (Nest's
+   * guards, pipes and filters) as in Nest; a socket's events end with the socket.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        // As rxjs' fromEvent, which Nest uses: several arguments arrive as one array.
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        transform(callback(data, ack))
+          .pipe(filter((response) => response !== null && response !== undefined))
+          .subscribe((response) => {
+            const reply = response as { event?: string; data?: unknown };
+            if (reply.event) socket.emit(reply.event, reply.data);
+            else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          });
+      });
+    }
   }
 
   override async close(server: Server): Promise<void> {
