@@ -31,11 +31,6 @@ export class RedisStreamsIoAdapter extends IoAdapter {
       pingTimeout: 20_000,
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     });
-    // A socket proves itself by its handshake's `auth`; nothing reads the HTTP request it was
-    // opened with, and keeping that request costs every idle connection a few KB of memory.
-    server.engine.on('connection', (raw: { request: unknown }) => {
-      raw.request = null;
-    });
     // XREAD BLOCK holds its connection for seconds: the adapter gets a connection of its own,
     // without the shared client's short command timeout, and it is closed with the server.
     const client = this.redis.duplicate({
