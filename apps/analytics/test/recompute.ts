@@ -1,15 +1,13 @@
 import {
+  type AgentFigures,
   ChatroomAssignedV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
-  MessageSentV1,
-} from '@app/contracts';
-import {
-  type AgentFigures,
   type Distribution,
+  MessageSentV1,
   type Overview,
   type TimeseriesPoint,
-} from '../src/queries/analytics-queries';
+} from '@app/contracts';
 import { type Published } from './generated-day';
 
 type Payload = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

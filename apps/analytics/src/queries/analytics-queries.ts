@@ -5,14 +5,6 @@ import {
   type TimeseriesPoint,
 } from '@app/contracts';
 
-export type {
-  AgentFigures,
-  Distribution,
-  Interval,
-  Overview,
-  TimeseriesPoint,
-} from '@app/contracts';
-
 /**
  * The tenant analytics API's answers (shapes in `@app/contracts`), whoever computes them: the
  * local rollups, or Tinybird's endpoints when Tinybird is configured. Times are UTC; `from` is

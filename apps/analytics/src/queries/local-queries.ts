@@ -8,12 +8,11 @@ import { distributionOf } from '../rollups/durations';
 import { daysBetween, hourStart } from '../rollups/rollup-time';
 import {
   type AgentFigures,
-  type AnalyticsQueries,
-  type AnalyticsRange,
   type Interval,
   type Overview,
   type TimeseriesPoint,
-} from './analytics-queries';
+} from '@app/contracts';
+import { type AnalyticsQueries, type AnalyticsRange } from './analytics-queries';
 
 const HOUR_MS = 3_600_000;
 const REASONS = ['resolved', 'abandoned', 'stale', 'blocked'] as const;

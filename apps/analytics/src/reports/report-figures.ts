@@ -1,4 +1,4 @@
-import { type Overview } from '../queries/analytics-queries';
+import { type Overview } from '@app/contracts';
 
 /** A duration as people read it: "45 s", "3 min 20 s", "2 h 5 min". */
 export function readableDuration(seconds: number | null): string {

@@ -1,6 +1,6 @@
 import { tenantScopedPlugin } from '@app/auth';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type Overview } from '../queries/analytics-queries';
+import { type Overview } from '@app/contracts';
 
 /** A tenant's usage report for one UTC day, written once by the daily job. */
 @Schema({ collection: 'usage_reports', versionKey: false })

@@ -3,7 +3,7 @@ import { insertFirst } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { type Overview } from '../queries/analytics-queries';
+import { type Overview } from '@app/contracts';
 import { ReportSubscription, UsageReport } from './usage-report.schema';
 
 export const usageReportId = (tenantId: string, day: string) => `${tenantId}:${day}`;

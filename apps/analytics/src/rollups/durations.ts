@@ -1,4 +1,4 @@
-import { type Distribution } from '../queries/analytics-queries';
+import { type Distribution } from '@app/contracts';
 
 /**
  * Durations are kept as histograms (a count per bucket) rather than one value per

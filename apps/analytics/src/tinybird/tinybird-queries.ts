@@ -10,13 +10,12 @@ import type {
 } from '../../../../tinybird/endpoints/timeseries.endpoint';
 import {
   type AgentFigures,
-  type AnalyticsQueries,
-  type AnalyticsRange,
   type Distribution,
   type Interval,
   type Overview,
   type TimeseriesPoint,
-} from '../queries/analytics-queries';
+} from '@app/contracts';
+import { type AnalyticsQueries, type AnalyticsRange } from '../queries/analytics-queries';
 import { errorOf, retryAfterMs } from './tinybird-http';
 
 export interface TinybirdQueriesOptions {

@@ -1,10 +1,10 @@
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDuration, formatNumber } from '../ui/format';
-import type { AgentFigures } from './analyticsTypes';
+import type { AgentReportRow } from '@app/contracts';
 
 /** Each agent's work in the range, most messages first. */
-export function AgentTable({ agents }: { agents: AgentFigures[] }) {
+export function AgentTable({ agents }: { agents: AgentReportRow[] }) {
   if (agents.length === 0) return <EmptyState title="No agent activity in this range" />;
   return (
     <DataTable

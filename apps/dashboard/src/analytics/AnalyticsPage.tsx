@@ -9,7 +9,7 @@ import { Loading } from '../ui/Loading';
 import { PageHeader } from '../ui/PageHeader';
 import { useApi } from '../ui/useApi';
 import { AgentTable } from './AgentTable';
-import type { AgentsReport, Overview, Timeseries } from './analyticsTypes';
+import type { AgentsReport, OverviewReport, TimeseriesReport } from '@app/contracts';
 import { KpiCards } from './KpiCards';
 import { apiQuery, type DayRange, intervalOf, rangeOf } from './range';
 import { RangePicker } from './RangePicker';
@@ -30,7 +30,7 @@ export function AnalyticsPage() {
   );
 }
 
-const isEmpty = (overview: Overview) =>
+const isEmpty = (overview: OverviewReport) =>
   Object.values(overview.conversations).every((count) => count === 0) &&
   Object.values(overview.messages).every((count) => count === 0);
 
@@ -41,8 +41,8 @@ function Analytics() {
   const query = apiQuery(range, chatbotId);
 
   const chatbots = useApi<{ chatbots: Chatbot[] }>('/api/tenant/chatbots');
-  const overview = useApi<Overview>('/api/analytics/overview', query);
-  const series = useApi<Timeseries>('/api/analytics/timeseries', {
+  const overview = useApi<OverviewReport>('/api/analytics/overview', query);
+  const series = useApi<TimeseriesReport>('/api/analytics/timeseries', {
     ...query,
     interval: intervalOf(range),
   });

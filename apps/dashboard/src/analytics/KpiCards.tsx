@@ -1,17 +1,17 @@
 import { formatDuration, formatNumber } from '../ui/format';
-import type { Durations, Overview } from './analyticsTypes';
+import type { Distribution, OverviewReport } from '@app/contracts';
 
 function percent(part: number, whole: number): string {
   return whole ? `${Math.round((part / whole) * 100)} %` : '—';
 }
 
-function durationSub(durations: Durations): string {
+function durationSub(durations: Distribution): string {
   if (!durations.count) return 'No data in this range';
   return `p90 ${formatDuration(durations.p90)} · ${formatNumber(durations.count)} measured`;
 }
 
 /** The range's headline figures. */
-export function KpiCards({ overview }: { overview: Overview }) {
+export function KpiCards({ overview }: { overview: OverviewReport }) {
   const { conversations, messages } = overview;
   const kpis = [
     {

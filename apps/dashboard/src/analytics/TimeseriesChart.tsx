@@ -1,5 +1,5 @@
 import { Chart } from 'react-chartjs-2';
-import type { Timeseries } from './analyticsTypes';
+import type { TimeseriesReport } from '@app/contracts';
 import { countAxis, SERIES_COLORS } from './charts';
 
 const dayLabel = new Intl.DateTimeFormat(undefined, {
@@ -16,7 +16,7 @@ const hourLabel = new Intl.DateTimeFormat(undefined, {
 });
 
 /** Conversations as lines and messages as bars behind them, per hour or per day (UTC). */
-export function TimeseriesChart({ series }: { series: Timeseries }) {
+export function TimeseriesChart({ series }: { series: TimeseriesReport }) {
   const format = series.interval === 'hour' ? hourLabel : dayLabel;
   const labels = series.points.map((point) => format.format(new Date(point.at)));
   const line = (key: 'created' | 'closed' | 'abandoned', label: string) => ({

@@ -1,4 +1,4 @@
-import type { Interval } from './analyticsTypes';
+import type { Interval } from '@app/contracts';
 
 /**
  * A range of whole UTC days, both ends included, as the page shows it (the API's `to` is

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
+// From the zod-free file itself, so that the bundle does not take in the event schemas.
+import { DEFAULT_MAX_CONCURRENT_CHATS } from '@app/contracts/rest/agents';
 import { api } from '../../api/client';
 import { TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useSubmit } from '../../ui/useSubmit';
 import type { Role } from '../roles/roleTypes';
-import { type Agent, DEFAULT_MAX_CHATS } from './agentTypes';
+import type { Agent } from './agentTypes';
 import { MaxChatsField, maxChatsOf } from './MaxChatsField';
 import { RolePicker } from './RolePicker';
 
@@ -32,7 +34,7 @@ export function InviteAgentForm({
     () => chosenRoleIds ?? (agentRole ? [agentRole.id] : []),
     [chosenRoleIds, agentRole],
   );
-  const [maxChats, setMaxChats] = useState(String(DEFAULT_MAX_CHATS));
+  const [maxChats, setMaxChats] = useState(String(DEFAULT_MAX_CONCURRENT_CHATS));
 
   const submission = useSubmit(
     useCallback(async () => {

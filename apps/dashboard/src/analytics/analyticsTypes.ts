@@ -1,8 +1,0 @@
-export type {
-  AgentReportRow as AgentFigures,
-  AgentsReport,
-  Distribution as Durations,
-  Interval,
-  OverviewReport as Overview,
-  TimeseriesReport as Timeseries,
-} from '@app/contracts';
