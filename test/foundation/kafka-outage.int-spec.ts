@@ -43,7 +43,8 @@ describe('while Kafka is down', () => {
       })
       .expect(201);
     const created = signup.body.tenant;
-    expect(await tenant.db.collection('outbox_events').countDocuments()).toBeGreaterThanOrEqual(2);
+    const waiting = await request(tenant.url).get('/api/tenant/health').expect(503);
+    expect(waiting.body.checks.kafka.outbox.pending).toBeGreaterThanOrEqual(2);
 
     infra('up', 'kafka');
 
@@ -55,6 +56,8 @@ describe('while Kafka is down', () => {
       async () => expect((await summaries.find(created.id))?.name).toBe('Published During Outage'),
       { timeoutMs: 90000 },
     );
-    expect(await tenant.db.collection('outbox_events').countDocuments()).toBe(0);
+    const drained = await request(tenant.url).get('/api/tenant/health').expect(200);
+    expect(drained.body.checks.kafka.outbox.pending).toBe(0);
+    expect(await tenant.db.collection('outbox').countDocuments()).toBe(0);
   }, 180000);
 });

@@ -74,7 +74,7 @@ describe('a tenant created in the tenant service reaches analytics through Kafka
       })
       .expect(201);
     await eventually(async () => {
-      expect(await tenant.db.collection('outbox_events').countDocuments()).toBe(0);
+      expect(await tenant.db.collection('outbox').countDocuments()).toBe(0);
     });
   });
 });

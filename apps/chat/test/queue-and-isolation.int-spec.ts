@@ -69,10 +69,11 @@ describe('the queue, agent actions and tenant isolation in chat', () => {
       room: { status: 'queued' },
     });
     await agent.emitWithAck('room:join', { roomId });
-    expect(await agent.emitWithAck('room:transfer', { roomId, agentId: invited.id })).toMatchObject(
-      {
-        room: { agent: { id: invited.id } },
-      },
+    // The colleague became an active agent a moment ago: chat learns it from the tenant's event.
+    await eventually(async () =>
+      expect(
+        await agent.emitWithAck('room:transfer', { roomId, agentId: invited.id }),
+      ).toMatchObject({ room: { agent: { id: invited.id } } }),
     );
     // The old agent may no longer write; the new one may.
     expect(

@@ -12,4 +12,3 @@ export * from './sealed-secret';
 export * from './secret-hash';
 export * from './access-token-verifier.service';
 export * from './visitor-auth';
-export * from './group-inserter';

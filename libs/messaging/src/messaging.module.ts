@@ -10,9 +10,9 @@ import { KafkaAdminService } from './kafka-admin.service';
 import { KafkaHealthIndicator } from './kafka.health';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { EventPublisher } from './outbox/event-publisher.service';
-import { OutboxEvent, OutboxEventSchema } from './outbox/outbox-event.schema';
 import { OutboxLease, OutboxLeaseSchema } from './outbox/outbox-lease.schema';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxRow, OutboxRowSchema } from './outbox/outbox-row.schema';
 import { OutboxRepository } from './outbox/outbox.repository';
 
 /**
@@ -28,7 +28,7 @@ export class MessagingModule {
       imports: [
         TerminusModule,
         MongooseModule.forFeature([
-          { name: OutboxEvent.name, schema: OutboxEventSchema },
+          { name: OutboxRow.name, schema: OutboxRowSchema },
           { name: OutboxLease.name, schema: OutboxLeaseSchema },
           { name: ProcessedEvent.name, schema: ProcessedEventSchema },
         ]),

@@ -6,3 +6,5 @@ export * from './redis/redis.module';
 export * from './redis/redis-script';
 export * from './service-modules';
 export * from './mongo-errors';
+export * from './group-commit';
+export * from './group-inserter';

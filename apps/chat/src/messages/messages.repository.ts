@@ -1,4 +1,5 @@
-import { findOwnById, GroupInserter } from '@app/auth';
+import { findOwnById } from '@app/auth';
+import { GroupInserter } from '@app/platform';
 import { type ChatMessage } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -29,9 +30,7 @@ export class MessagesRepository {
 
   constructor(@InjectModel(Message.name) private readonly messages: Model<Message>) {
     // Messages of every room are written in groups (group commit): see GroupInserter.
-    this.messageInserter = new GroupInserter(messages as unknown as Model<never>, {
-      tenantScoped: true,
-    });
+    this.messageInserter = new GroupInserter(messages as unknown as Model<never>);
   }
 
   async bySeq(roomId: string, seq: number): Promise<ChatMessage | null> {

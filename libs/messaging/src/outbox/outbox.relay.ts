@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { type Message, Partitioners, type Producer } from 'kafkajs';
@@ -11,19 +11,28 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kafkaClientConfig } from '../kafka-options';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
-import { leaseWindow, OutboxRepository, type PendingEvent } from './outbox.repository';
+import { leaseWindow, OutboxRepository, type PendingRow } from './outbox.repository';
+import { type OutboxedEvent } from './outbox-row.schema';
 
-const BATCH_SIZE = 200;
+/** Rows read at a time; a send takes as many of them as fit in MAX_EVENTS_PER_SEND. */
+const ROWS_PER_READ = 50;
+/** Bounds a send to Kafka (and so its request size): a row holds at most MAX_EVENTS_PER_ROW. */
+const MAX_EVENTS_PER_SEND = 500;
 const MAX_BACKOFF_MS = 15_000;
 /** After a write, wait this long for more before relaying, so events leave in batches. */
 const GATHER_MS = 50;
+/**
+ * Under a steady stream of writes, relay no more often than this: fewer, larger reads, sends
+ * and deletes. An event after a quiet spell still leaves within GATHER_MS.
+ */
+const MIN_NUDGED_INTERVAL_MS = 200;
 
 /**
  * Moves events from the outbox to Kafka in batches, in write order. While Kafka is down the
  * events stay in the outbox and the relay backs off; nothing waits on it in the request path.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly owner = randomUUID();
   private readonly client: ClientKafka;
@@ -32,6 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private wake?: () => void;
   private nudged = false;
   private gathering?: NodeJS.Timeout;
+  private lastNudgedAt = -Infinity;
   private consecutiveFailures = 0;
   private lastError?: string;
   private leasedWindow?: number;
@@ -57,7 +67,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown, so the relay is stopped before the database connection closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearTimeout(this.gathering);
     this.nudged = true;
@@ -66,14 +77,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.client.close().catch(() => undefined);
   }
 
-  /** Called after each write so new events leave within GATHER_MS, not at the next poll. */
+  /** Called after each write so new events leave soon, not at the next poll. */
   nudge(): void {
     if (this.gathering) return;
-    this.gathering = setTimeout(() => {
-      this.gathering = undefined;
-      this.nudged = true;
-      this.wake?.();
-    }, GATHER_MS);
+    const sinceLast = performance.now() - this.lastNudgedAt;
+    this.gathering = setTimeout(
+      () => {
+        this.gathering = undefined;
+        this.lastNudgedAt = performance.now();
+        this.nudged = true;
+        this.wake?.();
+      },
+      Math.max(GATHER_MS, MIN_NUDGED_INTERVAL_MS - sinceLast),
+    );
   }
 
   /** The relay's view of Kafka, for the health check. */
@@ -83,9 +99,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async run(): Promise<void> {
     while (this.running) {
-      let sent = 0;
+      let more = false;
       try {
-        sent = await this.relayOnce();
+        more = await this.relayOnce();
       } catch (error) {
         // The outbox itself (MongoDB) failed; the events are still there, try again later.
         this.logger.warn(`outbox read failed: ${(error as Error).message}`);
@@ -93,20 +109,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!this.running) break;
       if (this.consecutiveFailures > 0) {
         await this.idle(Math.min(250 * 2 ** this.consecutiveFailures, MAX_BACKOFF_MS));
-      } else if (sent < BATCH_SIZE) {
+      } else if (!more) {
         await this.idle(this.options.outboxPollMs ?? 1000);
       }
     }
   }
 
-  private async relayOnce(): Promise<number> {
+  /** Sends the oldest rows' events; true when more rows may be waiting. */
+  private async relayOnce(): Promise<boolean> {
     // Another replica of the service sends during this window; this one waits for its turn.
-    if (!(await this.holdsLease())) return 0;
-    const batch = await this.outbox.oldest(BATCH_SIZE);
-    if (batch.length === 0) return 0;
+    if (!(await this.holdsLease())) return false;
+    const read = await this.outbox.oldest(ROWS_PER_READ);
+    const batch = rowsThatFit(read);
+    if (batch.length === 0) return false;
     try {
       const producer = await this.producer();
-      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(batch) });
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: groupByTopic(batch.flatMap((row) => row.events)),
+      });
     } catch (error) {
       const message = (error as Error).message;
       if (this.consecutiveFailures === 0) this.logger.warn(`kafka unavailable: ${message}`);
@@ -115,13 +136,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // A failed connect leaves the Nest client in a rejected state; start it afresh next time.
       // The events stay where they are and go first next time.
       await this.client.close().catch(() => undefined);
-      return 0;
+      return false;
     }
     if (this.consecutiveFailures > 0) this.logger.log('kafka reachable again, outbox draining');
     this.consecutiveFailures = 0;
     this.lastError = undefined;
-    await this.outbox.remove(batch.map((event) => event.id));
-    return batch.length;
+    await this.outbox.remove(batch.map((row) => row.id));
+    return batch.length < read.length || read.length === ROWS_PER_READ;
   }
 
   /** A window's lease never changes hands: once this relay holds it, it asks no more. */
@@ -151,8 +172,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
+/** The oldest rows whose events fit in one send; the first row always does. */
+function rowsThatFit(rows: PendingRow[]): PendingRow[] {
+  let events = 0;
+  const fitting: PendingRow[] = [];
+  for (const row of rows) {
+    events += row.events.length;
+    if (fitting.length > 0 && events > MAX_EVENTS_PER_SEND) break;
+    fitting.push(row);
+  }
+  return fitting;
+}
+
 /** Keeps write order inside each topic, which keeps it per key too. */
-function groupByTopic(batch: PendingEvent[]): { topic: string; messages: Message[] }[] {
+function groupByTopic(batch: OutboxedEvent[]): { topic: string; messages: Message[] }[] {
   const byTopic = new Map<string, Message[]>();
   for (const event of batch) {
     const messages = byTopic.get(event.topic) ?? [];
