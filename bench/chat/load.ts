@@ -1,6 +1,6 @@
 import { build, type Histogram } from 'hdr-histogram-js';
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { inBatches } from './http';
 import { type Target } from './target';
@@ -29,6 +29,11 @@ export interface LoadResult {
   undelivered: number;
   /** Delivered to the agent more than once. */
   duplicates: number;
+  /**
+   * The load generator's own event loop during the phase (the interval of a 1 ms timer): a
+   * stall here delays sends and receipts alike, and bunches the sends that fall due meanwhile.
+   */
+  generatorLoopDelayMs: { p99: number; max: number };
 }
 
 export interface Connected {
@@ -108,12 +113,14 @@ class Phase {
   private readonly run = randomUUID().slice(0, 8);
   private readonly startedAt = performance.now();
   private endedAt = 0;
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 1 });
 
   constructor(
     private readonly name: string,
     agents: Socket[],
   ) {
     for (const agent of agents) agent.on('message:new', this.onDelivered);
+    this.loopDelay.enable();
   }
 
   private readonly onDelivered = (message: {
@@ -157,6 +164,7 @@ class Phase {
 
   stopSending(): void {
     this.endedAt = performance.now();
+    this.loopDelay.disable();
   }
 
   /** Waits (up to 15 s) for every acked message to reach its agent, then reports. */
@@ -178,6 +186,10 @@ class Phase {
       worstDeliveryMsBySecond: Array.from(this.worstBySecond, (worst) => worst ?? 0),
       undelivered: [...this.acked].filter((id) => !this.delivered.has(id)).length,
       duplicates: [...this.delivered.values()].filter((times) => times > 1).length,
+      generatorLoopDelayMs: {
+        p99: Math.round(this.loopDelay.percentile(99) / 1e5) / 10,
+        max: Math.round(this.loopDelay.max / 1e5) / 10,
+      },
     };
   }
 }
