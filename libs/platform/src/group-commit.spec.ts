@@ -1,27 +1,32 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GroupCommit, type GroupOutcome } from './group-commit';
 
-/** A store that records each write's items and answers as told. */
-function recordingStore(answer: (item: number) => GroupOutcome<string> = ok) {
+function ok(item: number): GroupOutcome<string> {
+  return { ok: true, value: `stored ${item}` };
+}
+
+/**
+ * A store that records each write's items and answers each item as `answer` says; with
+ * `holdWrites`, writes wait until `finishWrites()`.
+ */
+function recordingStore({ answer = ok, holdWrites = false } = {}) {
   const writes: number[][] = [];
   let release: (() => void) | undefined;
+  const held = holdWrites ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
   const write = async (items: number[]) => {
     writes.push(items);
-    if (release === undefined) await new Promise<void>((resolve) => (release = resolve));
+    await held;
     return items.map(answer);
   };
   return { writes, write, finishWrites: () => release?.() };
 }
 
-function ok(item: number): GroupOutcome<string> {
-  return { ok: true, value: `stored ${item}` };
-}
-
 describe('GroupCommit', () => {
   it('writes what arrives during a write in the next write, and answers each item its own outcome', async () => {
-    const store = recordingStore((item) =>
-      item === 3 ? { ok: false, error: new Error('refused 3') } : ok(item),
-    );
+    const store = recordingStore({
+      answer: (item) => (item === 3 ? { ok: false, error: new Error('refused 3') } : ok(item)),
+      holdWrites: true,
+    });
     const groups = new GroupCommit(store.write, { maxGroup: 10 });
     const first = groups.submit(1);
     await sleep(5);
@@ -52,32 +57,20 @@ describe('GroupCommit', () => {
   });
 
   it('takes at most maxGroup items in one write', async () => {
-    const writes: number[][] = [];
-    const groups = new GroupCommit<number, string>(
-      async (items) => {
-        writes.push(items);
-        return items.map(ok);
-      },
-      { maxGroup: 2 },
-    );
+    const store = recordingStore();
+    const groups = new GroupCommit(store.write, { maxGroup: 2 });
     await Promise.all([1, 2, 3, 4, 5].map((item) => groups.submit(item)));
-    expect(writes).toEqual([[1, 2], [3, 4], [5]]);
+    expect(store.writes).toEqual([[1, 2], [3, 4], [5]]);
   });
 
   it('with a linger, gathers what arrives within it after a write into one write', async () => {
-    const writes: number[][] = [];
-    const groups = new GroupCommit<number, string>(
-      async (items) => {
-        writes.push(items);
-        return items.map(ok);
-      },
-      { maxGroup: 100, lingerMs: 200 },
-    );
+    const store = recordingStore();
+    const groups = new GroupCommit(store.write, { maxGroup: 100, lingerMs: 200 });
     await groups.submit(1);
     const later = [2, 3, 4].map((item) => groups.submit(item));
     await sleep(50);
     later.push(groups.submit(5));
     await Promise.all(later);
-    expect(writes).toEqual([[1], [2, 3, 4, 5]]);
+    expect(store.writes).toEqual([[1], [2, 3, 4, 5]]);
   });
 });

@@ -1,5 +1,5 @@
 import { TenantContext } from '@app/auth';
-import { type Model } from 'mongoose';
+import { type Collection } from 'mongoose';
 import { GroupCommit, type GroupOutcome } from './group-commit';
 
 export type InsertOutcome = 'inserted' | 'duplicate';
@@ -22,7 +22,7 @@ const MAX_GROUP = 500;
 export class GroupInserter {
   private readonly groups: GroupCommit<Record<string, unknown>, InsertOutcome>;
 
-  constructor(private readonly model: Model<never>) {
+  constructor(private readonly collection: Collection) {
     this.groups = new GroupCommit((documents) => this.insertAll(documents), {
       maxGroup: MAX_GROUP,
     });
@@ -36,7 +36,7 @@ export class GroupInserter {
     documents: Record<string, unknown>[],
   ): Promise<GroupOutcome<InsertOutcome>[]> {
     try {
-      await this.model.collection.insertMany(documents, { ordered: false });
+      await this.collection.insertMany(documents, { ordered: false });
       return documents.map(() => ({ ok: true, value: 'inserted' }));
     } catch (error) {
       const writeErrors = (error as { writeErrors?: WriteError[] }).writeErrors;

@@ -30,7 +30,7 @@ export class MessagesRepository {
 
   constructor(@InjectModel(Message.name) private readonly messages: Model<Message>) {
     // Messages of every room are written in groups (group commit): see GroupInserter.
-    this.messageInserter = new GroupInserter(messages as unknown as Model<never>);
+    this.messageInserter = new GroupInserter(messages.collection);
   }
 
   async bySeq(roomId: string, seq: number): Promise<ChatMessage | null> {

@@ -1,4 +1,5 @@
 import { Badge } from '../../ui/Badge';
+import { AllowedOrigins, ApiKeyPrefix } from './ChatbotFacts';
 import type { Chatbot } from './chatbotTypes';
 
 /** A chatbot's settings to read, for users who may not change them. */
@@ -8,11 +9,7 @@ export function ChatbotSummary({ chatbot }: { chatbot: Chatbot }) {
     <dl className="details">
       <dt>Allowed origins</dt>
       <dd>
-        <ul className="plain-list mono">
-          {chatbot.allowedOrigins.map((origin) => (
-            <li key={origin}>{origin}</li>
-          ))}
-        </ul>
+        <AllowedOrigins chatbot={chatbot} />
       </dd>
       <dt>Colour</dt>
       <dd>
@@ -25,11 +22,7 @@ export function ChatbotSummary({ chatbot }: { chatbot: Chatbot }) {
       <dd>{appearance.waitingMessage}</dd>
       <dt>API key</dt>
       <dd>
-        {chatbot.apiKeyPrefix ? (
-          <code>{chatbot.apiKeyPrefix}…</code>
-        ) : (
-          <Badge tone="warning">No key</Badge>
-        )}
+        <ApiKeyPrefix chatbot={chatbot} />
       </dd>
       <dt>Pre-chat questions</dt>
       <dd>

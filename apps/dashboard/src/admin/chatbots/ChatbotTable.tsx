@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { Badge } from '../../ui/Badge';
 import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
+import { AllowedOrigins, ApiKeyPrefix } from './ChatbotFacts';
 import type { Chatbot } from './chatbotTypes';
 
 /** The tenant's chatbots; each name opens its page. */
@@ -24,18 +24,10 @@ export function ChatbotTable({ chatbots }: { chatbots: Chatbot[] }) {
             </Link>
           </th>
           <td>
-            <ul className="plain-list mono">
-              {chatbot.allowedOrigins.map((origin) => (
-                <li key={origin}>{origin}</li>
-              ))}
-            </ul>
+            <AllowedOrigins chatbot={chatbot} />
           </td>
           <td>
-            {chatbot.apiKeyPrefix ? (
-              <code>{chatbot.apiKeyPrefix}…</code>
-            ) : (
-              <Badge tone="warning">No key</Badge>
-            )}
+            <ApiKeyPrefix chatbot={chatbot} />
           </td>
           <td>{chatbot.preChatForm.fields.length || <span className="muted">None</span>}</td>
           <td className="nowrap muted">{formatDateTime(chatbot.createdAt)}</td>
