@@ -52,7 +52,8 @@ export class ChatModule {
       global: true,
       exports: [VISITOR_AUTHENTICATOR],
       imports: [
-        ...serviceModules('chat', config, jwksAuth(config)),
+        // Every message publishes an event: its outbox is in Redis, off the database's writes.
+        ...serviceModules('chat', config, jwksAuth(config), { outboxInRedis: true }),
         MongooseModule.forFeature([
           { name: ChatbotEntry.name, schema: ChatbotEntrySchema },
           { name: AgentEntry.name, schema: AgentEntrySchema },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { KafkaAdminService } from './kafka-admin.service';
-import { OutboxRepository } from './outbox/outbox.repository';
+import { OutboxStore } from './outbox/outbox-store';
 
 /** Kafka is up when a broker answers a metadata request; the outbox backlog is shown either way. */
 @Injectable()
@@ -9,7 +9,7 @@ export class KafkaHealthIndicator {
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly admin: KafkaAdminService,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: OutboxStore,
   ) {}
 
   async check(key = 'kafka') {

@@ -1,4 +1,5 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { EventConsumer } from './consumer/event-consumer.service';
@@ -13,11 +14,14 @@ import { EventPublisher } from './outbox/event-publisher.service';
 import { OutboxLease, OutboxLeaseSchema } from './outbox/outbox-lease.schema';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxRow, OutboxRowSchema } from './outbox/outbox-row.schema';
-import { OutboxRepository } from './outbox/outbox.repository';
+import { MongoOutboxStore } from './outbox/mongo-outbox.store';
+import { OutboxStore } from './outbox/outbox-store';
+import { RedisOutboxStore } from './outbox/redis-outbox.store';
 
 /**
  * Kafka for a service: publishing through its outbox, consuming through `@OnEvent`, topic
- * creation and the health probe. Needs the service's MongooseModule connection.
+ * creation and the health probe. Needs the service's MongooseModule connection, and its Redis
+ * client when the outbox is kept there.
  */
 @Module({})
 export class MessagingModule {
@@ -36,7 +40,7 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         KafkaAdminService,
-        OutboxRepository,
+        outboxStore(options),
         OutboxRelay,
         EventPublisher,
         ProcessedEventsRepository,
@@ -55,4 +59,14 @@ export class MessagingModule {
       ],
     };
   }
+}
+
+function outboxStore(options: MessagingOptions): Provider {
+  const redis = options.outboxRedis;
+  if (!redis) return { provide: OutboxStore, useClass: MongoOutboxStore };
+  return {
+    provide: OutboxStore,
+    useFactory: (client: Redis) => new RedisOutboxStore(client, options.serviceName),
+    inject: [redis],
+  };
 }

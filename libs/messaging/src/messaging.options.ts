@@ -1,4 +1,5 @@
 import { type KafkaConfig } from '@app/config';
+import { type InjectionToken } from '@nestjs/common';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -16,6 +17,11 @@ export interface MessagingOptions {
   consumerRetry?: Partial<RetryPolicy>;
   /** How often an idle outbox relay looks for events written by another replica. */
   outboxPollMs?: number;
+  /**
+   * The service's Redis client, to keep the outbox in Redis rather than in the service's
+   * database: for a service that publishes on its hot path (see RedisOutboxStore).
+   */
+  outboxRedis?: InjectionToken;
 }
 
 export const DEFAULT_CONSUMER_RETRY: RetryPolicy = {

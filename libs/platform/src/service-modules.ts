@@ -12,7 +12,7 @@ import { type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
-import { RedisModule } from './redis/redis.module';
+import { REDIS, RedisModule } from './redis/redis.module';
 
 export type ServiceName = 'tenant' | 'chat' | 'analytics' | 'email';
 
@@ -27,6 +27,11 @@ export function jwksAuth(config: TokenVerificationConfig): AuthOptions {
   };
 }
 
+export interface ServiceModuleOptions {
+  /** Keep the outbox in Redis (needs `REDIS_URL`): for a service that publishes on its hot path. */
+  outboxInRedis?: boolean;
+}
+
 /**
  * What every Parley service imports: its configuration, logs, own MongoDB database, Kafka,
  * authentication and health endpoint; Redis when the service has `REDIS_URL`.
@@ -35,7 +40,11 @@ export function serviceModules(
   name: ServiceName,
   config: BaseServiceConfig & Partial<RedisConfig>,
   auth: AuthOptions,
+  options: ServiceModuleOptions = {},
 ): DynamicModule[] {
+  if (options.outboxInRedis && !config.REDIS_URL) {
+    throw new Error(`${name}: an outbox in Redis needs REDIS_URL`);
+  }
   const modules: DynamicModule[] = [
     ConfigModule.forRoot(config),
     AuthModule.forRoot(auth),
@@ -44,7 +53,11 @@ export function serviceModules(
       dbName: config.MONGO_DB,
       serverSelectionTimeoutMS: 5000,
     }),
-    MessagingModule.forRoot({ serviceName: name, kafka: config }),
+    MessagingModule.forRoot({
+      serviceName: name,
+      kafka: config,
+      ...(options.outboxInRedis ? { outboxRedis: REDIS } : {}),
+    }),
     HealthModule.forRoot(),
   ];
   if (config.REDIS_URL) modules.push(RedisModule.forRoot({ REDIS_URL: config.REDIS_URL }));

@@ -7,7 +7,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OutboxRelay } from './outbox.relay';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxStore } from './outbox-store';
 
 export interface PublishInput<D extends EventDefinition> {
   tenantId: string;
@@ -26,13 +26,13 @@ export class InvalidEventError extends Error {
 }
 
 /**
- * Publishing means writing to the outbox: the call returns once the event is stored in the
- * service's own database, whether or not Kafka is up; the relay delivers it.
+ * Publishing means writing to the outbox: the call returns once the event is stored (in the
+ * service's own database, or Redis for chat), whether or not Kafka is up; the relay delivers it.
  */
 @Injectable()
 export class EventPublisher {
   constructor(
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: OutboxStore,
     private readonly relay: OutboxRelay,
   ) {}
 

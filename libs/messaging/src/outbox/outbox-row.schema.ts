@@ -12,7 +12,7 @@ export interface OutboxedEvent {
 
 /**
  * Events accepted by the service but not yet acknowledged by Kafka: the events of one group
- * commit (see OutboxRepository) in one row, in the order they were published. The relay sends
+ * commit (see MongoOutboxStore) in one row, in the order they were published. The relay sends
  * rows in the order they were stored and deletes each once Kafka has its events.
  */
 @Schema({ collection: 'outbox', versionKey: false })

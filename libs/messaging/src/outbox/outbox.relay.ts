@@ -11,12 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kafkaClientConfig } from '../kafka-options';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
-import { leaseWindow, OutboxRepository, type PendingRow } from './outbox.repository';
 import { type OutboxedEvent } from './outbox-row.schema';
+import { leaseWindow, OutboxStore } from './outbox-store';
 
-/** Rows read at a time; a send takes as many of them as fit in MAX_EVENTS_PER_SEND. */
-const ROWS_PER_READ = 50;
-/** Bounds a send to Kafka (and so its request size): a row holds at most MAX_EVENTS_PER_ROW. */
+/** Bounds a send to Kafka, and so its request size. */
 const MAX_EVENTS_PER_SEND = 500;
 const MAX_BACKOFF_MS = 15_000;
 /** After a write, wait this long for more before relaying, so events leave in batches. */
@@ -47,7 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private leasedWindow?: number;
 
   constructor(
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: OutboxStore,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
     this.client = new ClientKafka({
@@ -115,19 +113,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** Sends the oldest rows' events; true when more rows may be waiting. */
+  /** Sends the oldest events; true when more may be waiting. */
   private async relayOnce(): Promise<boolean> {
     // Another replica of the service sends during this window; this one waits for its turn.
     if (!(await this.holdsLease())) return false;
-    const read = await this.outbox.oldest(ROWS_PER_READ);
-    const batch = rowsThatFit(read);
-    if (batch.length === 0) return false;
+    const batch = await this.outbox.pending(MAX_EVENTS_PER_SEND);
+    if (batch.events.length === 0) return false;
     try {
       const producer = await this.producer();
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: groupByTopic(batch.flatMap((row) => row.events)),
-      });
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(batch.events) });
     } catch (error) {
       const message = (error as Error).message;
       if (this.consecutiveFailures === 0) this.logger.warn(`kafka unavailable: ${message}`);
@@ -141,8 +135,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.consecutiveFailures > 0) this.logger.log('kafka reachable again, outbox draining');
     this.consecutiveFailures = 0;
     this.lastError = undefined;
-    await this.outbox.remove(batch.map((row) => row.id));
-    return batch.length < read.length || read.length === ROWS_PER_READ;
+    await this.outbox.remove(batch.ids);
+    return batch.more;
   }
 
   /** A window's lease never changes hands: once this relay holds it, it asks no more. */
@@ -170,18 +164,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     this.nudged = false;
   }
-}
-
-/** The oldest rows whose events fit in one send; the first row always does. */
-function rowsThatFit(rows: PendingRow[]): PendingRow[] {
-  let events = 0;
-  const fitting: PendingRow[] = [];
-  for (const row of rows) {
-    events += row.events.length;
-    if (fitting.length > 0 && events > MAX_EVENTS_PER_SEND) break;
-    fitting.push(row);
-  }
-  return fitting;
 }
 
 /** Keeps write order inside each topic, which keeps it per key too. */
