@@ -373,6 +373,8 @@ dbfilename dump.rdb
 appendonly yes
 appendfsync everysec
 save 3600 1 300 100 60 10000
+# Chat's outbox and standby live here: a full Redis refuses writes rather than drop them.
+maxmemory-policy noeviction
 EOF
   log_mark redis "start redis-server on $HOST:$REDIS_PORT"
   spawn redis redis-server "$dir/redis.conf"

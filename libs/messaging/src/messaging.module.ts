@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
+import type Redis from 'ioredis';
 import { EventConsumer } from './consumer/event-consumer.service';
 import { EventConsumerInterceptor } from './consumer/on-event.decorator';
 import { ProcessedEvent, ProcessedEventSchema } from './consumer/processed-event.schema';

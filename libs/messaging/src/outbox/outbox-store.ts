@@ -35,7 +35,10 @@ export abstract class OutboxStore {
   /** Resolves once the event is stored. */
   abstract add(event: OutboxedEvent): Promise<void>;
 
-  /** Up to `max` of the oldest events, in the order they were published. */
+  /**
+   * The oldest events, in the order they were published: up to `max`, or one group stored
+   * together if that alone holds more.
+   */
   abstract pending(max: number): Promise<PendingEvents>;
 
   /** Forgets events Kafka has. */
