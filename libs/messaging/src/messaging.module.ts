@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { type ModelDefinition, MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { EventConsumer } from './consumer/event-consumer.service';
@@ -26,21 +26,21 @@ import { RedisOutboxStore } from './outbox/redis-outbox.store';
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingOptions): DynamicModule {
+    const outbox = outboxStore(options);
     return {
       module: MessagingModule,
       global: true,
       imports: [
         TerminusModule,
         MongooseModule.forFeature([
-          { name: OutboxRow.name, schema: OutboxRowSchema },
-          { name: OutboxLease.name, schema: OutboxLeaseSchema },
+          ...outbox.models,
           { name: ProcessedEvent.name, schema: ProcessedEventSchema },
         ]),
       ],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         KafkaAdminService,
-        outboxStore(options),
+        outbox.store,
         OutboxRelay,
         EventPublisher,
         ProcessedEventsRepository,
@@ -61,12 +61,24 @@ export class MessagingModule {
   }
 }
 
-function outboxStore(options: MessagingOptions): Provider {
+/** The service's outbox store, and the models it needs in the database (none for Redis). */
+function outboxStore(options: MessagingOptions): { models: ModelDefinition[]; store: Provider } {
   const redis = options.outboxRedis;
-  if (!redis) return { provide: OutboxStore, useClass: MongoOutboxStore };
+  if (!redis) {
+    return {
+      models: [
+        { name: OutboxRow.name, schema: OutboxRowSchema },
+        { name: OutboxLease.name, schema: OutboxLeaseSchema },
+      ],
+      store: { provide: OutboxStore, useClass: MongoOutboxStore },
+    };
+  }
   return {
-    provide: OutboxStore,
-    useFactory: (client: Redis) => new RedisOutboxStore(client, options.serviceName),
-    inject: [redis],
+    models: [],
+    store: {
+      provide: OutboxStore,
+      useFactory: (client: Redis) => new RedisOutboxStore(client, options.serviceName),
+      inject: [redis],
+    },
   };
 }

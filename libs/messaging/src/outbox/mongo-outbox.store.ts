@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
 import { OutboxLease } from './outbox-lease.schema';
-import { type OutboxedEvent, OutboxRow } from './outbox-row.schema';
+import { OutboxRow } from './outbox-row.schema';
 import {
   BACKLOG_COUNT_LIMIT,
   type OutboxBacklog,
+  type OutboxedEvent,
   OutboxStore,
   type PendingEvents,
 } from './outbox-store';

@@ -1,14 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
-
-/** An event as it will be written to Kafka. */
-export interface OutboxedEvent {
-  eventId: string;
-  topic: string;
-  key: string;
-  /** The serialised envelope, exactly as it will be written to Kafka. */
-  value: string;
-}
+import { type OutboxedEvent } from './outbox-store';
 
 /**
  * Events accepted by the service but not yet acknowledged by Kafka: the events of one group

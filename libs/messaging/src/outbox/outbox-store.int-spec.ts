@@ -5,8 +5,8 @@ import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
 import { MongoOutboxStore } from './mongo-outbox.store';
 import { OutboxLease, OutboxLeaseSchema } from './outbox-lease.schema';
-import { type OutboxedEvent, OutboxRow, OutboxRowSchema } from './outbox-row.schema';
-import { type OutboxStore } from './outbox-store';
+import { OutboxRow, OutboxRowSchema } from './outbox-row.schema';
+import { type OutboxedEvent, type OutboxStore } from './outbox-store';
 import { RedisOutboxStore } from './redis-outbox.store';
 
 const env = z.object({ ...mongoFragment('outbox_test'), ...redisFragment() }).parse(process.env);

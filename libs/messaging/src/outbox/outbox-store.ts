@@ -1,4 +1,11 @@
-import { type OutboxedEvent } from './outbox-row.schema';
+/** An event as it will be written to Kafka. */
+export interface OutboxedEvent {
+  eventId: string;
+  topic: string;
+  key: string;
+  /** The serialised envelope, exactly as it will be written to Kafka. */
+  value: string;
+}
 
 /** The oldest events waiting, in the order they were published. */
 export interface PendingEvents {

@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kafkaClientConfig } from '../kafka-options';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
-import { type OutboxedEvent } from './outbox-row.schema';
-import { leaseWindow, OutboxStore } from './outbox-store';
+import { leaseWindow, type OutboxedEvent, OutboxStore } from './outbox-store';
 
 /** Bounds a send to Kafka, and so its request size. */
 const MAX_EVENTS_PER_SEND = 500;
@@ -65,7 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.loop = this.run();
   }
 
-  /** Before any module's shutdown, so the relay is stopped before the database connection closes. */
+  /** Before any module's shutdown, so the relay stops before its store's connection closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     clearTimeout(this.gathering);
@@ -101,7 +100,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       try {
         more = await this.relayOnce();
       } catch (error) {
-        // The outbox itself (MongoDB) failed; the events are still there, try again later.
+        // The outbox's store (the database or Redis) failed; the events are still there: try
+        // again later.
         this.logger.warn(`outbox read failed: ${(error as Error).message}`);
       }
       if (!this.running) break;

@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
-import { type OutboxedEvent } from './outbox-row.schema';
 import {
   BACKLOG_COUNT_LIMIT,
   LEASE_WINDOW_MS,
   type OutboxBacklog,
+  type OutboxedEvent,
   OutboxStore,
   type PendingEvents,
 } from './outbox-store';
