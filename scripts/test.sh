@@ -54,6 +54,7 @@ check build npm run --silent build -- --quiet
 check web-build npm run --silent build:web
 check format node_modules/.bin/prettier --check --log-level warn .
 check lint node_modules/.bin/eslint . --max-warnings=0
+check boundaries npm run --silent check:boundaries
 check typecheck node_modules/.bin/tsc -p tsconfig.json --noEmit
 check typecheck-widget node_modules/.bin/tsc -p apps/widget
 check typecheck-dashboard node_modules/.bin/tsc -p apps/dashboard

@@ -1,4 +1,4 @@
-import { MissingTenantError, TenantContext } from '@app/auth';
+import { forTenant, MissingTenantError } from '@app/tenancy';
 import { getModelToken } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { Chatbot } from '../src/chatbots/chatbot.schema';
@@ -109,17 +109,19 @@ describe('tenant isolation', () => {
     });
 
     it('shows a tenant only its own documents, whatever the filter', async () => {
-      const seenByBob = await TenantContext.run(bob.tenant.id, () =>
+      const seenByBob = await forTenant(bob.tenant.id, 'the check acts as tenant B', () =>
         model().find({ tenantId: alice.tenant.id }).lean().exec(),
       );
       expect(seenByBob).toEqual([]);
-      const all = await TenantContext.run(bob.tenant.id, () => model().find().lean().exec());
+      const all = await forTenant(bob.tenant.id, 'the check acts as tenant B', () =>
+        model().find().lean().exec(),
+      );
       expect(all.every((document) => document.tenantId === bob.tenant.id)).toBe(true);
     });
 
     it('refuses to move a document to another tenant', async () => {
       await expect(
-        TenantContext.run(bob.tenant.id, () =>
+        forTenant(bob.tenant.id, 'the check acts as tenant B', () =>
           model()
             .updateMany({}, { $set: { tenantId: alice.tenant.id } })
             .exec(),

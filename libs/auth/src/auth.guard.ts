@@ -13,7 +13,7 @@ import { type Principal } from './access-token';
 import { REQUIRED_PERMISSIONS } from './permissions';
 import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
 import { IS_PUBLIC } from './public.decorator';
-import { TenantContext } from './tenant-context';
+import { TenantContext } from '@app/tenancy';
 import {
   ALLOW_VISITORS,
   VISITOR_AUTHENTICATOR,

@@ -6,8 +6,6 @@ export * from './current-principal.decorator';
 export * from './permissions';
 export * from './principal-validator';
 export * from './public.decorator';
-export * from './tenant-context';
-export * from './tenant-scoped.plugin';
 export * from './sealed-secret';
 export * from './secret-hash';
 export * from './access-token-verifier.service';

@@ -5,7 +5,7 @@ import { TenantFixture } from '../../../apps/tenant/test/tenant-fixture';
 import { type Principal } from './access-token';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { Authenticated, RequirePermissions } from './permissions';
-import { TenantContext } from './tenant-context';
+import { TenantContext } from '@app/tenancy';
 
 @Controller()
 class ProbeController {

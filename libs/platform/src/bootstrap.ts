@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { ConfigError, loadConfig } from '@app/config';
 import { KafkaAdminService, kafkaMicroserviceOptions } from '@app/messaging';
 import { type DynamicModule, type INestApplication } from '@nestjs/common';

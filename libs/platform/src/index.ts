@@ -5,6 +5,3 @@ export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './redis/redis-script';
 export * from './service-modules';
-export * from './mongo-errors';
-export * from './group-commit';
-export * from './group-inserter';

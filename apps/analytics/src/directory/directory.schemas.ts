@@ -1,4 +1,4 @@
-import { tenantScopedPlugin } from '@app/auth';
+import { tenantScopedPlugin } from '@app/tenancy';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** A tenant's chatbot as analytics needs it: to name it and to check ids a request gives. */

@@ -1,4 +1,5 @@
-import { RequirePermissions, TenantContext } from '@app/auth';
+import { RequirePermissions } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import {
   type AgentsReport,
   type AnalyticsRangeView,

@@ -1,4 +1,4 @@
-import { findOwnById } from '@app/auth';
+import { findOwnById } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { NotificationRequestedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
@@ -72,7 +72,12 @@ export class DailyReports implements OnApplicationBootstrap, OnModuleDestroy {
     let written = 0;
     for (const tenant of await this.tenants.all()) {
       if (tenant.signedUpAt.getTime() >= dayEnd) continue;
-      if (await TenantContext.run(tenant.tenantId, () => this.report(tenant, day))) written += 1;
+      if (
+        await forTenant(tenant.tenantId, 'each tenant’s daily usage report', () =>
+          this.report(tenant, day),
+        )
+      )
+        written += 1;
     }
     if (written > 0) this.logger.log(`usage reports for ${day}: ${written} written`);
     return written;

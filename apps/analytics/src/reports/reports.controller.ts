@@ -1,4 +1,5 @@
-import { CurrentPrincipal, type Principal, RequirePermissions, TenantContext } from '@app/auth';
+import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { AppHttpError } from '@app/platform';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';

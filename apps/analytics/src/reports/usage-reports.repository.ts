@@ -1,5 +1,5 @@
-import { findOwnById } from '@app/auth';
-import { insertFirst } from '@app/platform';
+import { findOwnById } from '@app/tenancy';
+import { insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';

@@ -1,5 +1,5 @@
 import { type AgentPresence } from '@app/contracts';
-import { isDuplicateKey } from '@app/platform';
+import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { tenantScopedPlugin } from '@app/auth';
+import { tenantScopedPlugin } from '@app/tenancy';
 import { type AgentPresence } from '@app/contracts';
 
 /** An agent's presence now, from `chat.agent.presence-changed`. */

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@app/platform';
+import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';

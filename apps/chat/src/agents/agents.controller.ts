@@ -1,4 +1,5 @@
-import { RequirePermissions, TenantContext } from '@app/auth';
+import { RequirePermissions } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AgentPresence, type AgentOnline } from './agent-presence.service';

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { AppHttpError, REDIS, redisScript } from '@app/platform';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
@@ -54,7 +54,7 @@ export class AutoAssigner implements OnModuleInit {
   /** Hands out the tenant's waiting rooms; the number assigned. Never throws. */
   async assignWaiting(tenantId: string): Promise<number> {
     try {
-      return await TenantContext.run(tenantId, async () => {
+      return await forTenant(tenantId, 'auto-assignment of a tenant’s queue', async () => {
         const tenant = await this.directory.findTenant(tenantId);
         if (tenant?.autoAssignment !== 'round-robin') return 0;
         const owner = randomUUID();

@@ -1,6 +1,7 @@
-import { findOwnById } from '@app/auth';
+import { findOwnById } from '@app/tenancy';
 import { type AgentSnapshot, type AutoAssignment, type ChatbotSnapshot } from '@app/contracts';
-import { applyIfNewer, REDIS } from '@app/platform';
+import { applyIfNewer } from '@app/database';
+import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-import { tenantScopedPlugin } from '@app/auth';
+import { tenantScopedPlugin } from '@app/tenancy';
 import { type Appearance, type AutoAssignment, type PreChatForm } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 

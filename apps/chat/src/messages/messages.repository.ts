@@ -1,5 +1,5 @@
-import { findOwnById } from '@app/auth';
-import { GroupInserter } from '@app/platform';
+import { findOwnById } from '@app/tenancy';
+import { GroupInserter } from '@app/database';
 import { type ChatMessage } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { type ChatMessage, MessageSentV1, type Sender } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { REDIS } from '@app/platform';

@@ -1,4 +1,5 @@
-import { AccessTokenVerifier, type Principal, TenantContext } from '@app/auth';
+import { AccessTokenVerifier, type Principal } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import {
   agentStatusSchema,
   type ClientToServerEvents,

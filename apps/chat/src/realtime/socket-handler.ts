@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { type SocketError } from '@app/contracts';
 import { Logger } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import {
   type ClientToServerEvents,
   messageReadSchema,

@@ -1,5 +1,5 @@
-import { findOwnById, TenantContext, updateOwn } from '@app/auth';
-import { insertFirst, isDuplicateKey } from '@app/platform';
+import { findOwnById, TenantContext, updateOwn } from '@app/tenancy';
+import { insertFirst, isDuplicateKey } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';

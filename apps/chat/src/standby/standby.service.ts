@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { ChatroomResumedV1, ChatroomStandbyV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
@@ -129,7 +129,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
         // Exactly one replica removes each entry; that one closes the room.
         if ((await this.redis.zrem(redisKeys.standbyDeadlines(), entry)) !== 1) continue;
         const [tenantId, roomId] = entry.split(':');
-        await TenantContext.run(tenantId, async () => {
+        await forTenant(tenantId, 'a standby deadline names its room’s tenant', async () => {
           const room = await this.rooms.findById(roomId);
           if (
             !room ||
@@ -163,7 +163,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
       for (const entry of stale) {
         if ((await this.redis.zrem(redisKeys.visitorsSeen(), entry)) !== 1) continue;
         const [tenantId, roomId] = entry.split(':');
-        await TenantContext.run(tenantId, async () => {
+        await forTenant(tenantId, 'a vanished visitor’s room names its tenant', async () => {
           const room = await this.rooms.findById(roomId);
           if (room && !room.awayUntil) await this.visitorLeft(room);
         }).catch(async (error: Error) => {

@@ -1,4 +1,5 @@
-import { sameHash, TenantContext, type VisitorPrincipal } from '@app/auth';
+import { sameHash, type VisitorPrincipal } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
@@ -43,7 +44,7 @@ export class WidgetSessionsService {
 
   /** The chatbot's name, look and pre-chat form, for a widget on one of its allowed sites. */
   async config(input: ChatbotCredentials, origin: string | undefined) {
-    return TenantContext.run(input.tenantId, async () => {
+    return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
       const chatbot = await this.authorizedChatbot(input, origin);
       return {
         chatbotId: chatbot.id,
@@ -56,7 +57,7 @@ export class WidgetSessionsService {
 
   /** The chatbot's name and look for a visitor's room (the chatbot may be gone since). */
   async conversationLook(visitor: VisitorPrincipal) {
-    return TenantContext.run(visitor.tenantId, async () => {
+    return forTenant(visitor.tenantId, 'a visitor token names its room’s tenant', async () => {
       const room = await this.rooms.findById(visitor.roomId);
       if (!room) throw chatErrors.roomNotFound();
       const chatbot = await this.directory.findChatbot(visitor.tenantId, room.chatbotId);
@@ -69,7 +70,7 @@ export class WidgetSessionsService {
   }
 
   async open(input: NewSession, request: { origin?: string; ip: string; userAgent?: string }) {
-    return TenantContext.run(input.tenantId, async () => {
+    return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
       const chatbot = await this.authorizedChatbot(input, request.origin);
       if (await this.rooms.isBlocked(input.email, request.ip)) {
         throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import {
   NotificationFailedV1,
@@ -129,7 +129,9 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
     const sender = async () => {
       while (next < rows.length && !this.stopped) {
         const row = rows[next++];
-        await TenantContext.run(row.tenantId, () => this.deliver(row._id)).catch((error: Error) =>
+        await forTenant(row.tenantId, 'a due notification names its tenant', () =>
+          this.deliver(row._id),
+        ).catch((error: Error) =>
           this.logger.error(`notification ${row._id}: ${error.stack ?? error.message}`),
         );
       }

@@ -1,11 +1,11 @@
-import { findOwnById, TenantContext, updateOwn } from '@app/auth';
+import { asSystem, findOwnById, TenantContext, updateOwn } from '@app/tenancy';
 import {
   type EventOf,
   type NotificationKind,
   NotificationRequestedV1,
   type NotificationState,
 } from '@app/contracts';
-import { insertFirst } from '@app/platform';
+import { insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type FilterQuery, type Model, type UpdateQuery } from 'mongoose';
@@ -80,7 +80,7 @@ export class NotificationsRepository {
 
   /** Rows due by `now`, the most overdue first (across tenants: the senders serve them all). */
   dueBy(now: Date, limit: number): Promise<DeliveryDue[]> {
-    return TenantContext.unscoped('the senders serve every tenant', () =>
+    return asSystem('the senders serve every tenant', () =>
       this.due
         .find({ dueAt: { $lte: now } })
         .sort({ dueAt: 1 })

@@ -1,7 +1,8 @@
-import { findOwnById, seal, TenantContext, unseal } from '@app/auth';
+import { seal, unseal } from '@app/auth';
+import { findOwnById, TenantContext } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { type NotificationKind, VISITOR_NOTIFICATION_KINDS } from '@app/contracts';
-import { insertFirst } from '@app/platform';
+import { insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';

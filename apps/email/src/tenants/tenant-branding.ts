@@ -1,6 +1,6 @@
 import { type EventOf, TenantCreatedV1, TenantUpdatedV1 } from '@app/contracts';
 import { OnEvent } from '@app/messaging';
-import { applyIfNewer } from '@app/platform';
+import { applyIfNewer } from '@app/database';
 import { Controller, Injectable } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';

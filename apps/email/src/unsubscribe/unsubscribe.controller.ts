@@ -1,4 +1,5 @@
-import { Public, TenantContext } from '@app/auth';
+import { Public } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
@@ -59,7 +60,7 @@ export class UnsubscribeController {
   ) {
     const subject = this.suppressions.verify(String(token ?? ''));
     if (!subject) return this.invalid(res);
-    await TenantContext.run(subject.tenantId, () =>
+    await forTenant(subject.tenantId, 'a sealed unsubscribe link names its tenant', () =>
       this.suppressions.suppress(subject, 'unsubscribed'),
     );
     const { name, brandColor } = await this.branding.of(subject.tenantId, 'this company');

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { AppHttpError } from '@app/platform';
 import { Injectable } from '@nestjs/common';
@@ -54,7 +54,9 @@ export class AuthService {
       name: input.name,
       passwordHash,
     });
-    return TenantContext.run(tenant.id, () => this.signIn(admin, tenant, ip));
+    return forTenant(tenant.id, 'a new workspace signs its admin in', () =>
+      this.signIn(admin, tenant, ip),
+    );
   }
 
   async login(input: { email: string; password: string }, ip: string): Promise<SignedIn> {
@@ -67,7 +69,7 @@ export class AuthService {
       await this.rateLimits.consume('login-failure:account', input.email);
       throw invalidCredentials();
     }
-    return TenantContext.run(user.tenantId, async () =>
+    return forTenant(user.tenantId, 'a sign-in names its account’s tenant', async () =>
       this.signIn(user, await this.tenants.get(user.tenantId), ip),
     );
   }
@@ -112,7 +114,7 @@ export class AuthService {
     await this.rateLimits.consume('reset:account', email);
     const user = await this.users.findByEmailInAnyTenant(email);
     if (!this.accounts.canSignIn(user)) return;
-    await TenantContext.run(user.tenantId, async () => {
+    await forTenant(user.tenantId, 'a password reset names its account’s tenant', async () => {
       const tenant = await this.tenants.get(user.tenantId);
       const { token, expiresAt } = await this.oneTimeTokens.issue(
         user.id,
@@ -130,7 +132,7 @@ export class AuthService {
 
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     const { tenantId, userId } = await this.oneTimeTokens.redeem(token, 'password-reset');
-    await TenantContext.run(tenantId, async () => {
+    await forTenant(tenantId, 'a reset link names its own tenant', async () => {
       await this.users.update(userId, {
         passwordHash: await hash(password, this.config.BCRYPT_COST),
       });
@@ -144,7 +146,7 @@ export class AuthService {
     ip: string,
   ): Promise<SignedIn> {
     const { tenantId, userId } = await this.oneTimeTokens.redeem(input.token, 'invitation');
-    return TenantContext.run(tenantId, async () => {
+    return forTenant(tenantId, 'an invitation link names its own tenant', async () => {
       const invited = await this.users.findById(userId);
       if (!invited || invited.status !== 'invited') {
         throw new AppHttpError(400, 'invalid_token', 'this invitation is no longer valid');

@@ -1,5 +1,7 @@
-import { PERMISSIONS, TenantContext } from '@app/auth';
-import { AppHttpError, isDuplicateKey } from '@app/platform';
+import { PERMISSIONS } from '@app/auth';
+import { forTenant } from '@app/tenancy';
+import { AppHttpError } from '@app/platform';
+import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { RolesRepository } from '../roles/roles.repository';
 import { type TenantRecord } from '../tenants/tenants.repository';
@@ -28,7 +30,7 @@ export class OnboardingService {
   ): Promise<{ tenant: TenantRecord; admin: UserRecord }> {
     if (await this.users.findByEmailInAnyTenant(admin.email)) throw emailTaken();
     const tenant = await this.tenants.create(tenantName);
-    return TenantContext.run(tenant.id, async () => {
+    return forTenant(tenant.id, 'a new workspace is set up', async () => {
       const adminRole = await this.roles.create({
         name: 'Admin',
         permissions: [...PERMISSIONS],

@@ -1,4 +1,5 @@
-import { newSecret, sha256, TenantContext } from '@app/auth';
+import { newSecret, sha256 } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import {
   ChatbotCreatedV1,

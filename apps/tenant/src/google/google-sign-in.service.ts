@@ -1,4 +1,5 @@
-import { newSecret, seal, sha256, TenantContext, unseal } from '@app/auth';
+import { newSecret, seal, sha256, unseal } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { AppHttpError, REDIS } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -123,7 +124,7 @@ export class GoogleSignInService {
       userId: string;
       ip: string;
     };
-    return TenantContext.run(tenantId, async () => {
+    return forTenant(tenantId, 'a Google sign-in flow names its tenant', async () => {
       const user = await this.users.findById(userId);
       if (!this.accounts.canSignIn(user))
         throw new AppHttpError(401, 'invalid_credentials', 'this account cannot sign in');
@@ -140,18 +141,22 @@ export class GoogleSignInService {
       if (flow.mode !== 'signup') return { error: 'no_account' };
       return this.signUp(identity, flow.tenantName ?? `${identity.name}'s team`);
     }
-    return TenantContext.run(user.tenantId, async () => {
-      if (user.googleSubject && user.googleSubject !== identity.subject)
-        return { error: 'account_mismatch' };
-      if (user.status === 'deactivated') return { error: 'deactivated' };
-      // An invited agent accepts the invitation by signing in with Google.
-      const updated = await this.users.update(user.id, {
-        googleSubject: identity.subject,
-        status: 'active',
-      });
-      if (user.status === 'invited') await this.accounts.announce(updated!);
-      return { tenantId: user.tenantId, userId: user.id };
-    });
+    return forTenant(
+      user.tenantId,
+      'a Google identity belongs to an account’s tenant',
+      async () => {
+        if (user.googleSubject && user.googleSubject !== identity.subject)
+          return { error: 'account_mismatch' };
+        if (user.status === 'deactivated') return { error: 'deactivated' };
+        // An invited agent accepts the invitation by signing in with Google.
+        const updated = await this.users.update(user.id, {
+          googleSubject: identity.subject,
+          status: 'active',
+        });
+        if (user.status === 'invited') await this.accounts.announce(updated!);
+        return { tenantId: user.tenantId, userId: user.id };
+      },
+    );
   }
 
   private async signUp(

@@ -1,4 +1,5 @@
-import { AppHttpError, isDuplicateKey } from '@app/platform';
+import { AppHttpError } from '@app/platform';
+import { isDuplicateKey } from '@app/database';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AccountsService } from '../users/accounts.service';
 import { UsersRepository } from '../users/users.repository';

@@ -1,4 +1,5 @@
-import { Authenticated, RequirePermissions, TenantContext } from '@app/auth';
+import { Authenticated, RequirePermissions } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { UpdateSettingsDto } from './dto/settings.dto';

@@ -1,5 +1,7 @@
-import { newSecret, sameHash, sha256, TenantContext } from '@app/auth';
-import { AppHttpError, insertFirst } from '@app/platform';
+import { newSecret, sameHash, sha256 } from '@app/auth';
+import { asSystem, forTenant } from '@app/tenancy';
+import { AppHttpError } from '@app/platform';
+import { insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
@@ -51,17 +53,21 @@ export class OneTimeTokensService {
     );
     const [id, secret] = presented.split('.');
     if (!id || !secret) throw invalid;
-    const token = await TenantContext.unscoped('an emailed link names its own tenant', () =>
+    const token = await asSystem('an emailed link names its own tenant', () =>
       this.tokens.findById(id).lean().exec(),
     );
     if (!token || token.purpose !== purpose || !sameHash(secret, token.secretSha256)) throw invalid;
     if (token.usedAt || token.expiresAt <= new Date()) throw invalid;
-    const spent = await TenantContext.run(token.tenantId, async () => {
-      const at = new Date();
-      if (!(await insertFirst(this.spends, { _id: id, at }))) return false;
-      await this.tokens.updateOne({ _id: id }, { $set: { usedAt: at } }).exec();
-      return true;
-    });
+    const spent = await forTenant(
+      token.tenantId,
+      'an emailed link names its own tenant',
+      async () => {
+        const at = new Date();
+        if (!(await insertFirst(this.spends, { _id: id, at }))) return false;
+        await this.tokens.updateOne({ _id: id }, { $set: { usedAt: at } }).exec();
+        return true;
+      },
+    );
     if (!spent) throw invalid;
     return { tenantId: token.tenantId, userId: token.userId };
   }

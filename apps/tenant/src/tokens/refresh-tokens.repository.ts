@@ -1,5 +1,5 @@
-import { TenantContext } from '@app/auth';
-import { insertFirst } from '@app/platform';
+import { asSystem } from '@app/tenancy';
+import { insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
@@ -24,7 +24,7 @@ export class RefreshTokensRepository {
 
   /** A refresh request carries no access token, so its tenant is only known from the token. */
   async findAnywhere(id: string): Promise<RefreshTokenRecord | null> {
-    const token = await TenantContext.unscoped('a refresh token names its own tenant', () =>
+    const token = await asSystem('a refresh token names its own tenant', () =>
       this.tokens.findById(id).lean().exec(),
     );
     if (!token) return null;

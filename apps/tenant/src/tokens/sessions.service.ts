@@ -1,4 +1,5 @@
-import { newSecret, sameHash, sha256, TenantContext } from '@app/auth';
+import { newSecret, sameHash, sha256 } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { AppHttpError } from '@app/platform';
 import { Injectable } from '@nestjs/common';
@@ -48,7 +49,7 @@ export class SessionsService {
     const token = id && secret ? await this.refreshTokens.findAnywhere(id) : null;
     if (!token || !sameHash(secret, token.secretSha256)) throw invalidRefresh();
 
-    return TenantContext.run(token.tenantId, async () => {
+    return forTenant(token.tenantId, 'a refresh token names its own tenant', async () => {
       const now = new Date();
       if (token.usedAt || token.revokedAt || !(await this.refreshTokens.spend(token.id, now))) {
         // A spent token came back: it was stolen, or the client was. End the whole session.
@@ -77,7 +78,7 @@ export class SessionsService {
     const [id, secret] = presented.split('.');
     const token = id && secret ? await this.refreshTokens.findAnywhere(id) : null;
     if (!token || !sameHash(secret, token.secretSha256)) return;
-    await TenantContext.run(token.tenantId, () =>
+    await forTenant(token.tenantId, 'a sign-out’s refresh token names its own tenant', () =>
       this.refreshTokens.revokeFamily(token.familyId, new Date()),
     );
   }

@@ -1,4 +1,5 @@
-import { type Principal, type PrincipalValidator, TenantContext } from '@app/auth';
+import { type Principal, type PrincipalValidator } from '@app/auth';
+import { forTenant } from '@app/tenancy';
 import { type AgentSnapshot, UserUpdatedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
@@ -71,17 +72,21 @@ export class AccountsService implements PrincipalValidator {
    * everywhere" is refused at once, and permissions changed since the token was issued apply.
    */
   async validate(principal: Principal): Promise<Principal | null> {
-    return TenantContext.run(principal.tenantId, async () => {
-      const user = await this.users.findById(principal.userId);
-      if (!this.canSignIn(user)) return null;
-      if (user.sessionsRevokedAt && principal.issuedAt < user.sessionsRevokedAt) return null;
-      const grants = await this.grantsOf(user);
-      return {
-        ...principal,
-        name: user.name,
-        roles: grants.roles,
-        permissions: grants.permissions,
-      };
-    });
+    return forTenant(
+      principal.tenantId,
+      'a principal is checked against its own tenant',
+      async () => {
+        const user = await this.users.findById(principal.userId);
+        if (!this.canSignIn(user)) return null;
+        if (user.sessionsRevokedAt && principal.issuedAt < user.sessionsRevokedAt) return null;
+        const grants = await this.grantsOf(user);
+        return {
+          ...principal,
+          name: user.name,
+          roles: grants.roles,
+          permissions: grants.permissions,
+        };
+      },
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { TenantContext } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { type AgentView, UserDeletedV1, UserInvitedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { AppHttpError, isDuplicateKey } from '@app/platform';
+import { AppHttpError } from '@app/platform';
+import { isDuplicateKey } from '@app/database';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service';
 import { emailTaken } from '../auth/onboarding.service';

@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { asSystem } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
@@ -60,7 +60,7 @@ export class UsersRepository {
 
   /** Sign-in, invitations and resets start from an email alone, before any tenant is known. */
   async findByEmailInAnyTenant(email: string): Promise<UserRecord | null> {
-    const user = await TenantContext.unscoped('sign-in finds an account by email', () =>
+    const user = await asSystem('sign-in finds an account by email', () =>
       this.users.findOne({ email: email.toLowerCase() }).lean().exec(),
     );
     return user && toRecord(user);

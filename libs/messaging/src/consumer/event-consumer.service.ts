@@ -1,4 +1,4 @@
-import { TenantContext } from '@app/auth';
+import { TenantContext } from '@app/tenancy';
 import { deadLetterTopic, type EventDefinition, type EventEnvelope } from '@app/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type KafkaContext } from '@nestjs/microservices';

@@ -1,6 +1,6 @@
+import { PeriodicTask } from '@app/scheduling';
 import {
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -12,26 +12,24 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class ProcessedEventsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ProcessedEventsSweeper.name);
-  private timer?: NodeJS.Timeout;
+  private readonly task = new PeriodicTask(
+    'sweeping processed-event marks',
+    SWEEP_EVERY_MS,
+    async () => void (await this.sweep()),
+  );
 
   constructor(private readonly processed: ProcessedEventsRepository) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  async sweep(now = new Date()): Promise<number> {
-    try {
-      return await this.processed.forgetOlderThan(new Date(now.getTime() - KEEP_MARKS_MS));
-    } catch (error) {
-      this.logger.warn(`sweeping processed-event marks failed: ${(error as Error).message}`);
-      return 0;
-    }
+  /** Forgets the marks older than Kafka's retention; answers how many. */
+  sweep(now = new Date()): Promise<number> {
+    return this.processed.forgetOlderThan(new Date(now.getTime() - KEEP_MARKS_MS));
   }
 }

@@ -1,4 +1,4 @@
-import { GroupCommit, type GroupOutcome, insertFirst } from '@app/platform';
+import { GroupCommit, type GroupOutcome, insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model, Types } from 'mongoose';
@@ -17,7 +17,7 @@ const MAX_EVENTS_PER_ROW = 200;
 
 /**
  * Under load, a row is written at most this often per process: a row per event (written, read
- * and deleted) kept the service's own writes waiting (see BENCHMARKS.md). Publishing after a
+ * and deleted) kept the service's own writes waiting (see docs/benchmarks-history.md). Publishing after a
  * quiet spell still writes at once.
  */
 const ROW_LINGER_MS = 20;

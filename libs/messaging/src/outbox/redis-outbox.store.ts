@@ -12,7 +12,7 @@ import {
  * The outbox as a Redis stream, one entry per event, for a service that publishes an event on
  * its hot path (chat: one per message). An append is one command that shares its write with the
  * others in flight (the client pipelines), where a database row kept the service's own writes
- * waiting on a single-writer store (see BENCHMARKS.md). Only the relay deletes entries, once
+ * waiting on a single-writer store (see docs/benchmarks-history.md). Only the relay deletes entries, once
  * Kafka has them, so Redis must keep its data (append-only file) and must not evict keys.
  */
 export class RedisOutboxStore extends OutboxStore {

@@ -15,7 +15,9 @@ export class MissingTenantError extends Error {
 
 /**
  * The tenant of the current unit of work. Only the HTTP guard, the socket handshake and the Kafka
- * consumer set it; repositories read it through the tenant-scoped mongoose plugin.
+ * consumer set it (`run` is refused elsewhere by the lint config); any other code goes through
+ * `forTenant` or `asSystem`, which name their reason. Repositories read it through the
+ * tenant-scoped mongoose plugin.
  */
 export const TenantContext = {
   /** Opens an empty scope for a request; the auth guard fills in the tenant once it knows it. */
@@ -37,11 +39,7 @@ export const TenantContext = {
     scope.tenantId = tenantId;
   },
 
-  /**
-   * Runs a cross-tenant lookup, such as finding an account by email at sign-in. Every use names
-   * why, so each one is easy to find and review. Queries must run inside `fn` (`.exec()`), not
-   * be returned lazily: a mongoose query executes where it is awaited.
-   */
+  /** Runs `fn` across tenants; outside this library, `asSystem` is the way in. */
   unscoped<T>(reason: string, fn: () => T): T {
     return storage.run({ unscopedBecause: reason }, fn);
   },

@@ -1,0 +1,3 @@
+export * from './group-commit';
+export * from './group-inserter';
+export * from './mongo-errors';
