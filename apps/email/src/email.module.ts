@@ -1,10 +1,11 @@
 import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { Deliveries } from './delivery/deliveries.service';
-import { SendLimits } from './delivery/send-limits';
+import { DeliverySchedulerService } from './delivery/delivery-scheduler.service';
+import { NotificationSenderService } from './delivery/notification-sender.service';
+import { SendLimitsService } from './delivery/send-limits.service';
 import { type EmailConfig } from './email.config';
-import { SmtpMailer } from './mail/smtp-mailer';
+import { SmtpMailerService } from './mail/smtp-mailer.service';
 import { NotificationRequestsController } from './notifications/notification-requests.controller';
 import {
   DeliveryDue,
@@ -17,10 +18,11 @@ import {
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { Suppression, SuppressionSchema } from './suppressions/suppression.schema';
-import { Suppressions } from './suppressions/suppressions';
-import { MailRenderer } from './templates/mail-renderer';
-import { TenantBrandingEvents, TenantBrandingRepository } from './tenants/tenant-branding';
+import { SuppressionsService } from './suppressions/suppressions.service';
+import { MailRendererService } from './templates/mail-renderer.service';
 import { TenantBranding, TenantBrandingSchema } from './tenants/tenant-branding.schema';
+import { TenantBrandingRepository } from './tenants/tenant-branding.repository';
+import { TenantEventsController } from './tenants/tenant-events.controller';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller';
 
 @Module({})
@@ -40,17 +42,18 @@ export class EmailModule {
       ],
       controllers: [
         NotificationRequestsController,
-        TenantBrandingEvents,
+        TenantEventsController,
         NotificationsController,
         UnsubscribeController,
       ],
       providers: [
         NotificationsRepository,
-        Deliveries,
-        SendLimits,
-        SmtpMailer,
-        MailRenderer,
-        Suppressions,
+        DeliverySchedulerService,
+        NotificationSenderService,
+        SendLimitsService,
+        SmtpMailerService,
+        MailRendererService,
+        SuppressionsService,
         TenantBrandingRepository,
       ],
     };

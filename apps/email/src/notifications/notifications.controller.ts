@@ -10,8 +10,8 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Deliveries } from '../delivery/deliveries.service';
-import { Suppressions } from '../suppressions/suppressions';
+import { DeliverySchedulerService } from '../delivery/delivery-scheduler.service';
+import { SuppressionsService } from '../suppressions/suppressions.service';
 import { type NotificationRecord, NotificationsRepository } from './notifications.repository';
 
 const cursorSchema = z.string().transform((cursor, context) => {
@@ -62,8 +62,8 @@ const notFound = () => new AppHttpError(404, 'notification_not_found', 'no such 
 export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsRepository,
-    private readonly deliveries: Deliveries,
-    private readonly suppressions: Suppressions,
+    private readonly deliveries: DeliverySchedulerService,
+    private readonly suppressions: SuppressionsService,
   ) {}
 
   /** Newest first; filter by `state` and `kind`; page on with `cursor` = the last `nextCursor`. */

@@ -4,8 +4,8 @@ import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import Handlebars from 'handlebars';
-import { Suppressions, type UnsubscribeSubject } from '../suppressions/suppressions';
-import { TenantBrandingRepository } from '../tenants/tenant-branding';
+import { SuppressionsService, type UnsubscribeSubject } from '../suppressions/suppressions.service';
+import { TenantBrandingRepository } from '../tenants/tenant-branding.repository';
 
 const KIND_NAMES: Record<string, string> = {
   'visitor-welcome': 'conversation welcome emails',
@@ -33,7 +33,7 @@ main{background:#fff;border-radius:8px;padding:32px;max-width:480px}button{backg
 @Controller('unsubscribe')
 export class UnsubscribeController {
   constructor(
-    private readonly suppressions: Suppressions,
+    private readonly suppressions: SuppressionsService,
     private readonly branding: TenantBrandingRepository,
   ) {}
 

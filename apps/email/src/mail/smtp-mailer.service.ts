@@ -3,6 +3,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { connect, type Socket } from 'node:net';
 import { createTransport, type Transporter } from 'nodemailer';
 import { type EmailConfig } from '../email.config';
+import { classify, type NodemailerError, SendFailedError } from './send-failure';
 
 export interface OutgoingMail {
   to: { email: string; name?: string };
@@ -14,33 +15,9 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
-/** Why a send failed, as far as SMTP lets us know. */
-export interface SendFailure {
-  /** A 5xx answer (or a mail that can never be valid): retrying cannot help. */
-  permanent: boolean;
-  /** The server refused the recipient itself (a hard bounce): stop mailing that address. */
-  recipientRejected: boolean;
-  reason: string;
-}
-
-export class SendFailedError extends Error {
-  constructor(readonly failure: SendFailure) {
-    super(failure.reason);
-    this.name = 'SendFailedError';
-  }
-}
-
-interface NodemailerError {
-  code?: string;
-  command?: string;
-  responseCode?: number;
-  response?: string;
-  message: string;
-}
-
 /** Sends through the configured SMTP server over a small pool of connections. */
 @Injectable()
-export class SmtpMailer implements OnModuleDestroy {
+export class SmtpMailerService implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(@InjectConfig() private readonly config: EmailConfig) {
@@ -117,32 +94,4 @@ function openSocket(
     socket.removeListener('error', fail);
     callback(null, { connection: socket });
   });
-}
-
-/**
- * 4xx answers, refused or dropped connections and timeouts are temporary; 5xx answers are
- * permanent, and a 5xx to RCPT TO means the address itself was refused.
- */
-export function classify(error: NodemailerError): SendFailure {
-  const code = error.responseCode;
-  const detail = error.response ?? error.message;
-  if (code !== undefined && code >= 500) {
-    return {
-      permanent: true,
-      recipientRejected: error.command === 'RCPT TO',
-      reason: `refused by the SMTP server: ${detail}`,
-    };
-  }
-  if (code !== undefined && code >= 400) {
-    return {
-      permanent: false,
-      recipientRejected: false,
-      reason: `deferred by the SMTP server: ${detail}`,
-    };
-  }
-  return {
-    permanent: false,
-    recipientRejected: false,
-    reason: `SMTP server unreachable (${error.code ?? 'error'}): ${error.message}`,
-  };
 }

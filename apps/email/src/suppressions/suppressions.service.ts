@@ -21,7 +21,7 @@ export interface UnsubscribeSubject {
  * (AES-256-GCM) under NOTIFICATION_SEAL_KEY, so nobody can unsubscribe someone else.
  */
 @Injectable()
-export class Suppressions {
+export class SuppressionsService {
   constructor(
     @InjectModel(Suppression.name) private readonly suppressions: Model<Suppression>,
     @InjectConfig() private readonly config: EmailConfig,

@@ -5,7 +5,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import { type EmailConfig } from '../email.config';
-import { type Branding } from '../tenants/tenant-branding';
+import { type Branding } from '../tenants/tenant-branding.repository';
 import { KIND_TEMPLATES, TEXT_FOOTER } from './kinds';
 import { BRAND_COLOR_SLOT, BUTTON_STYLE, LAYOUT_MJML } from './layout';
 
@@ -41,7 +41,7 @@ const formatDate = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
  * unsealed here, only in memory, right before sending.
  */
 @Injectable()
-export class MailRenderer implements OnModuleInit {
+export class MailRendererService implements OnModuleInit {
   private readonly html = Handlebars.create();
   private readonly plain = Handlebars.create();
   private layout!: HandlebarsTemplateDelegate;

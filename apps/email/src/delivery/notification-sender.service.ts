@@ -1,4 +1,3 @@
-import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import {
   NotificationFailedV1,
@@ -7,38 +6,35 @@ import {
   NotificationRequestedV1,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { type EmailConfig } from '../email.config';
-import { SendFailedError, type SendFailure, SmtpMailer } from '../mail/smtp-mailer';
+import { SendFailedError, type SendFailure } from '../mail/send-failure';
+import { SmtpMailerService } from '../mail/smtp-mailer.service';
 import { FINAL_STATES } from '../notifications/notification.schema';
 import {
   type NotificationRecord,
   NotificationsRepository,
 } from '../notifications/notifications.repository';
-import { Suppressions } from '../suppressions/suppressions';
-import { MailRenderer } from '../templates/mail-renderer';
-import { TenantBrandingRepository } from '../tenants/tenant-branding';
-import { SendLimits } from './send-limits';
-
-/** How often due notifications are looked for when nothing nudges the senders. */
-const SWEEP_INTERVAL_MS = 1_000;
-/** Due rows read at once. */
-const SWEEP_BATCH = 200;
+import { SuppressionsService } from '../suppressions/suppressions.service';
+import { MailRendererService } from '../templates/mail-renderer.service';
+import { TenantBrandingRepository } from '../tenants/tenant-branding.repository';
+import { afterFailure, claimAbandoned, heldByAnotherSender } from './delivery-policy';
+import { SendLimitsService } from './send-limits.service';
 
 const address = z.email();
 
 /**
- * Sends what is due: new notifications at once, retries when their wait is over, and sends
- * whose process died once EMAIL_SENDING_TIMEOUT_MS has passed. Every replica sends; the claim
- * of each attempt (a unique insert) makes sure one sender makes it.
+ * When the scheduler should look for due notifications again, sooner than its sweep would:
+ * now (an abandoned attempt was passed over), at a retry's time, or not specially.
+ */
+export type NextLook = 'now' | Date | null;
+
+/**
+ * Sends one due notification: claims the attempt, checks suppressions, the recipient and the
+ * send limits, renders, sends over SMTP, records the outcome and announces it.
  *
  * Exactly once out, as far as SMTP allows: an attempt is recorded as `sending` before the mail
  * goes and as `sent` after the server's 250. A crash in between (the mail went, the record did
@@ -50,114 +46,37 @@ const address = z.email();
  * the server's answer and one database write.
  */
 @Injectable()
-export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(Deliveries.name);
+export class NotificationSenderService {
+  private readonly logger = new Logger(NotificationSenderService.name);
   private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly messageDomain: string;
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
-  private sweepAgain = false;
-  private stopped = false;
 
   constructor(
     private readonly notifications: NotificationsRepository,
-    private readonly suppressions: Suppressions,
-    private readonly limits: SendLimits,
-    private readonly mailer: SmtpMailer,
-    private readonly renderer: MailRenderer,
+    private readonly suppressions: SuppressionsService,
+    private readonly limits: SendLimitsService,
+    private readonly mailer: SmtpMailerService,
+    private readonly renderer: MailRendererService,
     private readonly branding: TenantBrandingRepository,
     private readonly events: EventPublisher,
     @InjectConfig() private readonly config: EmailConfig,
-  ) {
-    this.messageDomain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'parley.local';
-  }
+  ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.nudge(), SWEEP_INTERVAL_MS);
-    this.nudge();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    // Sends in flight finish and are recorded; nothing new starts.
-    await this.sweeping;
-  }
-
-  /** Logs a requested notification and sends it soon, unless it is too old to be worth it. */
-  async accept(event: Parameters<NotificationsRepository['accept']>[0]): Promise<void> {
-    const hoursOld = (Date.now() - Date.parse(event.occurredAt)) / 3_600_000;
-    const expired =
-      hoursOld > this.config.EMAIL_MAX_AGE_HOURS
-        ? `expired: requested ${Math.floor(hoursOld)} hours ago, more than EMAIL_MAX_AGE_HOURS (${this.config.EMAIL_MAX_AGE_HOURS})`
-        : null;
-    await this.notifications.accept(event, this.messageDomain, expired);
-    if (!expired) this.nudge();
-  }
-
-  /** Looks for due notifications now (or right after the current look). */
-  nudge(): void {
-    if (this.stopped) return;
-    if (this.sweeping) {
-      this.sweepAgain = true;
-      return;
-    }
-    this.sweeping = this.sweepUntilIdle().finally(() => (this.sweeping = undefined));
-  }
-
-  /** Looks again when a retry this process scheduled comes due (the sweep is coarser). */
-  private nudgeAt(at: Date): void {
-    setTimeout(() => this.nudge(), Math.max(0, at.getTime() - Date.now())).unref();
-  }
-
-  private async sweepUntilIdle(): Promise<void> {
-    do {
-      this.sweepAgain = false;
-      try {
-        const full = await this.sweepOnce();
-        if (full) this.sweepAgain = true;
-      } catch (error) {
-        this.logger.warn(`looking for due notifications failed: ${(error as Error).message}`);
-      }
-    } while (this.sweepAgain && !this.stopped);
-  }
-
-  /** Sends the due rows, a few at a time; true when there may be more. */
-  private async sweepOnce(): Promise<boolean> {
-    const rows = await this.notifications.dueBy(new Date(), SWEEP_BATCH);
-    let next = 0;
-    const sender = async () => {
-      while (next < rows.length && !this.stopped) {
-        const row = rows[next++];
-        await forTenant(row.tenantId, 'a due notification names its tenant', () =>
-          this.deliver(row._id),
-        ).catch((error: Error) =>
-          this.logger.error(`notification ${row._id}: ${error.stack ?? error.message}`),
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: this.config.EMAIL_SEND_CONCURRENCY }, sender));
-    return rows.length === SWEEP_BATCH;
-  }
-
-  private async deliver(id: string): Promise<void> {
+  /** Sends the notification if it is still to send, in the tenant's context. */
+  async deliver(id: string): Promise<NextLook> {
     const notification = await this.notifications.get(id);
     if (!notification || FINAL_STATES.includes(notification.state)) {
       await this.notifications.notDue(id);
-      return;
+      return null;
     }
     const now = Date.now();
-    const lastTry = notification.lastAttemptAt?.getTime() ?? 0;
-    // Another sender has it, and is not overdue.
-    if (notification.state === 'sending' && now - lastTry < this.config.EMAIL_SENDING_TIMEOUT_MS)
-      return;
+    if (heldByAnotherSender(notification, now, this.config.EMAIL_SENDING_TIMEOUT_MS)) return null;
 
     const suppressed = await this.suppressions.reasonFor(notification.kind, notification.recipient);
     if (suppressed) {
       await this.finish(notification, {
         $set: { state: 'suppressed', lastError: `not sent: the address ${SUPPRESSED[suppressed]}` },
       });
-      return;
+      return null;
     }
     if (!address.safeParse(notification.recipient).success) {
       await this.giveUp(notification, notification.attempts, {
@@ -165,7 +84,7 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
         recipientRejected: false,
         reason: `invalid recipient address: ${JSON.stringify(notification.recipient.slice(0, 100))}`,
       });
-      return;
+      return null;
     }
     const limited = await this.limits.take(notification.tenantId, notification.recipient);
     if (limited) {
@@ -177,14 +96,12 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
         },
       });
       await this.notifications.dueAt(id, dueAt);
-      return;
+      return null;
     }
 
     const attempt = notification.attempts + 1;
-    if (!(await this.notifications.claimAttempt(id, attempt, this.owner))) {
-      await this.passOverAbandoned(notification, attempt, now);
-      return;
-    }
+    if (!(await this.notifications.claimAttempt(id, attempt, this.owner)))
+      return this.passOverAbandoned(notification, attempt, now);
     // If this process dies while sending, the row comes due again after the timeout.
     await this.notifications.dueAt(id, new Date(now + this.config.EMAIL_SENDING_TIMEOUT_MS));
     await this.notifications.update(notification, {
@@ -210,6 +127,7 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
           sentAt: new Date().toISOString(),
         },
       });
+      return null;
     } catch (error) {
       const failure: SendFailure =
         error instanceof SendFailedError
@@ -220,23 +138,27 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
               recipientRejected: false,
               reason: `cannot compose the mail: ${(error as Error).message}`,
             };
-      await this.failed(notification, attempt, failure);
+      return this.failed(notification, attempt, failure);
     }
   }
 
   /**
    * Another sender claimed this attempt. If it has not recorded it within the sending timeout,
-   * it died between the claim and the record, before sending (the mail goes only after the
-   * record): the attempt is counted as made, so that the next sweep claims the one after.
+   * it died between the claim and the record, before sending: the attempt is counted as made,
+   * so that the next sweep claims the one after.
    */
-  private async passOverAbandoned(notification: NotificationRecord, attempt: number, now: number) {
+  private async passOverAbandoned(
+    notification: NotificationRecord,
+    attempt: number,
+    now: number,
+  ): Promise<NextLook> {
     const claimedAt = await this.notifications.attemptClaimedAt(notification._id, attempt);
-    if (!claimedAt || now - claimedAt.getTime() < this.config.EMAIL_SENDING_TIMEOUT_MS) return;
+    if (!claimAbandoned(claimedAt, now, this.config.EMAIL_SENDING_TIMEOUT_MS)) return null;
     await this.notifications.update(notification, { $set: { attempts: attempt } });
     this.logger.warn(
       `notification ${notification._id}: attempt ${attempt} was abandoned by its sender`,
     );
-    this.nudge();
+    return 'now';
   }
 
   private async compose(notification: NotificationRecord) {
@@ -260,22 +182,28 @@ export class Deliveries implements OnApplicationBootstrap, OnApplicationShutdown
     };
   }
 
-  private async failed(notification: NotificationRecord, attempt: number, failure: SendFailure) {
-    const retriesUsed = attempt - 1 - notification.retriedAfter;
-    const delays = this.config.EMAIL_RETRY_DELAYS_MS;
-    if (failure.permanent || retriesUsed >= delays.length) {
-      await this.giveUp(notification, attempt, failure);
-      return;
-    }
-    const dueAt = new Date(Date.now() + delays[retriesUsed]);
-    await this.notifications.update(notification, {
-      $set: { state: 'failed', lastError: failure.reason, nextAttemptAt: dueAt },
-    });
-    await this.notifications.dueAt(notification._id, dueAt);
-    this.nudgeAt(dueAt);
-    this.logger.warn(
-      `notification ${notification._id}: try ${attempt} failed, next at ${dueAt.toISOString()}: ${failure.reason}`,
+  private async failed(
+    notification: NotificationRecord,
+    attempt: number,
+    failure: SendFailure,
+  ): Promise<NextLook> {
+    const next = afterFailure(
+      { attempt, retriedAfter: notification.retriedAfter, permanent: failure.permanent },
+      this.config.EMAIL_RETRY_DELAYS_MS,
+      Date.now(),
     );
+    if (next.giveUp) {
+      await this.giveUp(notification, attempt, failure);
+      return null;
+    }
+    await this.notifications.update(notification, {
+      $set: { state: 'failed', lastError: failure.reason, nextAttemptAt: next.dueAt },
+    });
+    await this.notifications.dueAt(notification._id, next.dueAt);
+    this.logger.warn(
+      `notification ${notification._id}: try ${attempt} failed, next at ${next.dueAt.toISOString()}: ${failure.reason}`,
+    );
+    return next.dueAt;
   }
 
   /**

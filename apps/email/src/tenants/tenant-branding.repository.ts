@@ -1,8 +1,5 @@
-import { type EventOf, TenantCreatedV1, TenantUpdatedV1 } from '@app/contracts';
-import { OnEvent } from '@app/messaging';
 import { applyIfNewer } from '@app/database';
-import { Controller, Injectable } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { TenantBranding } from './tenant-branding.schema';
@@ -31,25 +28,5 @@ export class TenantBrandingRepository {
       name: found?.name ?? fallbackName,
       brandColor: found?.brandColor ?? DEFAULT_BRAND_COLOR,
     };
-  }
-}
-
-@Controller()
-export class TenantBrandingEvents {
-  constructor(private readonly branding: TenantBrandingRepository) {}
-
-  @OnEvent(TenantCreatedV1)
-  async onTenantCreated(@Payload() event: EventOf<typeof TenantCreatedV1>): Promise<void> {
-    await this.branding.apply(
-      event.tenantId,
-      { name: event.payload.name },
-      new Date(event.occurredAt),
-    );
-  }
-
-  @OnEvent(TenantUpdatedV1)
-  async onTenantUpdated(@Payload() event: EventOf<typeof TenantUpdatedV1>): Promise<void> {
-    const { name, brandColor } = event.payload;
-    await this.branding.apply(event.tenantId, { name, brandColor }, new Date(event.occurredAt));
   }
 }
