@@ -1,0 +1,143 @@
+import { seal } from '@app/auth';
+import { type NotificationKind, type NotificationRequest } from '@app/contracts';
+import { type EmailConfig } from '../email.config';
+import { MailRendererService } from './mail-renderer.service';
+
+const SEAL_KEY = 'a-unit-test-seal-key-of-32-characters!';
+const sealed = (url: string) => ({ sealed: seal(url, SEAL_KEY) });
+
+/** What a user could type into any name or message. */
+const TYPED = '<script>alert("x")</script> & co';
+const TYPED_IN_HTML = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co';
+
+const base = { notificationId: 'n-1', tenantName: 'Producer name', to: { email: 'v@example.com' } };
+
+/** One request of each kind, every user-typed field holding TYPED. */
+const REQUESTS: Record<NotificationKind, NotificationRequest> = {
+  'visitor-welcome': {
+    ...base,
+    kind: 'visitor-welcome',
+    chatbotName: TYPED,
+    conversationUrl: sealed('https://parley.test/conversation/room-1?t=secret'),
+  },
+  'agent-reply': {
+    ...base,
+    kind: 'agent-reply',
+    agentName: TYPED,
+    reply: TYPED,
+    conversationUrl: sealed('https://parley.test/conversation/room-1?t=secret'),
+  },
+  'conversation-transcript': {
+    ...base,
+    kind: 'conversation-transcript',
+    reason: 'resolved',
+    lines: [{ from: TYPED, senderType: 'visitor', body: TYPED, at: '2026-03-01T09:30:00.000Z' }],
+  },
+  'password-reset': {
+    ...base,
+    kind: 'password-reset',
+    resetUrl: sealed('https://parley.test/app/reset?t=secret'),
+    expiresAt: '2026-03-01T10:00:00.000Z',
+  },
+  'agent-invite': {
+    ...base,
+    kind: 'agent-invite',
+    inviterName: TYPED,
+    acceptUrl: sealed('https://parley.test/app/invite?t=secret'),
+    expiresAt: '2026-03-08T10:00:00.000Z',
+  },
+  'usage-report': {
+    ...base,
+    kind: 'usage-report',
+    day: '2026-03-01',
+    figures: [{ label: 'Conversations started', value: '12' }],
+    dashboardUrl: 'https://parley.test/app/analytics?from=2026-03-01',
+  },
+};
+
+const LINKS: Record<NotificationKind, string> = {
+  'visitor-welcome': 'https://parley.test/conversation/room-1?t=secret',
+  'agent-reply': 'https://parley.test/conversation/room-1?t=secret',
+  'conversation-transcript': '',
+  'password-reset': 'https://parley.test/app/reset?t=secret',
+  'agent-invite': 'https://parley.test/app/invite?t=secret',
+  'usage-report': 'https://parley.test/app/analytics?from=2026-03-01',
+};
+
+const branding = { name: 'Acme & Sons', brandColor: '#ff5500' };
+const withName = (request: NotificationRequest, name: string): NotificationRequest => ({
+  ...request,
+  to: { ...request.to, name },
+});
+
+describe('MailRendererService', () => {
+  const renderer = new MailRendererService({ NOTIFICATION_SEAL_KEY: SEAL_KEY } as EmailConfig);
+  beforeAll(() => renderer.onModuleInit());
+
+  describe.each(Object.keys(REQUESTS) as NotificationKind[])('the %s mail', (kind) => {
+    let mail: ReturnType<MailRendererService['render']>;
+    beforeAll(() => {
+      mail = renderer.render(withName(REQUESTS[kind], TYPED), branding, null);
+    });
+
+    it('escapes everything the user typed in the HTML part, and keeps it as typed in the text', () => {
+      expect(mail.html).toContain(TYPED_IN_HTML);
+      expect(mail.html).not.toContain('<script>');
+      expect(mail.text).toContain(`Hi ${TYPED},`);
+    });
+
+    it("is in the tenant's name and colour", () => {
+      expect(mail.html).toContain('Acme &amp; Sons');
+      expect(mail.html).toContain('#ff5500');
+      expect(mail.text).toContain('Sent by Acme & Sons through Parley.');
+    });
+
+    it('names the tenant in its subject, unescaped (a header, not markup)', () => {
+      expect(mail.subject).toContain('Acme & Sons');
+    });
+
+    if (LINKS[kind])
+      it('carries its link opened from the seal, in both parts', () => {
+        expect(mail.html).toContain(`href="${LINKS[kind].replace(/=/g, '&#x3D;')}"`);
+        expect(mail.text).toContain(LINKS[kind]);
+      });
+  });
+
+  it('greets a recipient who gave no name as "there"', () => {
+    const mail = renderer.render(REQUESTS['password-reset'], branding, null);
+    expect(mail.text.startsWith('Hi there,')).toBe(true);
+  });
+
+  it('turns a name with line breaks into a one-line subject', () => {
+    const request = { ...REQUESTS['agent-reply'], agentName: 'Bob\r\nBcc: everyone@example.com' };
+    const mail = renderer.render(request, branding, null);
+    expect(mail.subject).toBe(
+      'Bob Bcc: everyone@example.com replied to your conversation with Acme & Sons',
+    );
+  });
+
+  it('offers the unsubscribe link in both parts when there is one, and none otherwise', () => {
+    const url = 'https://parley.test/api/email/unsubscribe?token=abc';
+    const withLink = renderer.render(REQUESTS['visitor-welcome'], branding, url);
+    expect(withLink.html).toContain('Unsubscribe</a>');
+    expect(withLink.text).toContain(`Unsubscribe from these emails: ${url}`);
+
+    const without = renderer.render(REQUESTS['visitor-welcome'], branding, null);
+    expect(without.html).not.toContain('Unsubscribe');
+    expect(without.text).not.toContain('Unsubscribe');
+  });
+
+  it('dates transcript lines in UTC and says why the conversation closed', () => {
+    const mail = renderer.render(REQUESTS['conversation-transcript'], branding, null);
+    expect(mail.text).toContain('was resolved');
+    expect(mail.text).toContain('(1 Mar 2026, 09:30 UTC)');
+  });
+
+  it('refuses a link sealed under another key', () => {
+    const request = {
+      ...REQUESTS['password-reset'],
+      resetUrl: { sealed: seal('https://evil.test', 'another-key-of-at-least-32-characters') },
+    };
+    expect(() => renderer.render(request, branding, null)).toThrow();
+  });
+});
