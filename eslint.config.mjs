@@ -51,6 +51,29 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Only the three adapters set the tenant of a unit of work; everything else goes through
+    // `forTenant` / `asSystem` from @app/tenancy, which name their reason.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: [
+      'libs/tenancy/src/**',
+      'libs/platform/src/bootstrap.ts',
+      'libs/auth/src/auth.guard.ts',
+      'libs/messaging/src/consumer/event-consumer.service.ts',
+      'apps/chat/src/realtime/socket-handler.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['run', 'unscoped', 'open', 'assign'].map((property) => ({
+          object: 'TenantContext',
+          property,
+          message:
+            'Only the HTTP guard, the socket handshake and the Kafka consumer set the tenant: use forTenant(tenantId, reason, fn) or asSystem(reason, fn) from @app/tenancy.',
+        })),
+      ],
+    },
+  },
+  {
     // The browser apps: hooks rules for React (dashboard) and Preact (widget).
     files: ['apps/dashboard/src/**/*.{ts,tsx}', 'apps/widget/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

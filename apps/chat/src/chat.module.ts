@@ -2,7 +2,9 @@ import { VISITOR_AUTHENTICATOR } from '@app/auth';
 import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AgentAuthenticator } from './agents/agent-authenticator.service';
 import { AgentPresence } from './agents/agent-presence.service';
+import { AgentSessions } from './agents/agent-sessions.service';
 import { AgentsController } from './agents/agents.controller';
 import { AutoAssigner } from './agents/auto-assigner.service';
 import { type ChatConfig } from './chat.config';
@@ -17,11 +19,13 @@ import {
   TenantEntrySchema,
 } from './directory/directory.schemas';
 import { ChatNotificationsService } from './messages/chat-notifications.service';
+import { ConversationService } from './messages/conversation.service';
 import { Message, MessageSchema } from './messages/message.schema';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { AgentGateway } from './realtime/agent.gateway';
 import { MessageRateLimiter } from './realtime/message-rate-limiter.service';
+import { PresenceSignals } from './realtime/presence-signals.service';
 import { RealtimeBus } from './realtime/realtime-bus.service';
 import { VisitorGateway } from './realtime/visitor.gateway';
 import {
@@ -39,6 +43,7 @@ import { RoomsService } from './rooms/rooms.service';
 import { MessageSeqs } from './sequences/message-seqs';
 import { Sequences } from './sequences/sequences.service';
 import { StandbyService } from './standby/standby.service';
+import { VisitorSessions } from './visitors/visitor-sessions.service';
 import { VisitorTokensService } from './widget/visitor-tokens.service';
 import { WidgetController } from './widget/widget.controller';
 import { WidgetSessionsService } from './widget/widget-sessions.service';
@@ -75,14 +80,19 @@ export class ChatModule {
         MessagesRepository,
         MessagesService,
         ChatNotificationsService,
+        ConversationService,
         VisitorTokensService,
+        VisitorSessions,
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },
         WidgetSessionsService,
         StandbyService,
         AgentPresence,
+        AgentAuthenticator,
+        AgentSessions,
         AutoAssigner,
         RealtimeBus,
         MessageRateLimiter,
+        PresenceSignals,
         VisitorGateway,
         AgentGateway,
       ],

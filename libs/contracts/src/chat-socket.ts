@@ -19,6 +19,8 @@ export const messageSendSchema = z.strictObject({
     .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`),
 });
 export const roomRefSchema = z.strictObject({ roomId: id });
+/** The room's messages after `lastSeq` (all of them without it) arrive just before the answer. */
+export const roomJoinSchema = roomRefSchema.extend({ lastSeq: z.number().int().min(0).optional() });
 export const roomCloseSchema = z.strictObject({
   roomId: id,
   reason: closeReasonSchema.exclude(['abandoned']).default('resolved'),
@@ -32,6 +34,27 @@ export const messageReadSchema = z.strictObject({
 
 /** An agent sets themself available for chats (`online`) or not (`away`). */
 export const agentStatusSchema = z.strictObject({ status: z.enum(['online', 'away']) });
+
+/**
+ * A handshake's token: null or absent when the client has none (the server then refuses the
+ * connection as `unauthorized`, as it does an invalid one).
+ */
+const handshakeToken = z.string().max(4096).nullish();
+
+/** `/visitor`'s handshake `auth`: the room token, and the last seq the visitor has seen. */
+export const visitorHandshakeSchema = z.object({
+  token: handshakeToken,
+  lastSeq: z.number().int().min(0).optional(),
+});
+
+/** `/agent`'s handshake `auth`: the access token, and the last seq seen per open room. */
+export const agentHandshakeSchema = z.object({
+  token: handshakeToken,
+  lastSeqs: z.record(id, z.number().int().min(0)).optional(),
+});
+
+export type VisitorHandshake = z.input<typeof visitorHandshakeSchema>;
+export type AgentHandshake = z.input<typeof agentHandshakeSchema>;
 
 export type AgentPresence = z.infer<typeof agentPresenceSchema>;
 
@@ -78,15 +101,11 @@ export interface ClientToServerEvents {
   'message:send': (payload: MessageSend, ack: Ack<{ id: string; seq: number }>) => void;
   typing: (payload: z.input<typeof typingSchema>, ack?: Ack<{ ok: true }>) => void;
   'message:read': (payload: z.input<typeof messageReadSchema>, ack?: Ack<{ ok: true }>) => void;
-  /** The room's messages after `lastSeq` (all of them without it) arrive just before the answer. */
-  'room:join': (
-    payload: { roomId: string; lastSeq?: number },
-    ack: Ack<{ room: RoomSummary }>,
-  ) => void;
+  'room:join': (payload: z.input<typeof roomJoinSchema>, ack: Ack<{ room: RoomSummary }>) => void;
   'room:close': (payload: z.input<typeof roomCloseSchema>, ack: Ack<{ room: RoomSummary }>) => void;
-  'room:leave': (payload: { roomId: string }, ack: Ack<{ room: RoomSummary }>) => void;
+  'room:leave': (payload: z.input<typeof roomRefSchema>, ack: Ack<{ room: RoomSummary }>) => void;
   'room:transfer': (
-    payload: { roomId: string; agentId: string },
+    payload: z.input<typeof roomTransferSchema>,
     ack: Ack<{ room: RoomSummary }>,
   ) => void;
   'agent:status': (

@@ -1,12 +1,19 @@
-import { TenantContext } from '@app/tenancy';
 import { type SocketError } from '@app/contracts';
-import { Logger } from '@nestjs/common';
-import { HttpException } from '@nestjs/common';
+import { TenantContext } from '@app/tenancy';
+import { HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type Namespace } from 'socket.io';
 import { type ZodType } from 'zod';
 
 const logger = new Logger('SocketHandler');
+
+/**
+ * The socket side of tenancy, one of the three adapters that set the tenant of a unit of work:
+ * every socket event, connection and disconnection runs inside the tenant its handshake proved.
+ */
+export function inSocketTenant<T>(tenantId: string, fn: () => T): T {
+  return TenantContext.run(tenantId, fn);
+}
 
 /**
  * Every socket event goes through here: the payload is validated, the handler runs inside the
@@ -19,14 +26,9 @@ export async function handleSocketEvent<P, R>(
   handler: (input: P) => Promise<R>,
 ): Promise<R | SocketError> {
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    const message = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`)
-      .join('; ');
-    return { error: { code: 'invalid_payload', message } };
-  }
+  if (!parsed.success) return { error: { code: 'invalid_payload', message: issues(parsed) } };
   try {
-    return await TenantContext.run(tenantId, () => handler(parsed.data));
+    return await inSocketTenant(tenantId, () => handler(parsed.data));
   } catch (error) {
     return toSocketError(error);
   }
@@ -43,15 +45,19 @@ export function toSocketError(error: unknown): SocketError {
 }
 
 /**
- * The handshake check of a namespace: `authenticate` turns the handshake's `auth` into the
- * socket's data, or null to refuse with `unauthorized`; a failure to check is `unavailable`.
+ * The handshake check of a namespace: the handshake's `auth` is validated against its contract
+ * (`invalid_handshake` naming the field), then `authenticate` turns it into the socket's data, or
+ * null to refuse with `unauthorized`; a failure to check is `unavailable`.
  */
-export function useHandshakeAuth(
+export function useHandshakeAuth<A>(
   namespace: Namespace,
-  authenticate: (auth: Record<string, unknown>) => Promise<object | null>,
+  schema: ZodType<A>,
+  authenticate: (auth: A) => Promise<object | null>,
 ): void {
   namespace.use((socket, next) => {
-    authenticate((socket.handshake.auth ?? {}) as Record<string, unknown>)
+    const parsed = schema.safeParse(socket.handshake.auth ?? {});
+    if (!parsed.success) return next(new Error(`invalid_handshake: ${issues(parsed)}`));
+    authenticate(parsed.data)
       .then((data) => {
         if (!data) return next(new Error('unauthorized'));
         Object.assign(socket.data, data);
@@ -59,4 +65,10 @@ export function useHandshakeAuth(
       })
       .catch(() => next(new Error('unavailable')));
   });
+}
+
+function issues(failed: { error: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return failed.error.issues
+    .map((issue) => `${issue.path.map(String).join('.') || '(payload)'}: ${issue.message}`)
+    .join('; ');
 }

@@ -134,6 +134,7 @@ export class RoomsService {
   }
 
   async transfer(roomId: string, agent: Principal, toAgentId: string): Promise<RoomSummary> {
+    if (!agent.permissions.includes('chats:transfer')) throw chatErrors.notYourRoom();
     const room = await this.get(roomId);
     if (room.agentId !== agent.userId) throw chatErrors.notYourRoom();
     const target = await this.directory.findAgent(toAgentId);

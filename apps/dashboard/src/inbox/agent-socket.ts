@@ -1,4 +1,9 @@
-import type { ClientToServerEvents, ServerToClientEvents, SocketError } from '@app/contracts';
+import type {
+  AgentHandshake,
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketError,
+} from '@app/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { accessToken } from '../api/session';
 import { chatAffinity } from './affinity';
@@ -23,7 +28,7 @@ export function createAgentSocket(lastSeqs: () => Record<string, number>): Agent
     auth: (callback) => {
       accessToken()
         .catch(() => null)
-        .then((token) => callback({ token, lastSeqs: lastSeqs() }));
+        .then((token) => callback({ token, lastSeqs: lastSeqs() } satisfies AgentHandshake));
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@app/contracts';
+import type { ClientToServerEvents, ServerToClientEvents, VisitorHandshake } from '@app/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { affinityId } from '../../shared/visitor-session';
 
@@ -15,7 +15,8 @@ export function connectVisitor(
 ): VisitorSocket {
   return io(`${baseUrl}/visitor`, {
     path: '/socket.io',
-    auth: (answer) => answer({ token: visitorToken, lastSeq: resumeAfter() }),
+    auth: (answer) =>
+      answer({ token: visitorToken, lastSeq: resumeAfter() } satisfies VisitorHandshake),
     query: { affinity: affinityId() },
     // Each conversation gets its own connection: a new one must not inherit a closed one's.
     forceNew: true,

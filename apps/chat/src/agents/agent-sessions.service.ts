@@ -1,0 +1,77 @@
+import { type Principal } from '@app/auth';
+import { type ChatMessage, type RoomSummary } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { MessagesService } from '../messages/messages.service';
+import { socketRooms } from '../redis-keys';
+import { RoomsRepository } from '../rooms/rooms.repository';
+import { RoomsService } from '../rooms/rooms.service';
+import { AgentPresence } from './agent-presence.service';
+
+/**
+ * An agent's connection to chat: the socket rooms it belongs in, what it missed, joining rooms,
+ * and presence. The gateway joins the socket rooms before it asks what was missed, so a message
+ * sent in between reaches the socket live rather than not at all.
+ */
+@Injectable()
+export class AgentSessions {
+  constructor(
+    private readonly rooms: RoomsRepository,
+    private readonly roomsService: RoomsService,
+    private readonly messages: MessagesService,
+    private readonly presence: AgentPresence,
+  ) {}
+
+  /** The socket rooms of a connecting agent, and the ids of the rooms they have open. */
+  async socketRooms(agent: Principal): Promise<{ socketRooms: string[]; openRoomIds: string[] }> {
+    const { tenantId, userId } = agent;
+    const openRoomIds = (await this.rooms.openRoomsOf(userId)).map((room) => room.id);
+    return {
+      socketRooms: [
+        socketRooms.agents(tenantId),
+        socketRooms.agent(tenantId, userId),
+        ...openRoomIds.map((roomId) => socketRooms.room(tenantId, roomId)),
+      ],
+      openRoomIds,
+    };
+  }
+
+  /** Per room with a last seen seq, the messages after it, room after room, each in seq order. */
+  async missed(roomIds: string[], lastSeqs: Record<string, number>): Promise<ChatMessage[]> {
+    const missed: ChatMessage[] = [];
+    for (const roomId of roomIds) {
+      const lastSeq = lastSeqs[roomId];
+      if (lastSeq !== undefined) missed.push(...(await this.messages.replay(roomId, lastSeq)));
+    }
+    return missed;
+  }
+
+  queue(): Promise<RoomSummary[]> {
+    return this.roomsService.queue();
+  }
+
+  /**
+   * Tells colleagues the agent is here and gives auto-assignment its chance; only once the
+   * socket is in its rooms, so that a room assigned now reaches it.
+   */
+  async announce(agent: Principal): Promise<void> {
+    await this.presence.connected(agent.tenantId, { id: agent.userId, name: agent.name });
+    this.roomsService.assignmentChance(agent.tenantId);
+  }
+
+  async end(agent: Principal): Promise<void> {
+    await this.presence.disconnected(agent.tenantId, { id: agent.userId, name: agent.name });
+  }
+
+  /** Available for chats (`online`) or not (`away`); away agents get no auto-assigned rooms. */
+  async choose(agent: Principal, status: 'online' | 'away'): Promise<{ status: typeof status }> {
+    await this.presence.choose(agent.tenantId, { id: agent.userId, name: agent.name }, status);
+    if (status === 'online') this.roomsService.assignmentChance(agent.tenantId);
+    return { status };
+  }
+
+  /** Joins a room (atomically); answers it and the socket room to put the agent's socket in. */
+  async join(agent: Principal, roomId: string): Promise<{ room: RoomSummary; socketRoom: string }> {
+    const room = await this.roomsService.join(roomId, agent);
+    return { room, socketRoom: socketRooms.room(agent.tenantId, roomId) };
+  }
+}

@@ -1,0 +1,73 @@
+import { type Principal } from '@app/auth';
+import { type MessageSend } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { chatErrors } from '../chat-errors';
+import { type RoomRecord, RoomsRepository } from '../rooms/rooms.repository';
+import { type VisitorIdentity, VisitorTokensService } from '../widget/visitor-tokens.service';
+import { ChatNotificationsService } from './chat-notifications.service';
+import { MessagesService } from './messages.service';
+
+/** A sender's rate admission, run alongside the room's lookup so neither waits on the other. */
+export type Admission = () => Promise<void>;
+
+/** What a visitor or an agent may say in a room, and what follows from it. */
+@Injectable()
+export class ConversationService {
+  constructor(
+    private readonly rooms: RoomsRepository,
+    private readonly messages: MessagesService,
+    private readonly notifications: ChatNotificationsService,
+    private readonly visitorTokens: VisitorTokensService,
+  ) {}
+
+  /** A visitor writes in the one room their token opens. */
+  async sendAsVisitor(
+    visitor: VisitorIdentity & { name: string },
+    input: MessageSend,
+    admit: Admission,
+  ): Promise<{ id: string; seq: number }> {
+    if (input.roomId && input.roomId !== visitor.roomId) throw chatErrors.roomNotFound();
+    const room = await this.admittedRoom(visitor.roomId, admit);
+    const { message } = await this.messages.send(
+      room,
+      { type: 'visitor', id: visitor.visitorId, name: visitor.name },
+      input,
+    );
+    return { id: message.id, seq: message.seq };
+  }
+
+  /** An agent writes in a room assigned to them; a visitor who is away is emailed the reply. */
+  async sendAsAgent(
+    agent: Principal,
+    input: MessageSend,
+    admit: Admission,
+  ): Promise<{ id: string; seq: number }> {
+    if (!input.roomId) throw chatErrors.invalid('roomId: required');
+    const room = await this.admittedRoom(input.roomId, admit);
+    if (room.status !== 'active' || room.agentId !== agent.userId) throw chatErrors.notYourRoom();
+    const sent = await this.messages.send(
+      room,
+      { type: 'agent', id: agent.userId, name: agent.name },
+      input,
+    );
+    if (!sent.duplicate) await this.emailIfAway(room, agent, sent.message.body);
+    return { id: sent.message.id, seq: sent.message.seq };
+  }
+
+  private async admittedRoom(roomId: string, admit: Admission): Promise<RoomRecord> {
+    const [, room] = await Promise.all([admit(), this.rooms.findById(roomId)]);
+    if (!room) throw chatErrors.roomNotFound();
+    return room;
+  }
+
+  /** The visitor is away: email them the reply, once per absence. */
+  private async emailIfAway(room: RoomRecord, agent: Principal, body: string): Promise<void> {
+    if (!room.awayUntil || !(await this.rooms.claimAwayNotification(room.id))) return;
+    const token = this.visitorTokens.issue({
+      visitorId: room.visitor.id,
+      roomId: room.id,
+      tenantId: room.tenantId,
+    });
+    await this.notifications.agentReplied(room, agent.name, body, token);
+  }
+}

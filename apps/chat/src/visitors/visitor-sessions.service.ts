@@ -1,0 +1,60 @@
+import { type ChatMessage, type VisitorHandshake } from '@app/contracts';
+import { forTenant } from '@app/tenancy';
+import { Injectable } from '@nestjs/common';
+import { MessagesService } from '../messages/messages.service';
+import { socketRooms } from '../redis-keys';
+import { roomUpdate } from '../rooms/room-summary';
+import { RoomsRepository } from '../rooms/rooms.repository';
+import { StandbyService } from '../standby/standby.service';
+import { type VisitorIdentity, VisitorTokensService } from '../widget/visitor-tokens.service';
+
+export type VisitorSession = VisitorIdentity & { name: string };
+
+/**
+ * A visitor's connection to their room: who the socket is, what it missed, and the standby
+ * that a connection ends and a disconnection may start.
+ */
+@Injectable()
+export class VisitorSessions {
+  constructor(
+    private readonly tokens: VisitorTokensService,
+    private readonly rooms: RoomsRepository,
+    private readonly messages: MessagesService,
+    private readonly standby: StandbyService,
+  ) {}
+
+  /** The visitor a valid room token names, or null. */
+  async authenticate(handshake: VisitorHandshake): Promise<VisitorSession | null> {
+    const identity = this.tokens.verify(handshake.token);
+    if (!identity) return null;
+    const room = await forTenant(identity.tenantId, 'a visitor token names its room’s tenant', () =>
+      this.rooms.findById(identity.roomId),
+    );
+    return room && { ...identity, name: room.visitor.name };
+  }
+
+  socketRooms(visitor: VisitorSession): string[] {
+    return [
+      socketRooms.room(visitor.tenantId, visitor.roomId),
+      socketRooms.visitorsOf(visitor.tenantId, visitor.roomId),
+    ];
+  }
+
+  /** Every message after `lastSeq`, in order. */
+  missed(visitor: VisitorSession, lastSeq = 0): Promise<ChatMessage[]> {
+    return this.messages.replay(visitor.roomId, lastSeq);
+  }
+
+  /** The visitor is here: a standby ends, and the room's state is what to tell them. */
+  async resume(visitor: VisitorSession) {
+    const room = await this.standby.visitorBack((await this.rooms.findById(visitor.roomId))!);
+    await this.standby.visitorSeen(room);
+    const { visitorAway: _, ...update } = roomUpdate(room);
+    return update;
+  }
+
+  async left(visitor: VisitorSession): Promise<void> {
+    const room = await this.rooms.findById(visitor.roomId);
+    if (room) await this.standby.visitorLeft(room);
+  }
+}
