@@ -4,8 +4,8 @@ import {
   UserInvitedV1,
   UserUpdatedV1,
 } from '@app/contracts';
-import { TopicProbe } from '@app/testing';
-import { bearer, someIp, type SignedUp, TenantFixture, uniqueEmail } from './tenant-fixture';
+import { bearer, someIp, TopicProbe, uniqueEmail } from '@app/testing';
+import { type SignedUp, TenantFixture } from './tenant-fixture';
 
 describe('tenant service: agents, invitations, roles and permissions', () => {
   let tenant: TenantFixture;

@@ -1,10 +1,10 @@
 import { unseal } from '@app/auth';
 import { NotificationRequestedV1, TenantCreatedV1, UserUpdatedV1 } from '@app/contracts';
-import { TopicProbe } from '@app/testing';
+import { bearer, someIp, TopicProbe, uniqueEmail } from '@app/testing';
 import { createPublicKey } from 'node:crypto';
 import { sign, verify } from 'jsonwebtoken';
 import { SIGNING_KEY, type SigningKey } from '../src/tokens/signing-key';
-import { bearer, someIp, type SignedUp, TenantFixture, uniqueEmail } from './tenant-fixture';
+import { type SignedUp, TenantFixture } from './tenant-fixture';
 
 describe('tenant service: sign-up, sign-in and sessions', () => {
   let tenant: TenantFixture;

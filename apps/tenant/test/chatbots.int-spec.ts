@@ -5,8 +5,8 @@ import {
   ChatbotKeyRotatedV1,
   ChatbotUpdatedV1,
 } from '@app/contracts';
-import { TopicProbe } from '@app/testing';
-import { bearer, type SignedUp, TenantFixture } from './tenant-fixture';
+import { bearer, TopicProbe } from '@app/testing';
+import { type SignedUp, TenantFixture } from './tenant-fixture';
 
 describe('tenant service: chatbots and their API keys', () => {
   let tenant: TenantFixture;

@@ -1,7 +1,15 @@
 import { UserUpdatedV1 } from '@app/contracts';
-import { type DevOidcProvider, freePort, startDevOidcProvider, TopicProbe } from '@app/testing';
+import {
+  bearer,
+  type DevOidcProvider,
+  freePort,
+  someIp,
+  startDevOidcProvider,
+  TopicProbe,
+  uniqueEmail,
+} from '@app/testing';
 import { parse } from 'cookie';
-import { bearer, someIp, type SignedUp, TenantFixture, uniqueEmail } from './tenant-fixture';
+import { type SignedUp, TenantFixture } from './tenant-fixture';
 
 /**
  * What a browser does across the redirects: keeps each site's cookies and follows `Location`

@@ -1,12 +1,11 @@
-import { forTenant, MissingTenantError } from '@app/tenancy';
-import { getModelToken } from '@nestjs/mongoose';
-import { type Model } from 'mongoose';
-import { Chatbot } from '../src/chatbots/chatbot.schema';
-import { Role } from '../src/roles/role.schema';
-import { OneTimeToken } from '../src/tokens/one-time-token.schema';
-import { RefreshToken } from '../src/tokens/refresh-token.schema';
-import { User } from '../src/users/user.schema';
-import { bearer, type SignedUp, TenantFixture, uniqueEmail } from './tenant-fixture';
+import {
+  bearer,
+  describeTenantIsolation,
+  UNSCOPED_CONSUMER_MODELS,
+  UNSCOPED_OUTBOX_MODELS,
+  uniqueEmail,
+} from '@app/testing';
+import { type SignedUp, TenantFixture } from './tenant-fixture';
 
 describe('tenant isolation', () => {
   let tenant: TenantFixture;
@@ -91,42 +90,10 @@ describe('tenant isolation', () => {
     expect(response.body.code).toBe('unknown_role');
   });
 
-  describe.each([
-    ['users', User.name],
-    ['roles', Role.name],
-    ['chatbots', Chatbot.name],
-    ['refresh_tokens', RefreshToken.name],
-    ['one_time_tokens', OneTimeToken.name],
-  ])('the %s collection', (_collection, modelName) => {
-    const model = () =>
-      tenant.service.app.get<Model<{ tenantId: string }>>(getModelToken(modelName));
-
-    it('refuses any query made outside a tenant scope', async () => {
-      await expect(model().find().exec()).rejects.toThrow(MissingTenantError);
-      await expect(model().countDocuments().exec()).rejects.toThrow(MissingTenantError);
-      await expect(model().updateMany({}, { $set: {} }).exec()).rejects.toThrow(MissingTenantError);
-      await expect(model().deleteMany({}).exec()).rejects.toThrow(MissingTenantError);
-    });
-
-    it('shows a tenant only its own documents, whatever the filter', async () => {
-      const seenByBob = await forTenant(bob.tenant.id, 'the check acts as tenant B', () =>
-        model().find({ tenantId: alice.tenant.id }).lean().exec(),
-      );
-      expect(seenByBob).toEqual([]);
-      const all = await forTenant(bob.tenant.id, 'the check acts as tenant B', () =>
-        model().find().lean().exec(),
-      );
-      expect(all.every((document) => document.tenantId === bob.tenant.id)).toBe(true);
-    });
-
-    it('refuses to move a document to another tenant', async () => {
-      await expect(
-        forTenant(bob.tenant.id, 'the check acts as tenant B', () =>
-          model()
-            .updateMany({}, { $set: { tenantId: alice.tenant.id } })
-            .exec(),
-        ),
-      ).rejects.toThrow('tenantId cannot be changed');
-    });
+  describeTenantIsolation(() => tenant.service, {
+    Tenant:
+      'the tenant itself, `_id` = the tenant id: looked up by the id a token or a sign-up names, not data inside a tenant',
+    ...UNSCOPED_OUTBOX_MODELS,
+    ...UNSCOPED_CONSUMER_MODELS,
   });
 });

@@ -1,7 +1,7 @@
 import { unseal } from '@app/auth';
 import { NotificationRequestedV1 } from '@app/contracts';
-import { TopicProbe } from '@app/testing';
-import { bearer, someIp, TenantFixture, uniqueEmail } from './tenant-fixture';
+import { bearer, someIp, TopicProbe, uniqueEmail } from '@app/testing';
+import { TenantFixture } from './tenant-fixture';
 
 describe('secrets at rest', () => {
   let tenant: TenantFixture;

@@ -1,6 +1,6 @@
 import { TenantUpdatedV1 } from '@app/contracts';
-import { TopicProbe } from '@app/testing';
-import { bearer, TenantFixture } from './tenant-fixture';
+import { bearer, TopicProbe } from '@app/testing';
+import { TenantFixture } from './tenant-fixture';
 
 describe('tenant service: workspace settings', () => {
   let tenant: TenantFixture;

@@ -1,29 +1,28 @@
 import { unseal } from '@app/auth';
 import { NotificationRequestedV1 } from '@app/contracts';
 import {
+  bearer,
   closeRawProducer,
+  type SignedIn,
+  someIp,
   startTestService,
   type TestService,
   TopicProbe,
+  uniqueEmail,
   uniqueSuffix,
 } from '@app/testing';
 import request from 'supertest';
 import { type TenantConfig } from '../src/tenant.config';
 import { tenantService } from '../src/tenant.service-definition';
 
-export interface SignedUp {
-  accessToken: string;
+// Until the other services' tests import these from @app/testing.
+export { bearer, someIp, uniqueEmail };
+
+/** A user signed in through the tenant service's own API, with what only it hands out. */
+export interface SignedUp extends SignedIn {
   refreshToken: string;
-  user: { id: string; email: string; name: string; roles: string[] };
-  tenant: { id: string; name: string };
   password: string;
 }
-
-/** A random client address per call, so tests do not share rate-limit counters. */
-export const someIp = (): string =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-
-export const uniqueEmail = (who = 'admin'): string => `${who}-${uniqueSuffix()}@example.test`;
 
 /** The tenant service started for real, with helpers that speak its HTTP API. */
 export class TenantFixture {
@@ -105,5 +104,3 @@ export class TenantFixture {
     await Promise.all([this.service.close(), closeRawProducer(), probe?.stop()]);
   }
 }
-
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

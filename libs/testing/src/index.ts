@@ -7,3 +7,7 @@ export * from './processes';
 export * from './probe-service';
 export * from './nginx';
 export * from './browser';
+export * from './test-values';
+export * from './test-tokens';
+export * from './test-directory';
+export * from './tenant-isolation';
