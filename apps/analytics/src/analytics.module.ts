@@ -12,18 +12,18 @@ import {
 } from './directory/directory.schemas';
 import { AnalyticsController } from './queries/analytics.controller';
 import { ANALYTICS_QUERIES } from './queries/analytics-queries';
-import { LocalQueries } from './queries/local-queries';
+import { LocalQueriesService } from './queries/local-queries.service';
 import {
   AgentPresenceState,
   AgentPresenceStateSchema,
   ChatbotActivity,
   ChatbotActivitySchema,
 } from './rollups/activity.schema';
-import { ActivityStore } from './rollups/activity-store';
+import { ActivityRepository } from './rollups/activity.repository';
 import { DayRollup, DayRollupSchema } from './rollups/day-rollup.schema';
-import { RollupIngest } from './rollups/rollup-ingest.service';
-import { RollupStore } from './rollups/rollup-store';
-import { DailyReports } from './reports/daily-reports.service';
+import { RollupIngestService } from './rollups/rollup-ingest.service';
+import { RollupStore } from './rollups/rollup.store';
+import { DailyReportsService } from './reports/daily-reports.service';
 import { ReportsController } from './reports/reports.controller';
 import {
   ReportSubscription,
@@ -32,10 +32,10 @@ import {
   UsageReportSchema,
 } from './reports/usage-report.schema';
 import { UsageReportsRepository } from './reports/usage-reports.repository';
-import { InfraStatus } from './status/infra-status.service';
+import { InfraStatusService } from './status/infra-status.service';
 import { StatusController } from './status/status.controller';
 import { AnalyticsTenantsModule } from './tenants/tenants.module';
-import { TinybirdForwarder } from './tinybird/tinybird-forwarder.service';
+import { TinybirdForwarderService } from './tinybird/tinybird-forwarder.service';
 import { TinybirdQueries } from './tinybird/tinybird-queries';
 
 @Module({})
@@ -64,19 +64,19 @@ export class AnalyticsModule {
       ],
       providers: [
         RollupStore,
-        ActivityStore,
-        RollupIngest,
+        ActivityRepository,
+        RollupIngestService,
         DirectoryRepository,
-        LocalQueries,
+        LocalQueriesService,
         UsageReportsRepository,
-        DailyReports,
-        InfraStatus,
-        TinybirdForwarder,
+        DailyReportsService,
+        InfraStatusService,
+        TinybirdForwarderService,
         {
           provide: ANALYTICS_QUERIES,
-          inject: [LocalQueries],
+          inject: [LocalQueriesService],
           // Tinybird answers when it is configured; the local rollups are kept either way.
-          useFactory: (local: LocalQueries) =>
+          useFactory: (local: LocalQueriesService) =>
             config.TINYBIRD_TOKEN
               ? new TinybirdQueries({ url: config.TINYBIRD_URL, token: config.TINYBIRD_TOKEN })
               : local,

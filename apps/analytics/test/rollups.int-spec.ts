@@ -1,7 +1,7 @@
 import { NotificationRequestedV1 } from '@app/contracts';
 import { TopicProbe } from '@app/testing';
 import { type SignedUp } from '../../tenant/test/tenant-fixture';
-import { DailyReports } from '../src/reports/daily-reports.service';
+import { DailyReportsService } from '../src/reports/daily-reports.service';
 import { ROLLUP_EVENTS } from '../src/rollups/rollup-ingest.service';
 import { AnalyticsFixture, type TopicOffsets } from './analytics-fixture';
 import { generateDay, type GeneratedDay } from './generated-day';
@@ -191,7 +191,7 @@ describe('analytics rollups from a generated day of events', () => {
 
     const mails = await TopicProbe.start([NotificationRequestedV1.topic]);
     try {
-      const job = fixture.analytics.app.get(DailyReports);
+      const job = fixture.analytics.app.get(DailyReportsService);
       // Run as the job would tomorrow, once the report time has passed.
       const tomorrow = new Date(dayAfter.getTime() + 31 * 60_000);
       expect(job.dueDay(tomorrow)).toBe(day.toISOString().slice(0, 10));

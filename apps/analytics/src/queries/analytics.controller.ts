@@ -10,7 +10,7 @@ import { AppHttpError } from '@app/platform';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { ActivityStore } from '../rollups/activity-store';
+import { ActivityRepository } from '../rollups/activity.repository';
 import { ANALYTICS_QUERIES, type AnalyticsQueries, type AnalyticsRange } from './analytics-queries';
 import { RangeQuery, TimeseriesQuery } from './range-query.dto';
 
@@ -23,7 +23,7 @@ export class AnalyticsController {
   constructor(
     @Inject(ANALYTICS_QUERIES) private readonly queries: AnalyticsQueries,
     private readonly directory: DirectoryRepository,
-    private readonly activity: ActivityStore,
+    private readonly activity: ActivityRepository,
   ) {}
 
   @Get('overview')

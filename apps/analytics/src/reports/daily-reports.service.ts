@@ -2,6 +2,7 @@ import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { NotificationRequestedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
+import { PeriodicTask } from '@app/scheduling';
 import {
   Inject,
   Injectable,
@@ -12,15 +13,13 @@ import {
 import { type AnalyticsConfig } from '../analytics.config';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { ANALYTICS_QUERIES, type AnalyticsQueries } from '../queries/analytics-queries';
-import { dayOf } from '../rollups/rollup-time';
 import {
   type TenantSummaryRecord,
   TenantSummariesRepository,
 } from '../tenants/tenant-summaries.repository';
+import { dueReportDay, reportDayRange } from './report-day';
 import { reportFigures } from './report-figures';
 import { UsageReportsRepository } from './usage-reports.repository';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The daily usage report: once a day is over (and late events have had
@@ -30,10 +29,9 @@ const DAY_MS = 86_400_000;
  * nothing new.
  */
 @Injectable()
-export class DailyReports implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(DailyReports.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+export class DailyReportsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DailyReportsService.name);
+  private readonly job: PeriodicTask;
 
   constructor(
     @InjectConfig() private readonly config: AnalyticsConfig,
@@ -42,36 +40,40 @@ export class DailyReports implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly directory: DirectoryRepository,
     @Inject(ANALYTICS_QUERIES) private readonly queries: AnalyticsQueries,
     private readonly events: EventPublisher,
-  ) {}
+  ) {
+    this.job = new PeriodicTask(
+      'daily reports',
+      config.ANALYTICS_REPORT_CHECK_MS,
+      async () => {
+        // Logged as an error, not the task's warning: a day without reports needs a look.
+        await this.runDue(new Date()).catch((error: Error) =>
+          this.logger.error(`daily reports failed: ${error.message}`),
+        );
+      },
+      this.logger,
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.runDue(new Date())
-        .catch((error: Error) => this.logger.error(`daily reports failed: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    }, this.config.ANALYTICS_REPORT_CHECK_MS);
-    this.timer.unref();
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
 
   /** The last day whose report is due at `now`. */
   dueDay(now: Date): string {
-    return dayOf(
-      new Date(now.getTime() - this.config.ANALYTICS_REPORT_AFTER_MINUTES * 60_000 - DAY_MS),
-    );
+    return dueReportDay(now, this.config.ANALYTICS_REPORT_AFTER_MINUTES);
   }
 
   /** Writes (and emails) every tenant's report for the day due at `now`; answers how many it wrote. */
   async runDue(now: Date): Promise<number> {
     const day = this.dueDay(now);
-    const dayEnd = new Date(`${day}T00:00:00.000Z`).getTime() + DAY_MS;
+    const dayEnd = reportDayRange(day).to;
     let written = 0;
     for (const tenant of await this.tenants.all()) {
-      if (tenant.signedUpAt.getTime() >= dayEnd) continue;
+      if (tenant.signedUpAt.getTime() >= dayEnd.getTime()) continue;
       if (
         await forTenant(tenant.tenantId, 'each tenant’s daily usage report', () =>
           this.report(tenant, day),
@@ -85,11 +87,9 @@ export class DailyReports implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async report(tenant: TenantSummaryRecord, day: string): Promise<boolean> {
     if (await this.reports.find(tenant.tenantId, day)) return false;
-    const from = new Date(`${day}T00:00:00.000Z`);
     const overview = await this.queries.overview({
       tenantId: tenant.tenantId,
-      from,
-      to: new Date(from.getTime() + DAY_MS),
+      ...reportDayRange(day),
     });
     const recipients = await this.recipients();
     const figures = reportFigures(overview);

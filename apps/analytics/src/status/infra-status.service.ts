@@ -26,7 +26,7 @@ const CACHE_MS = 5_000;
  * consumer group's lag, looked up at most every few seconds however many people watch.
  */
 @Injectable()
-export class InfraStatus {
+export class InfraStatusService {
   private cached?: { at: number; value: Promise<{ services: ServiceHealth[]; kafka: GroupLag[] }> };
 
   constructor(

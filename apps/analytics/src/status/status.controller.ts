@@ -2,8 +2,8 @@ import { RequirePermissions } from '@app/auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DirectoryRepository } from '../directory/directory.repository';
-import { ActivityStore } from '../rollups/activity-store';
-import { InfraStatus } from './infra-status.service';
+import { ActivityRepository } from '../rollups/activity.repository';
+import { InfraStatusService } from './infra-status.service';
 
 /** The status page: the platform's health, and the tenant's chatbots and agents right now. */
 @ApiTags('status')
@@ -12,9 +12,9 @@ import { InfraStatus } from './infra-status.service';
 @Controller('status')
 export class StatusController {
   constructor(
-    private readonly infra: InfraStatus,
+    private readonly infra: InfraStatusService,
     private readonly directory: DirectoryRepository,
-    private readonly activity: ActivityStore,
+    private readonly activity: ActivityRepository,
   ) {}
 
   @Get()

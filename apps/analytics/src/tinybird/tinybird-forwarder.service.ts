@@ -16,8 +16,8 @@ import { TinybirdSink } from './tinybird-sink';
  * Tinybird took it, so an outage delays events and loses none.
  */
 @Injectable()
-export class TinybirdForwarder implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(TinybirdForwarder.name);
+export class TinybirdForwarderService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TinybirdForwarderService.name);
   private readonly sink?: TinybirdSink;
   private readonly stream?: EventBatchStream;
 

@@ -9,12 +9,7 @@ import {
   dayRollupId,
   type RollupSource,
 } from './day-rollup.schema';
-
-/** A counter to add one to, and the message it comes from. */
-export interface CounterStep {
-  counter: string;
-  offset: number;
-}
+import { type CounterStep, countSteps, type PartCounts } from './part-counting';
 
 /** Parts kept in memory at most; beyond, the oldest are read again when next needed. */
 const CACHED_PARTS = 5000;
@@ -26,7 +21,7 @@ const CACHED_PARTS = 5000;
 @Injectable()
 export class RollupStore {
   /** The parts this process wrote last: being their only writer, it need not read them back. */
-  private readonly parts = new Map<string, { offset: number; counts: Record<string, number> }>();
+  private readonly parts = new Map<string, PartCounts>();
 
   constructor(@InjectModel(DayRollup.name) private readonly days: Model<DayRollup>) {}
 
@@ -47,14 +42,13 @@ export class RollupStore {
     const cacheKey = `${_id}|${path}`;
     let part = this.parts.get(cacheKey) ?? (await this.read(_id, tenantId, day, path));
     for (let attempt = 0; ; attempt++) {
-      const counted = part?.offset ?? -1;
-      const fresh = steps.filter((step) => step.offset > counted);
-      if (fresh.length === 0) return;
-      const counts = { ...part?.counts };
-      for (const step of fresh) counts[step.counter] = (counts[step.counter] ?? 0) + 1;
-      const written = { offset: Math.max(...fresh.map((step) => step.offset)), counts };
-      const unchanged = part ? { [`${path}.offset`]: counted } : { [path]: { $exists: false } };
-      const stored: CountedPart = { offset: written.offset, counts: JSON.stringify(counts) };
+      const written = countSteps(part, steps);
+      if (!written) return;
+      const unchanged = part ? { [`${path}.offset`]: part.offset } : { [path]: { $exists: false } };
+      const stored: CountedPart = {
+        offset: written.offset,
+        counts: JSON.stringify(written.counts),
+      };
       const result = await this.days.collection.updateOne(
         { _id: _id as never, ...unchanged },
         { $set: { [path]: stored } },
@@ -76,7 +70,7 @@ export class RollupStore {
     tenantId: string,
     day: string,
     path: string,
-  ): Promise<{ offset: number; counts: Record<string, number> } | undefined> {
+  ): Promise<PartCounts | undefined> {
     const found = await this.days.collection.findOne(
       { _id: _id as never },
       { projection: { [path]: 1 } },
@@ -95,7 +89,7 @@ export class RollupStore {
     return undefined;
   }
 
-  private remember(key: string, part: { offset: number; counts: Record<string, number> }): void {
+  private remember(key: string, part: PartCounts): void {
     this.parts.delete(key);
     this.parts.set(key, part);
     if (this.parts.size > CACHED_PARTS) this.parts.delete(this.parts.keys().next().value!);

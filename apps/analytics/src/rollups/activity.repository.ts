@@ -7,7 +7,7 @@ import { AgentPresenceState, ChatbotActivity } from './activity.schema';
 
 /** What is going on now: agents' presence and chatbots' last visitor session. */
 @Injectable()
-export class ActivityStore {
+export class ActivityRepository {
   constructor(
     @InjectModel(AgentPresenceState.name) private readonly presence: Model<AgentPresenceState>,
     @InjectModel(ChatbotActivity.name) private readonly chatbots: Model<ChatbotActivity>,

@@ -1,0 +1,87 @@
+import {
+  ChatroomAssignedV1,
+  ChatroomClosedV1,
+  ChatroomCreatedV1,
+  type EventEnvelope,
+  type EventOf,
+  MessageSentV1,
+} from '@app/contracts';
+import { counterName } from './counter-names';
+import { type RollupSource } from './day-rollup.schema';
+import { durationBucket } from './durations';
+import { type CounterStep } from './part-counting';
+import { dayOf, hourOf, secondsBetween } from './rollup-time';
+
+/** The counters (see counter-names.ts) an event adds one to, and the moment that decides its day. */
+type Counting<E> = (event: E) => { at: string; counters: string[] };
+
+const countCreated: Counting<EventOf<typeof ChatroomCreatedV1>> = ({ payload }) => {
+  const counters = [counterName('created', payload.chatbotId, hourOf(new Date(payload.createdAt)))];
+  if (payload.category) counters.push(counterName('category', payload.chatbotId, payload.category));
+  return { at: payload.createdAt, counters };
+};
+
+const countAssigned: Counting<EventOf<typeof ChatroomAssignedV1>> = ({ payload }) => ({
+  at: payload.assignedAt,
+  counters: [counterName('assigned', payload.chatbotId, payload.agentId)],
+});
+
+const countClosed: Counting<EventOf<typeof ChatroomClosedV1>> = ({ payload }) => {
+  const hour = hourOf(new Date(payload.closedAt));
+  const counters = [counterName('closed', payload.chatbotId, hour, payload.reason)];
+  if (payload.reason === 'resolved') {
+    const open = secondsBetween(payload.createdAt, payload.closedAt);
+    counters.push(counterName('resolution', payload.chatbotId, durationBucket(open)));
+    if (payload.agentId) counters.push(counterName('resolved', payload.chatbotId, payload.agentId));
+  }
+  return { at: payload.closedAt, counters };
+};
+
+const countMessage: Counting<EventOf<typeof MessageSentV1>> = ({ payload }) => {
+  const { sender, chatbotId } = payload;
+  const who = sender.type === 'agent' ? `agent:${sender.id ?? 'unknown'}` : sender.type;
+  const counters = [counterName('messages', chatbotId, hourOf(new Date(payload.sentAt)), who)];
+  if (payload.firstAgentReply && payload.roomCreatedAt && sender.id) {
+    const waited = secondsBetween(payload.roomCreatedAt, payload.sentAt);
+    counters.push(counterName('firstResponse', chatbotId, sender.id, durationBucket(waited)));
+  }
+  return { at: payload.sentAt, counters };
+};
+
+const COUNTING: Record<string, { source: RollupSource; count: Counting<never> }> = {
+  [ChatroomCreatedV1.topic]: { source: 'created', count: countCreated },
+  [ChatroomAssignedV1.topic]: { source: 'assigned', count: countAssigned },
+  [ChatroomClosedV1.topic]: { source: 'closed', count: countClosed },
+  [MessageSentV1.topic]: { source: 'messages', count: countMessage },
+};
+
+/** What one tenant's day gets from a batch: a step per counter per event. */
+export interface TenantDaySteps {
+  tenantId: string;
+  day: string;
+  steps: CounterStep[];
+}
+
+/**
+ * A partition batch of one counted topic as counter steps, one group per tenant day it touches
+ * (an event's day is the UTC day of the moment it records), and the part of the day they go in.
+ */
+export function stepsOfBatch(
+  topic: string,
+  events: Array<{ event: EventEnvelope; offset: string }>,
+): { source: RollupSource; days: TenantDaySteps[] } {
+  const { source, count } = COUNTING[topic] as {
+    source: RollupSource;
+    count: Counting<EventEnvelope>;
+  };
+  const days = new Map<string, TenantDaySteps>();
+  for (const { event, offset } of events) {
+    const { at, counters: names } = count(event);
+    const day = dayOf(new Date(at));
+    const key = `${event.tenantId}:${day}`;
+    const counters = days.get(key) ?? { tenantId: event.tenantId, day, steps: [] };
+    for (const counter of names) counters.steps.push({ counter, offset: Number(offset) });
+    days.set(key, counters);
+  }
+  return { source, days: [...days.values()] };
+}
