@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JwksClient } from 'jwks-rsa';
 import { decode, verify } from 'jsonwebtoken';
+import { JwksClient } from 'jwks-rsa';
 import {
   ACCESS_TOKEN_ALGORITHM,
   accessTokenClaimsSchema,
@@ -10,8 +10,15 @@ import {
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 
 /**
- * Checks an access token outside an HTTP request (a socket handshake) with the same rules as
- * the HTTP guard: ES256 only, issuer, audience, expiry, keys from the JWKS.
+ * A socket handshake's `auth.token` is whatever the client sent; a bound keeps a huge string
+ * from being decoded. HTTP headers are already bounded by the server, so the guard skips it.
+ */
+const MAX_HANDSHAKE_TOKEN_LENGTH = 4096;
+
+/**
+ * The one check of an access token, for the HTTP guard and socket handshakes alike: ES256 only,
+ * our issuer and audience, not expired, claims of the expected shape, and the key from the
+ * tenant service's JWKS (or, in the tenant service, its own key).
  */
 @Injectable()
 export class AccessTokenVerifier {
@@ -22,24 +29,31 @@ export class AccessTokenVerifier {
       this.jwks = new JwksClient({
         jwksUri: options.keys.jwksUrl,
         cache: true,
+        cacheMaxAge: 10 * 60 * 1000,
+        // An unknown key id (a rotation) refetches the set, at most this often.
         rateLimit: true,
         jwksRequestsPerMinute: 10,
       });
     }
   }
 
+  /** For a socket handshake: null for anything that is not a valid access token. */
   async verify(token: unknown): Promise<Principal | null> {
-    if (typeof token !== 'string' || token.length > 4096) return null;
+    if (typeof token !== 'string' || token.length > MAX_HANDSHAKE_TOKEN_LENGTH) return null;
+    return this.verifyToken(token);
+  }
+
+  /** The bearer's principal, or null when the token is invalid, expired or not ours. */
+  async verifyToken(token: string): Promise<Principal | null> {
     try {
-      const key = await this.keyFor(token);
-      const claims = accessTokenClaimsSchema.parse(
-        verify(token, key, {
+      const claims = accessTokenClaimsSchema.safeParse(
+        verify(token, await this.keyFor(token), {
           algorithms: [ACCESS_TOKEN_ALGORITHM],
           issuer: this.options.issuer,
           audience: this.options.audience,
         }),
       );
-      return principalFromClaims(claims);
+      return claims.success ? principalFromClaims(claims.data) : null;
     } catch {
       return null;
     }
@@ -48,7 +62,6 @@ export class AccessTokenVerifier {
   private async keyFor(token: string): Promise<string> {
     if ('publicKeyPem' in this.options.keys) return this.options.keys.publicKeyPem();
     const header = decode(token, { complete: true })?.header;
-    const signingKey = await this.jwks!.getSigningKey(header?.kid);
-    return signingKey.getPublicKey();
+    return (await this.jwks!.getSigningKey(header?.kid)).getPublicKey();
   }
 }

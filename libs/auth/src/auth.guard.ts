@@ -1,4 +1,5 @@
 import {
+  type CanActivate,
   type ExecutionContext,
   ForbiddenException,
   Inject,
@@ -7,9 +8,9 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { type Request } from 'express';
 import { type Principal } from './access-token';
+import { AccessTokenVerifier } from './access-token-verifier.service';
 import { REQUIRED_PERMISSIONS } from './permissions';
 import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
 import { IS_PUBLIC } from './public.decorator';
@@ -29,16 +30,15 @@ export type AuthenticatedRequest = Request & { user: Principal; visitor?: Visito
  * forgetting the declaration can never open a route. Sets the request's tenant.
  */
 @Injectable()
-export class AuthGuard extends PassportAuthGuard('jwt') {
+export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
+    private readonly verifier: AccessTokenVerifier,
     @Optional() @Inject(PRINCIPAL_VALIDATOR) private readonly validator?: PrincipalValidator,
     @Optional() @Inject(VISITOR_AUTHENTICATOR) private readonly visitors?: VisitorAuthenticator,
-  ) {
-    super();
-  }
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
@@ -49,8 +49,8 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     if (required === undefined) {
       throw new ForbiddenException('this route declares no access rule');
     }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (this.visitors && this.reflector.getAllAndOverride<boolean>(ALLOW_VISITORS, targets)) {
-      const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
       const [scheme, token] = (request.headers.authorization ?? '').split(' ');
       const visitor = scheme === 'Bearer' && token ? this.visitors.authenticate(token) : null;
       if (visitor) {
@@ -60,9 +60,10 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
       }
     }
 
-    await super.canActivate(context);
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = this.validator ? await this.validator.validate(request.user) : request.user;
+    const token = bearerToken(request.headers.authorization);
+    const verified = token ? await this.verifier.verifyToken(token) : null;
+    if (!verified) throw new UnauthorizedException('a valid access token is required');
+    const principal = this.validator ? await this.validator.validate(verified) : verified;
     if (!principal) throw new UnauthorizedException('session is no longer valid');
     request.user = principal;
     TenantContext.assign(principal.tenantId);
@@ -73,9 +74,10 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     }
     return true;
   }
+}
 
-  override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user) throw new UnauthorizedException('a valid access token is required');
-    return user;
-  }
+/** The credentials of `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 7235). */
+function bearerToken(header: string | undefined): string | null {
+  const match = header?.match(/(\S+)\s+(\S+)/);
+  return match && match[1].toLowerCase() === 'bearer' ? match[2] : null;
 }
