@@ -2,6 +2,8 @@ import { VISITOR_AUTHENTICATOR } from '@app/auth';
 import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { BlockedVisitor, BlockedVisitorSchema } from './blocking/blocked-visitor.schema';
+import { BlockedVisitorsRepository } from './blocking/blocked-visitors.repository';
 import { AgentAuthenticator } from './agents/agent-authenticator.service';
 import { AgentPresence } from './agents/agent-presence.service';
 import { AgentSessions } from './agents/agent-sessions.service';
@@ -21,6 +23,7 @@ import {
 import { ChatNotificationsService } from './messages/chat-notifications.service';
 import { ConversationService } from './messages/conversation.service';
 import { Message, MessageSchema } from './messages/message.schema';
+import { MessageSeqAllocator } from './messages/message-seq.allocator';
 import { MessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
 import { AgentGateway } from './realtime/agent.gateway';
@@ -28,20 +31,12 @@ import { MessageRateLimiter } from './realtime/message-rate-limiter.service';
 import { PresenceSignals } from './realtime/presence-signals.service';
 import { RealtimeBus } from './realtime/realtime-bus.service';
 import { VisitorGateway } from './realtime/visitor.gateway';
-import {
-  BlockedVisitor,
-  BlockedVisitorSchema,
-  Room,
-  RoomTransition,
-  RoomTransitionSchema,
-  RoomSchema,
-} from './rooms/room.schema';
+import { Room, RoomTransition, RoomTransitionSchema, RoomSchema } from './rooms/room.schema';
+import { DisplayIdAllocator } from './rooms/display-id.allocator';
 import { RoomCache } from './rooms/room-cache';
 import { RoomsController } from './rooms/rooms.controller';
 import { RoomsRepository } from './rooms/rooms.repository';
 import { RoomsService } from './rooms/rooms.service';
-import { MessageSeqs } from './sequences/message-seqs';
-import { Sequences } from './sequences/sequences.service';
 import { StandbyService } from './standby/standby.service';
 import { VisitorSessions } from './visitors/visitor-sessions.service';
 import { VisitorTokensService } from './widget/visitor-tokens.service';
@@ -72,10 +67,11 @@ export class ChatModule {
       controllers: [WidgetController, RoomsController, AgentsController, DirectoryEventsController],
       providers: [
         DirectoryRepository,
-        Sequences,
-        MessageSeqs,
+        DisplayIdAllocator,
+        MessageSeqAllocator,
         RoomCache,
         RoomsRepository,
+        BlockedVisitorsRepository,
         RoomsService,
         MessagesRepository,
         MessagesService,

@@ -3,7 +3,7 @@ export const redisKeys = {
   chatbot: (tenantId: string, chatbotId: string) => `parley:chat:chatbot:${tenantId}:${chatbotId}`,
   /** A room's state (status, agent, standby), cached for the message path. */
   roomState: (tenantId: string, roomId: string) => `parley:chat:room:${tenantId}:${roomId}`,
-  /** A room's last message seq and the seq of each client message id (hash: see MessageSeqs). */
+  /** A room's last message seq and the seq of each client message id (hash: see MessageSeqAllocator). */
   messageSeqs: (tenantId: string, roomId: string) =>
     `parley:chat:message-seqs:${tenantId}:${roomId}`,
   /** Set by a room's first agent message (analytics' first-response time). */

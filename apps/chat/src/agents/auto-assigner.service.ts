@@ -8,6 +8,7 @@ import { redisKeys } from '../redis-keys';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { AgentPresence } from './agent-presence.service';
+import { nextInTurn } from './round-robin';
 
 /** Longer than a round can take; a replica that dies holding the lock only delays the next. */
 const LOCK_MS = 10_000;
@@ -130,14 +131,4 @@ export class AutoAssigner implements OnModuleInit {
       .filter((candidate): candidate is Candidate => candidate !== null)
       .sort((a, b) => a.id.localeCompare(b.id));
   }
-}
-
-/** The next agent after `lastId` (wrapping round) with room for a chat, other than `skipId`. */
-export function nextInTurn<T extends { id: string; free: number }>(
-  agents: T[],
-  lastId: string | null,
-  skipId: string | null,
-): T | undefined {
-  const eligible = agents.filter((agent) => agent.free > 0 && agent.id !== skipId);
-  return eligible.find((agent) => lastId === null || agent.id > lastId) ?? eligible[0];
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type ChatConfig } from '../chat.config';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { type CloseReason } from '../rooms/room.schema';
-import { type RoomRecord } from '../rooms/rooms.repository';
+import { type RoomRecord } from '../rooms/room-record';
 
 /** Emails to visitors, requested through Kafka (the email service sends them). */
 @Injectable()

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { chatErrors } from '../chat-errors';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
-import { type RoomRecord } from '../rooms/rooms.repository';
-import { MessageSeqs } from '../sequences/message-seqs';
+import { type RoomRecord } from '../rooms/room-record';
+import { MessageSeqAllocator } from './message-seq.allocator';
 import { MessagesRepository } from './messages.repository';
 
 export interface Sent {
@@ -39,7 +39,7 @@ const SEQ_ATTEMPTS = 5;
 export class MessagesService {
   constructor(
     private readonly messages: MessagesRepository,
-    private readonly seqs: MessageSeqs,
+    private readonly seqs: MessageSeqAllocator,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
     @Inject(REDIS) private readonly redis: Redis,

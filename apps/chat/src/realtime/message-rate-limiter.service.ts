@@ -7,7 +7,7 @@ import { chatErrors } from '../chat-errors';
 import { type ChatConfig } from '../chat.config';
 import { redisKeys } from '../redis-keys';
 
-type RateVerdict = 'ok' | 'limited' | 'abusive';
+export type RateVerdict = 'ok' | 'limited' | 'abusive';
 
 /**
  * Counts a send in the socket's 10-second window and the tenant's 1-second window, each started
@@ -46,10 +46,18 @@ export class MessageRateLimiter {
       redisKeys.socketRate(socketId),
       redisKeys.tenantRate(tenantId),
     );
-    // Three times over its own limit is not a burst any more: the socket is cut off.
-    if (socketCount > this.config.SOCKET_MESSAGES_PER_10S * 3) return 'abusive';
-    if (socketCount > this.config.SOCKET_MESSAGES_PER_10S) return 'limited';
-    if (tenantCount > this.config.TENANT_MESSAGES_PER_SECOND) return 'limited';
-    return 'ok';
+    return rateVerdict({ socketCount, tenantCount }, this.config);
   }
+}
+
+/** The verdict on a send, from the sends counted in its socket's and its tenant's windows. */
+export function rateVerdict(
+  counts: { socketCount: number; tenantCount: number },
+  limits: Pick<ChatConfig, 'SOCKET_MESSAGES_PER_10S' | 'TENANT_MESSAGES_PER_SECOND'>,
+): RateVerdict {
+  // Three times over its own limit is not a burst any more: the socket is cut off.
+  if (counts.socketCount > limits.SOCKET_MESSAGES_PER_10S * 3) return 'abusive';
+  if (counts.socketCount > limits.SOCKET_MESSAGES_PER_10S) return 'limited';
+  if (counts.tenantCount > limits.TENANT_MESSAGES_PER_SECOND) return 'limited';
+  return 'ok';
 }

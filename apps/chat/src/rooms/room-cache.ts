@@ -2,7 +2,7 @@ import { REDIS, redisScript } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { redisKeys } from '../redis-keys';
-import { type RoomRecord } from './rooms.repository';
+import { type RoomRecord } from './room-record';
 
 /** Keeps the newer of two versions: a reader's stale fill never overwrites a change. */
 const STORE_IF_NEWER = `

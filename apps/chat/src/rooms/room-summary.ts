@@ -1,5 +1,5 @@
 import { type RoomSummary } from '@app/contracts';
-import { type RoomRecord } from './rooms.repository';
+import { type RoomRecord } from './room-record';
 
 /** What agents and visitors are told about a room. "standby" means the visitor is away. */
 export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {

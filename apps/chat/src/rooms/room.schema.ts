@@ -76,7 +76,7 @@ export const RoomSchema = SchemaFactory.createForClass(Room);
 RoomSchema.plugin(tenantScopedPlugin);
 // Serves the queue (oldest first) and an agent's own rooms.
 RoomSchema.index({ tenantId: 1, status: 1, queuedAt: 1 });
-// Refuses a display id handed out twice (see Sequences) and finds the highest one.
+// Refuses a display id handed out twice (see DisplayIdAllocator) and finds the highest one.
 RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
 
@@ -111,25 +111,3 @@ export class RoomTransition {
 
 export const RoomTransitionSchema = SchemaFactory.createForClass(RoomTransition);
 RoomTransitionSchema.plugin(tenantScopedPlugin);
-
-/** Visitors a tenant blocked, by email or by address. */
-@Schema({ collection: 'blocked_visitors', versionKey: false, timestamps: true })
-export class BlockedVisitor {
-  @Prop({ type: String, required: true })
-  _id!: string;
-
-  tenantId!: string;
-
-  @Prop({ type: String, enum: ['email', 'ip'], required: true })
-  kind!: 'email' | 'ip';
-
-  @Prop({ required: true })
-  value!: string;
-
-  @Prop()
-  roomId?: string;
-}
-
-export const BlockedVisitorSchema = SchemaFactory.createForClass(BlockedVisitor);
-BlockedVisitorSchema.plugin(tenantScopedPlugin);
-BlockedVisitorSchema.index({ tenantId: 1, kind: 1, value: 1 }, { unique: true });

@@ -7,37 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chatErrors } from '../chat-errors';
 import { redisKeys } from '../redis-keys';
-import { MessageSeqs } from '../sequences/message-seqs';
-import { Sequences } from '../sequences/sequences.service';
+import { MessageSeqAllocator } from '../messages/message-seq.allocator';
+import { DisplayIdAllocator } from './display-id.allocator';
 import { RoomCache } from './room-cache';
-import { BlockedVisitor, type CloseReason, Room, RoomTransition } from './room.schema';
-
-export type RoomRecord = Omit<Room, '_id'> & { id: string };
-
-/** What a state change may set. */
-export type RoomChange = Partial<
-  Pick<
-    Room,
-    | 'status'
-    | 'agentId'
-    | 'agentName'
-    | 'assignedAt'
-    | 'previousAgentId'
-    | 'queuedAt'
-    | 'awayUntil'
-    | 'awayNotified'
-    | 'closeReason'
-    | 'closedAt'
-  >
->;
-
-/** `applied` false: the room's state did not allow the change; `room` is then as found. */
-export interface Transition {
-  applied: boolean;
-  room: RoomRecord;
-}
-
-const toRecord = ({ _id, ...room }: Room): RoomRecord => ({ id: _id, ...room });
+import { roomChanges } from './room-changes';
+import { type RoomChange, type RoomRecord, toRecord, type Transition } from './room-record';
+import { type CloseReason, Room, RoomTransition } from './room.schema';
 
 /** A change recorded this long ago but not written to its room: its writer died; finish it. */
 const ORPHANED_AFTER_MS = 5000;
@@ -55,17 +30,16 @@ export class RoomsRepository {
 
   constructor(
     @InjectModel(Room.name) private readonly rooms: Model<Room>,
-    @InjectModel(BlockedVisitor.name) private readonly blocked: Model<BlockedVisitor>,
     @InjectModel(RoomTransition.name) private readonly transitions: Model<RoomTransition>,
-    private readonly sequences: Sequences,
-    private readonly messageSeqs: MessageSeqs,
+    private readonly displayIds: DisplayIdAllocator,
+    private readonly messageSeqs: MessageSeqAllocator,
     private readonly cache: RoomCache,
   ) {}
 
   async create(room: Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'>): Promise<RoomRecord> {
     const key = redisKeys.roomDisplayId(TenantContext.current());
     const highest = () => this.highestDisplayId();
-    let displayId = await this.sequences.next(key, highest);
+    let displayId = await this.displayIds.next(key, highest);
     for (let attempt = 1; ; attempt++) {
       try {
         const created = await this.rooms.create({
@@ -83,7 +57,7 @@ export class RoomsRepository {
       } catch (error) {
         // The only other unique key is the display id: it was handed out twice.
         if (!isDuplicateKey(error) || attempt === INSERT_ATTEMPTS) throw error;
-        displayId = await this.sequences.nextAfterCollision(key, highest);
+        displayId = await this.displayIds.nextAfterCollision(key, highest);
       }
     }
   }
@@ -147,11 +121,7 @@ export class RoomsRepository {
 
   /** Takes a queued room for an agent; of agents racing for it, exactly one gets it. */
   claim(id: string, agent: { id: string; name: string }): Promise<Transition | null> {
-    return this.transition(id, 'assigned', (room) =>
-      room.status === 'queued'
-        ? { status: 'active', agentId: agent.id, agentName: agent.name, assignedAt: new Date() }
-        : null,
-    );
+    return this.transition(id, 'assigned', (room) => roomChanges.claim(room, agent, new Date()));
   }
 
   transfer(
@@ -160,52 +130,32 @@ export class RoomsRepository {
     to: { id: string; name: string },
   ): Promise<Transition | null> {
     return this.transition(id, 'transferred', (room) =>
-      room.status === 'active' && room.agentId === fromAgentId
-        ? { agentId: to.id, agentName: to.name, assignedAt: new Date() }
-        : null,
+      roomChanges.transfer(room, fromAgentId, to, new Date()),
     );
   }
 
   requeue(id: string, agentId: string): Promise<Transition | null> {
     return this.transition(id, 'requeued', (room) =>
-      room.status === 'active' && room.agentId === agentId
-        ? {
-            status: 'queued',
-            agentId: null,
-            agentName: null,
-            assignedAt: null,
-            queuedAt: new Date(),
-          }
-        : null,
+      roomChanges.requeue(room, agentId, new Date()),
     );
   }
 
   close(id: string, reason: CloseReason): Promise<Transition | null> {
-    return this.transition(id, 'closed', (room) =>
-      room.status !== 'closed'
-        ? { status: 'closed', closeReason: reason, closedAt: new Date(), awayUntil: null }
-        : null,
-    );
+    return this.transition(id, 'closed', (room) => roomChanges.close(room, reason, new Date()));
   }
 
   markAway(id: string, until: Date): Promise<Transition | null> {
-    return this.transition(id, 'visitor-away', (room) =>
-      room.status !== 'closed' && !room.awayUntil
-        ? { awayUntil: until, awayNotified: false }
-        : null,
-    );
+    return this.transition(id, 'visitor-away', (room) => roomChanges.away(room, until));
   }
 
   markBack(id: string): Promise<Transition | null> {
-    return this.transition(id, 'visitor-back', (room) =>
-      room.status !== 'closed' && room.awayUntil ? { awayUntil: null, awayNotified: false } : null,
-    );
+    return this.transition(id, 'visitor-back', (room) => roomChanges.back(room));
   }
 
   /** True for the first agent reply of a standby only: one email per absence. */
   async claimAwayNotification(id: string): Promise<boolean> {
     const result = await this.transition(id, 'visitor-emailed', (room) =>
-      room.awayUntil && !room.awayNotified ? { awayNotified: true } : null,
+      roomChanges.awayEmailed(room),
     );
     return result?.applied ?? false;
   }
@@ -234,25 +184,5 @@ export class RoomsRepository {
   private async highestDisplayId(): Promise<number> {
     const highest = await this.rooms.findOne({}, { displayId: 1 }).sort({ displayId: -1 }).lean();
     return highest?.displayId ?? 0;
-  }
-
-  async isBlocked(email: string, ip: string): Promise<boolean> {
-    const found = await this.blocked.exists({
-      $or: [
-        { kind: 'email', value: email.toLowerCase() },
-        { kind: 'ip', value: ip },
-      ],
-    });
-    return found !== null;
-  }
-
-  async block(visitor: { email: string; ip: string }, roomId: string): Promise<void> {
-    for (const [kind, value] of [
-      ['email', visitor.email.toLowerCase()],
-      ['ip', visitor.ip],
-    ] as const) {
-      // Already blocked (by this room or another) is as good.
-      await insertFirst(this.blocked, { _id: randomUUID(), kind, value, roomId });
-    }
   }
 }

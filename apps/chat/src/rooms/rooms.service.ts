@@ -1,3 +1,4 @@
+import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.repository';
 import { type Principal } from '@app/auth';
 import {
   ChatroomAssignedV1,
@@ -14,13 +15,15 @@ import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { type CloseReason } from './room.schema';
 import { roomUpdate, summarize } from './room-summary';
-import { type RoomRecord, RoomsRepository } from './rooms.repository';
+import { RoomsRepository } from './rooms.repository';
+import { type RoomRecord } from './room-record';
 
 /** What agents do with rooms of the tenant in context; each change is announced on Kafka. */
 @Injectable()
 export class RoomsService {
   constructor(
     private readonly rooms: RoomsRepository,
+    private readonly blockedVisitors: BlockedVisitorsRepository,
     private readonly directory: DirectoryRepository,
     private readonly messages: MessagesService,
     private readonly notifications: ChatNotificationsService,
@@ -181,7 +184,7 @@ export class RoomsService {
     }
     const close = await this.rooms.close(roomId, reason);
     if (!close?.applied) throw chatErrors.roomClosed();
-    if (reason === 'blocked') await this.rooms.block(room.visitor, room.id);
+    if (reason === 'blocked') await this.blockedVisitors.block(room.visitor, room.id);
     const closed = close.room;
     this.announceRoom(closed, reason);
     if (room.status === 'queued') await this.broadcastQueue(room.tenantId);

@@ -3,6 +3,7 @@ import { InjectConfig } from '@app/config';
 import { ChatroomResumedV1, ChatroomStandbyV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { REDIS } from '@app/platform';
+import { PeriodicTask } from '@app/scheduling';
 import {
   Inject,
   Injectable,
@@ -14,10 +15,13 @@ import type Redis from 'ioredis';
 import { type ChatConfig } from '../chat.config';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
-import { type RoomRecord, RoomsRepository } from '../rooms/rooms.repository';
+import { RoomsRepository } from '../rooms/rooms.repository';
+import { type RoomRecord } from '../rooms/room-record';
 import { RoomsService } from '../rooms/rooms.service';
 
 const SWEEP_EVERY_MS = 1000;
+/** Deadlines one sweep takes on; a sweep that found this many runs again at once. */
+const SWEEP_BATCH = 100;
 
 /**
  * The 10-minute standby. When a visitor's last socket (on any replica) closes, the room is
@@ -32,8 +36,8 @@ const SWEEP_EVERY_MS = 1000;
 @Injectable()
 export class StandbyService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StandbyService.name);
-  private timer?: NodeJS.Timeout;
-  private heartbeat?: NodeJS.Timeout;
+  private readonly sweeps: PeriodicTask;
+  private readonly heartbeat: PeriodicTask;
 
   constructor(
     private readonly rooms: RoomsRepository,
@@ -42,19 +46,28 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     private readonly events: EventPublisher,
     @Inject(REDIS) private readonly redis: Redis,
     @InjectConfig() private readonly config: ChatConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
-    this.timer.unref();
-    const heartbeatMs = (this.config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000) / 3;
-    this.heartbeat = setInterval(() => void this.markVisitorsSeen(), heartbeatMs);
-    this.heartbeat.unref();
+  ) {
+    this.sweeps = new PeriodicTask(
+      'standby sweep',
+      SWEEP_EVERY_MS,
+      async () => (await this.sweep()).full,
+      this.logger,
+    );
+    this.heartbeat = new PeriodicTask(
+      'marking visitors seen',
+      (config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000) / 3,
+      () => this.markVisitorsSeen(),
+      this.logger,
+    );
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-    clearInterval(this.heartbeat);
+  onApplicationBootstrap(): void {
+    this.sweeps.start();
+    this.heartbeat.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.sweeps.stop(), this.heartbeat.stop()]);
   }
 
   /** A visitor socket of the room is connected here. */
@@ -65,13 +78,9 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   private async markVisitorsSeen(): Promise<void> {
     const rooms = this.realtime.localVisitorRooms();
     const now = Date.now();
-    try {
-      for (let start = 0; start < rooms.length; start += 500) {
-        const chunk = rooms.slice(start, start + 500);
-        await this.redis.zadd(redisKeys.visitorsSeen(), ...chunk.flatMap((room) => [now, room]));
-      }
-    } catch (error) {
-      this.logger.warn(`marking visitors seen failed: ${(error as Error).message}`);
+    for (let start = 0; start < rooms.length; start += 500) {
+      const chunk = rooms.slice(start, start + 500);
+      await this.redis.zadd(redisKeys.visitorsSeen(), ...chunk.flatMap((room) => [now, room]));
     }
   }
 
@@ -112,40 +121,34 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     return back.room;
   }
 
-  /** Closes, as abandoned, the rooms whose standby ran out. Safe to run on every replica. */
-  async sweep(now = Date.now()): Promise<number> {
+  /**
+   * Closes, as abandoned, the rooms whose standby ran out. Safe to run on every replica; `full`
+   * when there may be more due than one sweep takes on.
+   */
+  async sweep(now = Date.now()): Promise<{ closed: number; full: boolean }> {
     await this.startStandbyOfVanishedVisitors(now);
     let closed = 0;
-    try {
-      const due = await this.redis.zrangebyscore(
-        redisKeys.standbyDeadlines(),
-        0,
-        now,
-        'LIMIT',
-        0,
-        100,
-      );
-      for (const entry of due) {
-        // Exactly one replica removes each entry; that one closes the room.
-        if ((await this.redis.zrem(redisKeys.standbyDeadlines(), entry)) !== 1) continue;
-        const [tenantId, roomId] = entry.split(':');
-        await forTenant(tenantId, 'a standby deadline names its room’s tenant', async () => {
-          const room = await this.rooms.findById(roomId);
-          if (
-            !room ||
-            room.status === 'closed' ||
-            !room.awayUntil ||
-            room.awayUntil.getTime() > now
-          )
-            return;
-          await this.roomsService.close(roomId, 'abandoned', 'system');
-          closed += 1;
-        });
-      }
-    } catch (error) {
-      this.logger.warn(`standby sweep failed: ${(error as Error).message}`);
+    const due = await this.redis.zrangebyscore(
+      redisKeys.standbyDeadlines(),
+      0,
+      now,
+      'LIMIT',
+      0,
+      SWEEP_BATCH,
+    );
+    for (const entry of due) {
+      // Exactly one replica removes each entry; that one closes the room.
+      if ((await this.redis.zrem(redisKeys.standbyDeadlines(), entry)) !== 1) continue;
+      const [tenantId, roomId] = entry.split(':');
+      await forTenant(tenantId, 'a standby deadline names its room’s tenant', async () => {
+        const room = await this.rooms.findById(roomId);
+        if (!room || room.status === 'closed' || !room.awayUntil || room.awayUntil.getTime() > now)
+          return;
+        await this.roomsService.close(roomId, 'abandoned', 'system');
+        closed += 1;
+      });
     }
-    return closed;
+    return { closed, full: due.length === SWEEP_BATCH };
   }
 
   /** Rooms whose visitor's socket was last seen too long ago: its replica died. */
@@ -158,7 +161,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
         lostSince,
         'LIMIT',
         0,
-        100,
+        SWEEP_BATCH,
       );
       for (const entry of stale) {
         if ((await this.redis.zrem(redisKeys.visitorsSeen(), entry)) !== 1) continue;

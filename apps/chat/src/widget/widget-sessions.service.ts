@@ -1,3 +1,4 @@
+import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.repository';
 import { sameHash, type VisitorPrincipal } from '@app/auth';
 import { forTenant } from '@app/tenancy';
 import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
@@ -35,6 +36,7 @@ export class WidgetSessionsService {
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly rooms: RoomsRepository,
+    private readonly blockedVisitors: BlockedVisitorsRepository,
     private readonly roomsService: RoomsService,
     private readonly messages: MessagesService,
     private readonly notifications: ChatNotificationsService,
@@ -72,7 +74,7 @@ export class WidgetSessionsService {
   async open(input: NewSession, request: { origin?: string; ip: string; userAgent?: string }) {
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
       const chatbot = await this.authorizedChatbot(input, request.origin);
-      if (await this.rooms.isBlocked(input.email, request.ip)) {
+      if (await this.blockedVisitors.isBlocked(input.email, request.ip)) {
         throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
       }
       const answers = checkAnswers(chatbot.preChatForm, input.answers);

@@ -42,7 +42,7 @@ type Room = { tenantId: string; id: string };
  * what holds if Redis loses the hash (the caller then reseeds from the highest seq stored).
  */
 @Injectable()
-export class MessageSeqs {
+export class MessageSeqAllocator {
   private readonly claimScript: (
     key: string,
     clientMessageId: string,

@@ -22,7 +22,7 @@ return next
 const KEEP_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * Sequence numbers (a tenant's room display ids) from Redis INCR.
+ * A tenant's room display ids from Redis INCR.
  *
  * FerretDB v1 does not make `$inc` atomic under concurrency (300 concurrent increments of one
  * document leave it at about 10), so a counter document would hand out the same number twice.
@@ -31,7 +31,7 @@ const KEEP_MS = 7 * 24 * 3600 * 1000;
  * twice, after which the caller reseeds and asks again (`nextAfterCollision`).
  */
 @Injectable()
-export class Sequences {
+export class DisplayIdAllocator {
   private readonly nextInSequence: (
     key: string,
     floor: string,

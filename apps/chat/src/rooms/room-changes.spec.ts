@@ -1,0 +1,133 @@
+import { roomChanges } from './room-changes';
+import { type RoomRecord } from './room-record';
+
+const NOW = new Date('2026-12-04T10:00:00Z');
+const ada = { id: 'agent-ada', name: 'Ada' };
+const bob = { id: 'agent-bob', name: 'Bob' };
+
+function room(overrides: Partial<RoomRecord> = {}): RoomRecord {
+  return {
+    id: 'room-1',
+    tenantId: 'tenant-a',
+    displayId: 1,
+    chatbotId: 'bot-1',
+    visitor: {
+      id: 'visitor-1',
+      name: 'Vera',
+      email: 'vera@example.test',
+      ip: '10.0.0.1',
+      browser: {},
+    },
+    answers: {},
+    status: 'queued',
+    agentId: null,
+    agentName: null,
+    queuedAt: new Date('2026-12-04T09:59:00Z'),
+    assignedAt: null,
+    previousAgentId: null,
+    version: 0,
+    awayUntil: null,
+    awayNotified: false,
+    closeReason: null,
+    closedAt: null,
+    createdAt: new Date('2026-12-04T09:59:00Z'),
+    updatedAt: new Date('2026-12-04T09:59:00Z'),
+    ...overrides,
+  };
+}
+
+const active = (agent = ada) =>
+  room({ status: 'active', agentId: agent.id, agentName: agent.name, assignedAt: NOW });
+
+describe('the rules of a room’s life', () => {
+  describe('claim', () => {
+    it('gives a waiting room to the agent who claims it', () => {
+      expect(roomChanges.claim(room(), ada, NOW)).toEqual({
+        status: 'active',
+        agentId: 'agent-ada',
+        agentName: 'Ada',
+        assignedAt: NOW,
+      });
+    });
+
+    it('refuses a room another agent already has, or one that is closed', () => {
+      expect(roomChanges.claim(active(bob), ada, NOW)).toBeNull();
+      expect(roomChanges.claim(room({ status: 'closed' }), ada, NOW)).toBeNull();
+    });
+  });
+
+  describe('transfer', () => {
+    it('moves an active room from its agent to another', () => {
+      expect(roomChanges.transfer(active(ada), ada.id, bob, NOW)).toEqual({
+        agentId: 'agent-bob',
+        agentName: 'Bob',
+        assignedAt: NOW,
+      });
+    });
+
+    it('lets no one but the room’s own agent transfer it, and never a waiting room', () => {
+      expect(roomChanges.transfer(active(bob), ada.id, ada, NOW)).toBeNull();
+      expect(roomChanges.transfer(room(), ada.id, bob, NOW)).toBeNull();
+    });
+  });
+
+  describe('requeue', () => {
+    it('puts a room its agent leaves back in the queue, waiting from now', () => {
+      expect(roomChanges.requeue(active(ada), ada.id, NOW)).toEqual({
+        status: 'queued',
+        agentId: null,
+        agentName: null,
+        assignedAt: null,
+        queuedAt: NOW,
+      });
+    });
+
+    it('does not let an agent leave a room that is not theirs', () => {
+      expect(roomChanges.requeue(active(bob), ada.id, NOW)).toBeNull();
+    });
+  });
+
+  describe('close', () => {
+    it('closes an open room with its reason and ends any standby', () => {
+      const away = active(ada);
+      away.awayUntil = new Date('2026-12-04T10:10:00Z');
+      expect(roomChanges.close(away, 'resolved', NOW)).toEqual({
+        status: 'closed',
+        closeReason: 'resolved',
+        closedAt: NOW,
+        awayUntil: null,
+      });
+    });
+
+    it('closes a room once: a second close changes nothing', () => {
+      expect(roomChanges.close(room({ status: 'closed' }), 'abandoned', NOW)).toBeNull();
+    });
+  });
+
+  describe('the standby', () => {
+    const until = new Date('2026-12-04T10:10:00Z');
+
+    it('starts when the visitor leaves an open room, and not twice', () => {
+      expect(roomChanges.away(active(ada), until)).toEqual({
+        awayUntil: until,
+        awayNotified: false,
+      });
+      expect(roomChanges.away(room({ awayUntil: until }), until)).toBeNull();
+      expect(roomChanges.away(room({ status: 'closed' }), until)).toBeNull();
+    });
+
+    it('ends when the visitor comes back, only if it had started', () => {
+      expect(roomChanges.back(room({ awayUntil: until, awayNotified: true }))).toEqual({
+        awayUntil: null,
+        awayNotified: false,
+      });
+      expect(roomChanges.back(room())).toBeNull();
+    });
+
+    it('lets the away visitor be emailed once per absence', () => {
+      expect(roomChanges.awayEmailed(room({ awayUntil: until }))).toEqual({ awayNotified: true });
+      expect(roomChanges.awayEmailed(room({ awayUntil: until, awayNotified: true }))).toBeNull();
+      expect(roomChanges.awayEmailed(room())).toBeNull();
+    });
+  });
+});

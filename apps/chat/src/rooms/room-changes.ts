@@ -1,0 +1,56 @@
+import { type RoomChange, type RoomRecord } from './room-record';
+import { type CloseReason } from './room.schema';
+
+type Agent = { id: string; name: string };
+
+/**
+ * The rules of a room's life: each answers the change a room in its current state allows, or
+ * null when the state does not allow it. `RoomsRepository.transition` applies them one at a
+ * time, so a rule sees the room as the change before it left it.
+ */
+export const roomChanges = {
+  /** An agent takes a waiting room. */
+  claim(room: RoomRecord, agent: Agent, now: Date): RoomChange | null {
+    return room.status === 'queued'
+      ? { status: 'active', agentId: agent.id, agentName: agent.name, assignedAt: now }
+      : null;
+  },
+
+  /** The room's agent hands it to another. */
+  transfer(room: RoomRecord, fromAgentId: string, to: Agent, now: Date): RoomChange | null {
+    return room.status === 'active' && room.agentId === fromAgentId
+      ? { agentId: to.id, agentName: to.name, assignedAt: now }
+      : null;
+  },
+
+  /** The room's agent leaves it: it waits again, at the back of the queue. */
+  requeue(room: RoomRecord, agentId: string, now: Date): RoomChange | null {
+    return room.status === 'active' && room.agentId === agentId
+      ? { status: 'queued', agentId: null, agentName: null, assignedAt: null, queuedAt: now }
+      : null;
+  },
+
+  close(room: RoomRecord, reason: CloseReason, now: Date): RoomChange | null {
+    return room.status !== 'closed'
+      ? { status: 'closed', closeReason: reason, closedAt: now, awayUntil: null }
+      : null;
+  },
+
+  /** The visitor's last socket closed: the standby runs until `until`. */
+  away(room: RoomRecord, until: Date): RoomChange | null {
+    return room.status !== 'closed' && !room.awayUntil
+      ? { awayUntil: until, awayNotified: false }
+      : null;
+  },
+
+  back(room: RoomRecord): RoomChange | null {
+    return room.status !== 'closed' && room.awayUntil
+      ? { awayUntil: null, awayNotified: false }
+      : null;
+  },
+
+  /** The away visitor is emailed an agent's reply once per absence. */
+  awayEmailed(room: RoomRecord): RoomChange | null {
+    return room.awayUntil && !room.awayNotified ? { awayNotified: true } : null;
+  },
+};
