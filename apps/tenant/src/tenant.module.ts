@@ -1,12 +1,17 @@
 import { PRINCIPAL_VALIDATOR } from '@app/auth';
 import { serviceModules } from '@app/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { ChatbotsModule } from './chatbots/chatbots.module';
+import { GoogleModule } from './google/google.module';
+import { ROLE_HOLDERS } from './roles/role-holders';
+import { RolesModule } from './roles/roles.module';
 import { type TenantConfig } from './tenant.config';
 import { TenantsModule } from './tenants/tenants.module';
-import { loadSigningKey, SIGNING_KEY } from './tokens/signing-key';
-import { AccountsModule } from './users/accounts.module';
+import { loadSigningKey, SIGNING_KEY } from './tokens/signing-key.provider';
+import { TokensModule } from './tokens/tokens.module';
 import { AccountsService } from './users/accounts.service';
+import { UsersModule } from './users/users.module';
 
 @Global()
 @Module({})
@@ -23,15 +28,21 @@ export class TenantModule {
           keys: { publicKeyPem: () => signingKey.publicPem },
         }),
         TenantsModule,
-        AccountsModule,
+        TokensModule,
+        RolesModule,
+        UsersModule,
+        AuthModule,
+        GoogleModule,
         ChatbotsModule,
       ],
       providers: [
         { provide: SIGNING_KEY, useValue: signingKey },
         // Requests are re-checked against the account (deactivation, logout everywhere).
         { provide: PRINCIPAL_VALIDATOR, useExisting: AccountsService },
+        // Roles reach the users holding them without importing the users module, which needs roles.
+        { provide: ROLE_HOLDERS, useExisting: AccountsService },
       ],
-      exports: [SIGNING_KEY, PRINCIPAL_VALIDATOR],
+      exports: [SIGNING_KEY, PRINCIPAL_VALIDATOR, ROLE_HOLDERS],
     };
   }
 }

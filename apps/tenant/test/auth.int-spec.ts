@@ -3,7 +3,7 @@ import { NotificationRequestedV1, TenantCreatedV1, UserUpdatedV1 } from '@app/co
 import { bearer, someIp, TopicProbe, uniqueEmail } from '@app/testing';
 import { createPublicKey } from 'node:crypto';
 import { sign, verify } from 'jsonwebtoken';
-import { SIGNING_KEY, type SigningKey } from '../src/tokens/signing-key';
+import { SIGNING_KEY, type SigningKey } from '../src/tokens/signing-key.provider';
 import { type SignedUp, TenantFixture } from './tenant-fixture';
 
 describe('tenant service: sign-up, sign-in and sessions', () => {

@@ -2,6 +2,7 @@ import { Authenticated, CurrentPrincipal, type Principal, Public } from '@app/au
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { TenantsService } from '../tenants/tenants.service';
+import { AccountsService } from '../users/accounts.service';
 import { type SignedIn, AuthService } from './auth.service';
 import {
   AcceptInvitationDto,
@@ -18,6 +19,7 @@ import {
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
     private readonly tenants: TenantsService,
   ) {}
 
@@ -52,7 +54,7 @@ export class AuthController {
   @Post('auth/logout-everywhere')
   @HttpCode(204)
   async logoutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.auth.revokeSessions(principal.userId);
+    await this.accounts.revokeSessions(principal.userId);
   }
 
   @Public()

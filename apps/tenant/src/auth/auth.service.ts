@@ -10,6 +10,7 @@ import { type TenantRecord } from '../tenants/tenants.repository';
 import { TenantsService } from '../tenants/tenants.service';
 import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
 import { SessionsService, type TokenPair } from '../tokens/sessions.service';
+import { canSignIn } from '../users/account-access';
 import { AccountsService } from '../users/accounts.service';
 import { type UserRecord, UsersRepository } from '../users/users.repository';
 import { OnboardingService } from './onboarding.service';
@@ -65,7 +66,7 @@ export class AuthService {
     const user = await this.users.findByEmailInAnyTenant(input.email);
     const passwordHash = user?.passwordHash ?? (await this.decoyHash);
     const matches = await compare(input.password, passwordHash);
-    if (!matches || !this.accounts.canSignIn(user) || !user.passwordHash) {
+    if (!matches || !canSignIn(user) || !user.passwordHash) {
       await this.rateLimits.consume('login-failure:account', input.email);
       throw invalidCredentials();
     }
@@ -91,7 +92,7 @@ export class AuthService {
     await this.rateLimits.consume('refresh:ip', ip);
     return this.sessions.refresh(refreshToken, async (_tenantId, userId, sessionId) => {
       const user = await this.users.findById(userId);
-      if (!this.accounts.canSignIn(user)) return null;
+      if (!canSignIn(user)) return null;
       return { ...(await this.accounts.subjectOf(user)), sid: sessionId };
     });
   }
@@ -100,20 +101,12 @@ export class AuthService {
     await this.sessions.end(refreshToken);
   }
 
-  /** Ends every session of the user in context, and the access tokens already handed out. */
-  async revokeSessions(userId: string): Promise<void> {
-    await this.sessions.endAll(userId);
-    // Whole seconds, like a token's `iat`: a token issued later in this second stays valid.
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-    await this.users.update(userId, { sessionsRevokedAt: now });
-  }
-
   /** Answers the same whether or not the email is known, so accounts cannot be discovered. */
   async requestPasswordReset(email: string, ip: string): Promise<void> {
     await this.rateLimits.consume('reset:ip', ip);
     await this.rateLimits.consume('reset:account', email);
     const user = await this.users.findByEmailInAnyTenant(email);
-    if (!this.accounts.canSignIn(user)) return;
+    if (!canSignIn(user)) return;
     await forTenant(user.tenantId, 'a password reset names its account’s tenant', async () => {
       const tenant = await this.tenants.get(user.tenantId);
       const { token, expiresAt } = await this.oneTimeTokens.issue(
@@ -137,7 +130,7 @@ export class AuthService {
         passwordHash: await hash(password, this.config.BCRYPT_COST),
       });
       // Whoever knew the old password is signed out.
-      await this.revokeSessions(userId);
+      await this.accounts.revokeSessions(userId);
     });
   }
 

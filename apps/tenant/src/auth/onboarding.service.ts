@@ -1,18 +1,13 @@
-import { PERMISSIONS } from '@app/auth';
 import { forTenant } from '@app/tenancy';
-import { AppHttpError } from '@app/platform';
 import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
+import { builtInRoles } from '../roles/built-in-roles';
 import { RolesRepository } from '../roles/roles.repository';
 import { type TenantRecord } from '../tenants/tenants.repository';
 import { TenantsService } from '../tenants/tenants.service';
 import { AccountsService } from '../users/accounts.service';
+import { emailTaken } from '../users/user-errors';
 import { type UserRecord, UsersRepository } from '../users/users.repository';
-
-const DEFAULT_AGENT_PERMISSIONS = ['chats:join', 'chats:block', 'chats:transfer'];
-
-export const emailTaken = () =>
-  new AppHttpError(409, 'email_taken', 'an account with this email already exists');
 
 /** A new tenant with its built-in roles and its first admin, by password or by Google. */
 @Injectable()
@@ -31,16 +26,9 @@ export class OnboardingService {
     if (await this.users.findByEmailInAnyTenant(admin.email)) throw emailTaken();
     const tenant = await this.tenants.create(tenantName);
     return forTenant(tenant.id, 'a new workspace is set up', async () => {
-      const adminRole = await this.roles.create({
-        name: 'Admin',
-        permissions: [...PERMISSIONS],
-        builtIn: 'admin',
-      });
-      await this.roles.create({
-        name: 'Agent',
-        permissions: DEFAULT_AGENT_PERMISSIONS,
-        builtIn: 'agent',
-      });
+      const builtIn = builtInRoles();
+      const adminRole = await this.roles.create(builtIn.admin);
+      await this.roles.create(builtIn.agent);
       let user: UserRecord;
       try {
         user = await this.users.create({ ...admin, roleIds: [adminRole.id], status: 'active' });

@@ -10,6 +10,7 @@ import { AuthService, type SignedIn } from '../auth/auth.service';
 import { OnboardingService } from '../auth/onboarding.service';
 import { type TenantConfig } from '../tenant.config';
 import { TenantsService } from '../tenants/tenants.service';
+import { canSignIn } from '../users/account-access';
 import { AccountsService } from '../users/accounts.service';
 import { UsersRepository } from '../users/users.repository';
 import { OidcClientProvider } from './oidc-client.provider';
@@ -126,7 +127,7 @@ export class GoogleSignInService {
     };
     return forTenant(tenantId, 'a Google sign-in flow names its tenant', async () => {
       const user = await this.users.findById(userId);
-      if (!this.accounts.canSignIn(user))
+      if (!canSignIn(user))
         throw new AppHttpError(401, 'invalid_credentials', 'this account cannot sign in');
       return this.auth.signIn(user, await this.tenants.get(tenantId), ip);
     });

@@ -14,7 +14,7 @@ export interface RoleRecord {
   updatedAt: Date;
 }
 
-const toRecord = (role: Role): RoleRecord => ({
+export const toRoleRecord = (role: Role): RoleRecord => ({
   id: role._id,
   name: role.name,
   // The admin role holds every permission, including ones added after it was created.
@@ -35,26 +35,26 @@ export class RolesRepository {
     builtIn?: 'admin' | 'agent';
   }): Promise<RoleRecord> {
     const created = await this.roles.create({ _id: randomUUID(), builtIn: null, ...role });
-    return toRecord(created.toObject());
+    return toRoleRecord(created.toObject());
   }
 
   async list(): Promise<RoleRecord[]> {
-    return (await this.roles.find().sort({ name: 1 }).lean()).map(toRecord);
+    return (await this.roles.find().sort({ name: 1 }).lean()).map(toRoleRecord);
   }
 
   async findById(id: string): Promise<RoleRecord | null> {
     const role = await this.roles.findById(id).lean();
-    return role && toRecord(role);
+    return role && toRoleRecord(role);
   }
 
   async findByIds(ids: string[]): Promise<RoleRecord[]> {
     if (ids.length === 0) return [];
-    return (await this.roles.find({ _id: { $in: ids } }).lean()).map(toRecord);
+    return (await this.roles.find({ _id: { $in: ids } }).lean()).map(toRoleRecord);
   }
 
   async findBuiltIn(kind: 'admin' | 'agent'): Promise<RoleRecord | null> {
     const role = await this.roles.findOne({ builtIn: kind }).lean();
-    return role && toRecord(role);
+    return role && toRoleRecord(role);
   }
 
   async update(

@@ -1,8 +1,7 @@
 import { AppHttpError } from '@app/platform';
 import { isDuplicateKey } from '@app/database';
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { AccountsService } from '../users/accounts.service';
-import { UsersRepository } from '../users/users.repository';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ROLE_HOLDERS, type RoleHolders } from './role-holders';
 import { type RoleRecord, RolesRepository } from './roles.repository';
 
 const notFound = () => new NotFoundException('role not found');
@@ -14,8 +13,7 @@ const nameTaken = () =>
 export class RolesService {
   constructor(
     private readonly roles: RolesRepository,
-    private readonly users: UsersRepository,
-    private readonly accounts: AccountsService,
+    @Inject(ROLE_HOLDERS) private readonly holders: RoleHolders,
   ) {}
 
   list(): Promise<RoleRecord[]> {
@@ -53,7 +51,7 @@ export class RolesService {
       throw error;
     }
     if (!updated) throw notFound();
-    if (changes.permissions) await this.announceHolders(id);
+    if (changes.permissions) await this.holders.announceHoldersOf(id);
     return updated;
   }
 
@@ -71,13 +69,9 @@ export class RolesService {
     const role = await this.get(id);
     if (role.builtIn)
       throw new AppHttpError(409, 'builtin_role', 'built-in roles cannot be deleted');
-    if ((await this.users.listHoldingRole(id)).length > 0) {
+    if (await this.holders.isHeld(id)) {
       throw new AppHttpError(409, 'role_in_use', 'the role is still assigned to agents');
     }
     await this.roles.delete(id);
-  }
-
-  private async announceHolders(roleId: string): Promise<void> {
-    for (const user of await this.users.listHoldingRole(roleId)) await this.accounts.announce(user);
   }
 }

@@ -3,7 +3,7 @@ import { InjectConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
 import { type TenantConfig } from '../tenant.config';
-import { SIGNING_KEY, type SigningKey } from './signing-key';
+import { SIGNING_KEY, type SigningKey } from './signing-key.provider';
 
 export type AccessTokenSubject = Omit<AccessTokenClaims, 'iat' | 'exp'>;
 

@@ -1,6 +1,6 @@
 import { Public } from '@app/auth';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { SIGNING_KEY, type SigningKey } from './signing-key';
+import { SIGNING_KEY, type SigningKey } from './signing-key.provider';
 
 /** The public half of the signing key, for every service that verifies access tokens. */
 @Controller('.well-known')

@@ -1,12 +1,11 @@
-import { newSecret, sameHash, sha256 } from '@app/auth';
 import { asSystem, forTenant } from '@app/tenancy';
 import { AppHttpError } from '@app/platform';
 import { insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { randomUUID } from 'node:crypto';
 import { type OneTimePurpose, OneTimeToken } from './one-time-token.schema';
+import { issueToken, readToken, secretMatches } from './token-secret';
 import { TokenSpend } from './token-spend.schema';
 
 export interface IssuedOneTimeToken {
@@ -24,18 +23,10 @@ export class OneTimeTokensService {
 
   /** For a user of the tenant in context. */
   async issue(userId: string, purpose: OneTimePurpose, ttlMs: number): Promise<IssuedOneTimeToken> {
-    const id = randomUUID();
-    const secret = newSecret();
+    const { id, token, secretSha256 } = issueToken();
     const expiresAt = new Date(Date.now() + ttlMs);
-    await this.tokens.create({
-      _id: id,
-      userId,
-      purpose,
-      secretSha256: sha256(secret),
-      expiresAt,
-      usedAt: null,
-    });
-    return { token: `${id}.${secret}`, expiresAt };
+    await this.tokens.create({ _id: id, userId, purpose, secretSha256, expiresAt, usedAt: null });
+    return { token, expiresAt };
   }
 
   /**
@@ -51,12 +42,13 @@ export class OneTimeTokensService {
       'invalid_token',
       'this link is invalid, expired or already used',
     );
-    const [id, secret] = presented.split('.');
-    if (!id || !secret) throw invalid;
+    const parts = readToken(presented);
+    if (!parts) throw invalid;
+    const { id } = parts;
     const token = await asSystem('an emailed link names its own tenant', () =>
       this.tokens.findById(id).lean().exec(),
     );
-    if (!token || token.purpose !== purpose || !sameHash(secret, token.secretSha256)) throw invalid;
+    if (!token || token.purpose !== purpose || !secretMatches(parts.secret, token)) throw invalid;
     if (token.usedAt || token.expiresAt <= new Date()) throw invalid;
     const spent = await forTenant(
       token.tenantId,

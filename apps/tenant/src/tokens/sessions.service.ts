@@ -1,4 +1,3 @@
-import { newSecret, sameHash, sha256 } from '@app/auth';
 import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { AppHttpError } from '@app/platform';
@@ -6,7 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type TenantConfig } from '../tenant.config';
 import { AccessTokensService, type AccessTokenSubject } from './access-tokens.service';
-import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { type RefreshTokenRecord, RefreshTokensRepository } from './refresh-tokens.repository';
+import { issueToken, readToken, secretMatches } from './token-secret';
 
 export interface TokenPair {
   accessToken: string;
@@ -45,9 +45,8 @@ export class SessionsService {
   }
 
   async refresh(presented: string, loadSubject: SubjectLoader): Promise<TokenPair> {
-    const [id, secret] = presented.split('.');
-    const token = id && secret ? await this.refreshTokens.findAnywhere(id) : null;
-    if (!token || !sameHash(secret, token.secretSha256)) throw invalidRefresh();
+    const token = await this.findPresented(presented);
+    if (!token) throw invalidRefresh();
 
     return forTenant(token.tenantId, 'a refresh token names its own tenant', async () => {
       const now = new Date();
@@ -75,9 +74,8 @@ export class SessionsService {
 
   /** Logout: ends the session the token belongs to. Unknown tokens are ignored. */
   async end(presented: string): Promise<void> {
-    const [id, secret] = presented.split('.');
-    const token = id && secret ? await this.refreshTokens.findAnywhere(id) : null;
-    if (!token || !sameHash(secret, token.secretSha256)) return;
+    const token = await this.findPresented(presented);
+    if (!token) return;
     await forTenant(token.tenantId, 'a sign-out’s refresh token names its own tenant', () =>
       this.refreshTokens.revokeFamily(token.familyId, new Date()),
     );
@@ -88,18 +86,25 @@ export class SessionsService {
     await this.refreshTokens.revokeAllOfUser(userId, new Date());
   }
 
+  /** The stored token a presented one stands for; null when unknown or its secret is wrong. */
+  private async findPresented(presented: string): Promise<RefreshTokenRecord | null> {
+    const parts = readToken(presented);
+    if (!parts) return null;
+    const token = await this.refreshTokens.findAnywhere(parts.id);
+    return token && secretMatches(parts.secret, token) ? token : null;
+  }
+
   private async issueRefreshToken(userId: string, familyId: string): Promise<string> {
-    const id = randomUUID();
-    const secret = newSecret();
+    const { id, token, secretSha256 } = issueToken();
     const now = new Date();
     await this.refreshTokens.create({
       id,
       userId,
       familyId,
-      secretSha256: sha256(secret),
+      secretSha256,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
     });
-    return `${id}.${secret}`;
+    return token;
   }
 }

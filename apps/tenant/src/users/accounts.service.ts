@@ -3,55 +3,34 @@ import { forTenant } from '@app/tenancy';
 import { type AgentSnapshot, UserUpdatedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
+import { type Grants, grantsOf } from '../roles/role-grants';
+import { type RoleHolders } from '../roles/role-holders';
 import { RolesRepository } from '../roles/roles.repository';
 import { type AccessTokenSubject } from '../tokens/access-tokens.service';
+import { SessionsService } from '../tokens/sessions.service';
+import { agentSnapshot, sessionStillOpen, tokenSubject } from './account-access';
 import { type UserRecord, UsersRepository } from './users.repository';
-
-export interface Grants {
-  roles: string[];
-  permissions: string[];
-}
 
 /** What a user may do and what the other services learn about them, from their roles. */
 @Injectable()
-export class AccountsService implements PrincipalValidator {
+export class AccountsService implements PrincipalValidator, RoleHolders {
   constructor(
     private readonly users: UsersRepository,
     private readonly roles: RolesRepository,
+    private readonly sessions: SessionsService,
     private readonly events: EventPublisher,
   ) {}
 
   async grantsOf(user: Pick<UserRecord, 'roleIds'>): Promise<Grants> {
-    const roles = await this.roles.findByIds(user.roleIds);
-    return {
-      roles: roles.map((role) => role.name).sort(),
-      permissions: [...new Set(roles.flatMap((role) => role.permissions))].sort(),
-    };
+    return grantsOf(await this.roles.findByIds(user.roleIds));
   }
 
   async subjectOf(user: UserRecord): Promise<Omit<AccessTokenSubject, 'sid'>> {
-    const grants = await this.grantsOf(user);
-    return {
-      sub: user.id,
-      tid: user.tenantId,
-      name: user.name,
-      email: user.email,
-      roles: grants.roles,
-      perms: grants.permissions,
-    };
+    return tokenSubject(user, await this.grantsOf(user));
   }
 
   async snapshotOf(user: UserRecord): Promise<AgentSnapshot> {
-    const grants = await this.grantsOf(user);
-    return {
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      roles: grants.roles,
-      permissions: grants.permissions,
-      status: user.status,
-      maxConcurrentChats: user.maxConcurrentChats,
-    };
+    return agentSnapshot(user, await this.grantsOf(user));
   }
 
   /** Tells the other services the user's current state (chat keeps its agents from these). */
@@ -62,9 +41,12 @@ export class AccountsService implements PrincipalValidator {
     });
   }
 
-  /** May this user start or keep a session? */
-  canSignIn(user: UserRecord | null): user is UserRecord {
-    return user !== null && user.status === 'active';
+  /** Ends every session of a user of the tenant in context, and the access tokens already handed out. */
+  async revokeSessions(userId: string): Promise<void> {
+    await this.sessions.endAll(userId);
+    // Whole seconds, like a token's `iat`: a token issued later in this second stays valid.
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await this.users.update(userId, { sessionsRevokedAt: now });
   }
 
   /**
@@ -77,8 +59,7 @@ export class AccountsService implements PrincipalValidator {
       'a principal is checked against its own tenant',
       async () => {
         const user = await this.users.findById(principal.userId);
-        if (!this.canSignIn(user)) return null;
-        if (user.sessionsRevokedAt && principal.issuedAt < user.sessionsRevokedAt) return null;
+        if (!sessionStillOpen(principal, user)) return null;
         const grants = await this.grantsOf(user);
         return {
           ...principal,
@@ -88,5 +69,13 @@ export class AccountsService implements PrincipalValidator {
         };
       },
     );
+  }
+
+  async isHeld(roleId: string): Promise<boolean> {
+    return (await this.users.listHoldingRole(roleId)).length > 0;
+  }
+
+  async announceHoldersOf(roleId: string): Promise<void> {
+    for (const user of await this.users.listHoldingRole(roleId)) await this.announce(user);
   }
 }

@@ -4,13 +4,12 @@ import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
 import { isDuplicateKey } from '@app/database';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { AuthService } from '../auth/auth.service';
-import { emailTaken } from '../auth/onboarding.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RolesRepository } from '../roles/roles.repository';
 import { TenantsService } from '../tenants/tenants.service';
 import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
 import { AccountsService } from './accounts.service';
+import { emailTaken } from './user-errors';
 import { type UserRecord, UsersRepository } from './users.repository';
 import { type UserStatus } from './user.schema';
 
@@ -24,7 +23,6 @@ export class AgentsService {
     private readonly users: UsersRepository,
     private readonly roles: RolesRepository,
     private readonly accounts: AccountsService,
-    private readonly auth: AuthService,
     private readonly tenants: TenantsService,
     private readonly oneTimeTokens: OneTimeTokensService,
     private readonly notifications: NotificationsService,
@@ -108,7 +106,7 @@ export class AgentsService {
 
     const updated = (await this.users.update(id, changes))!;
     if (changes.status === 'deactivated' && user.status !== 'deactivated')
-      await this.auth.revokeSessions(id);
+      await this.accounts.revokeSessions(id);
     await this.accounts.announce(updated);
     return this.view(updated);
   }
@@ -117,7 +115,7 @@ export class AgentsService {
     const user = await this.users.findById(id);
     if (!user) throw notFound();
     await this.refuseIfLastAdmin(user);
-    await this.auth.revokeSessions(id);
+    await this.accounts.revokeSessions(id);
     await this.users.delete(id);
     await this.events.publish(UserDeletedV1, {
       tenantId: TenantContext.current(),
