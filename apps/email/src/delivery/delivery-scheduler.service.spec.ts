@@ -35,7 +35,8 @@ class FakeSender {
   inFlight = 0;
   maxInFlight = 0;
   private readonly pending: Array<() => void> = [];
-  constructor(private readonly outcome: (id: string) => NextLook = () => null) {}
+  /** `outcome` answers for the send that makes `finished` sends in all. */
+  constructor(private readonly outcome: (finished: number) => NextLook = () => null) {}
 
   async deliver(id: string): Promise<NextLook> {
     this.started.push({ id, tenant: TenantContext.current() });
@@ -44,7 +45,7 @@ class FakeSender {
     await new Promise<void>((resolve) => this.pending.push(resolve));
     this.inFlight -= 1;
     this.finished.push(id);
-    return this.outcome(id);
+    return this.outcome(this.finished.length);
   }
 
   finishAll(): void {
@@ -130,8 +131,8 @@ describe('DeliverySchedulerService', () => {
 
   it('looks again when a failed send says its retry is due, well before the next sweep', async () => {
     const notifications = new FakeNotifications([['a'], ['a']]);
-    const sender = new FakeSender(() =>
-      sender.finished.length === 1 ? new Date(Date.now() + 200) : null,
+    const sender = new FakeSender((finished) =>
+      finished === 1 ? new Date(Date.now() + 200) : null,
     );
     const job = scheduler(notifications, sender);
     job.nudge();
@@ -147,7 +148,7 @@ describe('DeliverySchedulerService', () => {
 
   it('looks again at once when a send passed over an abandoned attempt', async () => {
     const notifications = new FakeNotifications([['a'], ['a']]);
-    const sender = new FakeSender(() => (sender.finished.length === 1 ? 'now' : null));
+    const sender = new FakeSender((finished) => (finished === 1 ? 'now' : null));
     const job = scheduler(notifications, sender);
     job.nudge();
     await sender.drain(() => sender.finished.length === 2);
