@@ -59,7 +59,7 @@ export default tseslint.config(
       'libs/platform/src/bootstrap.ts',
       'libs/auth/src/auth.guard.ts',
       'libs/messaging/src/consumer/event-consumer.service.ts',
-      'apps/chat/src/realtime/socket-handler.ts',
+      'apps/chat/src/gateways/socket-handler.ts',
     ],
     rules: {
       'no-restricted-properties': [

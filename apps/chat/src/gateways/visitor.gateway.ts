@@ -17,11 +17,11 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { type Namespace, type Socket } from 'socket.io';
-import { ConversationService } from '../messages/conversation.service';
+import { ConversationService } from '../conversations/conversation.service';
 import { type VisitorSession, VisitorSessions } from '../visitors/visitor-sessions.service';
-import { MessageRateLimiter } from './message-rate-limiter.service';
-import { PresenceSignals } from './presence-signals.service';
-import { RealtimeBus } from './realtime-bus.service';
+import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
+import { PresenceSignals } from '../conversations/presence-signals.service';
+import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { handleSocketEvent, inSocketTenant, useHandshakeAuth } from './socket-handler';
 
 type VisitorSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, VisitorSession>;

@@ -17,7 +17,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { RoomsService } from '../rooms/rooms.service';
-import { DirectoryRepository } from './directory.repository';
+import { DirectoryRepository } from '../directory/directory.repository';
 
 /** Keeps chat's read model of the tenant service from its events (never calls it). */
 @Controller()

@@ -25,11 +25,11 @@ import {
 import { type Namespace, type Socket } from 'socket.io';
 import { AgentAuthenticator } from '../agents/agent-authenticator.service';
 import { AgentSessions } from '../agents/agent-sessions.service';
-import { ConversationService } from '../messages/conversation.service';
+import { ConversationService } from '../conversations/conversation.service';
 import { RoomsService } from '../rooms/rooms.service';
-import { MessageRateLimiter } from './message-rate-limiter.service';
-import { PresenceSignals } from './presence-signals.service';
-import { RealtimeBus } from './realtime-bus.service';
+import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
+import { PresenceSignals } from '../conversations/presence-signals.service';
+import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { handleSocketEvent, inSocketTenant, useHandshakeAuth } from './socket-handler';
 
 type AgentSocket = Socket<

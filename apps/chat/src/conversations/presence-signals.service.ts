@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { chatErrors } from '../chat-errors';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { type VisitorIdentity } from '../widget/visitor-tokens.service';
-import { RealtimeBus } from './realtime-bus.service';
+import { RealtimeBus } from '../realtime/realtime-bus.service';
 
 export type Signal = { kind: 'typing'; typing: boolean } | { kind: 'message:read'; seq: number };
 

@@ -5,8 +5,8 @@ import { chatErrors } from '../chat-errors';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { type RoomRecord } from '../rooms/room-record';
 import { type VisitorIdentity, VisitorTokensService } from '../widget/visitor-tokens.service';
-import { ChatNotificationsService } from './chat-notifications.service';
-import { MessagesService } from './messages.service';
+import { ChatNotificationsService } from '../messages/chat-notifications.service';
+import { MessagesService } from '../messages/messages.service';
 
 /** A sender's rate admission, run alongside the room's lookup so neither waits on the other. */
 export type Admission = () => Promise<void>;

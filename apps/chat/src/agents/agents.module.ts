@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import { MessagesModule } from '../messages/messages.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { RoomsModule } from '../rooms/rooms.module';
+import { AgentAuthenticator } from './agent-authenticator.service';
+import { AgentPresence } from './agent-presence.service';
+import { AgentSessions } from './agent-sessions.service';
+import { AgentsController } from './agents.controller';
+import { AutoAssigner } from './auto-assigner.service';
+
+/** Agents in chat: who they are on a socket, their presence, and auto-assignment. */
+@Module({
+  imports: [DirectoryModule, MessagesModule, RealtimeModule, RoomsModule],
+  controllers: [AgentsController],
+  providers: [AgentAuthenticator, AgentPresence, AgentSessions, AutoAssigner],
+  exports: [AgentAuthenticator, AgentSessions],
+})
+export class AgentsModule {}

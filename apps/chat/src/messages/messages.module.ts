@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { DirectoryModule } from '../directory/directory.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { ChatNotificationsService } from './chat-notifications.service';
+import { Message, MessageSchema } from './message.schema';
+import { MessageSeqAllocator } from './message-seq.allocator';
+import { MessagesRepository } from './messages.repository';
+import { MessagesService } from './messages.service';
+
+/** The message path, replay and history, and the emails a conversation sends. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: Message.name, schema: MessageSchema }]),
+    DirectoryModule,
+    RealtimeModule,
+  ],
+  providers: [MessagesRepository, MessageSeqAllocator, MessagesService, ChatNotificationsService],
+  exports: [MessagesService, MessageSeqAllocator, ChatNotificationsService],
+})
+export class MessagesModule {}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { BlockingModule } from '../blocking/blocking.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { MessagesModule } from '../messages/messages.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { DisplayIdAllocator } from './display-id.allocator';
+import { RoomCache } from './room-cache';
+import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.schema';
+import { RoomsController } from './rooms.controller';
+import { RoomsRepository } from './rooms.repository';
+import { RoomsService } from './rooms.service';
+
+/** Rooms and their life: the queue, joining, leaving, transfer, closing. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Room.name, schema: RoomSchema },
+      { name: RoomTransition.name, schema: RoomTransitionSchema },
+    ]),
+    BlockingModule,
+    DirectoryModule,
+    MessagesModule,
+    RealtimeModule,
+  ],
+  controllers: [RoomsController],
+  providers: [DisplayIdAllocator, RoomCache, RoomsRepository, RoomsService],
+  exports: [RoomsRepository, RoomsService],
+})
+export class RoomsModule {}

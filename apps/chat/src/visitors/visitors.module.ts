@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MessagesModule } from '../messages/messages.module';
+import { RoomsModule } from '../rooms/rooms.module';
+import { StandbyModule } from '../standby/standby.module';
+import { WidgetModule } from '../widget/widget.module';
+import { VisitorSessions } from './visitor-sessions.service';
+
+@Module({
+  imports: [MessagesModule, RoomsModule, StandbyModule, WidgetModule],
+  providers: [VisitorSessions],
+  exports: [VisitorSessions],
+})
+export class VisitorsModule {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { BlockingModule } from '../blocking/blocking.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { MessagesModule } from '../messages/messages.module';
+import { RoomsModule } from '../rooms/rooms.module';
+import { VisitorTokensService } from './visitor-tokens.service';
+import { WidgetController } from './widget.controller';
+import { WidgetSessionsService } from './widget-sessions.service';
+
+/** What a widget asks over HTTP: its chatbot's look, and a new session with its room token. */
+@Module({
+  imports: [BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
+  controllers: [WidgetController],
+  providers: [VisitorTokensService, WidgetSessionsService],
+  exports: [VisitorTokensService],
+})
+export class WidgetModule {}
