@@ -1,9 +1,8 @@
-import { eventually, infra, startTestService, type TestService } from '@app/testing';
+import { eventually, infra, someIp, startTestService, type TestService } from '@app/testing';
 import request from 'supertest';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { TenantSummariesRepository } from '../../apps/analytics/src/tenants/tenant-summaries.repository';
 import { tenantService } from '../../apps/tenant/src/tenant.service-definition';
-import { someIp } from '../../apps/tenant/test/tenant-fixture';
 
 describe('while Kafka is down', () => {
   let tenant: TestService<unknown>;

@@ -1,10 +1,9 @@
 import { TenantCreatedV1 } from '@app/contracts';
-import { eventually, startTestService, type TestService, TopicProbe } from '@app/testing';
+import { eventually, someIp, startTestService, type TestService, TopicProbe } from '@app/testing';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { TenantSummariesRepository } from '../../apps/analytics/src/tenants/tenant-summaries.repository';
 import { tenantService } from '../../apps/tenant/src/tenant.service-definition';
 import request from 'supertest';
-import { someIp } from '../../apps/tenant/test/tenant-fixture';
 
 describe('a tenant created in the tenant service reaches analytics through Kafka', () => {
   let tenant: TestService<unknown>;

@@ -1,13 +1,16 @@
 import {
+  bearer,
+  closeRawProducer,
   eventually,
   startTestService,
+  TestDirectory,
   testKafka,
   type TestService,
+  TestTokenIssuer,
   uniqueSuffix,
 } from '@app/testing';
 import { Partitioners, type Producer } from 'kafkajs';
 import request from 'supertest';
-import { bearer, TenantFixture } from '../../tenant/test/tenant-fixture';
 import { type AnalyticsConfig } from '../src/analytics.config';
 import { analyticsService } from '../src/analytics.service-definition';
 import { ROLLUP_EVENTS } from '../src/rollups/rollup-ingest.service';
@@ -18,36 +21,42 @@ export type TopicOffsets = Array<{
   partitions: Array<{ partition: number; offset: string }>;
 }>;
 
-/** The tenant service (sign-in, JWKS) and the analytics service, started for real. */
+/**
+ * The analytics service, started for real, with a token issuer and a directory in the tenant
+ * service's place (sign-in, JWKS, the tenants and users analytics learns of from events).
+ */
 export class AnalyticsFixture {
   private producer?: Producer;
+  readonly directory: TestDirectory;
 
   private constructor(
-    readonly tenant: TenantFixture,
+    private readonly tokens: TestTokenIssuer,
     public analytics: TestService<AnalyticsConfig>,
     readonly group: string,
-  ) {}
+  ) {
+    this.directory = new TestDirectory(tokens);
+  }
 
   static async start(overrides: Record<string, string> = {}): Promise<AnalyticsFixture> {
-    const tenant = await TenantFixture.start();
+    const tokens = await TestTokenIssuer.start();
     const group = `test-analytics-${uniqueSuffix()}`;
-    const analytics = await AnalyticsFixture.startAnalytics(tenant, group, overrides);
-    return new AnalyticsFixture(tenant, analytics, group);
+    const analytics = await AnalyticsFixture.startAnalytics(tokens, group, overrides);
+    return new AnalyticsFixture(tokens, analytics, group);
   }
 
   private static startAnalytics(
-    tenant: TenantFixture,
+    tokens: TestTokenIssuer,
     group: string,
     overrides: Record<string, string>,
   ) {
     return startTestService(
       analyticsService,
       {
-        JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
+        ...tokens.env,
         KAFKA_CONSUMER_GROUP: group,
         ANALYTICS_STATUS_GROUPS: `${group},${group}-rollups`,
-        // The tenant service, and an address where nothing listens.
-        ANALYTICS_STATUS_SERVICES: `tenant=${tenant.url}/api/tenant/health,email=http://127.0.0.1:9/health`,
+        // The issuer answers the tenant service's health path; nothing listens at the other.
+        ANALYTICS_STATUS_SERVICES: `tenant=${tokens.url}/api/tenant/health,email=http://127.0.0.1:9/health`,
         ...overrides,
       },
       { consumeHistory: 'MONGO_DB' in overrides },
@@ -148,7 +157,7 @@ export class AnalyticsFixture {
     } finally {
       await admin.disconnect();
     }
-    this.analytics = await AnalyticsFixture.startAnalytics(this.tenant, this.group, {
+    this.analytics = await AnalyticsFixture.startAnalytics(this.tokens, this.group, {
       MONGO_DB: database,
     });
   }
@@ -156,6 +165,6 @@ export class AnalyticsFixture {
   async close(): Promise<void> {
     await this.producer?.disconnect();
     await this.analytics.close();
-    await this.tenant.close();
+    await Promise.all([this.tokens.stop(), closeRawProducer()]);
   }
 }

@@ -1,6 +1,5 @@
 import { NotificationRequestedV1 } from '@app/contracts';
-import { TopicProbe } from '@app/testing';
-import { type SignedUp } from '../../tenant/test/tenant-fixture';
+import { type SignedIn, TopicProbe } from '@app/testing';
 import { DailyReportsService } from '../src/reports/daily-reports.service';
 import { ROLLUP_EVENTS } from '../src/rollups/rollup-ingest.service';
 import { AnalyticsFixture, type TopicOffsets } from './analytics-fixture';
@@ -22,8 +21,8 @@ const twoDaysOn = new Date(day.getTime() + 2 * DAY_MS);
 
 describe('analytics rollups from a generated day of events', () => {
   let fixture: AnalyticsFixture;
-  let tenantA: SignedUp;
-  let tenantB: SignedUp;
+  let tenantA: SignedIn;
+  let tenantB: SignedIn;
   let dayA: GeneratedDay;
   let dayB: GeneratedDay;
   let starts: TopicOffsets;
@@ -34,7 +33,10 @@ describe('analytics rollups from a generated day of events', () => {
 
   beforeAll(async () => {
     fixture = await AnalyticsFixture.start();
-    [tenantA, tenantB] = await Promise.all([fixture.tenant.signup(), fixture.tenant.signup()]);
+    [tenantA, tenantB] = await Promise.all([
+      fixture.directory.signup(),
+      fixture.directory.signup(),
+    ]);
     dayA = generateDay(tenantA.tenant.id, day, 150, 1);
     dayB = generateDay(tenantB.tenant.id, day, 60, 2);
     const dayC = generateDay(`tenant-c-${Date.now()}`, day, 40, 3);
@@ -167,8 +169,8 @@ describe('analytics rollups from a generated day of events', () => {
 
   it('refuses a request without a token, and an agent without analytics:view', async () => {
     await fixture.http().get('/api/analytics/overview').expect(401);
-    const agent = await fixture.tenant.inviteAgent(tenantA);
-    await fixture.get('/overview', agent.signedIn.accessToken).expect(403);
+    const agent = await fixture.directory.agent(tenantA);
+    await fixture.get('/overview', agent.accessToken).expect(403);
   });
 
   it('writes each tenant one usage report a day and emails it to the users who asked', async () => {

@@ -1,5 +1,4 @@
-import { eventually } from '@app/testing';
-import { type SignedUp } from '../../tenant/test/tenant-fixture';
+import { eventually, type SignedIn } from '@app/testing';
 import { AnalyticsFixture } from './analytics-fixture';
 import { FakeTinybird } from './fake-tinybird';
 import { generateDay, type GeneratedDay } from './generated-day';
@@ -12,7 +11,7 @@ const dayAfter = new Date(day.getTime() + DAY_MS);
 describe('analytics with Tinybird configured', () => {
   let tinybird: FakeTinybird;
   let fixture: AnalyticsFixture;
-  let admin: SignedUp;
+  let admin: SignedIn;
   let generated: GeneratedDay;
 
   beforeAll(async () => {
@@ -21,7 +20,7 @@ describe('analytics with Tinybird configured', () => {
       TINYBIRD_URL: tinybird.url,
       TINYBIRD_TOKEN: tinybird.token,
     });
-    admin = await fixture.tenant.signup();
+    admin = await fixture.directory.signup();
     generated = generateDay(admin.tenant.id, day, 60, 7);
   });
 

@@ -1,7 +1,6 @@
 import { AgentPresenceChangedV1 } from '@app/contracts';
-import { eventually, TopicProbe } from '@app/testing';
+import { bearer, eventually, type SignedIn, TopicProbe } from '@app/testing';
 import request from 'supertest';
-import { bearer, type SignedUp } from '../../tenant/test/tenant-fixture';
 import { ChatFixture, type ChatSocket, Inbox } from './chat-fixture';
 
 describe('agent presence and round-robin auto-assignment', () => {
@@ -17,10 +16,10 @@ describe('agent presence and round-robin auto-assignment', () => {
     await Promise.all([fixture?.close(), probe?.stop()]);
   });
 
-  const online = (agent: SignedUp) =>
+  const online = (agent: SignedIn) =>
     request(fixture.chat.url).get('/api/chat/agents/online').set(bearer(agent.accessToken));
 
-  const mine = async (agent: SignedUp): Promise<string[]> =>
+  const mine = async (agent: SignedIn): Promise<string[]> =>
     (
       await request(fixture.chat.url)
         .get('/api/chat/rooms/mine')
@@ -31,15 +30,10 @@ describe('agent presence and round-robin auto-assignment', () => {
   /** A tenant with two agents connected and round-robin turned on (and known to chat). */
   async function roundRobinTenant() {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const { signedIn: second } = await fixture.tenant.inviteAgent(admin);
+    const second = await fixture.directory.agent(admin);
     const adminSocket = await fixture.agent(admin.accessToken);
     const secondSocket = await fixture.agent(second.accessToken);
-    await fixture.tenant
-      .http()
-      .patch('/api/tenant/settings')
-      .set(bearer(admin.accessToken))
-      .send({ autoAssignment: 'round-robin' })
-      .expect(200);
+    await fixture.directory.updateSettings(admin.tenant.id, { autoAssignment: 'round-robin' });
     // Chat applies the setting from the event; the first session shows when it has.
     const first = await eventually(async () => {
       const { roomId } = (await fixture.openSession(chatbot).expect(201)).body;
@@ -57,7 +51,7 @@ describe('agent presence and round-robin auto-assignment', () => {
 
   it('tells colleagues when an agent comes online, goes away and goes offline', async () => {
     const { admin } = await fixture.tenantWithChatbot();
-    const { signedIn: second } = await fixture.tenant.inviteAgent(admin);
+    const second = await fixture.directory.agent(admin);
     const watcher = new Inbox(await fixture.agent(admin.accessToken));
 
     const secondSocket = await fixture.agent(second.accessToken);

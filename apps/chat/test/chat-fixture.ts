@@ -5,10 +5,19 @@ import {
   type RoomSummary,
   type ServerToClientEvents,
 } from '@app/contracts';
-import { eventually, startTestService, type TestService, uniqueSuffix } from '@app/testing';
+import {
+  closeRawProducer,
+  eventually,
+  type SignedIn,
+  startTestService,
+  type TestChatbot,
+  TestDirectory,
+  type TestService,
+  TestTokenIssuer,
+  uniqueSuffix,
+} from '@app/testing';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { bearer, type SignedUp, TenantFixture } from '../../tenant/test/tenant-fixture';
 import { type ChatConfig } from '../src/chat.config';
 import { chatService } from '../src/chat.service-definition';
 
@@ -43,25 +52,31 @@ export function connectSocket(
   });
 }
 
-/** The tenant and chat services, started for real, and clients that talk to them. */
+/**
+ * The chat service started for real, with the tenant service's part played by a token issuer
+ * and a directory that announces tenants, agents and chatbots on Kafka, and clients that talk
+ * to chat.
+ */
 export class ChatFixture {
   private readonly sockets: ChatSocket[] = [];
   readonly chats: TestService<ChatConfig>[] = [];
+  readonly directory: TestDirectory;
 
-  private constructor(readonly tenant: TenantFixture) {}
+  private constructor(readonly tokens: TestTokenIssuer) {
+    this.directory = new TestDirectory(tokens);
+  }
 
   static async start(
     options: { replicas?: number; overrides?: Record<string, string> } = {},
   ): Promise<ChatFixture> {
-    const tenant = await TenantFixture.start();
-    const fixture = new ChatFixture(tenant);
+    const fixture = new ChatFixture(await TestTokenIssuer.start());
     const group = `test-chat-${uniqueSuffix()}`;
     const database = `test_chat_${uniqueSuffix()}`;
     for (let replica = 0; replica < (options.replicas ?? 1); replica += 1) {
       // Replicas of one deployment: same database, same consumer group.
       fixture.chats.push(
         await startTestService(chatService, {
-          JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
+          ...fixture.tokens.env,
           MONGO_DB: database,
           KAFKA_CONSUMER_GROUP: group,
           ...options.overrides,
@@ -76,18 +91,12 @@ export class ChatFixture {
   }
 
   /** A tenant with a chatbot that chat already knows about (its events have arrived). */
-  async tenantWithChatbot(): Promise<{
-    admin: SignedUp;
-    chatbot: { id: string; apiKey: string; tenantId: string };
-  }> {
-    const admin = await this.tenant.signup();
-    const created = await this.tenant
-      .http()
-      .post('/api/tenant/chatbots')
-      .set(bearer(admin.accessToken))
-      .send({ name: 'Help', allowedOrigins: [SITE] })
-      .expect(201);
-    const chatbot = { id: created.body.id, apiKey: created.body.apiKey, tenantId: admin.tenant.id };
+  async tenantWithChatbot(): Promise<{ admin: SignedIn; chatbot: TestChatbot }> {
+    const admin = await this.directory.signup();
+    const chatbot = await this.directory.chatbot(admin.tenant.id, {
+      name: 'Help',
+      allowedOrigins: [SITE],
+    });
     await eventually(async () => {
       const probe = await this.openSession(chatbot, { email: 'probe@example.test' });
       if (probe.status !== 201)
@@ -98,7 +107,7 @@ export class ChatFixture {
   }
 
   openSession(
-    chatbot: { id: string; apiKey: string; tenantId: string },
+    chatbot: TestChatbot,
     visitor: Partial<{ name: string; email: string; answers: object }> = {},
     options: { origin?: string; replica?: number; ip?: string } = {},
   ) {
@@ -121,7 +130,7 @@ export class ChatFixture {
   }
 
   /** Probe rooms are closed straight away so they do not crowd the queue. */
-  private async closeAsAgentIfPossible(admin: SignedUp, roomId: string): Promise<void> {
+  private async closeAsAgentIfPossible(admin: SignedIn, roomId: string): Promise<void> {
     const agent = await this.agent(admin.accessToken);
     await agent.emitWithAck('room:close', { roomId, reason: 'resolved' });
     agent.disconnect();
@@ -151,7 +160,8 @@ export class ChatFixture {
 
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.disconnect();
-    await Promise.all([...this.chats.map((chat) => chat.close()), this.tenant.close()]);
+    await Promise.all([...this.chats.map((chat) => chat.close()), closeRawProducer()]);
+    await this.tokens.stop();
   }
 }
 

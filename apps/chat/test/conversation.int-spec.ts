@@ -1,14 +1,15 @@
 import {
+  appearanceSchema,
   ChatroomAssignedV1,
   ChatroomCreatedV1,
   MessageSentV1,
   NotificationRequestedV1,
+  type PreChatForm,
 } from '@app/contracts';
 import { REDIS } from '@app/platform';
-import { eventually, TopicProbe } from '@app/testing';
+import { bearer, eventually, TopicProbe } from '@app/testing';
 import type Redis from 'ioredis';
 import request from 'supertest';
-import { bearer } from '../../tenant/test/tenant-fixture';
 import { ChatFixture, Inbox, SITE } from './chat-fixture';
 
 describe('a conversation between a visitor and an agent', () => {
@@ -238,8 +239,8 @@ describe('a conversation between a visitor and an agent', () => {
     });
 
     it("gives the widget the chatbot's look and pre-chat form, for its allowed sites only", async () => {
-      const { admin, chatbot } = await fixture.tenantWithChatbot();
-      const preChatForm = {
+      const { chatbot } = await fixture.tenantWithChatbot();
+      const preChatForm: PreChatForm = {
         fields: [
           {
             id: 'topic',
@@ -251,11 +252,10 @@ describe('a conversation between a visitor and an agent', () => {
           },
         ],
       };
-      await request(fixture.tenant.url)
-        .patch(`/api/tenant/chatbots/${chatbot.id}`)
-        .set('Authorization', `Bearer ${admin.accessToken}`)
-        .send({ appearance: { color: '#0a7d5a', greeting: 'Hi there!' }, preChatForm })
-        .expect(200);
+      await fixture.directory.updateChatbot(chatbot, {
+        appearance: appearanceSchema.parse({ color: '#0a7d5a', greeting: 'Hi there!' }),
+        preChatForm,
+      });
       const askConfig = (origin: string, credentials = chatbot) =>
         request(fixture.chat.url).post('/api/chat/widget/config').set('Origin', origin).send({
           tenantId: credentials.tenantId,

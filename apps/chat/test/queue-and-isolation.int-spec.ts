@@ -1,6 +1,5 @@
-import { eventually } from '@app/testing';
+import { bearer, eventually } from '@app/testing';
 import request from 'supertest';
-import { bearer } from '../../tenant/test/tenant-fixture';
 import { ChatFixture, Inbox } from './chat-fixture';
 
 describe('the queue, agent actions and tenant isolation in chat', () => {
@@ -16,7 +15,7 @@ describe('the queue, agent actions and tenant isolation in chat', () => {
 
   it('lets exactly one of two agents racing for a room join it', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const { signedIn: second } = await fixture.tenant.inviteAgent(admin);
+    const second = await fixture.directory.agent(admin);
     const { roomId } = (await fixture.openSession(chatbot).expect(201)).body;
     const [one, two] = await Promise.all([
       fixture.agent(admin.accessToken),
@@ -57,7 +56,7 @@ describe('the queue, agent actions and tenant isolation in chat', () => {
 
   it('lets an agent leave a room back to the queue, transfer it, and close it', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const { signedIn: colleague, invited } = await fixture.tenant.inviteAgent(admin);
+    const colleague = await fixture.directory.agent(admin);
     const { roomId, visitorToken } = (await fixture.openSession(chatbot).expect(201)).body;
     const visitorInbox = new Inbox(await fixture.visitor(visitorToken));
     const agent = await fixture.agent(admin.accessToken);
@@ -72,8 +71,8 @@ describe('the queue, agent actions and tenant isolation in chat', () => {
     // The colleague became an active agent a moment ago: chat learns it from the tenant's event.
     await eventually(async () =>
       expect(
-        await agent.emitWithAck('room:transfer', { roomId, agentId: invited.id }),
-      ).toMatchObject({ room: { agent: { id: invited.id } } }),
+        await agent.emitWithAck('room:transfer', { roomId, agentId: colleague.user.id }),
+      ).toMatchObject({ room: { agent: { id: colleague.user.id } } }),
     );
     // The old agent may no longer write; the new one may.
     expect(

@@ -1,5 +1,4 @@
 import { eventually } from '@app/testing';
-import { bearer } from '../../tenant/test/tenant-fixture';
 import { ChatFixture, Inbox } from './chat-fixture';
 
 describe('two chat replicas, and changes from the tenant service taking effect live', () => {
@@ -48,30 +47,22 @@ describe('two chat replicas, and changes from the tenant service taking effect l
   });
 
   it('refuses a rotated-out API key within a second, without restarting chat', async () => {
-    const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const rotated = await fixture.tenant
-      .http()
-      .post(`/api/tenant/chatbots/${chatbot.id}/api-key`)
-      .set(bearer(admin.accessToken))
-      .expect(201);
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const rotated = await fixture.directory.rotateKey(chatbot);
     await eventually(() => fixture.openSession(chatbot).expect(401), { timeoutMs: 3000 });
     await fixture
-      .openSession({ ...chatbot, apiKey: rotated.body.apiKey }, {}, { replica: 1 })
+      .openSession({ ...chatbot, apiKey: rotated.apiKey }, {}, { replica: 1 })
       .expect(201);
   });
 
   it('disconnects a deactivated agent at once and refuses their next connection', async () => {
     const { admin } = await fixture.tenantWithChatbot();
-    const { signedIn, invited } = await fixture.tenant.inviteAgent(admin);
+    const signedIn = await fixture.directory.agent(admin);
     const agent = await fixture.agent(signedIn.accessToken, 1);
     const disconnected = new Promise((resolve) => agent.once('disconnect', resolve));
 
-    await fixture.tenant
-      .http()
-      .patch(`/api/tenant/agents/${invited.id}`)
-      .set(bearer(admin.accessToken))
-      .send({ status: 'deactivated' })
-      .expect(200);
+    // As the tenant service announces a deactivation (PATCH /agents/:id, status deactivated).
+    await fixture.directory.updateUser(signedIn, { status: 'deactivated' });
 
     await disconnected;
     await expect(fixture.agent(signedIn.accessToken, 0)).rejects.toThrow('unauthorized');

@@ -1,30 +1,42 @@
-import { eventually, type ServiceProcess, spawnService, uniqueSuffix } from '@app/testing';
+import {
+  closeRawProducer,
+  eventually,
+  type ServiceProcess,
+  type SignedIn,
+  spawnService,
+  TestDirectory,
+  TestTokenIssuer,
+  uniqueSuffix,
+} from '@app/testing';
 import request from 'supertest';
-import { bearer, type SignedUp, TenantFixture } from '../../tenant/test/tenant-fixture';
 import { type ChatSocket, connectSocket, SITE } from './chat-fixture';
 
 /**
- * The tenant service in-process and two chat replicas as processes of their own (built, from
- * `dist/`) sharing a database and a consumer group: for tests that kill a replica.
+ * Two chat replicas as processes of their own (built, from `dist/`) sharing a database and a
+ * consumer group, with the tenant service's part played in-process by a token issuer and a
+ * directory: for tests that kill a replica.
  */
 export class SpawnedChat {
   private readonly sockets: ChatSocket[] = [];
+  private readonly directory: TestDirectory;
 
   private constructor(
-    readonly tenant: TenantFixture,
+    private readonly tokens: TestTokenIssuer,
     readonly replicas: ServiceProcess[],
-  ) {}
+  ) {
+    this.directory = new TestDirectory(tokens);
+  }
 
   static async start(env: Record<string, string> = {}): Promise<SpawnedChat> {
-    const tenant = await TenantFixture.start();
+    const tokens = await TestTokenIssuer.start();
     const shared = {
-      JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
+      ...tokens.env,
       MONGO_DB: `test_chat_${uniqueSuffix()}`,
       KAFKA_CONSUMER_GROUP: `test-chat-${uniqueSuffix()}`,
       ...env,
     };
     const replicas = [await spawnService('chat', shared), await spawnService('chat', shared)];
-    return new SpawnedChat(tenant, replicas);
+    return new SpawnedChat(tokens, replicas);
   }
 
   async connect(url: string, namespace: string, auth: object): Promise<ChatSocket> {
@@ -37,16 +49,12 @@ export class SpawnedChat {
   async session(
     url: string,
     visitor: { name: string; email: string },
-  ): Promise<{ admin: SignedUp; roomId: string; visitorToken: string }> {
-    const admin = await this.tenant.signup();
-    const chatbot = (
-      await this.tenant
-        .http()
-        .post('/api/tenant/chatbots')
-        .set(bearer(admin.accessToken))
-        .send({ name: 'H', allowedOrigins: [SITE] })
-        .expect(201)
-    ).body;
+  ): Promise<{ admin: SignedIn; roomId: string; visitorToken: string }> {
+    const admin = await this.directory.signup();
+    const chatbot = await this.directory.chatbot(admin.tenant.id, {
+      name: 'H',
+      allowedOrigins: [SITE],
+    });
     const session = await eventually(async () => {
       const response = await request(url)
         .post('/api/chat/widget/sessions')
@@ -65,6 +73,7 @@ export class SpawnedChat {
 
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.disconnect();
-    await Promise.all([...this.replicas.map((replica) => replica.kill()), this.tenant.close()]);
+    await Promise.all([...this.replicas.map((replica) => replica.kill()), closeRawProducer()]);
+    await this.tokens.stop();
   }
 }

@@ -9,7 +9,7 @@ describe('chat through nginx, in front of two replicas', () => {
   beforeAll(async () => {
     fixture = await ChatFixture.start({ replicas: 2 });
     nginx = await startNginx({
-      tenant: fixture.tenant.url,
+      tenant: fixture.tokens.url,
       chat: fixture.chats.map((chat) => chat.url),
     });
   });

@@ -1,7 +1,6 @@
 import { deadLetterTopic, NotificationFailedV1, NotificationRequestedV1 } from '@app/contracts';
-import { eventually, TopicProbe } from '@app/testing';
+import { bearer, eventually, type SignedIn, TopicProbe } from '@app/testing';
 import request from 'supertest';
-import { bearer, type SignedUp } from '../../tenant/test/tenant-fixture';
 import { EmailFixture, type RequestDetails, uniqueAddress } from './email-fixture';
 import { type Policy, TestSmtpServer } from './test-smtp-server';
 
@@ -14,7 +13,7 @@ describe('email: SMTP failures, retries, dead letters and the notification log',
   let smtp: TestSmtpServer;
   let fixture: EmailFixture;
   let probe: TopicProbe;
-  let admin: SignedUp;
+  let admin: SignedIn;
   /** Per address, how the server answers; anything else is accepted. */
   const policies = new Map<string, Policy>();
 
@@ -108,7 +107,7 @@ describe('email: SMTP failures, retries, dead letters and the notification log',
   });
 
   describe('the notification log API', () => {
-    let other: SignedUp;
+    let other: SignedIn;
     let deadId: string;
     let sentIds: string[];
     let deadAddress: string;
@@ -188,8 +187,8 @@ describe('email: SMTP failures, retries, dead letters and the notification log',
         .expect(404);
 
       // An agent without notifications:manage.
-      const agent = await fixture.tenant.inviteAgent(admin);
-      await list('', agent.signedIn.accessToken).expect(403);
+      const agent = await fixture.directory.agent(admin);
+      await list('', agent.accessToken).expect(403);
     });
 
     it('retries a dead notification by hand, with fresh retries; only a dead one', async () => {

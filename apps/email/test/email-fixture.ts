@@ -6,15 +6,18 @@ import {
   TenantUpdatedV1,
 } from '@app/contracts';
 import {
+  closeRawProducer,
   eventually,
   produceRaw,
+  type SignedIn,
   startTestService,
+  TestDirectory,
   type TestService,
+  TestTokenIssuer,
   uniqueSuffix,
 } from '@app/testing';
 import { decodeHTML } from 'entities';
 import { randomUUID } from 'node:crypto';
-import { type SignedUp, TenantFixture } from '../../tenant/test/tenant-fixture';
 import { type EmailConfig } from '../src/email.config';
 import { emailService } from '../src/email.service-definition';
 
@@ -64,21 +67,28 @@ export type RequestDetails = OmitEach<
   to?: { email: string; name?: string };
 };
 
-/** The tenant service (for sign-in) and the email service, started for real. */
+/**
+ * The email service, started for real, with a token issuer and a directory in the tenant
+ * service's place (for the notification log API's sign-in).
+ */
 export class EmailFixture {
+  readonly directory: TestDirectory;
+
   private constructor(
-    readonly tenant: TenantFixture,
+    private readonly tokens: TestTokenIssuer,
     readonly email: TestService<EmailConfig>,
-  ) {}
+  ) {
+    this.directory = new TestDirectory(tokens);
+  }
 
   static async start(overrides: Record<string, string> = {}): Promise<EmailFixture> {
-    const tenant = await TenantFixture.start();
+    const tokens = await TestTokenIssuer.start();
     const email = await startTestService(emailService, {
-      JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
+      ...tokens.env,
       EMAIL_RETRY_DELAYS_MS: '300,600,900',
       ...overrides,
     });
-    return new EmailFixture(tenant, email);
+    return new EmailFixture(tokens, email);
   }
 
   get sealKey(): string {
@@ -140,13 +150,13 @@ export class EmailFixture {
     );
   }
 
-  signup(): Promise<SignedUp> {
-    return this.tenant.signup();
+  signup(): Promise<SignedIn> {
+    return this.directory.signup();
   }
 
   async close(): Promise<void> {
     await this.email.close();
-    await this.tenant.close();
+    await Promise.all([this.tokens.stop(), closeRawProducer()]);
   }
 }
 

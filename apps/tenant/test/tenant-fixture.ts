@@ -15,9 +15,6 @@ import request from 'supertest';
 import { type TenantConfig } from '../src/tenant.config';
 import { tenantService } from '../src/tenant.service-definition';
 
-// Until the other services' tests import these from @app/testing.
-export { bearer, someIp, uniqueEmail };
-
 /** A user signed in through the tenant service's own API, with what only it hands out. */
 export interface SignedUp extends SignedIn {
   refreshToken: string;

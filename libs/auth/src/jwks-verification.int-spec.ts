@@ -1,7 +1,14 @@
-import { type ProbeConfig, probeService, startTestService, type TestService } from '@app/testing';
+import {
+  closeRawProducer,
+  type ProbeConfig,
+  probeService,
+  startTestService,
+  TestDirectory,
+  type TestService,
+  TestTokenIssuer,
+} from '@app/testing';
 import { Controller, Get } from '@nestjs/common';
 import request from 'supertest';
-import { TenantFixture } from '../../../apps/tenant/test/tenant-fixture';
 import { type Principal } from './access-token';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { Authenticated, RequirePermissions } from './permissions';
@@ -27,19 +34,20 @@ class ProbeController {
   }
 }
 
-describe('another service checking tenant-issued tokens through the JWKS', () => {
-  let tenant: TenantFixture;
+describe('another service checking access tokens, signed as the tenant service signs them, through the JWKS', () => {
+  let tokens: TestTokenIssuer;
+  let tenant: TestDirectory;
   let service: TestService<ProbeConfig>;
 
   beforeAll(async () => {
-    tenant = await TenantFixture.start();
-    service = await startTestService(probeService([ProbeController]), {
-      JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
-    });
+    tokens = await TestTokenIssuer.start();
+    tenant = new TestDirectory(tokens);
+    service = await startTestService(probeService([ProbeController]), tokens.env);
   });
 
   afterAll(async () => {
-    await Promise.all([tenant?.close(), service?.close()]);
+    await service?.close();
+    await Promise.all([tokens?.stop(), closeRawProducer()]);
   });
 
   it('accepts an access token from the tenant service and scopes the request to its tenant', async () => {
@@ -54,7 +62,7 @@ describe('another service checking tenant-issued tokens through the JWKS', () =>
   it('answers 401 without a token and 403 without the permission', async () => {
     await request(service.url).get('/api/analytics/whoami').expect(401);
     const admin = await tenant.signup();
-    const { signedIn: agent } = await tenant.inviteAgent(admin);
+    const agent = await tenant.agent(admin);
 
     await request(service.url)
       .get('/api/analytics/numbers')
