@@ -46,20 +46,29 @@ export class AccessTokenVerifier {
   /** The bearer's principal, or null when the token is invalid, expired or not ours. */
   async verifyToken(token: string): Promise<Principal | null> {
     try {
-      const claims = accessTokenClaimsSchema.safeParse(
-        verify(token, await this.keyFor(token), {
-          algorithms: [ACCESS_TOKEN_ALGORITHM],
-          issuer: this.options.issuer,
-          audience: this.options.audience,
-        }),
-      );
-      return claims.success ? principalFromClaims(claims.data) : null;
+      return this.principalFrom(verify(token, await this.signingKey(token), this.rules));
     } catch {
       return null;
     }
   }
 
-  private async keyFor(token: string): Promise<string> {
+  /** What a valid token must also satisfy besides its signature. */
+  get rules(): { algorithms: [typeof ACCESS_TOKEN_ALGORITHM]; issuer: string; audience: string } {
+    return {
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+    };
+  }
+
+  /** The principal in a verified token's claims, or null when they are not of our shape. */
+  principalFrom(payload: unknown): Principal | null {
+    const claims = accessTokenClaimsSchema.safeParse(payload);
+    return claims.success ? principalFromClaims(claims.data) : null;
+  }
+
+  /** The public key that signed a token: the tenant service's own, or from its JWKS. */
+  async signingKey(token: string): Promise<string> {
     if ('publicKeyPem' in this.options.keys) return this.options.keys.publicKeyPem();
     const header = decode(token, { complete: true })?.header;
     return (await this.jwks!.getSigningKey(header?.kid)).getPublicKey();

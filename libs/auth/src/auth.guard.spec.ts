@@ -6,6 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { type Principal } from './access-token';
 import { AccessTokenVerifier } from './access-token-verifier.service';
 import { type AuthenticatedRequest, AuthGuard } from './auth.guard';
+import { JwtStrategy } from './jwt.strategy';
 import { Authenticated, RequirePermissions } from './permissions';
 import { type PrincipalValidator } from './principal-validator';
 import { Public } from './public.decorator';
@@ -25,6 +26,8 @@ const verifier = new AccessTokenVerifier({
   audience: 'parley-api',
   keys: { publicKeyPem: () => publicKey.export({ type: 'spki', format: 'pem' }).toString() },
 });
+// Registers itself with passport, as Nest does when it instantiates the provider.
+new JwtStrategy(verifier);
 const accessToken = (perms: string[] = []) =>
   sign(
     {
@@ -51,7 +54,7 @@ async function admit(
     getType: () => 'http',
     getHandler: () => Routes.prototype[route],
     getClass: () => Routes,
-    switchToHttp: () => ({ getRequest: () => request }),
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
   } as unknown as ExecutionContext;
   // eslint-disable-next-line no-restricted-properties -- as bootstrap opens each request's scope
   return TenantContext.open(async () => {
@@ -69,7 +72,7 @@ function tenantInContext(): string | null {
 }
 
 describe('the HTTP guard', () => {
-  const guard = new AuthGuard(new Reflector(), verifier);
+  const guard = new AuthGuard(new Reflector());
 
   it('refuses a route that declares no access rule, even to a valid token', async () => {
     await expect(admit(guard, 'forgotten', `Bearer ${accessToken()}`)).rejects.toThrow(
@@ -105,7 +108,7 @@ describe('the HTTP guard', () => {
   it('asks the validator, when there is one, who the bearer is now', async () => {
     let current: Principal | null = null;
     const validator: PrincipalValidator = { validate: async () => current };
-    const checked = new AuthGuard(new Reflector(), verifier, validator);
+    const checked = new AuthGuard(new Reflector(), validator);
     const token = `Bearer ${accessToken(['agents:manage'])}`;
 
     await expect(admit(checked, 'me', token)).rejects.toThrow('session is no longer valid');
@@ -119,7 +122,7 @@ describe('the HTTP guard', () => {
       authenticate: (token) =>
         token === 'room-token' ? { tenantId: 'tenant-2', roomId: 'r', visitorId: 'v' } : null,
     };
-    const withVisitors = new AuthGuard(new Reflector(), verifier, undefined, visitors);
+    const withVisitors = new AuthGuard(new Reflector(), undefined, visitors);
     const { request, tenantId } = await admit(withVisitors, 'transcript', 'Bearer room-token');
     expect(request.visitor).toEqual({ tenantId: 'tenant-2', roomId: 'r', visitorId: 'v' });
     expect(tenantId).toBe('tenant-2');

@@ -1,5 +1,4 @@
 import {
-  type CanActivate,
   type ExecutionContext,
   ForbiddenException,
   Inject,
@@ -8,9 +7,9 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { type Request } from 'express';
 import { type Principal } from './access-token';
-import { AccessTokenVerifier } from './access-token-verifier.service';
 import { REQUIRED_PERMISSIONS } from './permissions';
 import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
 import { IS_PUBLIC } from './public.decorator';
@@ -30,15 +29,16 @@ export type AuthenticatedRequest = Request & { user: Principal; visitor?: Visito
  * forgetting the declaration can never open a route. Sets the request's tenant.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class AuthGuard extends PassportAuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
-    private readonly verifier: AccessTokenVerifier,
     @Optional() @Inject(PRINCIPAL_VALIDATOR) private readonly validator?: PrincipalValidator,
     @Optional() @Inject(VISITOR_AUTHENTICATOR) private readonly visitors?: VisitorAuthenticator,
-  ) {}
+  ) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
@@ -60,9 +60,9 @@ export class AuthGuard implements CanActivate {
       }
     }
 
-    const token = bearerToken(request.headers.authorization);
-    const verified = token ? await this.verifier.verifyToken(token) : null;
-    if (!verified) throw new UnauthorizedException('a valid access token is required');
+    // passport-jwt with the JwtStrategy: the bearer's principal in request.user, or a 401.
+    await super.canActivate(context);
+    const verified = request.user;
     const principal = this.validator ? await this.validator.validate(verified) : verified;
     if (!principal) throw new UnauthorizedException('session is no longer valid');
     request.user = principal;
@@ -74,10 +74,9 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
 
-/** The credentials of `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 7235). */
-function bearerToken(header: string | undefined): string | null {
-  const match = header?.match(/(\S+)\s+(\S+)/);
-  return match && match[1].toLowerCase() === 'bearer' ? match[2] : null;
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error || !user) throw new UnauthorizedException('a valid access token is required');
+    return user;
+  }
 }

@@ -1,8 +1,10 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
 import { AccessTokenVerifier } from './access-token-verifier.service';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
+import { JwtStrategy } from './jwt.strategy';
 
 /** Bearer-token authentication and permission checks for every route of a service. */
 @Module({})
@@ -11,9 +13,11 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
+      imports: [PassportModule],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         AccessTokenVerifier,
+        JwtStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
         ...extraProviders,
       ],
