@@ -58,21 +58,29 @@ export class TopicProbe {
   }
 }
 
-let producer: Producer | undefined;
+/** Connected once and shared: callers sending at the same time wait for the one connection. */
+let producer: Promise<Producer> | undefined;
 
 /** Writes raw bytes to a topic, bypassing every Parley check: how a broken producer would. */
 export async function produceRaw(topic: string, key: string, value: string): Promise<void> {
-  if (!producer) {
-    producer = kafka.producer({
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    await producer.connect();
-  }
-  await producer.send({ topic, messages: [{ key, value }] });
+  producer ??= connectedProducer().catch((error: unknown) => {
+    producer = undefined;
+    throw error;
+  });
+  await (await producer).send({ topic, messages: [{ key, value }] });
+}
+
+async function connectedProducer(): Promise<Producer> {
+  const created = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await created.connect();
+  return created;
 }
 
 export async function closeRawProducer(): Promise<void> {
-  await producer?.disconnect();
+  const closing = producer;
   producer = undefined;
+  await (await closing)?.disconnect();
 }
