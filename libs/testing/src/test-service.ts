@@ -36,12 +36,16 @@ export async function startTestService<C extends BaseServiceConfig>(
     KAFKA_CONSUMER_GROUP: `test-${definition.name}-${suffix}`,
     ...overrides,
   });
+  // Each group joins once, by itself: the groups of one service may do so side by side.
   if (!options.consumeHistory)
-    for (const group of [
-      config.KAFKA_CONSUMER_GROUP,
-      ...(definition.batchConsumers ?? []).map((name) => `${config.KAFKA_CONSUMER_GROUP}-${name}`),
-    ])
-      await startGroupAtTopicEnds(group);
+    await Promise.all(
+      [
+        config.KAFKA_CONSUMER_GROUP,
+        ...(definition.batchConsumers ?? []).map(
+          (name) => `${config.KAFKA_CONSUMER_GROUP}-${name}`,
+        ),
+      ].map(startGroupAtTopicEnds),
+    );
   const app = await createServiceApp(definition, config);
   // Port 0 (any) unless the test needs to know the URL before start (e.g. an OAuth callback).
   await app.listen(overrides.PORT ? config.PORT : 0, '127.0.0.1');
