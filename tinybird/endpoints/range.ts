@@ -38,7 +38,7 @@ const seconds = (later: string, earlier: string) =>
 /**
  * `<name>_count`, `<name>_p50` and `<name>_p90` of a number of seconds, for the rows aggregated.
  * quantileExact takes the value at position floor(level × count) of the sorted values, as the
- * local rollups do (apps/analytics/src/queries/distribution.ts); with no rows the percentiles
+ * local rollups do (apps/analytics/src/rollups/durations.ts); with no rows the percentiles
  * are NULL rather than a made-up zero.
  */
 export function distributionColumns(name: string, value: string): string {

@@ -11,7 +11,8 @@ const CONCURRENCY = 2;
 /**
  * `kill -9` of the email service in the middle of a batch, then a restart: every mail arrives,
  * and only a mail caught between the server's answer and its record (at most one per send in
- * flight) may arrive twice, as the same message (same Message-ID). See Deliveries.
+ * flight) may arrive twice, as the same message (same Message-ID). See
+ * NotificationSenderService (apps/email/src/delivery/notification-sender.service.ts).
  */
 describe('email: killed mid-batch and restarted', () => {
   let smtp: TestSmtpServer;

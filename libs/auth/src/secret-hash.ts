@@ -8,6 +8,11 @@ export function newSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
+/** `pk_` + 256 random bits: a publishable key (it sits in the site's HTML) that is still unguessable. */
+export function newChatbotApiKey(): string {
+  return `pk_${newSecret()}`;
+}
+
 export function sha256(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

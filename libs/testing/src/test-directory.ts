@@ -1,4 +1,4 @@
-import { newSecret, PERMISSIONS, sha256 } from '@app/auth';
+import { newChatbotApiKey, PERMISSIONS, sha256 } from '@app/auth';
 import {
   type AgentSnapshot,
   appearanceSchema,
@@ -98,7 +98,7 @@ export class TestDirectory {
       Pick<ChatbotSnapshot, 'appearance' | 'preChatForm'>
     >,
   ): Promise<TestChatbot> {
-    const apiKey = newApiKey();
+    const apiKey = newChatbotApiKey();
     const snapshot: ChatbotSnapshot = {
       chatbotId: randomUUID(),
       name: fields.name ?? 'Help',
@@ -123,7 +123,7 @@ export class TestDirectory {
 
   /** A new key replacing the old one at once, as `POST /chatbots/:id/api-key` does. */
   async rotateKey(chatbot: TestChatbot): Promise<TestChatbot> {
-    const apiKey = newApiKey();
+    const apiKey = newChatbotApiKey();
     const snapshot = { ...this.chatbotSnapshot(chatbot), apiKeySha256: sha256(apiKey) };
     this.chatbots.set(chatbot.id, await publish(ChatbotKeyRotatedV1, chatbot.tenantId, snapshot));
     return { ...chatbot, apiKey };
@@ -176,11 +176,6 @@ export class TestDirectory {
     if (!snapshot) throw new Error(`chatbot ${chatbot.id} was not made by this directory`);
     return snapshot;
   }
-}
-
-/** As the tenant service makes them: `pk_` and a secret of libs/auth's. */
-function newApiKey(): string {
-  return `pk_${newSecret()}`;
 }
 
 let lastOccurredAt = 0;

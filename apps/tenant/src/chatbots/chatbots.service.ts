@@ -1,4 +1,4 @@
-import { newSecret, sha256 } from '@app/auth';
+import { newChatbotApiKey, sha256 } from '@app/auth';
 import { TenantContext } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import {
@@ -43,7 +43,7 @@ export class ChatbotsService {
   ) {}
 
   async create(fields: ChatbotFields): Promise<ChatbotWithKey> {
-    const apiKey = newApiKey();
+    const apiKey = newChatbotApiKey();
     const chatbot = await this.chatbots.create({ ...fields, ...apiKeyFields(apiKey) });
     await this.announce(ChatbotCreatedV1, chatbot);
     return this.withKey(chatbot, apiKey);
@@ -67,7 +67,7 @@ export class ChatbotsService {
   /** A new key replaces the old one at once: widgets with the old key are refused. */
   async rotateKey(id: string): Promise<ChatbotWithKey> {
     await this.require(id);
-    const apiKey = newApiKey();
+    const apiKey = newChatbotApiKey();
     const updated = (await this.chatbots.update(id, apiKeyFields(apiKey)))!;
     await this.announce(ChatbotKeyRotatedV1, updated);
     return this.withKey(updated, apiKey);
@@ -116,11 +116,6 @@ export class ChatbotsService {
       payload: snapshot(chatbot),
     });
   }
-}
-
-/** `pk_` + 256 random bits: a publishable key (it sits in the site's HTML) that is still unguessable. */
-function newApiKey(): string {
-  return `pk_${newSecret()}`;
 }
 
 function apiKeyFields(apiKey: string) {
