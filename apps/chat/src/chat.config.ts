@@ -34,6 +34,16 @@ export const chatConfigSchema = z
     /** Messages one socket may send per 10 seconds, and one tenant per second. */
     SOCKET_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(30),
     TENANT_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
+    /**
+     * Widget sessions and config reads allowed per client address, per visitor email and per
+     * chatbot. Loose enough for a busy site (an office behind one address, thousands of
+     * visitors an hour on one chatbot), tight enough to stop a script looping on the public key.
+     */
+    WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN: z.coerce.number().int().min(1).default(20),
+    WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN: z.coerce.number().int().min(1).default(5),
+    WIDGET_SESSIONS_PER_CHATBOT_PER_MIN: z.coerce.number().int().min(1).default(300),
+    WIDGET_CONFIG_PER_ADDRESS_PER_MIN: z.coerce.number().int().min(1).default(120),
+    WIDGET_CONFIG_PER_CHATBOT_PER_MIN: z.coerce.number().int().min(1).default(6000),
   })
   .refine(
     (config) =>

@@ -27,6 +27,8 @@ export const redisKeys = {
   visitorsSeen: () => 'parley:chat:visitors-seen',
   socketRate: (socketId: string) => `parley:chat:rate:socket:${socketId}`,
   tenantRate: (tenantId: string) => `parley:chat:rate:tenant:${tenantId}`,
+  /** Prefix of the widget's limits (see WidgetRateLimits), keyed by address, chatbot or email. */
+  widgetRates: () => 'parley:chat:rate:widget',
 };
 
 export const socketRooms = {

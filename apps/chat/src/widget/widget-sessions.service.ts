@@ -14,6 +14,7 @@ import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { chatErrors } from '../chat-errors';
 import { VisitorTokensService } from './visitor-tokens.service';
+import { WidgetRateLimits } from './widget-rate-limits.service';
 
 export interface ChatbotCredentials {
   tenantId: string;
@@ -42,12 +43,15 @@ export class WidgetSessionsService {
     private readonly notifications: ChatNotificationsService,
     private readonly tokens: VisitorTokensService,
     private readonly events: EventPublisher,
+    private readonly limits: WidgetRateLimits,
   ) {}
 
   /** The chatbot's name, look and pre-chat form, for a widget on one of its allowed sites. */
-  async config(input: ChatbotCredentials, origin: string | undefined) {
+  async config(input: ChatbotCredentials, request: { origin?: string; ip: string }) {
+    await this.limits.configByAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
-      const chatbot = await this.authorizedChatbot(input, origin);
+      const chatbot = await this.authorizedChatbot(input, request.origin);
+      await this.limits.configOfChatbot(input.tenantId, chatbot.id);
       return {
         chatbotId: chatbot.id,
         name: chatbot.name,
@@ -72,8 +76,10 @@ export class WidgetSessionsService {
   }
 
   async open(input: NewSession, request: { origin?: string; ip: string; userAgent?: string }) {
+    await this.limits.sessionByAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
       const chatbot = await this.authorizedChatbot(input, request.origin);
+      await this.limits.sessionOfChatbot(input.tenantId, chatbot.id, input.email);
       if (await this.blockedVisitors.isBlocked(input.email, request.ip)) {
         throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
       }

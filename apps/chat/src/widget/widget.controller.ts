@@ -23,8 +23,12 @@ export class WidgetController {
   @Public()
   @Post('config')
   @HttpCode(200)
-  config(@Body() body: WidgetConfigDto, @Headers('origin') origin: string | undefined) {
-    return this.sessions.config(body, origin);
+  config(
+    @Body() body: WidgetConfigDto,
+    @Headers('origin') origin: string | undefined,
+    @Ip() ip: string,
+  ) {
+    return this.sessions.config(body, { origin, ip });
   }
 
   /** Opens a conversation for a visitor; the request's Origin must be one the chatbot allows. */
