@@ -8,11 +8,7 @@ import { redisKeys } from '../redis-keys';
 const MINUTE = 60;
 
 type WidgetLimit =
-  | 'session:address'
-  | 'session:email'
-  | 'session:chatbot'
-  | 'config:address'
-  | 'config:chatbot';
+  'session:address' | 'session:email' | 'session:chatbot' | 'config:address' | 'config:chatbot';
 
 /**
  * The public widget's endpoints carry an API key that every page of the site shows, so anyone
