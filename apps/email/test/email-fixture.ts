@@ -143,7 +143,8 @@ export class EmailFixture {
     return eventually(
       async () => {
         const found = await this.notification(id);
-        if (found?.state !== state) throw new Error(`notification ${id} is ${found?.state}`);
+        if (found?.state !== state)
+          throw new Error(`notification ${id} is ${found?.state} (${found?.lastError})`);
         return found;
       },
       { timeoutMs },
