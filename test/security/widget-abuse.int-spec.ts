@@ -2,7 +2,7 @@ import { eventually, startTestService, type TestService, uniqueSuffix } from '@a
 import { ChatFixture, SITE } from '../../apps/chat/test/chat-fixture';
 import { type EmailConfig } from '../../apps/email/src/email.config';
 import { emailService } from '../../apps/email/src/email.service-definition';
-import { expectMail, mailTo } from '../../apps/email/test/email-fixture';
+import { mailTo } from '../../apps/email/test/email-fixture';
 import request from 'supertest';
 
 jest.setTimeout(120_000);
@@ -44,7 +44,7 @@ describe('the public widget under a scripted flood', () => {
       (_, index) => `victim-${index}-${uniqueSuffix()}@example.test`,
     );
 
-    const answers = [];
+    const answers: request.Response[] = [];
     for (const victim of victims)
       answers.push(await fixture.openSession(chatbot, { email: victim }, { ip: ATTACKER }));
 
@@ -59,7 +59,9 @@ describe('the public widget under a scripted flood', () => {
     }
     // Every session that opened mails its visitor once; the refused ones mail nobody.
     const welcomed = victims.filter((_, index) => answers[index].status === 201);
-    for (const victim of welcomed) await expectMail(victim, 1);
+    // (At least: an email service of another test run reading the same topic may send a copy.)
+    for (const victim of welcomed)
+      await eventually(async () => expect((await mailTo(victim)).length).toBeGreaterThan(0));
     for (const victim of victims.filter((_, index) => answers[index].status === 429))
       expect(await mailTo(victim)).toHaveLength(0);
 
@@ -122,5 +124,25 @@ describe('the public widget under a scripted flood', () => {
     const refused = await config(ATTACKER).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     await config(NEIGHBOUR).expect(200);
+  });
+
+  it('shows the name a visitor typed only as a short quoted value in the welcome mail', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const victim = `victim-${uniqueSuffix()}@example.test`;
+    const name = 'Your account is locked: call +1 555 0100 at once to keep it';
+    await fixture.openSession(chatbot, { email: victim, name }).expect(201);
+
+    const [mail] = await eventually(async () => {
+      const mails = await mailTo(victim);
+      if (mails.length === 0) throw new Error('no welcome mail yet');
+      return mails;
+    });
+    const shown = '“Your account is locked: call +1 555 010…”';
+    expect(mail.text).toContain(`Name given in the chat: ${shown}.`);
+    expect(mail.shownHtml).toContain(`Name given in the chat: ${shown}.`);
+    for (const part of [mail.subject, mail.text, mail.shownHtml]) {
+      expect(part).not.toContain('at once to keep it');
+      expect(part).not.toContain('Hi Your account');
+    }
   });
 });

@@ -94,6 +94,20 @@ export interface RoomSummary {
   queuedAt?: string;
 }
 
+/**
+ * A page of the queue, oldest first, with what the whole queue holds: agents see how many wait
+ * even when a flood fills the first page, and page on with `nextCursor` (`GET /rooms/queue`).
+ */
+export interface QueuePage {
+  rooms: RoomSummary[];
+  /** Rooms waiting in the tenant, all pages together. */
+  total: number;
+  /** Rooms waiting per chatbot id. */
+  byChatbot: Record<string, number>;
+  /** The cursor of the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
 export type SocketError = { error: { code: string; message: string } };
 export type Ack<T> = (answer: T | SocketError) => void;
 
@@ -123,7 +137,8 @@ export interface ServerToClientEvents {
     visitorAway?: boolean;
     reason?: string;
   }) => void;
-  'queue:updated': (queue: { rooms: RoomSummary[] }) => void;
+  /** The queue's first page and its counts. */
+  'queue:updated': (queue: QueuePage) => void;
   typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;
   'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;
   /** To a tenant's agents: a colleague came online, went away or offline. */

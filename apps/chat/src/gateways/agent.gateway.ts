@@ -75,7 +75,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       socket.join(socketRooms);
       for (const message of await this.sessions.missed(openRoomIds, lastSeqs ?? {}))
         socket.emit('message:new', message);
-      socket.emit('queue:updated', { rooms: await this.sessions.queue() });
+      socket.emit('queue:updated', await this.sessions.queue());
       await this.sessions.announce(principal);
     }).catch((error: Error) => this.logger.warn(`agent connect failed: ${error.message}`));
   }

@@ -6,7 +6,7 @@ import {
   RequirePermissions,
   type VisitorPrincipal,
 } from '@app/auth';
-import { type ChatMessage, type RoomSummary } from '@app/contracts';
+import { type ChatMessage, type QueuePage, type RoomSummary } from '@app/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
 import { RoomsRepository } from './rooms.repository';
-import { RoomsService } from './rooms.service';
+import { QUEUE_PAGE_SIZE, RoomsService } from './rooms.service';
 
 class HistoryQuery extends createZodDto(
   z
@@ -29,6 +29,13 @@ class HistoryQuery extends createZodDto(
     ),
 ) {}
 
+class QueueQuery extends createZodDto(
+  z.strictObject({
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(QUEUE_PAGE_SIZE).default(QUEUE_PAGE_SIZE),
+  }),
+) {}
+
 @ApiTags('rooms')
 @ApiBearerAuth()
 @Controller('rooms')
@@ -39,11 +46,14 @@ export class RoomsController {
     private readonly messages: MessagesService,
   ) {}
 
-  /** Rooms waiting for an agent, oldest first (the same list `queue:updated` pushes). */
+  /**
+   * Rooms waiting for an agent, oldest first, a page at a time (the first page is what
+   * `queue:updated` pushes), with how many wait in all and per chatbot.
+   */
   @RequirePermissions('chats:join')
   @Get('queue')
-  async queue(): Promise<{ rooms: RoomSummary[] }> {
-    return { rooms: await this.rooms.queue() };
+  queue(@Query() query: QueueQuery): Promise<QueuePage> {
+    return this.rooms.queue(query.cursor, query.limit);
   }
 
   @RequirePermissions('chats:join')

@@ -146,7 +146,9 @@ describe('MailRendererService', () => {
 
   it("signs a visitor's transcript lines with their name quoted and capped, and agents' as they are", () => {
     const request: NotificationRequest = {
-      ...REQUESTS['conversation-transcript'],
+      ...base,
+      kind: 'conversation-transcript',
+      reason: 'resolved',
       lines: [
         {
           from: 'Dear customer, your account is locked: call 555-0100 now',
