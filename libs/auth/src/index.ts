@@ -8,5 +8,6 @@ export * from './principal-validator';
 export * from './public.decorator';
 export * from './sealed-secret';
 export * from './secret-hash';
+export * from './identity-verification';
 export * from './access-token-verifier.service';
 export * from './visitor-auth';

@@ -87,7 +87,8 @@ export interface RoomSummary {
   displayId: number;
   chatbotId: string;
   status: z.infer<typeof roomStatusSchema>;
-  visitor: { name: string; email: string };
+  /** `verified`: the tenant's backend signed the email (identity verification). */
+  visitor: { name: string; email: string; verified: boolean };
   agent?: { id: string; name: string };
   lastSeq: number;
   createdAt: string;

@@ -106,6 +106,8 @@ export class TestDirectory {
       appearance: fields.appearance ?? appearanceSchema.parse({}),
       preChatForm: fields.preChatForm ?? { fields: [] },
       apiKeySha256: sha256(apiKey),
+      identitySecretSealed: null,
+      requireVerifiedIdentity: false,
     };
     this.chatbots.set(snapshot.chatbotId, await publish(ChatbotCreatedV1, tenantId, snapshot));
     return { id: snapshot.chatbotId, tenantId, apiKey };
@@ -114,7 +116,15 @@ export class TestDirectory {
   async updateChatbot(
     chatbot: TestChatbot,
     changes: Partial<
-      Pick<ChatbotSnapshot, 'name' | 'allowedOrigins' | 'appearance' | 'preChatForm'>
+      Pick<
+        ChatbotSnapshot,
+        | 'name'
+        | 'allowedOrigins'
+        | 'appearance'
+        | 'preChatForm'
+        | 'identitySecretSealed'
+        | 'requireVerifiedIdentity'
+      >
     >,
   ): Promise<void> {
     const snapshot = { ...this.chatbotSnapshot(chatbot), ...changes };

@@ -69,7 +69,8 @@ export class RoomsController {
     const room = await this.rooms.get(id);
     return {
       ...(await this.rooms.summary(room)),
-      visitor: room.visitor,
+      // Rooms from before identity verification have no `verified`: they were not verified.
+      visitor: { ...room.visitor, verified: room.visitor.verified === true },
       answers: room.answers,
       closeReason: room.closeReason,
     };

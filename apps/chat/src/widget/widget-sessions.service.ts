@@ -1,5 +1,6 @@
 import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.repository';
-import { sameHash, type VisitorPrincipal } from '@app/auth';
+import { isIdentityHash, sameHash, unseal, type VisitorPrincipal } from '@app/auth';
+import { InjectConfig } from '@app/config';
 import { forTenant } from '@app/tenancy';
 import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
@@ -7,7 +8,8 @@ import { AppHttpError } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { UAParser } from 'ua-parser-js';
-import { DirectoryRepository } from '../directory/directory.repository';
+import { type ChatConfig } from '../chat.config';
+import { type ChatbotRecord, DirectoryRepository } from '../directory/directory.repository';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
 import { MessagesService } from '../messages/messages.service';
 import { RoomsRepository } from '../rooms/rooms.repository';
@@ -26,6 +28,7 @@ export interface NewSession extends ChatbotCredentials {
   name: string;
   email: string;
   answers: Record<string, string | string[]>;
+  identityHash?: string;
 }
 
 // One answer for an unknown tenant, chatbot or key: which of them was wrong is not told.
@@ -44,6 +47,7 @@ export class WidgetSessionsService {
     private readonly tokens: VisitorTokensService,
     private readonly events: EventPublisher,
     private readonly limits: WidgetRateLimits,
+    @InjectConfig() private readonly chatConfig: ChatConfig,
   ) {}
 
   /** The chatbot's name, look and pre-chat form, for a widget on one of its allowed sites. */
@@ -83,6 +87,14 @@ export class WidgetSessionsService {
       if (await this.blockedVisitors.isBlocked(input.email, request.ip)) {
         throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
       }
+      const verified = this.identityVerified(chatbot, input.email, input.identityHash);
+      if (chatbot.requireVerifiedIdentity && !verified) {
+        throw new AppHttpError(
+          403,
+          'identity_not_verified',
+          'this chatbot only talks to visitors whose email its site signed (identityHash)',
+        );
+      }
       const answers = checkAnswers(chatbot.preChatForm, input.answers);
 
       const browser = new UAParser(request.userAgent ?? '').getResult();
@@ -93,6 +105,7 @@ export class WidgetSessionsService {
           name: input.name,
           email: input.email,
           ip: request.ip,
+          verified,
           browser: {
             name: browser.browser.name,
             version: browser.browser.version,
@@ -131,6 +144,16 @@ export class WidgetSessionsService {
       this.roomsService.assignmentChance(room.tenantId);
       return { roomId: room.id, visitorToken, appearance: chatbot.appearance };
     });
+  }
+
+  /**
+   * Whether the tenant's backend signed this email with the chatbot's identity secret. A wrong
+   * hash counts as none: on a chatbot that does not require it, the visitor is simply unverified.
+   */
+  private identityVerified(chatbot: ChatbotRecord, email: string, hash: string | undefined) {
+    if (!hash || !chatbot.identitySecretSealed) return false;
+    const secret = unseal(chatbot.identitySecretSealed, this.chatConfig.NOTIFICATION_SEAL_KEY);
+    return isIdentityHash(secret, email, hash);
   }
 
   private async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {

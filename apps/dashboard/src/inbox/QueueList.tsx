@@ -8,6 +8,7 @@ import { useChatbots } from './useChatbots';
 import { useJoinRoom } from './useJoinRoom';
 import { useNow } from './useNow';
 import { useQueuePages } from './useQueuePages';
+import { VisitorEmail } from './VisitorEmail';
 
 /**
  * Visitors waiting for an agent, oldest first, each with how long they have waited: the first
@@ -98,7 +99,7 @@ function QueueItem(props: {
         <Avatar name={name} />
         <span className="inbox-item-text">
           <span className="inbox-item-name">{name}</span>
-          <span className="inbox-item-sub">{room.visitor.email}</span>
+          <VisitorEmail email={room.visitor.email} verified={room.visitor.verified} />
           <span className="inbox-item-sub">{props.chatbotName}</span>
         </span>
       </Link>

@@ -54,4 +54,28 @@ export class ChatbotsController {
   revokeKey(@Param('id') id: string): Promise<ChatbotView> {
     return this.chatbots.revokeKey(id);
   }
+
+  /**
+   * The identity-verification secret, for the tenant's backend to sign visitors' emails with
+   * (HMAC-SHA256, hex). 409 `identity_secret_missing` until one was created.
+   */
+  @RequirePermissions('chatbots:manage')
+  @Get(':id/identity-secret')
+  identitySecret(@Param('id') id: string): Promise<{ identitySecret: string }> {
+    return this.chatbots.identitySecret(id);
+  }
+
+  /** Creates the identity secret, or replaces it: hashes made with the old one stop verifying. */
+  @RequirePermissions('chatbots:manage')
+  @Post(':id/identity-secret')
+  rotateIdentitySecret(@Param('id') id: string): Promise<{ identitySecret: string }> {
+    return this.chatbots.rotateIdentitySecret(id);
+  }
+
+  /** Turns identity verification off (and with it the requirement). */
+  @RequirePermissions('chatbots:manage')
+  @Delete(':id/identity-secret')
+  removeIdentitySecret(@Param('id') id: string): Promise<ChatbotView> {
+    return this.chatbots.removeIdentitySecret(id);
+  }
 }
