@@ -30,10 +30,7 @@ export class VisitorSessions {
    * The visitor a valid room token names, or null; also null from an address the tenant blocked
    * (a token of an older room does not carry a blocked visitor past the block).
    */
-  async authenticate(
-    handshake: VisitorHandshake,
-    address: string,
-  ): Promise<VisitorSession | null> {
+  async authenticate(handshake: VisitorHandshake, address: string): Promise<VisitorSession | null> {
     const identity = this.tokens.verify(handshake.token);
     if (!identity) return null;
     return forTenant(identity.tenantId, 'a visitor token names its room’s tenant', async () => {
