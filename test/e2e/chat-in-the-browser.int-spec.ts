@@ -34,8 +34,8 @@ describe('Parley in a browser', () => {
 
   beforeAll(async () => {
     stack = await BrowserStack.start();
-    adminContext = await stack.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    visitorContext = await stack.browser.newContext({ viewport: { width: 1200, height: 800 } });
+    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
+    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
     for (const context of [adminContext, visitorContext]) {
       context.setDefaultTimeout(20_000);
       watchPolicy(context);
@@ -162,7 +162,7 @@ describe('Parley in a browser', () => {
     });
     const link = /href="([^"]*\/conversation\/[^"]+)"/.exec(mail.shownHtml)?.[1];
     expect(link).toBeDefined();
-    const elsewhere = await stack.browser.newContext();
+    const elsewhere = await stack.newContext();
     watchPolicy(elsewhere);
     const page = await elsewhere.newPage();
     await page.goto(link!);
@@ -231,6 +231,8 @@ describe('Parley in a browser', () => {
     await queue.getByRole('button', { name: 'Join chat with Boris Blocked' }).click();
     await admin.getByRole('button', { name: 'Block visitor' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Block visitor' }).click();
+    // The dialog closes once chat has answered the close.
+    await admin.getByRole('dialog').waitFor({ state: 'hidden' });
     expect((await openSession(borisEmail)).status).toBe(403);
 
     await nav('Blocklist').click();
@@ -249,7 +251,7 @@ describe('Parley in a browser', () => {
   });
 
   it('signs the admin in with Google in a new browser, straight to the inbox', async () => {
-    const fresh = await stack.browser.newContext();
+    const fresh = await stack.newContext();
     watchPolicy(fresh);
     const page = await fresh.newPage();
     await page.goto(`${stack.url}/app/`);

@@ -185,6 +185,11 @@ describe('the edge’s headers and logs', () => {
     expect(plain.status).toBe(301);
     expect(plain.headers.location).toBe(`${nginx.httpsUrl!}/app/inbox?tab=queue`);
     expect((await https('/app/')).headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+    // The host's health check stays on plain HTTP.
+    expect((await requestFrom('127.0.0.1', `${nginx.url}/api/chat/health`)).status).toBe(200);
+    expect(
+      (await requestFrom('127.0.0.1', `${nginx.url}/`)).headers['strict-transport-security'],
+    ).toBeUndefined();
   });
 
   it('gives the dashboard, demo and conversation pages a policy that runs only their own scripts', async () => {
