@@ -2,10 +2,10 @@ import { eventually, startTestService, type TestService, uniqueSuffix } from '@a
 import { ChatFixture, SITE } from '../../apps/chat/test/chat-fixture';
 import { type EmailConfig } from '../../apps/email/src/email.config';
 import { emailService } from '../../apps/email/src/email.service-definition';
-import { mailTo } from '../../apps/email/test/email-fixture';
+import { mailTo, mailToEach } from '../../apps/email/test/email-fixture';
 import request from 'supertest';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 /**
  * The widget's API key is on every page of the tenant's site, and a script sets any `Origin`
@@ -57,13 +57,20 @@ describe('the public widget under a scripted flood', () => {
       expect(answer.body.code).toBe('widget_rate_limited');
       expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
     }
-    // Every session that opened mails its visitor once; the refused ones mail nobody.
+    // Every session that opened mails its visitor; the refused ones mail nobody. (At least one:
+    // an email service of another test run reading the same topic may send a copy.)
     const welcomed = victims.filter((_, index) => answers[index].status === 201);
-    // (At least: an email service of another test run reading the same topic may send a copy.)
-    for (const victim of welcomed)
-      await eventually(async () => expect((await mailTo(victim)).length).toBeGreaterThan(0));
-    for (const victim of victims.filter((_, index) => answers[index].status === 429))
-      expect(await mailTo(victim)).toHaveLength(0);
+    await eventually(
+      async () => {
+        const mail = await mailToEach(victims);
+        expect(welcomed.filter((victim) => mail.get(victim)!.length === 0)).toEqual([]);
+        expect(victims.filter((victim) => mail.get(victim)!.length > 0)).toHaveLength(
+          welcomed.length,
+        );
+        // The catcher holds every test's mail: reading it all is slow, so not too often.
+      },
+      { timeoutMs: 60_000, intervalMs: 1000 },
+    );
 
     // A visitor from another address still starts a chat, and the attacker's address is only
     // held back on this tenant's chatbots.
@@ -132,11 +139,14 @@ describe('the public widget under a scripted flood', () => {
     const name = 'Your account is locked: call +1 555 0100 at once to keep it';
     await fixture.openSession(chatbot, { email: victim, name }).expect(201);
 
-    const [mail] = await eventually(async () => {
-      const mails = await mailTo(victim);
-      if (mails.length === 0) throw new Error('no welcome mail yet');
-      return mails;
-    });
+    const [mail] = await eventually(
+      async () => {
+        const mails = await mailTo(victim);
+        if (mails.length === 0) throw new Error('no welcome mail yet');
+        return mails;
+      },
+      { timeoutMs: 60_000, intervalMs: 1000 },
+    );
     const shown = '“Your account is locked: call +1 555 010…”';
     expect(mail.text).toContain(`Name given in the chat: ${shown}.`);
     expect(mail.shownHtml).toContain(`Name given in the chat: ${shown}.`);
