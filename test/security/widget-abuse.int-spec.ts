@@ -1,4 +1,14 @@
-import { eventually, startTestService, type TestService, uniqueSuffix } from '@app/testing';
+import {
+  eventually,
+  type RawAnswer,
+  requestFrom,
+  startNginx,
+  startTestService,
+  type TestChatbot,
+  type TestNginx,
+  type TestService,
+  uniqueSuffix,
+} from '@app/testing';
 import { ChatFixture, SITE } from '../../apps/chat/test/chat-fixture';
 import { type EmailConfig } from '../../apps/email/src/email.config';
 import { emailService } from '../../apps/email/src/email.service-definition';
@@ -18,6 +28,8 @@ describe('the public widget under a scripted flood', () => {
   const CHATBOT_SESSIONS_PER_MIN = 40;
   const CONFIG_PER_ADDRESS_PER_MIN = 10;
 
+  let nginx: TestNginx;
+
   beforeAll(async () => {
     fixture = await ChatFixture.start({
       overrides: {
@@ -26,9 +38,11 @@ describe('the public widget under a scripted flood', () => {
       },
     });
     email = await startTestService(emailService, fixture.tokens.env);
+    nginx = await startNginx({ tenant: fixture.tokens.url, chat: [fixture.chat.url] });
   });
 
   afterAll(async () => {
+    await nginx?.stop();
     await email?.close();
     await fixture?.close();
   });
@@ -77,6 +91,70 @@ describe('the public widget under a scripted flood', () => {
     await fixture.openSession(chatbot, {}, { ip: NEIGHBOUR }).expect(201);
     const { chatbot: elsewhere } = await fixture.tenantWithChatbot();
     await fixture.openSession(elsewhere, {}, { ip: ATTACKER }).expect(201);
+  });
+
+  /** A session opened through nginx from a client at `from` (a loopback address of its own). */
+  const throughNginx = (chatbot: TestChatbot, from: string, email: string) =>
+    requestFrom(from, `${nginx.url}/api/chat/widget/sessions`, {
+      headers: { Origin: SITE },
+      json: {
+        tenantId: chatbot.tenantId,
+        chatbotId: chatbot.id,
+        apiKey: chatbot.apiKey,
+        name: 'Mallory',
+        email,
+      },
+    });
+
+  it('refuses the same loop played through nginx, and mails only the sessions that opened', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const victims = Array.from(
+      { length: 100 },
+      (_, index) => `victim-${index}-${uniqueSuffix()}@example.test`,
+    );
+    const answers: RawAnswer[] = [];
+    for (const victim of victims) answers.push(await throughNginx(chatbot, '127.0.0.21', victim));
+
+    const opened = victims.filter((_, index) => answers[index].status === 201);
+    expect(opened.length).toBeLessThanOrEqual(20);
+    expect(answers.filter((answer) => answer.status === 429).length).toBe(100 - opened.length);
+    for (const answer of answers.filter((answer) => answer.status === 429))
+      expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+    await eventually(
+      async () => {
+        const mail = await mailToEach(victims);
+        expect(victims.filter((victim) => mail.get(victim)!.length > 0).sort()).toEqual(
+          [...opened].sort(),
+        );
+      },
+      { timeoutMs: 60_000, intervalMs: 1000 },
+    );
+    // A visitor at another address still gets through.
+    expect(
+      (await throughNginx(chatbot, '127.0.0.22', `real-${uniqueSuffix()}@example.test`)).status,
+    ).toBe(201);
+  });
+
+  it("caps one chatbot's sessions from many clients, each under every per-address limit, through nginx", async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const answers: RawAnswer[] = [];
+    for (let client = 0; client < CHATBOT_SESSIONS_PER_MIN + 10; client += 1)
+      answers.push(
+        await throughNginx(
+          chatbot,
+          `127.0.1.${client + 1}`,
+          `v-${client}-${uniqueSuffix()}@example.test`,
+        ),
+      );
+    const refused = answers.filter((answer) => answer.status === 429);
+    // The probe that found the chatbot counted too.
+    expect(answers.filter((answer) => answer.status === 201).length).toBeLessThan(
+      CHATBOT_SESSIONS_PER_MIN,
+    );
+    expect(refused.length).toBeGreaterThanOrEqual(10);
+    expect(refused.map((answer) => (answer.body as { code: string }).code)).toEqual(
+      refused.map(() => 'widget_rate_limited'),
+    );
   });
 
   it('caps sessions for one chatbot from many addresses, and leaves other chatbots open', async () => {
