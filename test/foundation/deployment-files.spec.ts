@@ -1,5 +1,6 @@
-import { loadConfig } from '@app/config';
+import { loadConfig, REPOSITORY_SECRET_VALUES, secretVariables } from '@app/config';
 import { allTopics } from '@app/contracts';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -15,12 +16,23 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
 }
-/** What compose does with `${NAME:-default}` when NAME is not set: the default. */
-const withDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, "'$1'");
+/**
+ * What compose does with `${NAME:-default}` when NAME is not set: the default; `${NAME:?why}`
+ * is required, and the operator's .env gives it (one fresh value per name, as
+ * scripts/generate-secrets.sh makes them).
+ */
+const operatorValues = new Map<string, string>();
+const withDefaults = (text: string) =>
+  text
+    .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, "'$1'")
+    .replace(/\$\{([A-Z_]+):\?[^}]*\}/g, (_, name: string) => {
+      if (!operatorValues.has(name)) operatorValues.set(name, randomBytes(32).toString('hex'));
+      return operatorValues.get(name)!;
+    });
 
-const compose = parse(withDefaults(read('docker-compose.yml')), { merge: true }) as {
-  services: Record<string, ComposeService>;
-};
+type Compose = { services: Record<string, ComposeService> };
+const compose = parse(withDefaults(read('docker-compose.yml')), { merge: true }) as Compose;
+const composeAsWritten = parse(read('docker-compose.yml'), { merge: true }) as Compose;
 
 const schemaKeys = (schema: z.ZodType) => Object.keys((schema as z.ZodObject).shape).sort();
 
@@ -40,6 +52,28 @@ describe('docker-compose.yml', () => {
         (key) => !schemaKeys(definition.schema).includes(key),
       );
       expect(unknown).toEqual([]);
+    });
+
+    it('takes every secret from the operator, with no value of its own', () => {
+      const written = composeAsWritten.services[name].environment ?? {};
+      for (const [variable, meta] of secretVariables(definition.schema)) {
+        const value = written[variable];
+        if (meta.origin === 'parley') {
+          expect({ variable, value }).toEqual({
+            variable,
+            value: expect.stringMatching(new RegExp(`^\\$\\{${variable}:\\?.+\\}$`)),
+          });
+        } else if (value?.startsWith('${')) {
+          // A provider's secret turns a feature on: the operator's, or empty (the feature off).
+          expect({ variable, value }).toEqual({ variable, value: `\${${variable}:-}` });
+        }
+      }
+    });
+
+    it('starts in production, as compose runs it, with the keys an operator generates', () => {
+      const environment = compose.services[name].environment ?? {};
+      expect(environment.NODE_ENV).toBe('production');
+      expect(() => loadConfig(definition.schema, environment)).not.toThrow();
     });
 
     it('listens on all interfaces and runs its own entry point', () => {
@@ -71,6 +105,11 @@ describe('docker-compose.yml', () => {
     const nginxConf = read('nginx/nginx.docker.conf');
     expect(nginxConf).toContain('server chat-1:3002;');
     expect(nginxConf).toContain('server chat-2:3002;');
+  });
+
+  it('holds no value that production refuses as published', () => {
+    const text = read('docker-compose.yml');
+    for (const value of REPOSITORY_SECRET_VALUES) expect(text).not.toContain(value);
   });
 
   it('health-checks every infrastructure service', () => {
