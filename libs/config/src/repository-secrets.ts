@@ -20,4 +20,7 @@ export const REPOSITORY_SECRET_VALUES: readonly string[] = [
   'a-unit-test-seal-key-of-32-characters!',
   'another-key-of-at-least-32-characters',
   'a shared key of the tenant and email services',
+  'short-secret-value',
+  // Documentation.
+  'unused',
 ];
