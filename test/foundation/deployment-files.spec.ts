@@ -1,6 +1,11 @@
 import { loadConfig, REPOSITORY_SECRET_VALUES, secretVariables } from '@app/config';
 import { allTopics } from '@app/contracts';
-import { randomBytes } from 'node:crypto';
+import {
+  ComposeRefused,
+  type ComposeService,
+  composeServices,
+  generatedOperatorSecrets,
+} from '@app/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -10,29 +15,11 @@ import { SERVICES } from './services';
 const root = join(__dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
-interface ComposeService {
-  command?: string[];
-  environment?: Record<string, string>;
-  healthcheck?: { test: string[] };
-  depends_on?: Record<string, { condition: string }>;
-}
-/**
- * What compose does with `${NAME:-default}` when NAME is not set: the default; `${NAME:?why}`
- * is required, and the operator's .env gives it (one fresh value per name, as
- * scripts/generate-secrets.sh makes them).
- */
-const operatorValues = new Map<string, string>();
-const withDefaults = (text: string) =>
-  text
-    .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, "'$1'")
-    .replace(/\$\{([A-Z_]+):\?[^}]*\}/g, (_, name: string) => {
-      if (!operatorValues.has(name)) operatorValues.set(name, randomBytes(32).toString('hex'));
-      return operatorValues.get(name)!;
-    });
-
-type Compose = { services: Record<string, ComposeService> };
-const compose = parse(withDefaults(read('docker-compose.yml')), { merge: true }) as Compose;
-const composeAsWritten = parse(read('docker-compose.yml'), { merge: true }) as Compose;
+/** Compose as an operator runs it, with the keys `scripts/generate-secrets.sh` made in .env. */
+const compose = { services: composeServices(generatedOperatorSecrets()) };
+const composeAsWritten = parse(read('docker-compose.yml'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
 
 const schemaKeys = (schema: z.ZodType) => Object.keys((schema as z.ZodObject).shape).sort();
 
@@ -105,6 +92,11 @@ describe('docker-compose.yml', () => {
     const nginxConf = read('nginx/nginx.docker.conf');
     expect(nginxConf).toContain('server chat-1:3002;');
     expect(nginxConf).toContain('server chat-2:3002;');
+  });
+
+  it("refuses to start without the keys in the operator's .env, naming the first missing", () => {
+    expect(() => composeServices({})).toThrow(ComposeRefused);
+    expect(() => composeServices({})).toThrow(/NOTIFICATION_SEAL_KEY: missing, make the keys/);
   });
 
   it('holds no value that production refuses as published', () => {

@@ -11,3 +11,4 @@ export * from './test-values';
 export * from './test-tokens';
 export * from './test-directory';
 export * from './tenant-isolation';
+export * from './compose';
