@@ -99,6 +99,12 @@ describe('docker-compose.yml', () => {
     expect(() => composeServices({})).toThrow(/NOTIFICATION_SEAL_KEY: missing, make the keys/);
   });
 
+  it('takes only variables that .env.example lists for the operator', () => {
+    const used = [...read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]);
+    const listed = [...read('.env.example').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect([...new Set(used)].sort()).toEqual([...listed].sort());
+  });
+
   it('holds no value that production refuses as published', () => {
     const text = read('docker-compose.yml');
     for (const value of REPOSITORY_SECRET_VALUES) expect(text).not.toContain(value);
