@@ -1,20 +1,10 @@
 import { seal } from '@app/auth';
 import { REPOSITORY_SECRET_VALUES } from '@app/config';
-import { generatedOperatorSecrets, uniqueSuffix } from '@app/testing';
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { generatedOperatorSecrets, sealedTheOldWay, uniqueSuffix } from '@app/testing';
 import request from 'supertest';
 import { EmailFixture, uniqueAddress } from './email-fixture';
 
 jest.setTimeout(90_000);
-
-/** How every purpose sealed before keys were split: one key, hashed with a fixed prefix. */
-function sealedTheOldWay(plaintext: string, key: string): string {
-  const iv = randomBytes(12);
-  const derived = createHash('sha256').update(`parley-seal:${key}`).digest();
-  const cipher = createCipheriv('aes-256-gcm', derived, iv);
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
-}
 
 describe('unsubscribe links', () => {
   let fixture: EmailFixture;

@@ -12,3 +12,4 @@ export * from './test-tokens';
 export * from './test-directory';
 export * from './tenant-isolation';
 export * from './compose';
+export * from './legacy-seal';
