@@ -1,10 +1,16 @@
 import { purposeKey, seal } from '@app/auth';
 import { REPOSITORY_SECRET_VALUES, secretVariables } from '@app/config';
-import { bearer, composeServices, generatedOperatorSecrets } from '@app/testing';
+import {
+  bearer,
+  composeServices,
+  generatedOperatorSecrets,
+  startNginx,
+  type TestNginx,
+} from '@app/testing';
 import { decode, sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { chatService } from '../src/chat.service-definition';
-import { ChatFixture } from './chat-fixture';
+import { ChatFixture, connectSocket } from './chat-fixture';
 
 /** The secrets compose gives chat, for an operator who put in .env what the README says. */
 function chatSecretsAsComposeGivesThem(): Record<string, string> {
@@ -45,19 +51,21 @@ function visitorToken(key: string | Buffer, claims: VisitorClaims): string {
   );
 }
 
-describe('visitor tokens', () => {
+describe('visitor tokens, through nginx', () => {
   let fixture: ChatFixture;
+  let nginx: TestNginx;
   let room: { roomId: string; tenantId: string; visitorId: string; visitorToken: string };
   let secret: string;
 
   const history = (token: string) =>
-    request(fixture.chat.url)
-      .get(`/api/chat/rooms/${room.roomId}/messages?after=0`)
-      .set(bearer(token));
+    request(nginx.url).get(`/api/chat/rooms/${room.roomId}/messages?after=0`).set(bearer(token));
+
+  const visitorSocket = (token: string) =>
+    connectSocket(nginx.url, 'visitor', { token }, { query: { affinity: 'visitor-tokens' } });
 
   const socketRefusal = async (token: string) => {
     try {
-      (await fixture.visitor(token)).disconnect();
+      (await visitorSocket(token)).disconnect();
     } catch (error) {
       const { message, data } = error as Error & { data?: { code?: string } };
       return { message, code: data?.code };
@@ -69,6 +77,7 @@ describe('visitor tokens', () => {
     fixture = await ChatFixture.start({
       overrides: { ...chatSecretsAsComposeGivesThem(), VISITOR_TOKEN_TTL_HOURS: '2' },
     });
+    nginx = await startNginx({ tenant: fixture.tokens.url, chat: [fixture.chat.url] });
     secret = fixture.chat.config.VISITOR_TOKEN_SECRET;
     const { chatbot } = await fixture.tenantWithChatbot();
     const session = await fixture.openSession(chatbot).expect(201);
@@ -83,12 +92,13 @@ describe('visitor tokens', () => {
   });
 
   afterAll(async () => {
+    await nginx?.stop();
     await fixture?.close();
   });
 
   it('open the room for the token chat issued, on REST and on the socket', async () => {
     await history(room.visitorToken).expect(200);
-    (await fixture.visitor(room.visitorToken)).disconnect();
+    (await visitorSocket(room.visitorToken)).disconnect();
   });
 
   it('refuse a token forged with any secret the repository published, to a chat deployed by compose', async () => {
