@@ -23,9 +23,9 @@ export class VisitorSessions {
     private readonly standby: StandbyService,
   ) {}
 
-  /** The visitor a valid room token names, or null; an expired token throws `visitor_token_expired`. */
+  /** The visitor a valid room token names, or null. */
   async authenticate(handshake: VisitorHandshake): Promise<VisitorSession | null> {
-    const identity = this.tokens.authenticate(handshake.token);
+    const identity = this.tokens.verify(handshake.token);
     if (!identity) return null;
     const room = await forTenant(identity.tenantId, 'a visitor token names its room’s tenant', () =>
       this.rooms.findById(identity.roomId),

@@ -24,10 +24,6 @@ export interface VisitorIdentity {
   tenantId: string;
 }
 
-/** Why a token opens nothing: `expired` is worth telling the visitor (they start anew). */
-export type VisitorTokenCheck =
-  { identity: VisitorIdentity } | { refused: 'expired' | 'invalid'; identity?: undefined };
-
 /**
  * A visitor's token opens one room only; chat alone issues and checks it (HS256, under the key
  * VISITOR_TOKEN_SECRET derives for visitor tokens). A token lives VISITOR_TOKEN_TTL_HOURS at
@@ -53,21 +49,16 @@ export class VisitorTokensService implements VisitorAuthenticator {
     });
   }
 
-  /** For `@AllowVisitors()` routes: an expired visitor token is a 401 `visitor_token_expired`. */
   authenticate(token: unknown): VisitorPrincipal | null {
-    const checked = this.check(token);
-    if ('refused' in checked && checked.refused === 'expired')
-      throw chatErrors.visitorTokenExpired();
-    return checked.identity ?? null;
+    return this.verify(token);
   }
 
-  /** The identity in a valid token, or null (bad signature, expired, another kind of token). */
+  /**
+   * The identity in a valid token, or null (bad signature, another kind of token); an expired
+   * one throws 401 `visitor_token_expired`, for REST and the socket handshake to tell the visitor.
+   */
   verify(token: unknown): VisitorIdentity | null {
-    return this.check(token).identity ?? null;
-  }
-
-  check(token: unknown): VisitorTokenCheck {
-    if (typeof token !== 'string' || token.length > 2048) return { refused: 'invalid' };
+    if (typeof token !== 'string' || token.length > 2048) return null;
     try {
       const claims = claimsSchema.parse(
         verify(token, this.key, {
@@ -77,9 +68,10 @@ export class VisitorTokensService implements VisitorAuthenticator {
           maxAge: this.maxAgeSeconds,
         }),
       );
-      return { identity: { visitorId: claims.sub, roomId: claims.rid, tenantId: claims.tid } };
+      return { visitorId: claims.sub, roomId: claims.rid, tenantId: claims.tid };
     } catch (error) {
-      return { refused: error instanceof TokenExpiredError ? 'expired' : 'invalid' };
+      if (error instanceof TokenExpiredError) throw chatErrors.visitorTokenExpired();
+      return null;
     }
   }
 }
