@@ -147,4 +147,14 @@ describe('MailRendererService', () => {
     };
     expect(() => renderer.render(request, branding, null)).toThrow();
   });
+
+  it('refuses a link sealed under the same key for another purpose', () => {
+    for (const purpose of ['unsubscribe', 'oidc-flow'] as const) {
+      const request = {
+        ...REQUESTS['password-reset'],
+        resetUrl: { sealed: seal('https://evil.test', SEAL_KEY, purpose) },
+      };
+      expect(() => renderer.render(request, branding, null)).toThrow();
+    }
+  });
 });
