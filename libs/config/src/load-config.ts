@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { productionSecretProblems } from './secrets';
+import { productionSecretProblems, secretVariables } from './secrets';
 
 /** Raised when the environment does not satisfy a service's schema; the message is one line. */
 export class ConfigError extends Error {
@@ -22,6 +22,9 @@ type Env = Record<string, string | undefined>;
 export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.env): z.infer<S> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = schema.safeParse(cleaned);
+  const secretNames = new Set(secretVariables(schema).map(([name]) => name));
+  const redact = (variable: string, value: string) =>
+    secretNames.has(variable) || SECRET_NAME.test(variable) ? '<redacted>' : value;
   const problems = result.success
     ? []
     : result.error.issues.map((issue) => {
@@ -46,8 +49,5 @@ function failWith(problems: { variable: string; text: string }[]): never {
   );
 }
 
+/** Names that look secret are redacted too, for schemas that do not mark their secrets. */
 const SECRET_NAME = /(SECRET|PASSWORD|TOKEN|KEY)/;
-
-function redact(variable: string, value: string): string {
-  return SECRET_NAME.test(variable) ? '<redacted>' : value;
-}

@@ -13,7 +13,7 @@ const schema = z
     LINK_KEY: parleyKey(DEVELOPMENT_KEY),
     COOKIE_KEY: parleyKey('parley-local-development-oidc-flow-key-change-me'),
     CLIENT_SECRET: providerSecret(),
-    SMTP_URL: withSecretPassword(z.string().default('smtp://127.0.0.1:1025')),
+    SMTP_URL: withSecretPassword(z.url().default('smtp://127.0.0.1:1025')),
   })
   .refine(() => true);
 
@@ -68,6 +68,13 @@ describe('secrets in the configuration', () => {
     const error = refusal({ ...production(), SMTP_URL: url });
     expect(error.variables).toEqual(['SMTP_URL']);
     expect(error.message).not.toContain('parley-local-secret');
+  });
+
+  it('never repeats a malformed URL that holds a password', () => {
+    const password = fresh();
+    const error = refusal({ SMTP_URL: `smtp://mailer:${password}@` });
+    expect(error.variables).toEqual(['SMTP_URL']);
+    expect(error.message).not.toContain(password);
   });
 
   it('refuses a key shorter than 32 bytes, in any environment', () => {
