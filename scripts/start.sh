@@ -5,6 +5,7 @@
 # Services:   tenant :3001, chat :3002 and :3012, analytics :3003, email :3004 (127.0.0.1)
 # nginx:      http://localhost:8080 and https://localhost:8443 (self-signed certificate)
 # Logs:       .data/logs/<name>.log        Pids: .data/run/<name>.pid
+# Keys:       .data/secrets.env (made once, mode 0600; a key set in the environment wins)
 # Environment: PARLEY_HTTP_PORT (8080), PARLEY_HTTPS_PORT (8443), PARLEY_START_TIMEOUT (90),
 #   PARLEY_OIDC_PORT (9400), and every service variable of the README (applied to all services).
 set -euo pipefail
