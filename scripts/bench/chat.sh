@@ -15,4 +15,5 @@ source "$ROOT/scripts/bench/stack.sh"
 start_bench_stack SOCKET_MESSAGES_PER_10S=100000000 TENANT_MESSAGES_PER_SECOND=100000000 \
   WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN=100000000 WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN=100000000 \
   WIDGET_SESSIONS_PER_CHATBOT_PER_MIN=100000000
-node dist/bench/chat/main.js --chat-pid-file "$PARLEY_DATA_DIR/run/chat.pid" "$@"
+node dist/bench/chat/main.js --chat-pid-file "$PARLEY_DATA_DIR/run/chat.pid" \
+  --seal-key "$(bench_stack_secret NOTIFICATION_SEAL_KEY)" "$@"

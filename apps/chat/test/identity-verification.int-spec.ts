@@ -19,7 +19,11 @@ describe('identity verification of widget visitors', () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
     const secret = newIdentitySecret();
     await fixture.directory.updateChatbot(chatbot, {
-      identitySecretSealed: seal(secret, fixture.chat.config.NOTIFICATION_SEAL_KEY),
+      identitySecretSealed: seal(
+        secret,
+        fixture.chat.config.NOTIFICATION_SEAL_KEY,
+        'identity-secret',
+      ),
       requireVerifiedIdentity: required,
     });
     return { admin, chatbot, secret };

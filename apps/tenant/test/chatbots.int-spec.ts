@@ -173,7 +173,9 @@ describe('tenant service: chatbots and their API keys', () => {
     );
     expect(announced.value).not.toContain(identitySecret);
     const sealed = JSON.parse(announced.value).payload.identitySecretSealed;
-    expect(unseal(sealed, tenant.service.config.NOTIFICATION_SEAL_KEY)).toBe(identitySecret);
+    expect(unseal(sealed, tenant.service.config.NOTIFICATION_SEAL_KEY, 'identity-secret')).toBe(
+      identitySecret,
+    );
     const stored = await tenant.service.db.collection('chatbots').findOne({ _id: id } as never);
     expect(JSON.stringify(stored)).not.toContain(identitySecret);
 

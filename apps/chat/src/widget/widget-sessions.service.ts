@@ -152,7 +152,11 @@ export class WidgetSessionsService {
    */
   private identityVerified(chatbot: ChatbotRecord, email: string, hash: string | undefined) {
     if (!hash || !chatbot.identitySecretSealed) return false;
-    const secret = unseal(chatbot.identitySecretSealed, this.chatConfig.NOTIFICATION_SEAL_KEY);
+    const secret = unseal(
+      chatbot.identitySecretSealed,
+      this.chatConfig.NOTIFICATION_SEAL_KEY,
+      'identity-secret',
+    );
     return isIdentityHash(secret, email, hash);
   }
 

@@ -97,7 +97,11 @@ export class ChatbotsService {
     const chatbot = await this.require(id);
     if (!chatbot.identitySecretSealed) throw noIdentitySecret();
     return {
-      identitySecret: unseal(chatbot.identitySecretSealed, this.config.NOTIFICATION_SEAL_KEY),
+      identitySecret: unseal(
+        chatbot.identitySecretSealed,
+        this.config.NOTIFICATION_SEAL_KEY,
+        'identity-secret',
+      ),
     };
   }
 
@@ -106,7 +110,11 @@ export class ChatbotsService {
     await this.require(id);
     const identitySecret = newIdentitySecret();
     const updated = (await this.chatbots.update(id, {
-      identitySecretSealed: seal(identitySecret, this.config.NOTIFICATION_SEAL_KEY),
+      identitySecretSealed: seal(
+        identitySecret,
+        this.config.NOTIFICATION_SEAL_KEY,
+        'identity-secret',
+      ),
     }))!;
     await this.announce(ChatbotUpdatedV1, updated);
     return { identitySecret };
