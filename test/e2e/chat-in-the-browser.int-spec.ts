@@ -111,6 +111,8 @@ describe('Parley in a browser', () => {
     await nav('Inbox').click();
     const queue = admin.getByRole('list', { name: 'Waiting visitors' });
     await shows(queue, 'Vera Visitor');
+    // She typed her email into the widget; no site signed it (identity verification).
+    await shows(queue, 'unverified email');
     await screenshot(admin, 'dashboard-queue');
     await queue.getByRole('button', { name: 'Join chat with Vera Visitor' }).click();
     await shows(agentLog(), 'Hello, my bike has a flat tyre');
