@@ -5,8 +5,8 @@
  */
 export function VisitorEmail(props: { email: string; verified: boolean | undefined }) {
   return (
-    <span className="inbox-item-sub inbox-visitor-email">
-      {props.email}{' '}
+    <span className="inbox-visitor-email">
+      <span className="inbox-item-sub">{props.email}</span>
       {props.verified ? (
         <span className="inbox-identity-chip is-verified" title="Signed by your site">
           verified
