@@ -104,4 +104,22 @@ describe('identity verification of widget visitors', () => {
     ).body;
     expect(await visitorOf(admin, forged.roomId)).toMatchObject({ email, verified: false });
   });
+
+  it('treats a secret it cannot open (sealed under another key) as no verification, not a crash', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const secret = newIdentitySecret();
+    await fixture.directory.updateChatbot(chatbot, {
+      identitySecretSealed: seal(
+        secret,
+        'another-deployment-key-of-32-characters!',
+        'identity-secret',
+      ),
+      requireVerifiedIdentity: true,
+    });
+    const email = `jane-${uniqueSuffix()}@example.test`;
+    const refused = await eventually(() =>
+      session(chatbot, email, identityHash(secret, email)).expect(403),
+    );
+    expect(refused.body.code).toBe('identity_not_verified');
+  });
 });

@@ -5,7 +5,7 @@ import { forTenant } from '@app/tenancy';
 import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { UAParser } from 'ua-parser-js';
 import { type ChatConfig } from '../chat.config';
@@ -37,6 +37,8 @@ const badCredentials = () => new AppHttpError(401, 'invalid_api_key', 'unknown c
 /** A visitor opening the widget: an email-first chatroom in the queue, and its room token. */
 @Injectable()
 export class WidgetSessionsService {
+  private readonly logger = new Logger(WidgetSessionsService.name);
+
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly rooms: RoomsRepository,
@@ -152,11 +154,19 @@ export class WidgetSessionsService {
    */
   private identityVerified(chatbot: ChatbotRecord, email: string, hash: string | undefined) {
     if (!hash || !chatbot.identitySecretSealed) return false;
-    const secret = unseal(
-      chatbot.identitySecretSealed,
-      this.chatConfig.NOTIFICATION_SEAL_KEY,
-      'identity-secret',
-    );
+    let secret: string;
+    try {
+      secret = unseal(
+        chatbot.identitySecretSealed,
+        this.chatConfig.NOTIFICATION_SEAL_KEY,
+        'identity-secret',
+      );
+    } catch {
+      // Sealed under a key this replica does not have (a rotation half done): nobody is verified
+      // until the chatbot is announced again, rather than every session failing with a 500.
+      this.logger.warn(`the identity secret of chatbot ${chatbot.id} does not open`);
+      return false;
+    }
     return isIdentityHash(secret, email, hash);
   }
 
