@@ -1,0 +1,76 @@
+import { bearer, startTestService, type TestService } from '@app/testing';
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
+import { chatService } from '../../apps/chat/src/chat.service-definition';
+import { emailService } from '../../apps/email/src/email.service-definition';
+import { TenantFixture } from '../../apps/tenant/test/tenant-fixture';
+import { FUZZ_DIR, fuzzSettings, schemathesisArguments, SCHEMATHESIS } from './fuzz-settings';
+
+const run = promisify(execFile);
+
+/**
+ * Schemathesis against every service's OpenAPI document, on the real stack: the tenant service
+ * signs a real admin up, and the other three verify that admin's token through its JWKS. Any
+ * 5xx, any answer outside the documented schema and any undocumented status fails the service.
+ * `npm run fuzz` runs it long; scripts/test.sh runs a short version.
+ */
+describe('the API fuzzer finds nothing', () => {
+  const settings = fuzzSettings();
+  let tenant: TenantFixture;
+  const others: TestService<unknown>[] = [];
+  const urls: Record<string, string> = {};
+  let token: string;
+
+  beforeAll(async () => {
+    tenant = await TenantFixture.start();
+    const jwks = { JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json` };
+    const [chat, analytics, email] = await Promise.all([
+      startTestService(chatService, jwks),
+      startTestService(analyticsService, jwks),
+      startTestService(emailService, jwks),
+    ]);
+    others.push(chat, analytics, email);
+    Object.assign(urls, {
+      tenant: tenant.url,
+      chat: chat.url,
+      analytics: analytics.url,
+      email: email.url,
+    });
+    token = (await tenant.signup()).accessToken;
+    mkdirSync(FUZZ_DIR, { recursive: true });
+    // Kept beside the reports: what the fuzzer was given.
+    for (const [service, url] of Object.entries(urls)) {
+      const document = await fetch(`${url}/api/${service}/docs/openapi.json`);
+      writeFileSync(join(FUZZ_DIR, `${service}.openapi.json`), await document.text());
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all([tenant?.close(), ...others.map((service) => service.close())]);
+  });
+
+  it.each(['tenant', 'chat', 'analytics', 'email'])(
+    'answers every generated request to the %s service as its OpenAPI document says',
+    async (service) => {
+      const args = schemathesisArguments(service, urls[service], bearer(token).Authorization);
+      const outcome = await run(SCHEMATHESIS, args, {
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: settings.timeoutMs,
+        env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' },
+      }).then(
+        ({ stdout }) => ({ failed: false, output: stdout }),
+        (error: { stdout?: string; stderr?: string; message: string }) => ({
+          failed: true,
+          output: `${error.stdout ?? ''}\n${error.stderr ?? error.message}`,
+        }),
+      );
+      writeFileSync(join(FUZZ_DIR, `${service}.txt`), outcome.output);
+      // The failures schemathesis reports, in full, are the message of a failing test.
+      if (outcome.failed) throw new Error(outcome.output.slice(-20000));
+    },
+    fuzzSettings().timeoutMs + 10_000,
+  );
+});
