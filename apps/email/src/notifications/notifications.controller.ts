@@ -5,7 +5,7 @@ import {
   type NotificationPage,
   type NotificationView,
 } from '@app/contracts';
-import { AppHttpError } from '@app/platform';
+import { ApiErrors, AppHttpError } from '@app/platform';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
@@ -94,6 +94,7 @@ export class NotificationsController {
    * Sends a dead notification again, with a fresh set of retries. A hard bounce of its address
    * is forgiven: the admin retrying says the address works now.
    */
+  @ApiErrors({ 409: '`not_dead`: only a dead notification can be retried.' })
   @Post(':id/retry')
   @HttpCode(202)
   async retry(@Param('id') id: string) {

@@ -1,6 +1,7 @@
 import { Authenticated, CurrentPrincipal, type Principal, Public } from '@app/auth';
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@app/platform';
 import { TenantsService } from '../tenants/tenants.service';
 import { AccountsService } from '../users/accounts.service';
 import { type SignedIn, AuthService } from './auth.service';
@@ -24,12 +25,14 @@ export class AuthController {
   ) {}
 
   @Public()
+  @ApiErrors({ 409: '`email_taken`: the email already has an account.' })
   @Post('auth/signup')
   signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignedIn> {
     return this.auth.signup(body, ip);
   }
 
   @Public()
+  @ApiErrors({ 401: '`invalid_credentials`: the email or the password is wrong.' })
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<SignedIn> {
@@ -37,6 +40,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors({ 401: 'The refresh token is invalid, expired, or was used already.' })
   @Post('auth/refresh')
   @HttpCode(200)
   refresh(@Body() body: RefreshDto, @Ip() ip: string) {
@@ -76,6 +80,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors({ 409: '`email_taken`: the email has an account already.' })
   @Post('auth/invitations/accept')
   @HttpCode(200)
   acceptInvitation(@Body() body: AcceptInvitationDto, @Ip() ip: string): Promise<SignedIn> {

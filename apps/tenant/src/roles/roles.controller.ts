@@ -1,10 +1,12 @@
 import { Authenticated, PERMISSIONS, RequirePermissions } from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AppHttpError } from '@app/platform';
+import { ApiErrors, AppHttpError } from '@app/platform';
 import { CreateRoleDto, permissionField, UpdateRoleDto } from './dto/roles.dto';
 import { type RoleRecord } from './roles.repository';
 import { RolesService } from './roles.service';
+
+const BUILT_IN_ADMIN = { 409: '`builtin_role`: the Admin role always holds every permission.' };
 
 @ApiTags('roles')
 @ApiBearerAuth()
@@ -25,6 +27,7 @@ export class RolesController {
   }
 
   @RequirePermissions('roles:manage')
+  @ApiErrors({ 409: '`role_name_taken`: a role has this name already.' })
   @Post('roles')
   create(@Body() body: CreateRoleDto): Promise<RoleRecord> {
     return this.roles.create(body);
@@ -37,6 +40,7 @@ export class RolesController {
   }
 
   @RequirePermissions('roles:manage')
+  @ApiErrors({ 409: '`role_name_taken`, or `builtin_role` (Admin keeps every permission).' })
   @Patch('roles/:id')
   update(@Param('id') id: string, @Body() body: UpdateRoleDto): Promise<RoleRecord> {
     return this.roles.update(id, body);
@@ -44,6 +48,7 @@ export class RolesController {
 
   /** Grants one permission. */
   @RequirePermissions('roles:manage')
+  @ApiErrors(BUILT_IN_ADMIN)
   @Put('roles/:id/permissions/:permission')
   grant(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
     return this.roles.grant(id, parsePermission(permission));
@@ -51,12 +56,14 @@ export class RolesController {
 
   /** Denies (withdraws) one permission. */
   @RequirePermissions('roles:manage')
+  @ApiErrors(BUILT_IN_ADMIN)
   @Delete('roles/:id/permissions/:permission')
   deny(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
     return this.roles.deny(id, parsePermission(permission));
   }
 
   @RequirePermissions('roles:manage')
+  @ApiErrors({ 409: '`builtin_role` (built-in roles stay), or `role_in_use` (agents hold it).' })
   @Delete('roles/:id')
   @HttpCode(204)
   async delete(@Param('id') id: string): Promise<void> {

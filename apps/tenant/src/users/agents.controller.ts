@@ -2,6 +2,7 @@ import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth'
 import { type AgentView } from '@app/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@app/platform';
 import { AgentsService } from './agents.service';
 import { InviteAgentDto, ListAgentsQuery, UpdateAgentDto } from './dto/agents.dto';
 
@@ -13,6 +14,7 @@ export class AgentsController {
   constructor(private readonly agents: AgentsService) {}
 
   /** Creates the agent as `invited` and emails a link to set a password (or use Google). */
+  @ApiErrors({ 409: '`email_taken`: the email already has an account.' })
   @Post('invitations')
   invite(@Body() body: InviteAgentDto, @CurrentPrincipal() inviter: Principal): Promise<AgentView> {
     return this.agents.invite(body, inviter);
@@ -28,11 +30,15 @@ export class AgentsController {
     return this.agents.get(id);
   }
 
+  @ApiErrors({
+    409: '`invitation_pending` (only accepting activates), or `last_admin` (the last admin stays).',
+  })
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateAgentDto): Promise<AgentView> {
     return this.agents.update(id, body);
   }
 
+  @ApiErrors({ 409: '`last_admin`: the last admin cannot be deleted.' })
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string): Promise<void> {

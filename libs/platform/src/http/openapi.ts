@@ -20,7 +20,10 @@ const ERROR_BODY_SCHEMA = {
   additionalProperties: false,
   properties: {
     statusCode: { type: 'integer', minimum: 400, maximum: 599 },
-    code: { type: 'string', description: 'Stable machine-readable code, e.g. `validation_failed`.' },
+    code: {
+      type: 'string',
+      description: 'Stable machine-readable code, e.g. `validation_failed`.',
+    },
     message: { type: 'string' },
     errorId: {
       type: 'string',
