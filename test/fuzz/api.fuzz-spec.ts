@@ -59,6 +59,8 @@ describe('the API fuzzer finds nothing', () => {
       const outcome = await run(SCHEMATHESIS, args, {
         maxBuffer: 64 * 1024 * 1024,
         timeout: settings.timeoutMs,
+        // Its example database and caches go there too, not into the repository's root.
+        cwd: FUZZ_DIR,
         env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' },
       }).then(
         ({ stdout }) => ({ failed: false, output: stdout }),
