@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './health/health.module';
+export * from './http/api-answer.decorator';
 export * from './http/api-errors.decorator';
 export * from './http/http-exception.filter';
 export * from './logging/logging.module';

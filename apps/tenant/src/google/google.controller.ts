@@ -2,7 +2,8 @@ import { Public } from '@app/auth';
 import { InjectConfig } from '@app/config';
 import { Body, Controller, Get, HttpCode, Ip, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@app/platform';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import { signedInAnswer } from '../auth/dto/auth.answers';
 import { parse, serialize } from 'cookie';
 import { type Request, type Response } from 'express';
 import { type SignedIn } from '../auth/auth.service';
@@ -71,6 +72,7 @@ export class GoogleController {
   /** The dashboard trades the one-time code for the session tokens. */
   @Public()
   @ApiErrors({ 401: '`invalid_credentials`: the account cannot sign in.' })
+  @ApiAnswer(200, signedInAnswer)
   @Post('exchange')
   @HttpCode(200)
   exchange(@Body() body: GoogleExchangeDto): Promise<SignedIn> {

@@ -1,7 +1,8 @@
 import { Authenticated, PERMISSIONS, RequirePermissions } from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, AppHttpError } from '@app/platform';
+import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
+import { permissionsAnswer, roleAnswer, rolesAnswer } from './dto/roles.answers';
 import { CreateRoleDto, permissionField, UpdateRoleDto } from './dto/roles.dto';
 import { type RoleRecord } from './roles.repository';
 import { RolesService } from './roles.service';
@@ -15,12 +16,14 @@ export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
   @Authenticated()
+  @ApiAnswer(200, permissionsAnswer)
   @Get('permissions')
   permissions(): { permissions: readonly string[] } {
     return { permissions: PERMISSIONS };
   }
 
   @RequirePermissions('roles:manage')
+  @ApiAnswer(200, rolesAnswer)
   @Get('roles')
   async list(): Promise<{ roles: RoleRecord[] }> {
     return { roles: await this.roles.list() };
@@ -28,12 +31,14 @@ export class RolesController {
 
   @RequirePermissions('roles:manage')
   @ApiErrors({ 409: '`role_name_taken`: a role has this name already.' })
+  @ApiAnswer(201, roleAnswer)
   @Post('roles')
   create(@Body() body: CreateRoleDto): Promise<RoleRecord> {
     return this.roles.create(body);
   }
 
   @RequirePermissions('roles:manage')
+  @ApiAnswer(200, roleAnswer)
   @Get('roles/:id')
   get(@Param('id') id: string): Promise<RoleRecord> {
     return this.roles.get(id);
@@ -41,6 +46,7 @@ export class RolesController {
 
   @RequirePermissions('roles:manage')
   @ApiErrors({ 409: '`role_name_taken`, or `builtin_role` (Admin keeps every permission).' })
+  @ApiAnswer(200, roleAnswer)
   @Patch('roles/:id')
   update(@Param('id') id: string, @Body() body: UpdateRoleDto): Promise<RoleRecord> {
     return this.roles.update(id, body);
@@ -49,6 +55,7 @@ export class RolesController {
   /** Grants one permission. */
   @RequirePermissions('roles:manage')
   @ApiErrors(BUILT_IN_ADMIN)
+  @ApiAnswer(200, roleAnswer)
   @Put('roles/:id/permissions/:permission')
   grant(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
     return this.roles.grant(id, parsePermission(permission));
@@ -57,6 +64,7 @@ export class RolesController {
   /** Denies (withdraws) one permission. */
   @RequirePermissions('roles:manage')
   @ApiErrors(BUILT_IN_ADMIN)
+  @ApiAnswer(200, roleAnswer)
   @Delete('roles/:id/permissions/:permission')
   deny(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
     return this.roles.deny(id, parsePermission(permission));

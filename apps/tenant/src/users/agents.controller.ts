@@ -2,7 +2,8 @@ import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth'
 import { type AgentView } from '@app/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@app/platform';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import { agentAnswer, agentsAnswer } from './dto/agents.answers';
 import { AgentsService } from './agents.service';
 import { InviteAgentDto, ListAgentsQuery, UpdateAgentDto } from './dto/agents.dto';
 
@@ -15,16 +16,19 @@ export class AgentsController {
 
   /** Creates the agent as `invited` and emails a link to set a password (or use Google). */
   @ApiErrors({ 409: '`email_taken`: the email already has an account.' })
+  @ApiAnswer(201, agentAnswer)
   @Post('invitations')
   invite(@Body() body: InviteAgentDto, @CurrentPrincipal() inviter: Principal): Promise<AgentView> {
     return this.agents.invite(body, inviter);
   }
 
+  @ApiAnswer(200, agentsAnswer)
   @Get()
   async list(@Query() query: ListAgentsQuery): Promise<{ agents: AgentView[] }> {
     return { agents: await this.agents.list(query) };
   }
 
+  @ApiAnswer(200, agentAnswer)
   @Get(':id')
   get(@Param('id') id: string): Promise<AgentView> {
     return this.agents.get(id);
@@ -33,6 +37,7 @@ export class AgentsController {
   @ApiErrors({
     409: '`invitation_pending` (only accepting activates), or `last_admin` (the last admin stays).',
   })
+  @ApiAnswer(200, agentAnswer)
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateAgentDto): Promise<AgentView> {
     return this.agents.update(id, body);

@@ -18,7 +18,7 @@ export function methodNotAllowed(app: NestExpressApplication) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (request.method === 'OPTIONS') return next();
     // The table is complete only once Nest has registered the routes, after this middleware.
-    layers ??= (app.getHttpAdapter().getInstance().router.stack as RouteLayer[]).filter(
+    layers ??= (app.getHttpAdapter().getInstance().router.stack as unknown as RouteLayer[]).filter(
       (layer) => layer.route,
     );
     const allowed = new Set<string>();

@@ -8,40 +8,25 @@ import {
   type ResponseObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { z } from 'zod';
+import { openApiSchema } from './api-answer.decorator';
 import { API_ERRORS } from './api-errors.decorator';
+import { type ErrorBody } from './http-exception.filter';
 
 const ERROR_BODY = 'ErrorBody';
 const BEARER = 'bearer';
 
 /** The body of every error answer; see http-exception.filter.ts. */
-const ERROR_BODY_SCHEMA = {
-  type: 'object',
-  required: ['statusCode', 'code', 'message'],
-  additionalProperties: false,
-  properties: {
-    statusCode: { type: 'integer', minimum: 400, maximum: 599 },
-    code: {
-      type: 'string',
-      description: 'Stable machine-readable code, e.g. `validation_failed`.',
-    },
-    message: { type: 'string' },
-    errorId: {
-      type: 'string',
-      format: 'uuid',
-      description: 'On 500 only: the id of the logged stack trace.',
-    },
-    errors: {
-      type: 'array',
-      description: 'On `validation_failed`: each field refused, and why.',
-      items: {
-        type: 'object',
-        required: ['field', 'message'],
-        additionalProperties: false,
-        properties: { field: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-} as const;
+const errorBodySchema = z.strictObject({
+  statusCode: z.int().min(400).max(599),
+  code: z.string().describe('Stable machine-readable code, e.g. `validation_failed`.'),
+  message: z.string(),
+  errorId: z.uuid().optional().describe('On 500 only: the id of the logged stack trace.'),
+  errors: z
+    .array(z.strictObject({ field: z.string(), message: z.string() }))
+    .optional()
+    .describe('On `validation_failed`: each field refused, and why.'),
+}) satisfies z.ZodType<ErrorBody>;
 
 const API_DESCRIPTION = [
   'Every error answers `{ statusCode, code, message }` (with `errors` per field on 400).',
@@ -102,7 +87,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
 }
 
 function completeDocument(document: OpenAPIObject, facts: Map<string, RouteFacts>): OpenAPIObject {
-  const schemas = { ...document.components?.schemas, [ERROR_BODY]: ERROR_BODY_SCHEMA };
+  const schemas = { ...document.components?.schemas, [ERROR_BODY]: openApiSchema(errorBodySchema) };
   const paths: Record<string, PathItemObject> = {};
   for (const [path, item] of Object.entries(document.paths)) {
     paths[path] = { ...item };
