@@ -63,6 +63,11 @@ describe('the API fuzzer finds nothing', () => {
     const args = [
       ...schemathesisArguments(service, urls[service], bearer(accessToken).Authorization),
       ...extra,
+      // Per operation, for reading what a run met (warnings name no operation on the console).
+      '--report',
+      'json',
+      '--report-json-path',
+      join(FUZZ_DIR, `${report}.json`),
     ];
     const outcome = await run(SCHEMATHESIS, args, {
       maxBuffer: 64 * 1024 * 1024,

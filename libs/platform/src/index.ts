@@ -3,6 +3,7 @@ export * from './health/health.module';
 export * from './http/api-answer.decorator';
 export * from './http/api-errors.decorator';
 export * from './http/http-exception.filter';
+export * from './http/some-change';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './redis/redis-script';

@@ -1,12 +1,13 @@
 import { Authenticated, PERMISSIONS, RequirePermissions } from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
 import { permissionsAnswer, roleAnswer, rolesAnswer } from './dto/roles.answers';
 import { CreateRoleDto, permissionField, UpdateRoleDto } from './dto/roles.dto';
 import { type RoleRecord } from './roles.repository';
 import { RolesService } from './roles.service';
 
+const PERMISSION_PARAM = { name: 'permission', enum: PERMISSIONS };
 const BUILT_IN_ADMIN = { 409: '`builtin_role`: the Admin role always holds every permission.' };
 
 @ApiTags('roles')
@@ -56,6 +57,7 @@ export class RolesController {
   @RequirePermissions('roles:manage')
   @ApiErrors(BUILT_IN_ADMIN)
   @ApiAnswer(200, roleAnswer)
+  @ApiParam(PERMISSION_PARAM)
   @Put('roles/:id/permissions/:permission')
   grant(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
     return this.roles.grant(id, parsePermission(permission));
@@ -65,6 +67,7 @@ export class RolesController {
   @RequirePermissions('roles:manage')
   @ApiErrors(BUILT_IN_ADMIN)
   @ApiAnswer(200, roleAnswer)
+  @ApiParam(PERMISSION_PARAM)
   @Delete('roles/:id/permissions/:permission')
   deny(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
     return this.roles.deny(id, parsePermission(permission));
