@@ -9,12 +9,14 @@ import {
 import { type ChatMessage, type RoomSummary } from '@app/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
+import { historyAnswer, roomAnswer, roomListAnswer } from './dto/rooms.answers';
 
 class HistoryQuery extends createZodDto(
   z
@@ -41,12 +43,14 @@ export class RoomsController {
 
   /** Rooms waiting for an agent, oldest first (the same list `queue:updated` pushes). */
   @RequirePermissions('chats:join')
+  @ApiAnswer(200, roomListAnswer)
   @Get('queue')
   async queue(): Promise<{ rooms: RoomSummary[] }> {
     return { rooms: await this.rooms.queue() };
   }
 
   @RequirePermissions('chats:join')
+  @ApiAnswer(200, roomListAnswer)
   @Get('mine')
   async mine(@CurrentPrincipal() agent: Principal): Promise<{ rooms: RoomSummary[] }> {
     return { rooms: await this.rooms.summaries(await this.repository.openRoomsOf(agent.userId)) };
@@ -54,6 +58,7 @@ export class RoomsController {
 
   /** The room with its visitor's details (browser, address, pre-chat answers). */
   @RequirePermissions('chats:join')
+  @ApiAnswer(200, roomAnswer)
   @Get(':id')
   async get(@Param('id') id: string) {
     const room = await this.rooms.get(id);
@@ -71,6 +76,7 @@ export class RoomsController {
    */
   @RequirePermissions('chats:join')
   @AllowVisitors()
+  @ApiAnswer(200, historyAnswer)
   @Get(':id/messages')
   async history(
     @Param('id') id: string,

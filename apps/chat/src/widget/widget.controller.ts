@@ -7,7 +7,8 @@ import {
 } from '@app/auth';
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '@app/platform';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import { conversationLookAnswer, widgetConfigAnswer, widgetSessionAnswer } from './widget.answers';
 import { chatErrors } from '../chat-errors';
 import { WidgetConfigDto, WidgetSessionDto } from './widget-session.dto';
 import { WidgetSessionsService } from './widget-sessions.service';
@@ -28,6 +29,7 @@ export class WidgetController {
    */
   @Public()
   @ApiErrors(WIDGET_CREDENTIALS)
+  @ApiAnswer(200, widgetConfigAnswer)
   @Post('config')
   @HttpCode(200)
   config(@Body() body: WidgetConfigDto, @Headers('origin') origin: string | undefined) {
@@ -37,6 +39,7 @@ export class WidgetController {
   /** Opens a conversation for a visitor; the request's Origin must be one the chatbot allows. */
   @Public()
   @ApiErrors({ ...WIDGET_CREDENTIALS, 403: '`origin_not_allowed`, or `visitor_blocked`.' })
+  @ApiAnswer(201, widgetSessionAnswer)
   @Post('sessions')
   open(
     @Body() body: WidgetSessionDto,
@@ -56,6 +59,7 @@ export class WidgetController {
   @AllowVisitors()
   @ApiBearerAuth()
   @ApiErrors({ 404: '`room_not_found`: the token is not a visitor’s, or the room is gone.' })
+  @ApiAnswer(200, conversationLookAnswer)
   @Get('conversation')
   conversation(@CurrentVisitor() visitor: VisitorPrincipal | undefined) {
     if (!visitor) throw chatErrors.roomNotFound();
