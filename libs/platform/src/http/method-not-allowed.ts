@@ -1,5 +1,6 @@
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type NextFunction, type Request, type Response } from 'express';
+import { METHODS } from 'node:http';
 import { type ErrorBody } from './http-exception.filter';
 
 /** What this code reads of Express 5's router: its layers, and each route's methods. */
@@ -19,7 +20,7 @@ export function methodNotAllowed(app: NestExpressApplication) {
     if (request.method === 'OPTIONS') return next();
     // The table is complete only once Nest has registered the routes, after this middleware.
     layers ??= (app.getHttpAdapter().getInstance().router.stack as unknown as RouteLayer[]).filter(
-      (layer) => layer.route,
+      (layer) => layer.route && !handlesEveryMethod(layer.route.methods),
     );
     const allowed = new Set<string>();
     for (const layer of layers) {
@@ -41,3 +42,7 @@ export function methodNotAllowed(app: NestExpressApplication) {
     response.json(body);
   };
 }
+
+/** Nest mounts module middleware (e.g. request logging) as routes for every method: not endpoints. */
+const handlesEveryMethod = (methods: Record<string, boolean>) =>
+  METHODS.every((method) => methods[method.toLowerCase()]);
