@@ -7,11 +7,13 @@ import { analyticsService } from '../../apps/analytics/src/analytics.service-def
 import { chatService } from '../../apps/chat/src/chat.service-definition';
 import { emailService } from '../../apps/email/src/email.service-definition';
 import { TenantFixture } from '../../apps/tenant/test/tenant-fixture';
+import { type KnownIds, seedKnownIds } from './fuzz-data';
 import {
   FUZZ_DIR,
   fuzzSettings,
   SCHEMATHESIS,
   schemathesisArguments,
+  schemathesisConfig,
   SESSION_ENDING,
 } from './fuzz-settings';
 
@@ -29,6 +31,7 @@ describe('the API fuzzer finds nothing', () => {
   const others: TestService<unknown>[] = [];
   const urls: Record<string, string> = {};
   let token: string;
+  let known: KnownIds;
 
   beforeAll(async () => {
     tenant = await TenantFixture.start();
@@ -45,7 +48,9 @@ describe('the API fuzzer finds nothing', () => {
       analytics: analytics.url,
       email: email.url,
     });
-    token = (await tenant.signup()).accessToken;
+    const admin = await tenant.signup();
+    token = admin.accessToken;
+    known = await seedKnownIds(urls as Record<keyof KnownIds, string>, admin);
     mkdirSync(FUZZ_DIR, { recursive: true });
     // Kept beside the reports: what the fuzzer was given.
     for (const [service, url] of Object.entries(urls)) {
@@ -60,7 +65,11 @@ describe('the API fuzzer finds nothing', () => {
 
   /** One schemathesis run; its report goes to .data/fuzz/<report>.txt. */
   const fuzz = async (service: string, report: string, accessToken: string, extra: string[]) => {
+    const config = join(FUZZ_DIR, `${report}.toml`);
+    writeFileSync(config, schemathesisConfig(known[service as keyof KnownIds]));
     const args = [
+      '--config-file',
+      config,
       ...schemathesisArguments(service, urls[service], bearer(accessToken).Authorization),
       ...extra,
       // Per operation, for reading what a run met (warnings name no operation on the console).

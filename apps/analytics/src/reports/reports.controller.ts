@@ -3,7 +3,7 @@ import { TenantContext } from '@app/tenancy';
 import { ApiAnswer, AppHttpError } from '@app/platform';
 import { reportAnswer, reportsAnswer, subscriptionAnswer } from './reports.answers';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type UsageReport } from './usage-report.schema';
@@ -59,6 +59,7 @@ export class ReportsController {
   }
 
   @ApiAnswer(200, reportAnswer)
+  @ApiParam({ name: 'day', type: String, format: 'date', description: 'YYYY-MM-DD (UTC).' })
   @Get(':day')
   async one(@Param('day') day: string) {
     if (!z.iso.date().safeParse(day).success)

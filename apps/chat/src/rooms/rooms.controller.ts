@@ -21,8 +21,18 @@ import { historyAnswer, roomAnswer, roomListAnswer } from './dto/rooms.answers';
 class HistoryQuery extends createZodDto(
   z
     .strictObject({
-      after: z.coerce.number().int().min(0).optional(),
-      before: z.coerce.number().int().min(1).optional(),
+      after: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('Messages after this seq; not with `before`.'),
+      before: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe('Messages before this seq; not with `after`.'),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     })
     .refine(
@@ -65,7 +75,8 @@ export class RoomsController {
     return {
       ...(await this.rooms.summary(room)),
       visitor: room.visitor,
-      answers: room.answers,
+      // Stored without answers, a room has no `answers` key (mongoose drops empty objects).
+      answers: room.answers ?? {},
       closeReason: room.closeReason,
     };
   }
