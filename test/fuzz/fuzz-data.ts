@@ -4,6 +4,12 @@ import request from 'supertest';
 /** The ids a fuzz run may put into `{id}` path parameters, by service. */
 export type KnownIds = Record<'tenant' | 'chat' | 'analytics' | 'email', string[]>;
 
+export interface FuzzData {
+  ids: KnownIds;
+  /** The seeded room's visitor, for the routes a visitor calls. */
+  visitorToken: string;
+}
+
 const SITE = 'https://fuzz.parley.test';
 
 /**
@@ -11,10 +17,10 @@ const SITE = 'https://fuzz.parley.test';
  * invited agent (whose invitation email the email service records) and a visitor's room. Random
  * ids only ever reach the 404 branch; these let the fuzzer reach the answers with a body.
  */
-export async function seedKnownIds(
+export async function seedFuzzData(
   urls: Record<keyof KnownIds, string>,
   admin: { accessToken: string; user: { id: string }; tenant: { id: string } },
-): Promise<KnownIds> {
+): Promise<FuzzData> {
   const auth = bearer(admin.accessToken);
   const chatbot = await request(urls.tenant)
     .post('/api/tenant/chatbots')
@@ -47,14 +53,17 @@ export async function seedKnownIds(
     return page.body.notifications as { id: string }[];
   });
   return {
-    tenant: [
-      admin.user.id,
-      invited.body.id,
-      chatbot.body.id,
-      ...roles.body.roles.map((role: { id: string }) => role.id),
-    ],
-    chat: [session.body.roomId],
-    analytics: [],
-    email: notifications.map((notification) => notification.id),
+    ids: {
+      tenant: [
+        admin.user.id,
+        invited.body.id,
+        chatbot.body.id,
+        ...roles.body.roles.map((role: { id: string }) => role.id),
+      ],
+      chat: [session.body.roomId],
+      analytics: [],
+      email: notifications.map((notification) => notification.id),
+    },
+    visitorToken: session.body.visitorToken,
   };
 }
