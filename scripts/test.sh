@@ -67,7 +67,7 @@ node_modules/.bin/jest --selectProjects integration --ci --runInBand --forceExit
 # `npm run fuzz`, short: a few examples per operation (one test per service in the report).
 echo "== API fuzzer (schemathesis, short)"
 if bash scripts/fuzz/ensure-schemathesis.sh; then
-  FUZZ_EXAMPLES=${FUZZ_EXAMPLES:-10} FUZZ_TIMEOUT_SECONDS=${FUZZ_TIMEOUT_SECONDS:-300} \
+  FUZZ_EXAMPLES=${FUZZ_EXAMPLES:-5} FUZZ_TIMEOUT_SECONDS=${FUZZ_TIMEOUT_SECONDS:-300} \
     node_modules/.bin/jest --selectProjects fuzz --ci --runInBand --forceExit \
     --json --outputFile="$RESULTS/fuzz.json"
 fi

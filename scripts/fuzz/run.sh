@@ -2,7 +2,7 @@
 # `npm run fuzz`: schemathesis over every operation of the four services' OpenAPI documents, on
 # the real services started in-process against the local infrastructure (test/fuzz). Fails on
 # any 5xx, any answer outside its documented schema and any undocumented status code.
-# Reports: .data/fuzz/<service>.txt and .json. FUZZ_EXAMPLES (default 100 here, 10 in
+# Reports: .data/fuzz/<service>.txt and .json. FUZZ_EXAMPLES (default 100 here, 5 in
 # `npm test`) sets the examples per operation; FUZZ_SERVICES (e.g. `tenant,chat`) fuzzes only
 # some services; FUZZ_TIMEOUT_SECONDS (1800) bounds each schemathesis run. Extra arguments go
 # to jest.

@@ -1,12 +1,14 @@
 import { IS_PUBLIC } from '@app/auth';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import {
+  DocumentBuilder,
+  type OpenAPIObject,
   type OperationObject,
   type PathItemObject,
   type ResponseObject,
-} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+  SwaggerModule,
+} from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { z } from 'zod';
 import { openApiSchema } from './api-answer.decorator';
@@ -33,6 +35,14 @@ const API_DESCRIPTION = [
   'A method a path does not have answers 405 with an `Allow` header.',
   'Any request may answer 429 with `Retry-After` when a rate limit is reached.',
 ].join(' ');
+
+/** Descriptions of the answers Nest documents by itself (a route's status, without a body). */
+const SUCCESS: Record<string, string> = {
+  200: 'Success.',
+  201: 'Created.',
+  202: 'Accepted.',
+  204: 'Done; no body.',
+};
 
 /** What a route's handler declares about access and errors, read from its decorators. */
 interface RouteFacts {
@@ -119,10 +129,11 @@ function completeOperation(
   errors[429] = 'Too many requests: wait for `Retry-After` seconds.';
   Object.assign(errors, route.extraErrors);
 
-  const responses: Record<string, ResponseObject> = { ...operation.responses } as Record<
-    string,
-    ResponseObject
-  >;
+  const responses: Record<string, ResponseObject> = {};
+  for (const [status, answer] of Object.entries(
+    operation.responses as Record<string, ResponseObject>,
+  ))
+    responses[status] = { ...answer, description: answer.description || SUCCESS[status] || status };
   for (const [status, description] of Object.entries(errors)) {
     responses[status] ??= {
       description,
