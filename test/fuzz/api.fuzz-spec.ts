@@ -1,6 +1,6 @@
 import { bearer, startTestService, type TestService } from '@app/testing';
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
@@ -34,6 +34,8 @@ describe('the API fuzzer finds nothing', () => {
   let seeded: FuzzData;
 
   beforeAll(async () => {
+    if (!existsSync(SCHEMATHESIS))
+      throw new Error(`${SCHEMATHESIS} is missing: bash scripts/fuzz/ensure-schemathesis.sh`);
     tenant = await TenantFixture.start();
     const jwks = { JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json` };
     const [chat, analytics, email] = await Promise.all([
