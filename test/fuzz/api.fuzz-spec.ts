@@ -29,7 +29,7 @@ describe('the API fuzzer finds nothing', () => {
   const settings = fuzzSettings();
   let tenant: TenantFixture;
   const others: TestService<unknown>[] = [];
-  const urls: Record<string, string> = {};
+  let urls: Record<keyof KnownIds, string>;
   let token: string;
   let seeded: FuzzData;
 
@@ -44,15 +44,10 @@ describe('the API fuzzer finds nothing', () => {
       startTestService(emailService, jwks),
     ]);
     others.push(chat, analytics, email);
-    Object.assign(urls, {
-      tenant: tenant.url,
-      chat: chat.url,
-      analytics: analytics.url,
-      email: email.url,
-    });
+    urls = { tenant: tenant.url, chat: chat.url, analytics: analytics.url, email: email.url };
     const admin = await tenant.signup();
     token = admin.accessToken;
-    seeded = await seedFuzzData(urls as Record<keyof KnownIds, string>, admin);
+    seeded = await seedFuzzData(urls, admin);
     mkdirSync(FUZZ_DIR, { recursive: true });
     // Kept beside the reports: what the fuzzer was given.
     for (const [service, url] of Object.entries(urls)) {
@@ -66,9 +61,14 @@ describe('the API fuzzer finds nothing', () => {
   });
 
   /** One schemathesis run; its report goes to .data/fuzz/<report>.txt. */
-  const fuzz = async (service: string, report: string, accessToken: string, extra: string[]) => {
+  const fuzz = async (
+    service: keyof KnownIds,
+    report: string,
+    accessToken: string,
+    extra: string[],
+  ) => {
     const config = join(FUZZ_DIR, `${report}.toml`);
-    writeFileSync(config, schemathesisConfig(seeded.ids[service as keyof KnownIds]));
+    writeFileSync(config, schemathesisConfig(seeded.ids[service]));
     const args = [
       '--config-file',
       config,

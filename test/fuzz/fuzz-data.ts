@@ -1,8 +1,9 @@
 import { bearer, eventually, uniqueEmail } from '@app/testing';
 import request from 'supertest';
+import { type FuzzedService } from './fuzz-settings';
 
 /** The ids a fuzz run may put into `{id}` path parameters, by service. */
-export type KnownIds = Record<'tenant' | 'chat' | 'analytics' | 'email', string[]>;
+export type KnownIds = Record<FuzzedService, string[]>;
 
 export interface FuzzData {
   ids: KnownIds;
@@ -47,11 +48,14 @@ export async function seedFuzzData(
       })
       .expect(201),
   );
-  const notifications = await eventually(async () => {
-    const page = await request(urls.email).get('/api/email/notifications').set(auth).expect(200);
-    expect(page.body.notifications.length).toBeGreaterThan(0);
-    return page.body.notifications as { id: string }[];
-  });
+  const notifications = await eventually(
+    async () => {
+      const page = await request(urls.email).get('/api/email/notifications').set(auth).expect(200);
+      expect(page.body.notifications.length).toBeGreaterThan(0);
+      return page.body.notifications as { id: string }[];
+    },
+    { timeoutMs: 60_000 },
+  );
   return {
     ids: {
       tenant: [

@@ -9,19 +9,26 @@ export const SCHEMATHESIS = join(FUZZ_DIR, 'venv', 'bin', 'schemathesis');
 /** Routes that end the caller's own sessions (fuzzed last, with a session of their own). */
 export const SESSION_ENDING = ['/api/tenant/auth/logout-everywhere'];
 
-const SERVICES = ['tenant', 'chat', 'analytics', 'email'];
+const SERVICES = ['tenant', 'chat', 'analytics', 'email'] as const;
+export type FuzzedService = (typeof SERVICES)[number];
 
 /**
  * `FUZZ_EXAMPLES` examples per operation: a few in `npm test`, many in `npm run fuzz`.
  * `FUZZ_SERVICES` (comma-separated) fuzzes only some services, while fixing what one reported.
  */
-export function fuzzSettings(): { examples: number; timeoutMs: number; services: string[] } {
+export function fuzzSettings(): {
+  examples: number;
+  timeoutMs: number;
+  services: FuzzedService[];
+} {
   const examples = Number(process.env.FUZZ_EXAMPLES ?? 10);
-  const chosen = process.env.FUZZ_SERVICES?.split(',').filter((name) => SERVICES.includes(name));
+  const chosen = process.env.FUZZ_SERVICES?.split(',').filter((name): name is FuzzedService =>
+    (SERVICES as readonly string[]).includes(name),
+  );
   return {
     examples,
     timeoutMs: Number(process.env.FUZZ_TIMEOUT_SECONDS ?? 600) * 1000,
-    services: chosen?.length ? chosen : SERVICES,
+    services: chosen?.length ? chosen : [...SERVICES],
   };
 }
 
