@@ -14,7 +14,7 @@ export const passwordField = z
   .string()
   .min(10, 'at least 10 characters')
   // Implied by the byte limit; says it in the OpenAPI document, where the refinement cannot.
-  .max(72, 'at most 72 bytes')
+  .max(72, { message: 'at most 72 bytes', abort: true })
   .refine((password) => Buffer.byteLength(password, 'utf8') <= 72, 'at most 72 bytes')
   .refine(
     (password) => /\p{L}/u.test(password) && /[^\p{L}]/u.test(password),
