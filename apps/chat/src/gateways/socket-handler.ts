@@ -4,6 +4,7 @@ import { HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type Namespace } from 'socket.io';
 import { type ZodType } from 'zod';
+import { RateLimitedError } from '../chat-errors';
 
 const logger = new Logger('SocketHandler');
 
@@ -47,7 +48,8 @@ export function toSocketError(error: unknown): SocketError {
 /**
  * The handshake check of a namespace: the handshake's `auth` is validated against its contract
  * (`invalid_handshake` naming the field), then `authenticate` turns it into the socket's data, or
- * null to refuse with `unauthorized`; a failure to check is `unavailable`.
+ * null to refuse with `unauthorized`; too many connections are `rate_limited`, and a failure to
+ * check is `unavailable`.
  */
 export function useHandshakeAuth<A>(
   namespace: Namespace,
@@ -63,7 +65,9 @@ export function useHandshakeAuth<A>(
         Object.assign(socket.data, data);
         next();
       })
-      .catch(() => next(new Error('unavailable')));
+      .catch((error: unknown) =>
+        next(new Error(error instanceof RateLimitedError ? 'rate_limited' : 'unavailable')),
+      );
   });
 }
 

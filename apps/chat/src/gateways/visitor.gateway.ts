@@ -20,6 +20,8 @@ import { type Namespace, type Socket } from 'socket.io';
 import { ConversationService } from '../conversations/conversation.service';
 import { type VisitorSession, VisitorSessions } from '../visitors/visitor-sessions.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
+import { type RateSender } from '../realtime/rate-sender';
+import { SenderLimits } from '../realtime/sender-limits.service';
 import { PresenceSignals } from '../conversations/presence-signals.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { handleSocketEvent, inSocketTenant, useHandshakeAuth } from './socket-handler';
@@ -40,11 +42,17 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly signals: PresenceSignals,
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
+    private readonly limits: SenderLimits,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('visitor', namespace);
-    useHandshakeAuth(namespace, visitorHandshakeSchema, (auth) => this.sessions.authenticate(auth));
+    useHandshakeAuth(namespace, visitorHandshakeSchema, async (auth) => {
+      const visitor = await this.sessions.authenticate(auth);
+      // Counted per room, after the token is proven: a stranger cannot lock a visitor out.
+      if (visitor) await this.limits.consume('connect', asSender(visitor));
+      return visitor;
+    });
   }
 
   async handleConnection(socket: VisitorSocket): Promise<void> {
@@ -75,7 +83,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const visitor = socket.data;
     return handleSocketEvent(visitor.tenantId, messageSendSchema, payload, (input) =>
       this.conversation.sendAsVisitor(visitor, input, () =>
-        this.rateLimiter.admit(socket, visitor.tenantId),
+        this.rateLimiter.admit(socket, asSender(visitor)),
       ),
     );
   }
@@ -83,16 +91,23 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
     const visitor = socket.data;
-    return handleSocketEvent(visitor.tenantId, typingSchema, payload, async (input) =>
-      this.signals.fromVisitor(visitor, { kind: 'typing', typing: input.typing }),
-    );
+    return handleSocketEvent(visitor.tenantId, typingSchema, payload, async (input) => {
+      await this.limits.consume('signal', asSender(visitor));
+      return this.signals.fromVisitor(visitor, { kind: 'typing', typing: input.typing });
+    });
   }
 
   @SubscribeMessage('message:read')
   read(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
     const visitor = socket.data;
-    return handleSocketEvent(visitor.tenantId, messageReadSchema, payload, async (input) =>
-      this.signals.fromVisitor(visitor, { kind: 'message:read', seq: input.seq }),
-    );
+    return handleSocketEvent(visitor.tenantId, messageReadSchema, payload, async (input) => {
+      await this.limits.consume('signal', asSender(visitor));
+      return this.signals.fromVisitor(visitor, { kind: 'message:read', seq: input.seq });
+    });
   }
+}
+
+/** A visitor is counted by their room, whatever number of sockets their token opens. */
+function asSender(visitor: { tenantId: string; roomId: string }): RateSender {
+  return { side: 'visitor', tenantId: visitor.tenantId, roomId: visitor.roomId };
 }

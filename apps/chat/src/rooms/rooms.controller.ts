@@ -13,6 +13,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
+import { type RateSender } from '../realtime/rate-sender';
+import { SenderLimits } from '../realtime/sender-limits.service';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
 
@@ -37,6 +39,7 @@ export class RoomsController {
     private readonly rooms: RoomsService,
     private readonly repository: RoomsRepository,
     private readonly messages: MessagesService,
+    private readonly limits: SenderLimits,
   ) {}
 
   /** Rooms waiting for an agent, oldest first (the same list `queue:updated` pushes). */
@@ -76,10 +79,22 @@ export class RoomsController {
     @Param('id') id: string,
     @Query() query: HistoryQuery,
     @CurrentVisitor() visitor: VisitorPrincipal | undefined,
+    @CurrentPrincipal() agent: Principal | undefined,
   ): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
     if (visitor && visitor.roomId !== id) throw chatErrors.roomNotFound();
+    await this.limits.consume('history', historyReader(visitor, agent));
     await this.rooms.get(id);
     const { messages, hasMore } = await this.messages.history(id, query);
     return { messages, hasMore };
   }
+}
+
+/** History pages are counted per visitor room, or per agent. */
+function historyReader(
+  visitor: VisitorPrincipal | undefined,
+  agent: Principal | undefined,
+): RateSender {
+  if (visitor) return { side: 'visitor', tenantId: visitor.tenantId, roomId: visitor.roomId };
+  if (!agent) throw new Error('the guard let a history request through with no caller');
+  return { side: 'agent', tenantId: agent.tenantId, agentId: agent.userId };
 }

@@ -1,0 +1,12 @@
+/**
+ * Who a limit counts: the visitor of a room, however many sockets their token opens, or an
+ * agent, however many tabs they have. Never a socket: a new socket would be a fresh allowance.
+ */
+export type RateSender =
+  | { side: 'visitor'; tenantId: string; roomId: string }
+  | { side: 'agent'; tenantId: string; agentId: string };
+
+/** The sender's name in Redis keys, unique within its tenant. */
+export function rateSenderId(sender: RateSender): string {
+  return sender.side === 'visitor' ? `visitor:${sender.roomId}` : `agent:${sender.agentId}`;
+}
