@@ -1,4 +1,5 @@
 import {
+  commaList,
   kafkaFragment,
   mongoFragment,
   notificationSealFragment,
@@ -29,6 +30,8 @@ export const tenantConfigSchema = z
     OIDC_ISSUER_URL: optionalUrl,
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Ids of the users who operate the platform: their tokens carry `platform:operate`. */
+    PLATFORM_OPERATORS: commaList(z.string().min(1).max(64)).default([]),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_PRIVATE_KEY_FILE, {
     path: ['JWT_PRIVATE_KEY_FILE'],

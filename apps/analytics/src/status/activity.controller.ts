@@ -1,0 +1,35 @@
+import { RequirePermissions } from '@app/auth';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { ActivityRepository } from '../rollups/activity.repository';
+
+/** The tenant's own activity right now: its agents online and each chatbot's last session. */
+@ApiTags('status')
+@ApiBearerAuth()
+@RequirePermissions('analytics:view')
+@Controller('activity')
+export class ActivityController {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly activity: ActivityRepository,
+  ) {}
+
+  @Get()
+  async activityNow() {
+    const [chatbots, sessions, online] = await Promise.all([
+      this.directory.chatbotsOfTenant(),
+      this.activity.lastSessions(),
+      this.activity.onlineAgents(),
+    ]);
+    return {
+      checkedAt: new Date().toISOString(),
+      agentsOnline: online.length,
+      chatbots: chatbots.map((chatbot) => ({
+        chatbotId: chatbot._id,
+        name: chatbot.name,
+        lastSessionAt: sessions.get(chatbot._id)?.toISOString() ?? null,
+      })),
+    };
+  }
+}
