@@ -28,7 +28,7 @@ import { AgentSessions } from '../agents/agent-sessions.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
-import { type RateSender } from '../realtime/rate-sender';
+import { agentSender } from '../realtime/rate-sender';
 import { SenderLimits } from '../realtime/sender-limits.service';
 import { PresenceSignals } from '../conversations/presence-signals.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
@@ -118,7 +118,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, messageSendSchema, payload, (input) =>
       this.conversation.sendAsAgent(principal, input, () =>
-        this.rateLimiter.admit(socket, asSender(principal)),
+        this.rateLimiter.admit(socket, agentSender(principal)),
       ),
     );
   }
@@ -151,7 +151,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   typing(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, typingSchema, payload, async (input) => {
-      await this.limits.consume('signal', asSender(principal));
+      await this.limits.consume('signal', agentSender(principal));
       return this.signals.fromAgent(principal, input.roomId, {
         kind: 'typing',
         typing: input.typing,
@@ -163,16 +163,11 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   read(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, messageReadSchema, payload, async (input) => {
-      await this.limits.consume('signal', asSender(principal));
+      await this.limits.consume('signal', agentSender(principal));
       return this.signals.fromAgent(principal, input.roomId, {
         kind: 'message:read',
         seq: input.seq,
       });
     });
   }
-}
-
-/** An agent is counted as one sender across all their tabs and sockets. */
-function asSender(principal: Principal): RateSender {
-  return { side: 'agent', tenantId: principal.tenantId, agentId: principal.userId };
 }

@@ -20,7 +20,7 @@ import { type Namespace, type Socket } from 'socket.io';
 import { ConversationService } from '../conversations/conversation.service';
 import { type VisitorSession, VisitorSessions } from '../visitors/visitor-sessions.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
-import { type RateSender } from '../realtime/rate-sender';
+import { visitorSender } from '../realtime/rate-sender';
 import { SenderLimits } from '../realtime/sender-limits.service';
 import { PresenceSignals } from '../conversations/presence-signals.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
@@ -50,7 +50,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     useHandshakeAuth(namespace, visitorHandshakeSchema, async (auth) => {
       const visitor = await this.sessions.authenticate(auth);
       // Counted per room, after the token is proven: a stranger cannot lock a visitor out.
-      if (visitor) await this.limits.consume('connect', asSender(visitor));
+      if (visitor) await this.limits.consume('connect', visitorSender(visitor));
       return visitor;
     });
   }
@@ -83,7 +83,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const visitor = socket.data;
     return handleSocketEvent(visitor.tenantId, messageSendSchema, payload, (input) =>
       this.conversation.sendAsVisitor(visitor, input, () =>
-        this.rateLimiter.admit(socket, asSender(visitor)),
+        this.rateLimiter.admit(socket, visitorSender(visitor)),
       ),
     );
   }
@@ -92,7 +92,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   typing(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
     const visitor = socket.data;
     return handleSocketEvent(visitor.tenantId, typingSchema, payload, async (input) => {
-      await this.limits.consume('signal', asSender(visitor));
+      await this.limits.consume('signal', visitorSender(visitor));
       return this.signals.fromVisitor(visitor, { kind: 'typing', typing: input.typing });
     });
   }
@@ -101,13 +101,8 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   read(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
     const visitor = socket.data;
     return handleSocketEvent(visitor.tenantId, messageReadSchema, payload, async (input) => {
-      await this.limits.consume('signal', asSender(visitor));
+      await this.limits.consume('signal', visitorSender(visitor));
       return this.signals.fromVisitor(visitor, { kind: 'message:read', seq: input.seq });
     });
   }
-}
-
-/** A visitor is counted by their room, whatever number of sockets their token opens. */
-function asSender(visitor: { tenantId: string; roomId: string }): RateSender {
-  return { side: 'visitor', tenantId: visitor.tenantId, roomId: visitor.roomId };
 }

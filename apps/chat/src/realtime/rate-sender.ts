@@ -10,3 +10,13 @@ export type RateSender =
 export function rateSenderId(sender: RateSender): string {
   return sender.side === 'visitor' ? `visitor:${sender.roomId}` : `agent:${sender.agentId}`;
 }
+
+/** A visitor is counted by their room, whatever number of sockets their token opens. */
+export function visitorSender(visitor: { tenantId: string; roomId: string }): RateSender {
+  return { side: 'visitor', tenantId: visitor.tenantId, roomId: visitor.roomId };
+}
+
+/** An agent is counted as one sender across all their tabs and sockets. */
+export function agentSender(agent: { tenantId: string; userId: string }): RateSender {
+  return { side: 'agent', tenantId: agent.tenantId, agentId: agent.userId };
+}

@@ -13,7 +13,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
-import { type RateSender } from '../realtime/rate-sender';
+import { agentSender, visitorSender } from '../realtime/rate-sender';
 import { SenderLimits } from '../realtime/sender-limits.service';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
@@ -79,22 +79,13 @@ export class RoomsController {
     @Param('id') id: string,
     @Query() query: HistoryQuery,
     @CurrentVisitor() visitor: VisitorPrincipal | undefined,
-    @CurrentPrincipal() agent: Principal | undefined,
+    @CurrentPrincipal() agent: Principal,
   ): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
     if (visitor && visitor.roomId !== id) throw chatErrors.roomNotFound();
-    await this.limits.consume('history', historyReader(visitor, agent));
+    // Counted per visitor room, or per agent (the guard lets in one or the other).
+    await this.limits.consume('history', visitor ? visitorSender(visitor) : agentSender(agent));
     await this.rooms.get(id);
     const { messages, hasMore } = await this.messages.history(id, query);
     return { messages, hasMore };
   }
-}
-
-/** History pages are counted per visitor room, or per agent. */
-function historyReader(
-  visitor: VisitorPrincipal | undefined,
-  agent: Principal | undefined,
-): RateSender {
-  if (visitor) return { side: 'visitor', tenantId: visitor.tenantId, roomId: visitor.roomId };
-  if (!agent) throw new Error('the guard let a history request through with no caller');
-  return { side: 'agent', tenantId: agent.tenantId, agentId: agent.userId };
 }
