@@ -108,6 +108,48 @@ describe('limits on what one visitor or agent can repeat', () => {
     );
   });
 
+  it('keeps the agents’ share of the tenant’s second while many visitors flood at once', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const agent = await fixture.agent(admin.accessToken);
+    const rooms = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const opened = (await fixture.openSession(chatbot).expect(201)).body as {
+          roomId: string;
+          visitorToken: string;
+        };
+        return { ...opened, sockets: await sockets(opened.visitorToken, 2) };
+      }),
+    );
+    const { roomId } = rooms[0];
+    expect(await agent.emitWithAck('room:join', { roomId })).toMatchObject({
+      room: { status: 'active' },
+    });
+
+    const answers: SendAnswer[] = [];
+    const flooding = Promise.all(
+      rooms.flatMap((room, index) =>
+        room.sockets.map((socket, at) => flood(socket, `r${index}s${at}`, 40, answers)),
+      ),
+    );
+    // Each visitor is under their own limit here: what refuses them is the visitors' share.
+    await eventually(() => {
+      const refused = answers.filter((answer) => answer.error?.code === 'rate_limited').length;
+      if (refused < 20) throw new Error(`only ${refused} refused sends so far`);
+    });
+    const fromAgent: SendAnswer[] = [];
+    for (let index = 0; index < 5; index += 1)
+      fromAgent.push(
+        await agent.emitWithAck('message:send', {
+          roomId,
+          clientMessageId: `agent-${index}`,
+          body: `answer ${index}`,
+        }),
+      );
+    await flooding;
+
+    expect(fromAgent).toEqual(Array(5).fill({ id: expect.any(String), seq: expect.any(Number) }));
+  });
+
   it('limits typing and read receipts per visitor, and relays no more than that', async () => {
     const { visitorToken, agent } = await liveRoom();
     const agentInbox = new Inbox(agent);
