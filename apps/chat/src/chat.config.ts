@@ -31,6 +31,12 @@ export const chatConfigSchema = z
      * though no disconnect was seen (the replica holding the socket died).
      */
     VISITOR_PRESENCE_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+    /** How long a blocked visitor's address stays blocked (30 days); email blocks do not lapse. */
+    ADDRESS_BLOCK_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(30 * 86_400),
     /**
      * Messages one sender (a visitor's room, or an agent), all their sockets together, may send
      * per 10 seconds, and one tenant per second; a share of the tenant's second is the agents'

@@ -6,6 +6,8 @@ import {
   typingSchema,
   visitorHandshakeSchema,
 } from '@app/contracts';
+import { InjectConfig } from '@app/config';
+import { clientAddress, proxyTrust, type ProxyTrust } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -17,6 +19,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { type Namespace, type Socket } from 'socket.io';
+import { type ChatConfig } from '../chat.config';
 import { ConversationService } from '../conversations/conversation.service';
 import { type VisitorSession, VisitorSessions } from '../visitors/visitor-sessions.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
@@ -36,19 +39,24 @@ type VisitorSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, 
 export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(VisitorGateway.name);
 
+  private readonly proxies: ProxyTrust;
+
   constructor(
+    @InjectConfig() config: ChatConfig,
     private readonly sessions: VisitorSessions,
     private readonly conversation: ConversationService,
     private readonly signals: PresenceSignals,
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
     private readonly limits: SenderLimits,
-  ) {}
+  ) {
+    this.proxies = proxyTrust(config.TRUSTED_PROXIES);
+  }
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('visitor', namespace);
-    useHandshakeAuth(namespace, visitorHandshakeSchema, async (auth) => {
-      const visitor = await this.sessions.authenticate(auth);
+    useHandshakeAuth(namespace, visitorHandshakeSchema, async (auth, request) => {
+      const visitor = await this.sessions.authenticate(auth, clientAddress(request, this.proxies));
       // Counted per room, after the token is proven: a stranger cannot lock a visitor out.
       if (visitor) await this.limits.consume('connect', visitorSender(visitor));
       return visitor;
