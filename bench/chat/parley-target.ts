@@ -49,7 +49,11 @@ export async function parleyTarget(options: {
         body: { email, name: `Agent ${index}`, maxConcurrentChats: share },
       });
       const invite = await invites.waitFor((message) => message.value.includes(email));
-      const link = unseal(JSON.parse(invite.value).payload.acceptUrl.sealed, options.sealKey);
+      const link = unseal(
+        JSON.parse(invite.value).payload.acceptUrl.sealed,
+        options.sealKey,
+        'notification-link',
+      );
       const token = new URL(link).searchParams.get('token');
       agents.push(
         await call<Session>(base, 'POST', '/api/tenant/auth/invitations/accept', {

@@ -361,7 +361,11 @@ describe('tenant service: sign-up, sign-in and sessions', () => {
       const payload = JSON.parse(message.value).payload;
       expect(payload.to.email).toBe(email);
       expect(message.value).not.toContain('token=');
-      const link = unseal(payload.resetUrl.sealed, tenant.service.config.NOTIFICATION_SEAL_KEY);
+      const link = unseal(
+        payload.resetUrl.sealed,
+        tenant.service.config.NOTIFICATION_SEAL_KEY,
+        'notification-link',
+      );
       return new URL(link).searchParams.get('token')!;
     }
 

@@ -49,6 +49,7 @@ describe('secrets at rest', () => {
       const link = unseal(
         (payload.resetUrl ?? payload.acceptUrl).sealed,
         tenant.service.config.NOTIFICATION_SEAL_KEY,
+        'notification-link',
       );
       return new URL(link).searchParams.get('token')!;
     };

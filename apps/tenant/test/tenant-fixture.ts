@@ -62,7 +62,7 @@ export class TenantFixture {
     );
     const payload = JSON.parse(message.value).payload;
     const sealed = (payload.acceptUrl ?? payload.resetUrl).sealed;
-    const link = unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY);
+    const link = unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY, 'notification-link');
     return new URL(link).searchParams.get('token')!;
   }
 

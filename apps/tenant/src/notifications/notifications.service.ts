@@ -52,7 +52,7 @@ export class NotificationsService {
   /** A dashboard route with the one-time token in its query string, sealed for the trip. */
   private sealedLink(path: string, token: string): { sealed: string } {
     const url = `${this.config.PUBLIC_URL}/app${path}?token=${encodeURIComponent(token)}`;
-    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY) };
+    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY, 'notification-link') };
   }
 
   private async request(
