@@ -14,6 +14,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
+import { agentSender, visitorSender } from '../realtime/rate-sender';
+import { SenderLimits } from '../realtime/sender-limits.service';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
 import { historyAnswer, roomAnswer, roomListAnswer } from './dto/rooms.answers';
@@ -49,6 +51,7 @@ export class RoomsController {
     private readonly rooms: RoomsService,
     private readonly repository: RoomsRepository,
     private readonly messages: MessagesService,
+    private readonly limits: SenderLimits,
   ) {}
 
   /** Rooms waiting for an agent, oldest first (the same list `queue:updated` pushes). */
@@ -93,8 +96,11 @@ export class RoomsController {
     @Param('id') id: string,
     @Query() query: HistoryQuery,
     @CurrentVisitor() visitor: VisitorPrincipal | undefined,
+    @CurrentPrincipal() agent: Principal,
   ): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
     if (visitor && visitor.roomId !== id) throw chatErrors.roomNotFound();
+    // Counted per visitor room, or per agent (the guard lets in one or the other).
+    await this.limits.consume('history', visitor ? visitorSender(visitor) : agentSender(agent));
     await this.rooms.get(id);
     const { messages, hasMore } = await this.messages.history(id, query);
     return { messages, hasMore };
