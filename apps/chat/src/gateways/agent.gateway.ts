@@ -28,6 +28,8 @@ import { AgentSessions } from '../agents/agent-sessions.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
+import { agentSender } from '../realtime/rate-sender';
+import { SenderLimits } from '../realtime/sender-limits.service';
 import { PresenceSignals } from '../conversations/presence-signals.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { handleSocketEvent, inSocketTenant, useHandshakeAuth } from './socket-handler';
@@ -56,6 +58,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly signals: PresenceSignals,
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
+    private readonly limits: SenderLimits,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -115,7 +118,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, messageSendSchema, payload, (input) =>
       this.conversation.sendAsAgent(principal, input, () =>
-        this.rateLimiter.admit(socket, principal.tenantId),
+        this.rateLimiter.admit(socket, agentSender(principal)),
       ),
     );
   }
@@ -147,16 +150,24 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
-    return handleSocketEvent(principal.tenantId, typingSchema, payload, (input) =>
-      this.signals.fromAgent(principal, input.roomId, { kind: 'typing', typing: input.typing }),
-    );
+    return handleSocketEvent(principal.tenantId, typingSchema, payload, async (input) => {
+      await this.limits.consume('signal', agentSender(principal));
+      return this.signals.fromAgent(principal, input.roomId, {
+        kind: 'typing',
+        typing: input.typing,
+      });
+    });
   }
 
   @SubscribeMessage('message:read')
   read(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
-    return handleSocketEvent(principal.tenantId, messageReadSchema, payload, (input) =>
-      this.signals.fromAgent(principal, input.roomId, { kind: 'message:read', seq: input.seq }),
-    );
+    return handleSocketEvent(principal.tenantId, messageReadSchema, payload, async (input) => {
+      await this.limits.consume('signal', agentSender(principal));
+      return this.signals.fromAgent(principal, input.roomId, {
+        kind: 'message:read',
+        seq: input.seq,
+      });
+    });
   }
 }

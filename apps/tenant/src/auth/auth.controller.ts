@@ -1,6 +1,7 @@
 import { Authenticated, CurrentPrincipal, type Principal, Public } from '@app/auth';
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@app/platform';
 import { TenantsService } from '../tenants/tenants.service';
 import { AccountsService } from '../users/accounts.service';
 import { type SignedIn, AuthService } from './auth.service';
@@ -13,6 +14,7 @@ import {
   RefreshDto,
   SignupDto,
 } from './dto/auth.dto';
+import { meAnswer, passwordResetAnswer, signedInAnswer, tokenPairAnswer } from './dto/auth.answers';
 
 @ApiTags('auth')
 @Controller()
@@ -24,12 +26,16 @@ export class AuthController {
   ) {}
 
   @Public()
+  @ApiErrors({ 409: '`email_taken`: the email already has an account.' })
+  @ApiAnswer(201, signedInAnswer)
   @Post('auth/signup')
   signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignedIn> {
     return this.auth.signup(body, ip);
   }
 
   @Public()
+  @ApiErrors({ 401: '`invalid_credentials`: the email or the password is wrong.' })
+  @ApiAnswer(200, signedInAnswer)
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<SignedIn> {
@@ -37,6 +43,8 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors({ 401: 'The refresh token is invalid, expired, or was used already.' })
+  @ApiAnswer(200, tokenPairAnswer)
   @Post('auth/refresh')
   @HttpCode(200)
   refresh(@Body() body: RefreshDto, @Ip() ip: string) {
@@ -58,6 +66,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiAnswer(202, passwordResetAnswer)
   @Post('auth/password-reset')
   @HttpCode(202)
   async requestPasswordReset(
@@ -76,6 +85,8 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors({ 409: '`email_taken`: the email has an account already.' })
+  @ApiAnswer(200, signedInAnswer)
   @Post('auth/invitations/accept')
   @HttpCode(200)
   acceptInvitation(@Body() body: AcceptInvitationDto, @Ip() ip: string): Promise<SignedIn> {
@@ -83,6 +94,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @ApiAnswer(200, meAnswer)
   @Get('me')
   async me(@CurrentPrincipal() principal: Principal) {
     const tenant = await this.tenants.get(principal.tenantId);

@@ -1,6 +1,13 @@
 import { Authenticated, RequirePermissions } from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import {
+  chatbotAnswer,
+  chatbotsAnswer,
+  chatbotWithKeyAnswer,
+  identitySecretAnswer,
+} from './dto/chatbots.answers';
 import { type ChatbotView, type ChatbotWithKey, ChatbotsService } from './chatbots.service';
 import { CreateChatbotDto, UpdateChatbotDto } from './dto/chatbots.dto';
 
@@ -12,24 +19,31 @@ export class ChatbotsController {
 
   /** The answer holds the API key and the embed snippet: the only time the key is shown. */
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(201, chatbotWithKeyAnswer)
   @Post()
   create(@Body() body: CreateChatbotDto): Promise<ChatbotWithKey> {
     return this.chatbots.create(body);
   }
 
   @Authenticated()
+  @ApiAnswer(200, chatbotsAnswer)
   @Get()
   async list(): Promise<{ chatbots: ChatbotView[] }> {
     return { chatbots: await this.chatbots.list() };
   }
 
   @Authenticated()
+  @ApiAnswer(200, chatbotAnswer)
   @Get(':id')
   get(@Param('id') id: string): Promise<ChatbotView> {
     return this.chatbots.get(id);
   }
 
   @RequirePermissions('chatbots:manage')
+  @ApiErrors({
+    409: '`identity_secret_missing`: `requireVerifiedIdentity` without an identity secret.',
+  })
+  @ApiAnswer(200, chatbotAnswer)
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateChatbotDto): Promise<ChatbotView> {
     return this.chatbots.update(id, body);
@@ -44,12 +58,14 @@ export class ChatbotsController {
 
   /** Replaces the key; the old one stops working. The new key is in this answer only. */
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(201, chatbotWithKeyAnswer)
   @Post(':id/api-key')
   rotateKey(@Param('id') id: string): Promise<ChatbotWithKey> {
     return this.chatbots.rotateKey(id);
   }
 
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(200, chatbotAnswer)
   @Delete(':id/api-key')
   revokeKey(@Param('id') id: string): Promise<ChatbotView> {
     return this.chatbots.revokeKey(id);
@@ -60,6 +76,8 @@ export class ChatbotsController {
    * (HMAC-SHA256, hex). 409 `identity_secret_missing` until one was created.
    */
   @RequirePermissions('chatbots:manage')
+  @ApiErrors({ 409: '`identity_secret_missing`: the chatbot has no identity secret yet.' })
+  @ApiAnswer(200, identitySecretAnswer)
   @Get(':id/identity-secret')
   identitySecret(@Param('id') id: string): Promise<{ identitySecret: string }> {
     return this.chatbots.identitySecret(id);
@@ -67,6 +85,7 @@ export class ChatbotsController {
 
   /** Creates the identity secret, or replaces it: hashes made with the old one stop verifying. */
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(201, identitySecretAnswer)
   @Post(':id/identity-secret')
   rotateIdentitySecret(@Param('id') id: string): Promise<{ identitySecret: string }> {
     return this.chatbots.rotateIdentitySecret(id);
@@ -74,6 +93,7 @@ export class ChatbotsController {
 
   /** Turns identity verification off (and with it the requirement). */
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(200, chatbotAnswer)
   @Delete(':id/identity-secret')
   removeIdentitySecret(@Param('id') id: string): Promise<ChatbotView> {
     return this.chatbots.removeIdentitySecret(id);

@@ -1,7 +1,9 @@
 import { Public } from '@app/auth';
 import { InjectConfig } from '@app/config';
 import { Body, Controller, Get, HttpCode, Ip, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import { signedInAnswer } from '../auth/dto/auth.answers';
 import { parse, serialize } from 'cookie';
 import { type Request, type Response } from 'express';
 import { type SignedIn } from '../auth/auth.service';
@@ -11,6 +13,10 @@ import { GoogleSignInService } from './google-sign-in.service';
 
 const FLOW_COOKIE = 'parley_oidc_flow';
 const COOKIE_PATH = '/api/tenant/auth/google';
+const GOOGLE_UNAVAILABLE = {
+  404: '`google_sign_in_disabled`: Google sign-in is not configured on this server.',
+  503: '`identity_provider_unavailable`: the identity provider did not answer.',
+};
 
 @ApiTags('auth')
 @Controller('auth/google')
@@ -22,6 +28,8 @@ export class GoogleController {
 
   /** Redirects to the identity provider; 404 when Google sign-in is not configured. */
   @Public()
+  @ApiResponse({ status: 302, description: 'To the identity provider.' })
+  @ApiErrors(GOOGLE_UNAVAILABLE)
   @Get()
   async start(@Query() query: GoogleStartQuery, @Res() response: Response): Promise<void> {
     const { url, flowCookie } = await this.google.start(query);
@@ -40,6 +48,8 @@ export class GoogleController {
 
   /** The provider sends the browser back here; the dashboard gets a one-time code or an error. */
   @Public()
+  @ApiResponse({ status: 302, description: 'To the dashboard, with `code` or `error`.' })
+  @ApiErrors(GOOGLE_UNAVAILABLE)
   @Get('callback')
   async callback(
     @Req() request: Request,
@@ -61,6 +71,8 @@ export class GoogleController {
 
   /** The dashboard trades the one-time code for the session tokens. */
   @Public()
+  @ApiErrors({ 401: '`invalid_credentials`: the account cannot sign in.' })
+  @ApiAnswer(200, signedInAnswer)
   @Post('exchange')
   @HttpCode(200)
   exchange(@Body() body: GoogleExchangeDto): Promise<SignedIn> {

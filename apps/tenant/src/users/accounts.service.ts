@@ -2,8 +2,10 @@ import { type Principal, type PrincipalValidator } from '@app/auth';
 import { forTenant } from '@app/tenancy';
 import { type AgentSnapshot, UserUpdatedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
+import { InjectConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
-import { type Grants, grantsOf } from '../roles/role-grants';
+import { type TenantConfig } from '../tenant.config';
+import { type Grants, grantsOf, withPlatformGrants } from '../roles/role-grants';
 import { type RoleHolders } from '../roles/role-holders';
 import { RolesRepository } from '../roles/roles.repository';
 import { type AccessTokenSubject } from '../tokens/access-tokens.service';
@@ -19,10 +21,12 @@ export class AccountsService implements PrincipalValidator, RoleHolders {
     private readonly roles: RolesRepository,
     private readonly sessions: SessionsService,
     private readonly events: EventPublisher,
+    @InjectConfig() private readonly config: TenantConfig,
   ) {}
 
-  async grantsOf(user: Pick<UserRecord, 'roleIds'>): Promise<Grants> {
-    return grantsOf(await this.roles.findByIds(user.roleIds));
+  async grantsOf(user: Pick<UserRecord, 'id' | 'roleIds'>): Promise<Grants> {
+    const grants = grantsOf(await this.roles.findByIds(user.roleIds));
+    return withPlatformGrants(grants, user.id, this.config.PLATFORM_OPERATORS);
   }
 
   async subjectOf(user: UserRecord): Promise<Omit<AccessTokenSubject, 'sid'>> {
