@@ -10,3 +10,4 @@ export * from './sealed-secret';
 export * from './secret-hash';
 export * from './access-token-verifier.service';
 export * from './visitor-auth';
+export * from './revocation-list';

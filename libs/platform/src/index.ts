@@ -4,4 +4,5 @@ export * from './http/http-exception.filter';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './redis/redis-script';
+export * from './revocations/revocation-events.controller';
 export * from './service-modules';
