@@ -8,6 +8,7 @@ export const sessionEndReasonSchema = z.enum([
   'password-reset',
   'deactivated',
   'deleted',
+  'refresh-token-reused',
 ]);
 
 export type SessionEndReason = z.infer<typeof sessionEndReasonSchema>;
