@@ -69,6 +69,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async handleConnection(socket: AgentSocket): Promise<void> {
     const principal = socket.data.principal;
     if (!principal) return;
+    this.endAtExpiry(socket, principal);
     const lastSeqs = (socket.handshake.auth as { lastSeqs?: Record<string, number> }).lastSeqs;
     await inSocketTenant(principal.tenantId, async () => {
       const { socketRooms, openRoomIds } = await this.sessions.socketRooms(principal);
@@ -78,6 +79,22 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       socket.emit('queue:updated', { rooms: await this.sessions.queue() });
       await this.sessions.announce(principal);
     }).catch((error: Error) => this.logger.warn(`agent connect failed: ${error.message}`));
+  }
+
+  /**
+   * A socket holds no longer than its access token: at `exp` the agent is told (`session:ended`,
+   * `expired`) and the socket closes; the dashboard reconnects with a refreshed token and lastSeqs,
+   * missing nothing. The timer lives with the socket: a replica that dies takes both.
+   */
+  private endAtExpiry(socket: AgentSocket, principal: Principal): void {
+    const timer = setTimeout(
+      () => {
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
+      },
+      Math.max(0, principal.expiresAt.getTime() - Date.now()),
+    );
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   async handleDisconnect(socket: AgentSocket): Promise<void> {
