@@ -131,9 +131,10 @@ export interface ServerToClientEvents {
   /**
    * To an agent, just before chat closes the socket: its access token expired (`expired`), what
    * the agent may do changed (`permissions_changed`): reconnect with a refreshed token; or the
-   * session was signed out (`revoked`): refreshing will fail too.
+   * session was signed out (`revoked`): refreshing will fail too. The client acknowledges; the
+   * socket closes then (or a second later without an acknowledgement).
    */
-  'session:ended': (event: { reason: AgentSessionEndReason }) => void;
+  'session:ended': (event: { reason: AgentSessionEndReason }, ack: () => void) => void;
 }
 
 export type AgentSessionEndReason = 'expired' | 'permissions_changed' | 'revoked';

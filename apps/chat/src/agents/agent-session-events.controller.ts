@@ -4,10 +4,7 @@ import { OnEvent } from '@app/messaging';
 import { recordPermissionChange, recordRevocation } from '@app/platform';
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { RealtimeBus, type SocketPrincipal } from '../realtime/realtime-bus.service';
-
-const issuedBefore = (at: string) => (principal: SocketPrincipal) =>
-  new Date(principal.issuedAt).getTime() < new Date(at).getTime();
+import { AgentSessionEnds } from './agent-session-ends.service';
 
 /**
  * Agent sockets outlive the request that opened them: when a session ends or the agent's
@@ -19,19 +16,19 @@ const issuedBefore = (at: string) => (principal: SocketPrincipal) =>
 export class AgentSessionEventsController {
   constructor(
     private readonly revocations: RevocationList,
-    private readonly realtime: RealtimeBus,
+    private readonly sessionEnds: AgentSessionEnds,
   ) {}
 
   @OnEvent(SessionsRevokedV1)
   async onSessionsRevoked(@Payload() event: EventOf<typeof SessionsRevokedV1>): Promise<void> {
     await recordRevocation(this.revocations, event);
     const { userId, sessionId, revokedAt } = event.payload;
-    await this.realtime.endAgentSessions(
-      event.tenantId,
-      userId,
-      'revoked',
-      sessionId ? (principal) => principal.sessionId === sessionId : issuedBefore(revokedAt),
-    );
+    await this.sessionEnds.end({
+      tenantId: event.tenantId,
+      agentId: userId,
+      reason: 'revoked',
+      ...(sessionId ? { sessionId } : { issuedBefore: Date.parse(revokedAt) }),
+    });
   }
 
   @OnEvent(UserPermissionsChangedV1)
@@ -39,11 +36,11 @@ export class AgentSessionEventsController {
     @Payload() event: EventOf<typeof UserPermissionsChangedV1>,
   ): Promise<void> {
     await recordPermissionChange(this.revocations, event);
-    await this.realtime.endAgentSessions(
-      event.tenantId,
-      event.payload.userId,
-      'permissions_changed',
-      issuedBefore(event.payload.changedAt),
-    );
+    await this.sessionEnds.end({
+      tenantId: event.tenantId,
+      agentId: event.payload.userId,
+      reason: 'permissions_changed',
+      issuedBefore: Date.parse(event.payload.changedAt),
+    });
   }
 }

@@ -5,6 +5,7 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { AgentAuthenticator } from './agent-authenticator.service';
 import { AgentPresence } from './agent-presence.service';
+import { AgentSessionEnds } from './agent-session-ends.service';
 import { AgentSessionEventsController } from './agent-session-events.controller';
 import { AgentSessions } from './agent-sessions.service';
 import { AgentsController } from './agents.controller';
@@ -17,7 +18,7 @@ import { AutoAssigner } from './auto-assigner.service';
 @Module({
   imports: [DirectoryModule, MessagesModule, RealtimeModule, RoomsModule],
   controllers: [AgentsController, AgentSessionEventsController],
-  providers: [AgentAuthenticator, AgentPresence, AgentSessions, AutoAssigner],
-  exports: [AgentAuthenticator, AgentSessions],
+  providers: [AgentAuthenticator, AgentPresence, AgentSessions, AgentSessionEnds, AutoAssigner],
+  exports: [AgentAuthenticator, AgentSessions, AgentSessionEnds],
 })
 export class AgentsModule {}

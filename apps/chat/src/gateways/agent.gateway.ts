@@ -24,6 +24,7 @@ import {
 } from '@nestjs/websockets';
 import { type Namespace, type Socket } from 'socket.io';
 import { AgentAuthenticator } from '../agents/agent-authenticator.service';
+import { AgentSessionEnds } from '../agents/agent-session-ends.service';
 import { AgentSessions } from '../agents/agent-sessions.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { RoomsService } from '../rooms/rooms.service';
@@ -51,6 +52,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   constructor(
     private readonly authenticator: AgentAuthenticator,
     private readonly sessions: AgentSessions,
+    private readonly sessionEnds: AgentSessionEnds,
     private readonly rooms: RoomsService,
     private readonly conversation: ConversationService,
     private readonly signals: PresenceSignals,
@@ -60,6 +62,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('agent', namespace);
+    this.sessionEnds.attach(namespace);
     useHandshakeAuth(namespace, agentHandshakeSchema, async (auth) => {
       const principal = await this.authenticator.authenticate(auth.token);
       return principal && { principal };
@@ -88,10 +91,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
    */
   private endAtExpiry(socket: AgentSocket, principal: Principal): void {
     const timer = setTimeout(
-      () => {
-        socket.emit('session:ended', { reason: 'expired' });
-        socket.disconnect(true);
-      },
+      () => this.sessionEnds.endSocket(socket, 'expired'),
       Math.max(0, principal.expiresAt.getTime() - Date.now()),
     );
     socket.once('disconnect', () => clearTimeout(timer));

@@ -1,5 +1,4 @@
 import {
-  type AgentSessionEndReason,
   type ChatMessage,
   type ClientToServerEvents,
   type RoomSummary,
@@ -10,16 +9,6 @@ import { type Namespace } from 'socket.io';
 import { socketRooms } from '../redis-keys';
 
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
-
-/**
- * An agent socket's principal as any replica sees it: the adapter carries socket data from
- * another replica serialized, so its dates may arrive as strings (read them with `new Date`).
- */
-export interface SocketPrincipal {
-  userId: string;
-  sessionId: string;
-  issuedAt: Date | string;
-}
 
 /**
  * Everything the services push to sockets goes through here. The namespaces span every chat
@@ -125,25 +114,6 @@ export class RealtimeBus implements OnModuleDestroy {
       ?.to(room)
       .to(socketRooms.agents(tenantId))
       .emit(event, ...args);
-  }
-
-  /**
-   * Tells the agent's sockets (on any replica) that their session ended, `reason` saying whether
-   * a refreshed token will do, and closes them; `which` picks the sockets by their principal.
-   */
-  async endAgentSessions(
-    tenantId: string,
-    agentId: string,
-    reason: AgentSessionEndReason,
-    which: (principal: SocketPrincipal) => boolean,
-  ): Promise<void> {
-    if (!this.agents) return;
-    for (const socket of await this.agents.in(socketRooms.agent(tenantId, agentId)).fetchSockets()) {
-      const principal = (socket.data as { principal?: SocketPrincipal }).principal;
-      if (!principal || !which(principal)) continue;
-      socket.emit('session:ended', { reason });
-      socket.disconnect(true);
-    }
   }
 
   async disconnectAgent(tenantId: string, agentId: string): Promise<void> {

@@ -65,8 +65,9 @@ export function watchConnection(
 
   // Chat says why it is about to close the socket when the session is what ended it.
   let sessionEnded = false;
-  const onSessionEnded = () => {
+  const onSessionEnded = (_event: unknown, acknowledge: () => void) => {
     sessionEnded = true;
+    acknowledge();
   };
 
   const onDisconnect = (reason: string) => {
