@@ -13,7 +13,7 @@ import { type Principal } from './access-token';
 import { REQUIRED_PERMISSIONS } from './permissions';
 import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
 import { IS_PUBLIC } from './public.decorator';
-import { RevocationList } from './revocation-list';
+import { RevocationList, sessionRevoked, tokenOutdated } from './revocation-list';
 import { TenantContext } from '@app/tenancy';
 import {
   ALLOW_VISITORS,
@@ -65,8 +65,11 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     // passport-jwt with the JwtStrategy: the bearer's principal in request.user, or a 401.
     await super.canActivate(context);
     const verified = request.user;
-    // A session signed out, or permissions changed, since the token was issued: in every service.
-    await this.revocations?.refuseIfRevoked(verified);
+    // A session signed out since the token was issued is refused in every service; a token whose
+    // permissions changed since, only where no validator re-reads them (all but tenant).
+    const revocation = (await this.revocations?.statusOf(verified)) ?? 'valid';
+    if (revocation === 'session_revoked') throw sessionRevoked();
+    if (revocation === 'token_outdated' && !this.validator) throw tokenOutdated();
     const principal = this.validator ? await this.validator.validate(verified) : verified;
     if (!principal) throw new UnauthorizedException('session is no longer valid');
     request.user = principal;

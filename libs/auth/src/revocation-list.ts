@@ -124,13 +124,6 @@ export class RevocationList {
     return 'valid';
   }
 
-  /** Throws the 401 a refused token gets (or the 503 of an unanswered check). */
-  async refuseIfRevoked(principal: Principal): Promise<void> {
-    const status = await this.statusOf(principal);
-    if (status === 'session_revoked') throw sessionRevoked();
-    if (status === 'token_outdated') throw tokenOutdated();
-  }
-
   private async raise(
     entry: { tenantId: string; userId: string; tokensExpireBy: Date },
     name: string,
