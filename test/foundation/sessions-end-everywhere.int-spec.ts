@@ -55,8 +55,7 @@ describe('a session that ends, ends everywhere', () => {
   const calls = (accessToken: string) => ({
     tenant: () => tenant.http().get('/api/tenant/me').set(bearer(accessToken)),
     chat: () => request(chat.url).get('/api/chat/rooms/queue').set(bearer(accessToken)),
-    analytics: () =>
-      request(analytics.url).get('/api/analytics/overview').set(bearer(accessToken)),
+    analytics: () => request(analytics.url).get('/api/analytics/overview').set(bearer(accessToken)),
     email: () => request(email.url).get('/api/email/notifications').set(bearer(accessToken)),
   });
 
@@ -142,7 +141,9 @@ describe('a session that ends, ends everywhere', () => {
     const ended = sessionEnd(agent);
 
     const roles = await tenant.http().get('/api/tenant/roles').set(bearer(admin.accessToken));
-    const agentRole = roles.body.roles.find((role: { builtIn?: string }) => role.builtIn === 'agent');
+    const agentRole = roles.body.roles.find(
+      (role: { builtIn?: string }) => role.builtIn === 'agent',
+    );
     await tenant
       .http()
       .delete(`/api/tenant/roles/${agentRole.id}/permissions/chats:transfer`)

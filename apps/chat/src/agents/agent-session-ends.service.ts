@@ -49,9 +49,7 @@ export class AgentSessionEnds {
 
   /** Tells one socket why its session ended, then closes it. */
   endSocket(socket: Socket, reason: AgentSessionEndReason): void {
-    socket
-      .timeout(ACK_WAIT_MS)
-      .emit('session:ended', { reason }, () => socket.disconnect(true));
+    socket.timeout(ACK_WAIT_MS).emit('session:ended', { reason }, () => socket.disconnect(true));
   }
 
   private async endHere(end: AgentSessionsEnd): Promise<void> {
@@ -59,7 +57,8 @@ export class AgentSessionEnds {
     const room = socketRooms.agent(end.tenantId, end.agentId);
     for (const socket of await this.agents.in(room).local.fetchSockets()) {
       const principal = (socket.data as { principal?: Principal }).principal;
-      if (principal && ended(principal, end)) this.endSocket(socket as unknown as Socket, end.reason);
+      if (principal && ended(principal, end))
+        this.endSocket(socket as unknown as Socket, end.reason);
     }
   }
 }
