@@ -71,7 +71,7 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     if (revocation === 'session_revoked') throw sessionRevoked();
     if (revocation === 'token_outdated' && !this.validator) throw tokenOutdated();
     const principal = this.validator ? await this.validator.validate(verified) : verified;
-    if (!principal) throw new UnauthorizedException('session is no longer valid');
+    if (!principal) throw sessionRevoked();
     request.user = principal;
     TenantContext.assign(principal.tenantId);
 
