@@ -1,4 +1,13 @@
-import { bearer, eventually, someIp, startTestService, type TestService } from '@app/testing';
+import {
+  bearer,
+  eventually,
+  someIp,
+  startNginx,
+  startTestService,
+  type TestNginx,
+  type TestService,
+  uniqueSuffix,
+} from '@app/testing';
 import request from 'supertest';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { type ChatSocket, connectSocket, SITE } from '../../apps/chat/test/chat-fixture';
@@ -20,43 +29,68 @@ const disconnection = (socket: ChatSocket) =>
 
 /**
  * A session that ends in the tenant service ends in every service at once: the real tenant
- * service publishes the facts, and chat, analytics and email (each started for real, reading the
- * tenant's JWKS) refuse the session's access token and cut its sockets.
+ * service publishes the facts, and chat (two replicas), analytics and email, each started for
+ * real and reading the tenant's JWKS, refuse the session's access token through nginx and cut
+ * its sockets on every replica.
  */
 describe('a session that ends, ends everywhere', () => {
   let tenant: TenantFixture;
-  let chat: TestService<unknown>;
+  let chats: TestService<unknown>[];
   let analytics: TestService<unknown>;
   let email: TestService<unknown>;
+  let nginx: TestNginx;
   const sockets: ChatSocket[] = [];
 
   beforeAll(async () => {
     tenant = await TenantFixture.start();
     const jwks = { JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json` };
-    [chat, analytics, email] = await Promise.all([
-      startTestService(chatService, jwks),
+    // Two replicas of one deployment: one database, one consumer group.
+    const chatDeployment = {
+      ...jwks,
+      MONGO_DB: `test_chat_${uniqueSuffix()}`,
+      KAFKA_CONSUMER_GROUP: `test-chat-${uniqueSuffix()}`,
+    };
+    let chat1: TestService<unknown>;
+    let chat2: TestService<unknown>;
+    [chat1, chat2, analytics, email] = await Promise.all([
+      startTestService(chatService, chatDeployment),
+      startTestService(chatService, chatDeployment),
       startTestService(analyticsService, jwks),
       startTestService(emailService, jwks),
     ]);
+    chats = [chat1, chat2];
+    nginx = await startNginx({
+      tenant: tenant.url,
+      chat: chats.map((chat) => chat.url),
+      analytics: analytics.url,
+      email: email.url,
+    });
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await Promise.all([chat?.close(), analytics?.close(), email?.close(), tenant?.close()]);
+    await nginx?.stop();
+    await Promise.all([
+      ...(chats ?? []).map((chat) => chat.close()),
+      analytics?.close(),
+      email?.close(),
+      tenant?.close(),
+    ]);
   });
 
-  const connectAgent = async (accessToken: string, lastSeqs?: Record<string, number>) => {
-    const socket = await connectSocket(chat.url, 'agent', { token: accessToken, lastSeqs });
+  /** An agent socket straight to one chat replica (through nginx, the affinity would choose). */
+  const connectAgent = async (accessToken: string, replica = 0) => {
+    const socket = await connectSocket(chats[replica].url, 'agent', { token: accessToken });
     sockets.push(socket);
     return socket;
   };
 
-  /** A call of each service's API that an admin's token may make. */
+  /** A call of each service's API, through nginx, that an admin's token may make. */
   const calls = (accessToken: string) => ({
-    tenant: () => tenant.http().get('/api/tenant/me').set(bearer(accessToken)),
-    chat: () => request(chat.url).get('/api/chat/rooms/queue').set(bearer(accessToken)),
-    analytics: () => request(analytics.url).get('/api/analytics/overview').set(bearer(accessToken)),
-    email: () => request(email.url).get('/api/email/notifications').set(bearer(accessToken)),
+    tenant: () => request(nginx.url).get('/api/tenant/me').set(bearer(accessToken)),
+    chat: () => request(nginx.url).get('/api/chat/rooms/queue').set(bearer(accessToken)),
+    analytics: () => request(nginx.url).get('/api/analytics/overview').set(bearer(accessToken)),
+    email: () => request(nginx.url).get('/api/email/notifications').set(bearer(accessToken)),
   });
 
   const expectAcceptedEverywhere = async (accessToken: string) => {
@@ -81,21 +115,26 @@ describe('a session that ends, ends everywhere', () => {
     }
   };
 
-  it('after "log out everywhere", cuts the agent’s socket and every service refuses its access token', async () => {
+  it('after "log out everywhere", cuts the agent’s sockets on every replica and every service refuses its access token', async () => {
     const admin = await tenant.signup();
     await expectAcceptedEverywhere(admin.accessToken);
-    const agent = await connectAgent(admin.accessToken);
-    const ended = sessionEnd(agent);
-    const disconnected = disconnection(agent);
+    const onEachReplica = [
+      await connectAgent(admin.accessToken, 0),
+      await connectAgent(admin.accessToken, 1),
+    ];
+    const ended = onEachReplica.map(sessionEnd);
+    const disconnected = onEachReplica.map(disconnection);
 
-    await tenant
-      .http()
+    await request(nginx.url)
       .post('/api/tenant/auth/logout-everywhere')
       .set(bearer(admin.accessToken))
       .expect(204);
 
-    expect(await ended).toEqual({ reason: 'revoked' });
-    expect(await disconnected).toBe('io server disconnect');
+    expect(await Promise.all(ended)).toEqual([{ reason: 'revoked' }, { reason: 'revoked' }]);
+    expect(await Promise.all(disconnected)).toEqual([
+      'io server disconnect',
+      'io server disconnect',
+    ]);
     await expectRevokedEverywhere(admin.accessToken);
     await expect(connectAgent(admin.accessToken)).rejects.toThrow('unauthorized');
   });
@@ -168,7 +207,7 @@ describe('a session that ends, ends everywhere', () => {
       .send({ name: 'Help', allowedOrigins: [SITE] })
       .expect(201);
     const session = await eventually(() =>
-      request(chat.url)
+      request(chats[0].url)
         .post('/api/chat/widget/sessions')
         .set('Origin', SITE)
         .send({
