@@ -169,7 +169,7 @@ describe('a session that ends, ends everywhere', () => {
     await expectAcceptedEverywhere(signedIn.body.accessToken);
   });
 
-  it('after a role change takes chats:transfer away, the connected agent’s next transfer is refused', async () => {
+  it('after a role change takes chats:transfer and chats:block away, the connected agent’s next transfer and block are refused', async () => {
     const admin = await tenant.signup();
     const { roomId } = await waitingVisitor(admin);
     const { signedIn } = await tenant.inviteAgent(admin);
@@ -185,8 +185,9 @@ describe('a session that ends, ends everywhere', () => {
     );
     await tenant
       .http()
-      .delete(`/api/tenant/roles/${agentRole.id}/permissions/chats:transfer`)
+      .patch(`/api/tenant/roles/${agentRole.id}`)
       .set(bearer(admin.accessToken))
+      .send({ permissions: ['chats:join'] })
       .expect(200);
 
     expect(await ended).toEqual({ reason: 'permissions_changed' });
@@ -196,6 +197,11 @@ describe('a session that ends, ends everywhere', () => {
     await expect(
       again.emitWithAck('room:transfer', { roomId, agentId: admin.user.id }),
     ).resolves.toEqual({ error: expect.objectContaining({ code: 'not_your_room' }) });
+    await expect(again.emitWithAck('room:close', { roomId, reason: 'blocked' })).resolves.toEqual({
+      error: expect.objectContaining({ code: 'not_your_room' }),
+    });
+    // What the agent still may do, it does: the room is still theirs to read.
+    await request(nginx.url).get(`/api/chat/rooms/${roomId}`).set(bearer(refreshed)).expect(200);
   });
 
   /** A visitor waiting in a new chatbot's queue (once chat has heard of the chatbot). */
