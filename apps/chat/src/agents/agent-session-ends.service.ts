@@ -40,11 +40,15 @@ export class AgentSessionEnds {
     );
   }
 
-  /** On every replica. */
+  /**
+   * On every replica. Through the adapter rather than `namespace.serverSideEmit`, which drops the
+   * publication's promise: a failure to reach Redis then rejects here, and the caller (a Kafka
+   * handler) tries again, instead of being lost as an unhandled rejection.
+   */
   async end(end: AgentSessionsEnd): Promise<void> {
     if (!this.agents) return;
-    this.agents.serverSideEmit(END_SESSIONS, end);
     await this.endHere(end);
+    await (this.agents.adapter.serverSideEmit([END_SESSIONS, end]) as Promise<void> | void);
   }
 
   /** Tells one socket why its session ended, then closes it. */
