@@ -12,3 +12,4 @@ export * from './secret-hash';
 export * from './identity-verification';
 export * from './access-token-verifier.service';
 export * from './visitor-auth';
+export * from './revocation-list';

@@ -144,4 +144,13 @@ export interface ServerToClientEvents {
   'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;
   /** To a tenant's agents: a colleague came online, went away or offline. */
   'agent:presence': (update: AgentPresenceUpdate) => void;
+  /**
+   * To an agent, just before chat closes the socket: its access token expired (`expired`), what
+   * the agent may do changed (`permissions_changed`): reconnect with a refreshed token; or the
+   * session was signed out (`revoked`): refreshing will fail too. The client acknowledges; the
+   * socket closes then (or a second later without an acknowledgement).
+   */
+  'session:ended': (event: { reason: AgentSessionEndReason }, ack: () => void) => void;
 }
+
+export type AgentSessionEndReason = 'expired' | 'permissions_changed' | 'revoked';

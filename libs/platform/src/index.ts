@@ -9,4 +9,5 @@ export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './redis/redis-script';
 export * from './rate-limit/redis-rate-limits';
+export * from './revocations/revocation-events.controller';
 export * from './service-modules';

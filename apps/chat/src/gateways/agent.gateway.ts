@@ -24,6 +24,7 @@ import {
 } from '@nestjs/websockets';
 import { type Namespace, type Socket } from 'socket.io';
 import { AgentAuthenticator } from '../agents/agent-authenticator.service';
+import { AgentSessionEnds } from '../agents/agent-session-ends.service';
 import { AgentSessions } from '../agents/agent-sessions.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { RoomsService } from '../rooms/rooms.service';
@@ -53,6 +54,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   constructor(
     private readonly authenticator: AgentAuthenticator,
     private readonly sessions: AgentSessions,
+    private readonly sessionEnds: AgentSessionEnds,
     private readonly rooms: RoomsService,
     private readonly conversation: ConversationService,
     private readonly signals: PresenceSignals,
@@ -63,6 +65,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('agent', namespace);
+    this.sessionEnds.attach(namespace);
     useHandshakeAuth(namespace, agentHandshakeSchema, async (auth) => {
       const principal = await this.authenticator.authenticate(auth.token);
       return principal && { principal };
@@ -72,6 +75,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async handleConnection(socket: AgentSocket): Promise<void> {
     const principal = socket.data.principal;
     if (!principal) return;
+    this.endAtExpiry(socket, principal);
     const lastSeqs = (socket.handshake.auth as { lastSeqs?: Record<string, number> }).lastSeqs;
     await inSocketTenant(principal.tenantId, async () => {
       const { socketRooms, openRoomIds } = await this.sessions.socketRooms(principal);
@@ -81,6 +85,19 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       socket.emit('queue:updated', await this.sessions.queue());
       await this.sessions.announce(principal);
     }).catch((error: Error) => this.logger.warn(`agent connect failed: ${error.message}`));
+  }
+
+  /**
+   * A socket holds no longer than its access token: at `exp` the agent is told (`session:ended`,
+   * `expired`) and the socket closes; the dashboard reconnects with a refreshed token and lastSeqs,
+   * missing nothing. The timer lives with the socket: a replica that dies takes both.
+   */
+  private endAtExpiry(socket: AgentSocket, principal: Principal): void {
+    const timer = setTimeout(
+      () => this.sessionEnds.endSocket(socket, 'expired'),
+      Math.max(0, principal.expiresAt.getTime() - Date.now()),
+    );
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   async handleDisconnect(socket: AgentSocket): Promise<void> {

@@ -130,7 +130,7 @@ export class AuthService {
         passwordHash: await hash(password, this.config.BCRYPT_COST),
       });
       // Whoever knew the old password is signed out.
-      await this.accounts.revokeSessions(userId);
+      await this.accounts.revokeSessions(userId, 'password-reset');
     });
   }
 
