@@ -9,6 +9,7 @@ import {
 import {
   closeRawProducer,
   eventually,
+  someIp,
   type SignedIn,
   startTestService,
   type TestChatbot,
@@ -99,7 +100,13 @@ export class ChatFixture {
       allowedOrigins: [SITE],
     });
     await eventually(async () => {
-      const probe = await this.openSession(chatbot, { email: 'probe@example.test' });
+      // From an address of its own each time: tries before chat knows the chatbot count
+      // against the address's session limit.
+      const probe = await this.openSession(
+        chatbot,
+        { email: 'probe@example.test' },
+        { ip: someIp() },
+      );
       if (probe.status !== 201)
         throw new Error(`chat does not know the chatbot yet (${probe.status})`);
       await this.closeAsAgentIfPossible(admin, probe.body.roomId);

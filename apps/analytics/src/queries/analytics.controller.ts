@@ -6,7 +6,7 @@ import {
   type OverviewReport,
   type TimeseriesReport,
 } from '@app/contracts';
-import { ApiAnswer, AppHttpError } from '@app/platform';
+import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
 import { agentsAnswer, overviewAnswer, timeseriesAnswer } from './analytics.answers';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -19,6 +19,7 @@ import { RangeQuery, TimeseriesQuery } from './range-query.dto';
 @ApiTags('analytics')
 @ApiBearerAuth()
 @RequirePermissions('analytics:view')
+@ApiErrors({ 404: '`chatbotId` names no chatbot of the tenant (another tenant’s answers alike)' })
 @Controller()
 export class AnalyticsController {
   constructor(
