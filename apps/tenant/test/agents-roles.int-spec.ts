@@ -208,8 +208,11 @@ describe('tenant service: agents, invitations, roles and permissions', () => {
       const agentRole = (await as(admin).get('/roles').expect(200)).body.roles.find(
         (role: { builtIn: string }) => role.builtIn === 'agent',
       );
+      const demoteSelf = await as(admin)
+        .patch(`/agents/${admin.user.id}`, { roleIds: [agentRole.id] })
+        .expect(403);
+      expect(demoteSelf.body.code).toBe('own_roles');
       for (const attempt of [
-        as(admin).patch(`/agents/${admin.user.id}`, { roleIds: [agentRole.id] }),
         as(admin).patch(`/agents/${admin.user.id}`, { status: 'deactivated' }),
         as(admin).delete(`/agents/${admin.user.id}`),
       ]) {
@@ -218,15 +221,15 @@ describe('tenant service: agents, invitations, roles and permissions', () => {
       }
     });
 
-    it('lets an admin step down once another admin exists', async () => {
+    it('lets another admin demote an admin once a second admin exists', async () => {
       const admin = await tenant.signup();
       const roles = (await as(admin).get('/roles').expect(200)).body.roles;
       const adminRole = roles.find((role: { builtIn: string }) => role.builtIn === 'admin');
       const agentRole = roles.find((role: { builtIn: string }) => role.builtIn === 'agent');
-      const { invited } = await inviteAndAccept(admin, { roleIds: [adminRole.id] });
+      const { invited, signedIn } = await inviteAndAccept(admin, { roleIds: [adminRole.id] });
       expect(invited.roles).toEqual(['Admin']);
 
-      await as(admin)
+      await as(signedIn)
         .patch(`/agents/${admin.user.id}`, { roleIds: [agentRole.id] })
         .expect(200);
     });

@@ -1,4 +1,10 @@
-import { Authenticated, PERMISSIONS, RequirePermissions } from '@app/auth';
+import {
+  Authenticated,
+  CurrentPrincipal,
+  PERMISSIONS,
+  type Principal,
+  RequirePermissions,
+} from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AppHttpError } from '@app/platform';
@@ -26,8 +32,8 @@ export class RolesController {
 
   @RequirePermissions('roles:manage')
   @Post('roles')
-  create(@Body() body: CreateRoleDto): Promise<RoleRecord> {
-    return this.roles.create(body);
+  create(@Body() body: CreateRoleDto, @CurrentPrincipal() caller: Principal): Promise<RoleRecord> {
+    return this.roles.create(body, caller);
   }
 
   @RequirePermissions('roles:manage')
@@ -38,22 +44,34 @@ export class RolesController {
 
   @RequirePermissions('roles:manage')
   @Patch('roles/:id')
-  update(@Param('id') id: string, @Body() body: UpdateRoleDto): Promise<RoleRecord> {
-    return this.roles.update(id, body);
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateRoleDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<RoleRecord> {
+    return this.roles.update(id, body, caller);
   }
 
   /** Grants one permission. */
   @RequirePermissions('roles:manage')
   @Put('roles/:id/permissions/:permission')
-  grant(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
-    return this.roles.grant(id, parsePermission(permission));
+  grant(
+    @Param('id') id: string,
+    @Param('permission') permission: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<RoleRecord> {
+    return this.roles.grant(id, parsePermission(permission), caller);
   }
 
   /** Denies (withdraws) one permission. */
   @RequirePermissions('roles:manage')
   @Delete('roles/:id/permissions/:permission')
-  deny(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
-    return this.roles.deny(id, parsePermission(permission));
+  deny(
+    @Param('id') id: string,
+    @Param('permission') permission: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<RoleRecord> {
+    return this.roles.deny(id, parsePermission(permission), caller);
   }
 
   @RequirePermissions('roles:manage')

@@ -29,13 +29,17 @@ export class AgentsController {
   }
 
   @Patch(':id')
-  update(@Param('id') id: string, @Body() body: UpdateAgentDto): Promise<AgentView> {
-    return this.agents.update(id, body);
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateAgentDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<AgentView> {
+    return this.agents.update(id, body, caller);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.agents.delete(id);
+  async delete(@Param('id') id: string, @CurrentPrincipal() caller: Principal): Promise<void> {
+    await this.agents.delete(id, caller);
   }
 }
