@@ -15,6 +15,8 @@ import request from 'supertest';
 import { type TenantConfig } from '../src/tenant.config';
 import { tenantService } from '../src/tenant.service-definition';
 
+export type EmailedLinkKind = 'agent-invite' | 'password-reset';
+
 /** A user signed in through the tenant service's own API, with what only it hands out. */
 export interface SignedUp extends SignedIn {
   refreshToken: string;
@@ -53,17 +55,22 @@ export class TenantFixture {
     return { ...response.body, password };
   }
 
-  /** The one-time token inside the sealed link of the latest email requested for `email`. */
-  async emailedToken(email: string, kind: 'agent-invite' | 'password-reset'): Promise<string> {
+  /** The sealed link of the latest email of `kind` requested for `email`, unsealed. */
+  async emailedLink(email: string, kind: EmailedLinkKind): Promise<string> {
     this.notifications ??= TopicProbe.start([NotificationRequestedV1.topic]);
     const probe = await this.notifications;
     const message = await probe.waitFor(
       (candidate) => candidate.value.includes(`"${kind}"`) && candidate.value.includes(email),
     );
     const payload = JSON.parse(message.value).payload;
-    const sealed = (payload.acceptUrl ?? payload.resetUrl).sealed;
-    const link = unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY);
-    return new URL(link).searchParams.get('token')!;
+    const sealed = (payload.acceptUrl ?? payload.resetUrl ?? payload.verifyUrl).sealed;
+    return unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY);
+  }
+
+  /** The one-time token in the fragment of that link, as the dashboard reads it. */
+  async emailedToken(email: string, kind: EmailedLinkKind): Promise<string> {
+    const link = await this.emailedLink(email, kind);
+    return new URLSearchParams(new URL(link).hash.slice(1)).get('token')!;
   }
 
   /** Invites an agent and accepts through the emailed link, as the agent would. */

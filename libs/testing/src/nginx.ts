@@ -9,6 +9,8 @@ const repoNginx = resolve(__dirname, '../../../nginx');
 
 export interface TestNginx {
   url: string;
+  /** nginx's access log (Parley's `parley` format), to check what reaches it. */
+  accessLogPath: string;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ ${upstreams.chat.map((url) => `    server ${host(url)};`).join('\n')}
   });
   return {
     url,
+    accessLogPath: join(dir, 'access.log'),
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { AuthLayout } from '../layout/AuthLayout';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -8,12 +8,12 @@ import { Form } from '../ui/Form';
 import { GoogleLink } from '../ui/GoogleLink';
 import { PasswordField } from '../ui/PasswordField';
 import { useSubmit } from '../ui/useSubmit';
+import { useLinkToken } from './linkToken';
 import { type SignedIn, useSession } from './SessionProvider';
 
 /** An invited agent sets a password (or uses Google with the invited address) and is signed in. */
 export function AcceptInvitationPage() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const token = useLinkToken();
   const { signIn } = useSession();
   const navigate = useNavigate();
   const [name, setName] = useState('');

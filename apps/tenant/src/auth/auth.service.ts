@@ -21,6 +21,10 @@ export interface SignedIn extends TokenPair {
 }
 
 const RESET_TTL_MS = 30 * 60 * 1000;
+const PASSWORD_FAILURE_POLICIES = [
+  'login-failure:account-address',
+  'login-failure:account-address-day',
+] as const;
 const invalidCredentials = () =>
   new AppHttpError(401, 'invalid_credentials', 'email or password is wrong');
 
@@ -61,18 +65,28 @@ export class AuthService {
   }
 
   async login(input: { email: string; password: string }, ip: string): Promise<SignedIn> {
+    const user = await this.checkPassword(input, ip);
+    return forTenant(user.tenantId, 'a sign-in names its account’s tenant', async () =>
+      this.signIn(user, await this.tenants.get(user.tenantId), ip),
+    );
+  }
+
+  /**
+   * The account whose password this is, or 401 alike for a wrong password and an unknown email.
+   * Wrong passwords back off per account and address (429 with `Retry-After`).
+   */
+  async checkPassword(input: { email: string; password: string }, ip: string): Promise<UserRecord> {
     await this.rateLimits.consume('login:ip', ip);
-    await this.rateLimits.check('login-failure:account', input.email);
+    const failures = `${input.email}|${ip}`;
+    await this.rateLimits.check(PASSWORD_FAILURE_POLICIES, failures);
     const user = await this.users.findByEmailInAnyTenant(input.email);
     const passwordHash = user?.passwordHash ?? (await this.decoyHash);
     const matches = await compare(input.password, passwordHash);
     if (!matches || !canSignIn(user) || !user.passwordHash) {
-      await this.rateLimits.consume('login-failure:account', input.email);
+      await this.rateLimits.record(PASSWORD_FAILURE_POLICIES, failures);
       throw invalidCredentials();
     }
-    return forTenant(user.tenantId, 'a sign-in names its account’s tenant', async () =>
-      this.signIn(user, await this.tenants.get(user.tenantId), ip),
-    );
+    return user;
   }
 
   /** Starts a session for a user of the tenant in context, remembering where they came from. */

@@ -8,7 +8,10 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 const POLICIES = {
   'signup:ip': { points: 10, duration: 3600 },
   'login:ip': { points: 30, duration: 600 },
-  'login-failure:account': { points: 10, duration: 900 },
+  // Wrong passwords count per account *and* address, so guessing from elsewhere never locks the
+  // owner out; the two windows make the wait grow: 5 in 5 minutes, then 20 in a day.
+  'login-failure:account-address': { points: 5, duration: 300 },
+  'login-failure:account-address-day': { points: 20, duration: 86400 },
   'refresh:ip': { points: 120, duration: 60 },
   'reset:ip': { points: 10, duration: 3600 },
   'reset:account': { points: 3, duration: 3600 },
@@ -57,11 +60,18 @@ export class RateLimitsService {
     }
   }
 
-  /** Refuses without counting when the key is already over its limit. */
-  async check(policy: RateLimitPolicy, key: string): Promise<void> {
-    const state = await this.limiters[policy].get(key.toLowerCase());
-    if (state && state.consumedPoints >= POLICIES[policy].points) {
-      throw new TooManyRequestsError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+  /** Refuses without counting when the key is already over one of the limits. */
+  async check(policies: RateLimitPolicy | readonly RateLimitPolicy[], key: string): Promise<void> {
+    for (const policy of typeof policies === 'string' ? [policies] : policies) {
+      const state = await this.limiters[policy].get(key.toLowerCase());
+      if (state && state.consumedPoints >= POLICIES[policy].points) {
+        throw new TooManyRequestsError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+      }
     }
+  }
+
+  /** Counts one attempt against each policy, without refusing this one (a failure is recorded). */
+  async record(policies: readonly RateLimitPolicy[], key: string): Promise<void> {
+    await Promise.all(policies.map((policy) => this.limiters[policy].penalty(key.toLowerCase())));
   }
 }
