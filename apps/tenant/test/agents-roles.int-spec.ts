@@ -80,13 +80,15 @@ describe('tenant service: agents, invitations, roles and permissions', () => {
       expect(again.body.code).toBe('invalid_token');
     });
 
-    it('refuses to invite an email that already has an account with 409', async () => {
+    it('refuses to invite an address already among the workspace’s own people with 409', async () => {
       const admin = await tenant.signup();
-      const other = await tenant.signup();
-      const response = await as(admin)
-        .post('/agents/invitations', { email: other.user.email, name: 'Taken' })
-        .expect(409);
-      expect(response.body.code).toBe('email_taken');
+      const { email } = await inviteAndAccept(admin);
+      for (const taken of [admin.user.email, email]) {
+        const response = await as(admin)
+          .post('/agents/invitations', { email: taken, name: 'Taken' })
+          .expect(409);
+        expect(response.body.code).toBe('email_taken');
+      }
     });
 
     it('refuses unknown roles and bad fields with 400', async () => {

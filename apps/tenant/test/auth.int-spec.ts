@@ -67,9 +67,11 @@ describe('tenant service: sign-up, sign-in and sessions', () => {
       expect(JSON.parse(created.value).payload.name).toBe(signedUp.tenant.name);
       const admin = await probe.waitFor(
         (message) =>
-          message.topic === UserUpdatedV1.topic && message.value.includes(signedUp.user.id),
+          message.topic === UserUpdatedV1.topic &&
+          message.value.includes(signedUp.user.id) &&
+          JSON.parse(message.value).payload.status === 'active',
       );
-      expect(JSON.parse(admin.value).payload).toMatchObject({ status: 'active', roles: ['Admin'] });
+      expect(JSON.parse(admin.value).payload).toMatchObject({ roles: ['Admin'] });
     });
 
     it('refuses an email that already has an account with 409', async () => {

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { TenantsService } from '../tenants/tenants.service';
 import { AccountsService } from '../users/accounts.service';
-import { type SignedIn, AuthService } from './auth.service';
+import { type SignedIn, type SignUpStarted, AuthService } from './auth.service';
 import {
   AcceptInvitationDto,
   LoginDto,
@@ -11,7 +11,9 @@ import {
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
   RefreshDto,
+  ResendVerificationDto,
   SignupDto,
+  VerifyEmailDto,
 } from './dto/auth.dto';
 
 @ApiTags('auth')
@@ -23,10 +25,30 @@ export class AuthController {
     private readonly tenants: TenantsService,
   ) {}
 
+  /** Creates the workspace and emails its admin a link; sign-in works once the link is used. */
   @Public()
   @Post('auth/signup')
-  signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignedIn> {
+  signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignUpStarted> {
     return this.auth.signup(body, ip);
+  }
+
+  /** The emailed link's token: the address is proven, the account active and signed in. */
+  @Public()
+  @Post('auth/verify-email')
+  @HttpCode(200)
+  verifyEmail(@Body() body: VerifyEmailDto, @Ip() ip: string): Promise<SignedIn> {
+    return this.auth.verifyEmail(body.token, ip);
+  }
+
+  @Public()
+  @Post('auth/verify-email/resend')
+  @HttpCode(202)
+  async resendVerification(
+    @Body() body: ResendVerificationDto,
+    @Ip() ip: string,
+  ): Promise<{ status: string }> {
+    await this.auth.resendVerification(body.email, ip);
+    return { status: 'if a sign-up with this email is waiting, a new link is on its way' };
   }
 
   @Public()

@@ -49,6 +49,19 @@ export class NotificationsService {
     });
   }
 
+  async emailVerification(
+    tenant: Tenant,
+    to: Recipient,
+    token: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await this.request(tenant, to, {
+      kind: 'email-verification',
+      verifyUrl: this.sealedLink('/verify-email', token),
+      expiresAt: expiresAt.toISOString(),
+    });
+  }
+
   /**
    * A dashboard route with the one-time token in its fragment, which browsers never send, so no
    * access log or proxy sees it (as the conversation link does); sealed for the trip.

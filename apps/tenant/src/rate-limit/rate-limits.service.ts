@@ -15,6 +15,9 @@ const POLICIES = {
   'refresh:ip': { points: 120, duration: 60 },
   'reset:ip': { points: 10, duration: 3600 },
   'reset:account': { points: 3, duration: 3600 },
+  'invite:tenant': { points: 50, duration: 3600 },
+  'verify-resend:ip': { points: 10, duration: 3600 },
+  'verify-resend:account': { points: 3, duration: 3600 },
 } as const;
 
 export type RateLimitPolicy = keyof typeof POLICIES;

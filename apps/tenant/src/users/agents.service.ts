@@ -15,6 +15,8 @@ import {
 import { type RoleRecord, RolesRepository } from '../roles/roles.repository';
 import { TenantsService } from '../tenants/tenants.service';
 import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
+import { RateLimitsService } from '../rate-limit/rate-limits.service';
+import { agentStatus } from './account-access';
 import { AccountsService } from './accounts.service';
 import { emailTaken } from './user-errors';
 import { type UserRecord, UsersRepository } from './users.repository';
@@ -34,6 +36,7 @@ export class AgentsService {
     private readonly oneTimeTokens: OneTimeTokensService,
     private readonly notifications: NotificationsService,
     private readonly events: EventPublisher,
+    private readonly rateLimits: RateLimitsService,
   ) {}
 
   async invite(
@@ -42,7 +45,11 @@ export class AgentsService {
   ): Promise<AgentView> {
     const roleIds = input.roleIds ?? [(await this.roles.findBuiltIn('agent'))!.id];
     refuseRolesBeyondOwn(await this.accounts.granterOf(inviter), await this.requireRoles(roleIds));
-    if (await this.users.findByEmailInAnyTenant(input.email)) throw emailTaken();
+    await this.rateLimits.consume('invite:tenant', TenantContext.current());
+    // Only this workspace's own people count: whether the address has an account elsewhere is
+    // not this workspace's business (the answer is the same), and an invitation reserves
+    // nothing — the first to prove the address (by accepting, or by a sign-up of its own) has it.
+    if (await this.users.findByEmail(input.email)) throw emailTaken();
     let user: UserRecord;
     try {
       user = await this.users.create({
@@ -192,7 +199,7 @@ export class AgentsService {
       roleIds: user.roleIds,
       roles: grants.roles,
       permissions: grants.permissions,
-      status: user.status,
+      status: agentStatus(user.status),
       maxConcurrentChats: user.maxConcurrentChats,
       ipAddresses: user.ipAddresses,
       lastSignInAt: user.lastSignInAt,
