@@ -18,6 +18,7 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [googleError, setGoogleError] = useState<unknown>();
 
   const submission = useSubmit(
     useCallback(async () => {
@@ -67,10 +68,29 @@ export function AcceptInvitationPage() {
         <PasswordField value={password} onChange={setPassword} isNew />
       </Form>
       <p className="divider">or</p>
-      <GoogleLink href="/api/tenant/auth/google?mode=login" label="Accept with Google" />
+      <GoogleLink
+        href="/api/tenant/auth/google?mode=login"
+        label="Accept with Google"
+        onFollow={(event) => {
+          // The invitation goes along in a body (a URL would put it in access logs).
+          event.preventDefault();
+          void startGoogleWithInvitation(token).catch(setGoogleError);
+        }}
+      />
+      {googleError ? <ErrorMessage error={googleError} /> : null}
       <p className="field-hint centered">
         Use the Google account of the address you were invited at.
       </p>
     </AuthLayout>
   );
+}
+
+/** Starts Google sign-in carrying the invitation, then leaves for the provider. */
+async function startGoogleWithInvitation(invitationToken: string): Promise<void> {
+  const { url } = await api<{ url: string }>('/api/tenant/auth/google/start', {
+    method: 'POST',
+    body: { invitationToken },
+    anonymous: true,
+  });
+  window.location.assign(url);
 }
