@@ -3,6 +3,9 @@ import { api } from '../api/client';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useSubmit } from '../ui/useSubmit';
 
+// Only a local run (npm start) has the mail catcher; a real deployment sends real mail.
+const RUNNING_LOCALLY = ['localhost', '127.0.0.1'].includes(window.location.hostname);
+
 /**
  * What a sign-up waiting for its emailed link shows: where the link went, and a way to get a
  * new one (the server answers alike for any address and limits how often).
@@ -26,10 +29,12 @@ export function CheckYourEmail({ email }: { email: string }) {
         We sent a link to <strong>{email}</strong>. Open it to confirm your address and start using
         your workspace; it works once, within 24 hours.
       </p>
-      <p className="field-hint">
-        Running Parley on your own machine with <code>npm start</code>? The mail is in the local
-        mail catcher at <a href="http://127.0.0.1:1080/">127.0.0.1:1080</a>.
-      </p>
+      {RUNNING_LOCALLY && (
+        <p className="field-hint">
+          Running Parley on your own machine with <code>npm start</code>? The mail is in the local
+          mail catcher at <a href="http://127.0.0.1:1080/">127.0.0.1:1080</a>.
+        </p>
+      )}
       {resend.error ? <ErrorMessage error={resend.error} /> : null}
       {resent ? (
         <p role="status">A new link is on its way.</p>
