@@ -12,7 +12,12 @@ RUN npm run build && npm run build:web && npm prune --omit=dev
 # (`docker compose` builds this target for its nginx service).
 FROM nginx:1.27-alpine AS edge
 COPY nginx/nginx.docker.conf /etc/nginx/nginx.conf
-COPY nginx/parley.http.conf nginx/parley.locations.conf /etc/nginx/parley/
+COPY nginx/parley.http.conf nginx/parley.locations.conf nginx/parley.tls.conf \
+  nginx/parley.https-redirect.conf /etc/nginx/parley/
+# nginx's entrypoint runs /docker-entrypoint.d/*.sh before nginx starts: this one writes the
+# deployment's settings (trusted load balancers, the HTTPS origin) from the environment.
+COPY --chmod=755 nginx/edge-settings.sh /docker-entrypoint.d/40-parley-edge-settings.sh
+ENV EDGE_SETTINGS_FILE=/etc/nginx/parley/edge-settings.conf
 COPY nginx/html /etc/nginx/html
 # The routes' `root ../dist/web` is relative to nginx's prefix, /etc/nginx.
 COPY --from=build /app/dist/web /etc/dist/web

@@ -2,13 +2,13 @@ import { defineConfig, type Plugin } from 'vite';
 import { buildDemo } from './build/demo-build';
 import { buildLoader } from './build/loader-build';
 import { contentVersion } from './build/content-version';
-import { conversationPageHtml } from './build/conversation-page';
+import { conversationPageHtml, conversationPageScript } from './build/conversation-page';
 import { webPath, widgetPath } from './build/paths';
 import { sizeBudget } from './build/size-budget';
 
 /**
  * The widget's builds, in order: chat.js (the chat UI, an ES module loaded on demand) with
- * conversation.html; then widget.js, which needs chat.js's hash for its URL; then the demo page.
+ * conversation.html and its script; then widget.js, which needs chat.js's hash for its URL; then the demo page.
  */
 function widgetCompanions(): Plugin {
   let chatVersion = '';
@@ -18,10 +18,14 @@ function widgetCompanions(): Plugin {
     generateBundle(_options, bundle) {
       const chat = bundle['chat.js'];
       chatVersion = contentVersion(chat.type === 'chunk' ? chat.code : chat.source);
+      const pageScript = conversationPageScript(`/widget/chat.js?v=${chatVersion}`);
+      this.emitFile({ type: 'asset', fileName: 'conversation-page.js', source: pageScript });
       this.emitFile({
         type: 'asset',
         fileName: 'conversation.html',
-        source: conversationPageHtml(`/widget/chat.js?v=${chatVersion}`),
+        source: conversationPageHtml(
+          `/widget/conversation-page.js?v=${contentVersion(pageScript)}`,
+        ),
       });
     },
     async closeBundle(error) {

@@ -8,10 +8,11 @@ import {
   startNginx,
   startTestService,
   type TestNginx,
+  someIp,
   type TestService,
   uniqueSuffix,
 } from '@app/testing';
-import { type Browser } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { chatService } from '../../apps/chat/src/chat.service-definition';
 import { emailService } from '../../apps/email/src/email.service-definition';
@@ -31,7 +32,20 @@ export class BrowserStack {
     private readonly services: TestService<object>[],
     private readonly nginx: TestNginx,
     private readonly google: DevOidcProvider,
+    private readonly clientAddress: string,
   ) {}
+
+  /**
+   * A browser of a person at this run's own address. The browser plays a client behind a load
+   * balancer that nginx trusts (127.0.0.1), which names that address: the per-address limits
+   * in the machine's one Redis then count this run alone, not every test run from 127.0.0.1.
+   */
+  newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    return this.browser.newContext({
+      ...options,
+      extraHTTPHeaders: { ...options.extraHTTPHeaders, 'X-Forwarded-For': this.clientAddress },
+    });
+  }
 
   static async start(): Promise<BrowserStack> {
     for (const file of ['app/index.html', 'widget/widget.js', 'demo/index.html'])
@@ -64,9 +78,9 @@ export class BrowserStack {
     const services = [tenant, chat, email, analytics] as TestService<object>[];
     const nginx = await startNginx(
       { tenant: tenant.url, chat: [chat.url], email: email.url, analytics: analytics.url },
-      { port },
+      { port, trustedLoadBalancers: ['127.0.0.1'] },
     );
-    return new BrowserStack(url, await launchBrowser(), services, nginx, google);
+    return new BrowserStack(url, await launchBrowser(), services, nginx, google, someIp());
   }
 
   async close(): Promise<void> {

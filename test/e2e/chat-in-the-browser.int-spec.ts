@@ -16,6 +16,14 @@ describe('Parley in a browser', () => {
   let admin: Page;
   let visitor: Page;
   const dialogs: string[] = [];
+  // The chatbot's tenant id, id and API key, from the dashboard's demo link.
+  let credentials: Record<string, string> = {};
+  // Chromium reports what a page's Content-Security-Policy refused on the console.
+  const refusedByPolicy: string[] = [];
+  const watchPolicy = (context: BrowserContext) =>
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refusedByPolicy.push(message.text());
+    });
   const adminEmail = `ada-${Date.now()}@northwind.example`;
   const visitorEmail = `vera-${Date.now()}@example.test`;
   const chatbotColor = '#0a7d5a';
@@ -26,9 +34,12 @@ describe('Parley in a browser', () => {
 
   beforeAll(async () => {
     stack = await BrowserStack.start();
-    adminContext = await stack.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    visitorContext = await stack.browser.newContext({ viewport: { width: 1200, height: 800 } });
-    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
+    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
+    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
+    for (const context of [adminContext, visitorContext]) {
+      context.setDefaultTimeout(20_000);
+      watchPolicy(context);
+    }
     admin = await adminContext.newPage();
     visitor = await visitorContext.newPage();
     // A script payload that ran would open a dialog (or set a flag, checked below).
@@ -46,7 +57,7 @@ describe('Parley in a browser', () => {
   it('signs an admin up and shows a new chatbot with its key and embed snippet once', async () => {
     const dashboard = await admin.goto(`${stack.url}/app/`);
     // Another site may not frame the dashboard (clickjacking).
-    expect(dashboard?.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(dashboard?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await admin.getByRole('link', { name: 'Create a workspace' }).click();
     await admin.getByLabel('Workspace name').fill('Northwind Bikes');
     await admin.getByLabel('Your name').fill('Ada Admin');
@@ -91,7 +102,7 @@ describe('Parley in a browser', () => {
     expect(demoUrl).toContain('/demo/#');
     // Chat learns of the new chatbot through Kafka; on a slow machine that can take longer than
     // the widget's own patience, which is not what this test is about.
-    const credentials = Object.fromEntries(new URLSearchParams(new URL(demoUrl).hash.slice(1)));
+    credentials = Object.fromEntries(new URLSearchParams(new URL(demoUrl).hash.slice(1)));
     await eventually(async () => {
       const config = await fetch(`${stack.url}/api/chat/widget/config`, {
         method: 'POST',
@@ -164,7 +175,8 @@ describe('Parley in a browser', () => {
     });
     const link = /href="([^"]*\/conversation\/[^"]+)"/.exec(mail.shownHtml)?.[1];
     expect(link).toBeDefined();
-    const elsewhere = await stack.browser.newContext();
+    const elsewhere = await stack.newContext();
+    watchPolicy(elsewhere);
     const page = await elsewhere.newPage();
     await page.goto(link!);
     const log = page.getByRole('log', { name: 'Messages' });
@@ -218,8 +230,42 @@ describe('Parley in a browser', () => {
     }
   });
 
+  it('blocks a visitor from the inbox, lists them on the blocklist, and lifts the block', async () => {
+    const openSession = (email: string) =>
+      fetch(`${stack.url}/api/chat/widget/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: stack.url },
+        body: JSON.stringify({ ...credentials, name: 'Boris Blocked', email }),
+      });
+    const borisEmail = `boris-${Date.now()}@example.test`;
+    expect((await openSession(borisEmail)).status).toBe(201);
+    await nav('Inbox').click();
+    const queue = admin.getByRole('list', { name: 'Waiting visitors' });
+    await queue.getByRole('button', { name: 'Join chat with Boris Blocked' }).click();
+    await admin.getByRole('button', { name: 'Block visitor' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Block visitor' }).click();
+    // The dialog closes once chat has answered the close.
+    await admin.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect((await openSession(borisEmail)).status).toBe(403);
+
+    await nav('Blocklist').click();
+    const table = admin.getByRole('table', { name: 'Blocked visitors' });
+    await shows(table, borisEmail);
+    await screenshot(admin, 'dashboard-blocklist');
+    // Boris's address is this machine's, every test client's: lift both blocks.
+    for (const value of [borisEmail, '127.0.0.1']) {
+      await table.getByRole('button', { name: `Lift the block of ${value}` }).click();
+      await admin.getByRole('dialog').getByRole('button', { name: 'Lift the block' }).click();
+      await table
+        .getByRole('button', { name: `Lift the block of ${value}` })
+        .waitFor({ state: 'detached' });
+    }
+    expect((await openSession(borisEmail)).status).toBe(201);
+  });
+
   it('signs the admin in with Google in a new browser once the password links it, to the inbox', async () => {
-    const fresh = await stack.browser.newContext();
+    const fresh = await stack.newContext();
+    watchPolicy(fresh);
     const page = await fresh.newPage();
     await page.goto(`${stack.url}/app/`);
     await page.getByRole('link', { name: 'Sign in with Google' }).click();
@@ -234,6 +280,10 @@ describe('Parley in a browser', () => {
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     expect(await page.getByTestId('tenant-name').textContent()).toBe('Northwind Bikes');
     await fresh.close();
+  });
+
+  it('ran the dashboard, the demo page with the widget and the conversation page within their Content-Security-Policy', () => {
+    expect(refusedByPolicy).toEqual([]);
   });
 
   /** Waits until `text` shows inside `where` (Playwright's `expect` is not in playwright-core). */

@@ -1,28 +1,15 @@
 import {
-  describeTenantIsolation,
-  startTestService,
-  type TestService,
+  describeServiceIsolation,
   UNSCOPED_CONSUMER_MODELS,
   UNSCOPED_OUTBOX_MODELS,
 } from '@app/testing';
-import { type AnalyticsConfig } from '../src/analytics.config';
 import { analyticsService } from '../src/analytics.service-definition';
 
-describe('analytics’ database, tenant by tenant', () => {
-  let analytics: TestService<AnalyticsConfig>;
-
-  beforeAll(async () => {
-    analytics = await startTestService(analyticsService);
-  });
-
-  afterAll(() => analytics?.close());
-
-  describeTenantIsolation(() => analytics, {
-    DayRollup:
-      'a tenant’s day of counters, `_id` = `<tenant>:<day>`, written by the rollup consumer a batch of many tenants’ events at a time, by `_id` through the driver (FerretDB serves nothing else from an index); every read goes through findOwnById, which checks the tenant on the result',
-    TenantSummary:
-      'the tenant itself, `_id` = the tenant id, from `tenant.tenant.created`: the daily report job goes through every tenant',
-    ...UNSCOPED_OUTBOX_MODELS,
-    ...UNSCOPED_CONSUMER_MODELS,
-  });
+describeServiceIsolation(analyticsService, {
+  DayRollup:
+    'a tenant’s day of counters, `_id` = `<tenant>:<day>`, written by the rollup consumer a batch of many tenants’ events at a time, by `_id` through the driver (FerretDB serves nothing else from an index); every read goes through findOwnById, which checks the tenant on the result',
+  TenantSummary:
+    'the tenant itself, `_id` = the tenant id, from `tenant.tenant.created`: the daily report job goes through every tenant',
+  ...UNSCOPED_OUTBOX_MODELS,
+  ...UNSCOPED_CONSUMER_MODELS,
 });

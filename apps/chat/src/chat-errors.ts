@@ -9,6 +9,7 @@ export const chatErrors = {
   notYourRoom: () => new AppHttpError(403, 'not_your_room', 'you are not the agent of this room'),
   atCapacity: () =>
     new AppHttpError(409, 'at_capacity', 'you already have as many chats as you may'),
+  blockNotFound: () => new AppHttpError(404, 'block_not_found', 'no such block'),
   agentNotFound: () => new AppHttpError(404, 'agent_not_found', 'no such agent'),
   rateLimited: () => new AppHttpError(429, 'rate_limited', 'too many messages; slow down'),
   busy: () =>

@@ -31,6 +31,12 @@ export const chatConfigSchema = z
      * though no disconnect was seen (the replica holding the socket died).
      */
     VISITOR_PRESENCE_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+    /** How long a blocked visitor's address stays blocked (30 days); email blocks do not lapse. */
+    ADDRESS_BLOCK_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(30 * 86_400),
     /** Messages one socket may send per 10 seconds, and one tenant per second. */
     SOCKET_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(30),
     TENANT_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),

@@ -11,8 +11,12 @@ export const redisKeys = {
     `parley:chat:first-reply:${tenantId}:${roomId}`,
   /** The last room display id handed out in a tenant. */
   roomDisplayId: (tenantId: string) => `parley:chat:display-id:${tenantId}`,
-  /** Sorted set of rooms in standby, scored by the time their standby ends. */
-  standbyDeadlines: () => 'parley:chat:standby-deadlines',
+  /**
+   * Sorted set of rooms in standby, scored by the time their standby ends. Every replica of a
+   * deployment sweeps it, so it is named after the deployment's database: another deployment (or
+   * test) on the same Redis must not take deadlines of rooms it cannot see.
+   */
+  standbyDeadlines: (database: string) => `parley:chat:standby-deadlines:${database}`,
   /** Agents of a tenant who set themselves away (hash: agent id → since). */
   agentsAway: (tenantId: string) => `parley:chat:away-agents:${tenantId}`,
   /** The presence last announced per agent (hash: agent id → online | away | offline). */
@@ -24,7 +28,7 @@ export const redisKeys = {
   /** Set when a chance to assign came while another replica held the lock: go round again. */
   autoAssignAgain: (tenantId: string) => `parley:chat:auto-assign:again:${tenantId}`,
   /** Rooms with a visitor connected, scored by when a replica last saw the visitor's socket. */
-  visitorsSeen: () => 'parley:chat:visitors-seen',
+  visitorsSeen: (database: string) => `parley:chat:visitors-seen:${database}`,
   socketRate: (socketId: string) => `parley:chat:rate:socket:${socketId}`,
   tenantRate: (tenantId: string) => `parley:chat:rate:tenant:${tenantId}`,
 };

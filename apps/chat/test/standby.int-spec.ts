@@ -1,5 +1,8 @@
 import { ChatroomClosedV1, ChatroomStandbyV1, NotificationRequestedV1 } from '@app/contracts';
-import { eventually, TopicProbe } from '@app/testing';
+import { REDIS } from '@app/platform';
+import { eventually, startTestService, TopicProbe } from '@app/testing';
+import type Redis from 'ioredis';
+import { chatService } from '../src/chat.service-definition';
 import { ChatFixture, Inbox } from './chat-fixture';
 
 describe('the standby: a visitor who drops off and comes back', () => {
@@ -94,6 +97,41 @@ describe('the standby: a visitor who drops off and comes back', () => {
         message.value.includes('"conversation-transcript"') && message.value.includes('brb'),
     );
     expect(JSON.parse(transcript.value).payload.reason).toBe('abandoned');
+  });
+
+  it('keeps the deadlines an earlier version stored under the set names of before', async () => {
+    const { roomId, visitor, agentInbox } = await liveConversation();
+    visitor.disconnect();
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === true,
+    );
+    // As an earlier version left it: the deadline in the set that was not named after the database.
+    const redis = fixture.chat.app.get<Redis>(REDIS);
+    const current = `parley:chat:standby-deadlines:${fixture.chat.config.MONGO_DB}`;
+    const entry = (await redis.zrange(current, 0, -1)).find((member) => member.endsWith(roomId));
+    if (!entry) throw new Error(`room ${roomId} has no standby deadline`);
+    const deadline = (await redis.zscore(current, entry)) as string;
+    await redis
+      .multi()
+      .zrem(current, entry)
+      .zadd('parley:chat:standby-deadlines', deadline, entry)
+      .exec();
+
+    // The upgraded version's first replica to start adopts it, and the room closes on time.
+    const upgraded = await startTestService(chatService, {
+      ...fixture.tokens.env,
+      MONGO_DB: fixture.chat.config.MONGO_DB,
+      KAFKA_CONSUMER_GROUP: fixture.chat.config.KAFKA_CONSUMER_GROUP,
+    });
+    try {
+      await agentInbox.waitForUpdate(
+        (update) =>
+          update.roomId === roomId && update.status === 'closed' && update.reason === 'abandoned',
+      );
+      expect(await redis.exists('parley:chat:standby-deadlines')).toBe(0);
+    } finally {
+      await upgraded.close({ keepDatabase: true });
+    }
   });
 
   it('does not close the room when the visitor comes back in time', async () => {

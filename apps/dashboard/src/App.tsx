@@ -3,6 +3,7 @@ import { AgentsPage } from './admin/AgentsPage';
 import { ChatbotPage } from './admin/ChatbotPage';
 import { ChatbotsPage } from './admin/ChatbotsPage';
 import { RolesPage } from './admin/RolesPage';
+import { BlocklistPage } from './blocklist/BlocklistPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
@@ -57,6 +58,7 @@ export function App() {
         <Route index element={<Navigate to="/inbox" replace />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/inbox/:roomId" element={<InboxPage />} />
+        <Route path="/blocklist" element={<BlocklistPage />} />
         <Route path="/chatbots" element={<ChatbotsPage />} />
         <Route path="/chatbots/:chatbotId" element={<ChatbotPage />} />
         <Route path="/agents" element={<AgentsPage />} />

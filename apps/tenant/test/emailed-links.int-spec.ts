@@ -45,8 +45,8 @@ describe('emailed links keep their one-time token out of the access log (through
       expect(new URL(link).search).toBe('');
       await openThroughNginx(link);
       const [, secret] = token!.split('.');
-      expect(readFileSync(nginx.accessLogPath, 'utf8')).not.toContain(secret);
+      expect(readFileSync(nginx.accessLog, 'utf8')).not.toContain(secret);
     }
-    expect(readFileSync(nginx.accessLogPath, 'utf8')).toContain('/app/reset-password');
+    expect(readFileSync(nginx.accessLog, 'utf8')).toContain('/app/reset-password');
   });
 });

@@ -1,3 +1,4 @@
+import { compile as compileTrust } from 'proxy-addr';
 import { z } from 'zod';
 
 /** Reusable pieces of the per-service environment schemas, so every service names them alike. */
@@ -29,11 +30,30 @@ const urlWithScheme = (schemes: string[]) =>
     { message: `expected a ${schemes.join(' or ')} URL` },
   );
 
+/**
+ * The proxies whose X-Forwarded-For a service believes: addresses, CIDR ranges or proxy-addr's
+ * names (`loopback`, `linklocal`, `uniquelocal`). Anyone else's header is ignored, so a client
+ * that reaches a service directly cannot choose the address agents see and blocks apply to.
+ */
+const trustedProxies = commaList(z.string()).refine(
+  (entries) => {
+    try {
+      compileTrust(entries);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected addresses, CIDR ranges, loopback, linklocal or uniquelocal' },
+);
+
 export const serviceFragment = (defaultPort: number) => ({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(defaultPort),
+  // nginx runs on the same host in a local run.
+  TRUSTED_PROXIES: trustedProxies.default(['loopback']),
 });
 
 export const mongoFragment = (defaultDatabase: string) => ({

@@ -32,6 +32,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('trusts only loopback proxies unless told otherwise, and refuses what is not an address', () => {
+    expect(loadConfig(schema, valid).TRUSTED_PROXIES).toEqual(['loopback']);
+    expect(
+      loadConfig(schema, { ...valid, TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7' }).TRUSTED_PROXIES,
+    ).toEqual(['10.0.0.0/8', '192.0.2.7']);
+    expect(errorOf({ ...valid, TRUSTED_PROXIES: 'nginx' }).variables).toEqual(['TRUSTED_PROXIES']);
+  });
+
   it('splits a broker list and coerces numbers', () => {
     const config = loadConfig(schema, { ...valid, KAFKA_BROKERS: 'a:9092, b:9093', PORT: '8080' });
     expect(config.KAFKA_BROKERS).toEqual(['a:9092', 'b:9093']);

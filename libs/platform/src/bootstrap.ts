@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import { type z } from 'zod';
+import { proxyTrust } from './http/client-address';
 import { AppHttpError, HttpExceptionFilter } from './http/http-exception.filter';
 import { type BaseServiceConfig, type ServiceName } from './service-modules';
 
@@ -42,8 +43,10 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   // Each request gets its own tenant scope, which the auth guard fills in.
   app.use((_request: unknown, _response: unknown, next: () => void) => TenantContext.open(next));
   app.use(json({ limit: definition.bodyLimit ?? '100kb' }), bodyParserErrors);
-  // nginx runs on the same host: trust its X-Forwarded-For for the client's address.
-  app.set('trust proxy', 'loopback');
+  // `request.ip` believes X-Forwarded-For only from TRUSTED_PROXIES (clientAddress's rule).
+  app.set('trust proxy', proxyTrust(config.TRUSTED_PROXIES));
+  // Which framework answers is nobody's business.
+  app.disable('x-powered-by');
   app.setGlobalPrefix(`api/${definition.name}`);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ZodValidationPipe());

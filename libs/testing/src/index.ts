@@ -1,4 +1,5 @@
 export * from './eventually';
+export * from './http-from';
 export * from './infra';
 export * from './kafka';
 export * from './kafka-probe';

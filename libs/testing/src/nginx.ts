@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,15 +8,27 @@ import { freePort } from './processes';
 const repoNginx = resolve(__dirname, '../../../nginx');
 
 export interface TestNginx {
+  /** Plain HTTP; with `tls`, this server only redirects to `httpsUrl` (health checks aside). */
   url: string;
-  /** nginx's access log (Parley's `parley` format), to check what reaches it. */
-  accessLogPath: string;
+  /** The TLS server, with a throw-away self-signed certificate (`tls` only). */
+  httpsUrl?: string;
+  /** nginx's access log, in Parley's `parley` format. */
+  accessLog: string;
   stop(): Promise<void>;
+}
+
+export interface TestNginxOptions {
+  port?: number;
+  /** Load balancers in front of nginx whose X-Forwarded-For it believes (EDGE_TRUSTED_LOAD_BALANCERS). */
+  trustedLoadBalancers?: string[];
+  /** Serve HTTPS too, as in Docker: the HTTP server then redirects to it. */
+  tls?: boolean;
 }
 
 /**
  * The real nginx (Debian's, installed by scripts/infra.sh) with Parley's own routes
- * (nginx/parley.*.conf) in front of services started by a test: plain HTTP on a free port.
+ * (nginx/parley.*.conf) and deployment settings (nginx/edge-settings.sh) in front of services
+ * started by a test, listening on 127.0.0.1.
  */
 export async function startNginx(
   upstreams: {
@@ -26,11 +38,29 @@ export async function startNginx(
     analytics?: string;
     email?: string;
   },
-  options: { port?: number } = {},
+  options: TestNginxOptions = {},
 ): Promise<TestNginx> {
   const port = options.port ?? (await freePort());
+  const tlsPort = options.tls ? await freePort() : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'parley-nginx-'));
   const host = (url: string) => new URL(url).host;
+  execFileSync('sh', [join(repoNginx, 'edge-settings.sh')], {
+    env: {
+      PATH: process.env.PATH,
+      EDGE_SETTINGS_FILE: join(dir, 'edge-settings.conf'),
+      EDGE_TRUSTED_LOAD_BALANCERS: (options.trustedLoadBalancers ?? []).join(','),
+      ...(tlsPort ? { EDGE_HTTPS_ORIGIN: `https://127.0.0.1:${tlsPort}` } : {}),
+    },
+  });
+  const tlsServer = tlsPort
+    ? `  server {
+    listen 127.0.0.1:${tlsPort} ssl;
+    ssl_certificate ${selfSignedCertificate(dir)}/parley.crt;
+    ssl_certificate_key ${dir}/parley.key;
+    include ${repoNginx}/parley.tls.conf;
+    include ${repoNginx}/parley.locations.conf;
+  }`
+    : '';
   writeFileSync(
     join(dir, 'nginx.conf'),
     `${process.getuid?.() === 0 ? 'user root;' : ''}
@@ -42,6 +72,7 @@ events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
   include ${repoNginx}/parley.http.conf;
+  include ${dir}/edge-settings.conf;
   access_log ${dir}/access.log parley;
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
@@ -57,8 +88,9 @@ ${upstreams.chat.map((url) => `    server ${host(url)};`).join('\n')}
   }
   server {
     listen 127.0.0.1:${port};
-    include ${repoNginx}/parley.locations.conf;
+    include ${repoNginx}/${tlsPort ? 'parley.https-redirect.conf' : 'parley.locations.conf'};
   }
+${tlsServer}
 }
 `,
   );
@@ -72,7 +104,8 @@ ${upstreams.chat.map((url) => `    server ${host(url)};`).join('\n')}
   });
   return {
     url,
-    accessLogPath: join(dir, 'access.log'),
+    ...(tlsPort ? { httpsUrl: `https://127.0.0.1:${tlsPort}` } : {}),
+    accessLog: join(dir, 'access.log'),
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();
@@ -80,4 +113,32 @@ ${upstreams.chat.map((url) => `    server ${host(url)};`).join('\n')}
         child.kill('SIGQUIT');
       }),
   };
+}
+
+/** A throw-away certificate for 127.0.0.1 in `dir`; returns `dir`. */
+function selfSignedCertificate(dir: string): string {
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'parley.key'),
+      '-out',
+      join(dir, 'parley.crt'),
+    ],
+    { stdio: 'ignore' },
+  );
+  return dir;
 }

@@ -1,6 +1,7 @@
 import { findOwnById, forTenant, MissingTenantError, tenantScopedPlugin } from '@app/tenancy';
 import { type Connection, type Model, Types } from 'mongoose';
-import { uniqueSuffix } from './test-service';
+import { type BaseServiceConfig, type ServiceDefinition } from '@app/platform';
+import { startTestService, type TestService, uniqueSuffix } from './test-service';
 
 /** Model name → why its documents are not scoped to a tenant. */
 export type UnscopedModels = Record<string, string>;
@@ -17,6 +18,24 @@ interface Planted {
 }
 
 const MARK = 'isolationMark';
+
+/**
+ * A service's whole isolation spec: starts it against the real infrastructure and runs
+ * {@link describeTenantIsolation} on its database.
+ */
+export function describeServiceIsolation<C extends BaseServiceConfig>(
+  definition: ServiceDefinition<C>,
+  unscoped: UnscopedModels,
+): void {
+  describe(`${definition.name}’s database, tenant by tenant`, () => {
+    let service: TestService<C>;
+    beforeAll(async () => {
+      service = await startTestService(definition);
+    });
+    afterAll(() => service?.close());
+    describeTenantIsolation(() => service, unscoped);
+  });
+}
 
 /**
  * The one isolation check of a service that owns a database, declared inside the caller's

@@ -2,6 +2,7 @@ import { type SocketError } from '@app/contracts';
 import { TenantContext } from '@app/tenancy';
 import { HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { type IncomingMessage } from 'node:http';
 import { type Namespace } from 'socket.io';
 import { type ZodType } from 'zod';
 
@@ -52,12 +53,12 @@ export function toSocketError(error: unknown): SocketError {
 export function useHandshakeAuth<A>(
   namespace: Namespace,
   schema: ZodType<A>,
-  authenticate: (auth: A) => Promise<object | null>,
+  authenticate: (auth: A, request: IncomingMessage) => Promise<object | null>,
 ): void {
   namespace.use((socket, next) => {
     const parsed = schema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(new Error(`invalid_handshake: ${issues(parsed)}`));
-    authenticate(parsed.data)
+    authenticate(parsed.data, socket.request)
       .then((data) => {
         if (!data) return next(new Error('unauthorized'));
         Object.assign(socket.data, data);

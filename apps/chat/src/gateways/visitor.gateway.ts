@@ -6,6 +6,8 @@ import {
   typingSchema,
   visitorHandshakeSchema,
 } from '@app/contracts';
+import { InjectConfig } from '@app/config';
+import { clientAddress, proxyTrust, type ProxyTrust } from '@app/platform';
 import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -17,6 +19,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { type Namespace, type Socket } from 'socket.io';
+import { type ChatConfig } from '../chat.config';
 import { ConversationService } from '../conversations/conversation.service';
 import { type VisitorSession, VisitorSessions } from '../visitors/visitor-sessions.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
@@ -34,17 +37,24 @@ type VisitorSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, 
 export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(VisitorGateway.name);
 
+  private readonly proxies: ProxyTrust;
+
   constructor(
+    @InjectConfig() config: ChatConfig,
     private readonly sessions: VisitorSessions,
     private readonly conversation: ConversationService,
     private readonly signals: PresenceSignals,
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
-  ) {}
+  ) {
+    this.proxies = proxyTrust(config.TRUSTED_PROXIES);
+  }
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('visitor', namespace);
-    useHandshakeAuth(namespace, visitorHandshakeSchema, (auth) => this.sessions.authenticate(auth));
+    useHandshakeAuth(namespace, visitorHandshakeSchema, (auth, request) =>
+      this.sessions.authenticate(auth, clientAddress(request, this.proxies)),
+    );
   }
 
   async handleConnection(socket: VisitorSocket): Promise<void> {

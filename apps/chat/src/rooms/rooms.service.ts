@@ -184,7 +184,10 @@ export class RoomsService {
     }
     const close = await this.rooms.close(roomId, reason);
     if (!close?.applied) throw chatErrors.roomClosed();
-    if (reason === 'blocked') await this.blockedVisitors.block(room.visitor, room.id);
+    if (reason === 'blocked') {
+      const blockedBy = by === 'system' ? undefined : { id: by.userId, name: by.name };
+      await this.blockedVisitors.block(room.visitor, room.id, blockedBy);
+    }
     const closed = close.room;
     this.announceRoom(closed, reason);
     if (room.status === 'queued') await this.broadcastQueue(room.tenantId);

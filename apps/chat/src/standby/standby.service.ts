@@ -38,6 +38,8 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(StandbyService.name);
   private readonly sweeps: PeriodicTask;
   private readonly heartbeat: PeriodicTask;
+  private readonly deadlinesKey: string;
+  private readonly seenKey: string;
 
   constructor(
     private readonly rooms: RoomsRepository,
@@ -47,6 +49,8 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(REDIS) private readonly redis: Redis,
     @InjectConfig() private readonly config: ChatConfig,
   ) {
+    this.deadlinesKey = redisKeys.standbyDeadlines(config.MONGO_DB);
+    this.seenKey = redisKeys.visitorsSeen(config.MONGO_DB);
     this.sweeps = new PeriodicTask(
       'standby sweep',
       SWEEP_EVERY_MS,
@@ -61,9 +65,31 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     );
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.adoptSetsOfEarlierVersions();
     this.sweeps.start();
     this.heartbeat.start();
+  }
+
+  /**
+   * Before the sets were named after the database they were `…:standby-deadlines` and
+   * `…:visitors-seen`: a deployment upgraded with rooms in standby keeps their deadlines.
+   */
+  private async adoptSetsOfEarlierVersions(): Promise<void> {
+    const renames = [
+      [this.deadlinesKey, 'parley:chat:standby-deadlines'],
+      [this.seenKey, 'parley:chat:visitors-seen'],
+    ];
+    for (const [current, earlier] of renames) {
+      await this.redis
+        .multi()
+        .zunionstore(current, 2, current, earlier, 'AGGREGATE', 'MIN')
+        .del(earlier)
+        .exec()
+        .catch((error: Error) =>
+          this.logger.warn(`${earlier} not adopted yet (next start tries again): ${error.message}`),
+        );
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -72,7 +98,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
 
   /** A visitor socket of the room is connected here. */
   async visitorSeen(room: RoomRecord): Promise<void> {
-    await this.redis.zadd(redisKeys.visitorsSeen(), Date.now(), member(room));
+    await this.redis.zadd(this.seenKey, Date.now(), member(room));
   }
 
   private async markVisitorsSeen(): Promise<void> {
@@ -80,7 +106,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     const now = Date.now();
     for (let start = 0; start < rooms.length; start += 500) {
       const chunk = rooms.slice(start, start + 500);
-      await this.redis.zadd(redisKeys.visitorsSeen(), ...chunk.flatMap((room) => [now, room]));
+      await this.redis.zadd(this.seenKey, ...chunk.flatMap((room) => [now, room]));
     }
   }
 
@@ -88,11 +114,11 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   async visitorLeft(room: RoomRecord): Promise<void> {
     if (room.status === 'closed') return;
     if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) return;
-    await this.redis.zrem(redisKeys.visitorsSeen(), member(room));
+    await this.redis.zrem(this.seenKey, member(room));
     const until = new Date(Date.now() + this.config.STANDBY_TTL_SECONDS * 1000);
     const away = await this.rooms.markAway(room.id, until);
     if (!away?.applied) return;
-    await this.redis.zadd(redisKeys.standbyDeadlines(), until.getTime(), member(room));
+    await this.redis.zadd(this.deadlinesKey, until.getTime(), member(room));
     this.roomsService.announceRoom(away.room);
     await this.events.publish(ChatroomStandbyV1, {
       tenantId: room.tenantId,
@@ -111,7 +137,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     if (!room.awayUntil) return room;
     const back = await this.rooms.markBack(room.id);
     if (!back?.applied) return back?.room ?? room;
-    await this.redis.zrem(redisKeys.standbyDeadlines(), member(room));
+    await this.redis.zrem(this.deadlinesKey, member(room));
     this.roomsService.announceRoom(back.room);
     await this.events.publish(ChatroomResumedV1, {
       tenantId: room.tenantId,
@@ -128,17 +154,10 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   async sweep(now = Date.now()): Promise<{ closed: number; full: boolean }> {
     await this.startStandbyOfVanishedVisitors(now);
     let closed = 0;
-    const due = await this.redis.zrangebyscore(
-      redisKeys.standbyDeadlines(),
-      0,
-      now,
-      'LIMIT',
-      0,
-      SWEEP_BATCH,
-    );
+    const due = await this.redis.zrangebyscore(this.deadlinesKey, 0, now, 'LIMIT', 0, SWEEP_BATCH);
     for (const entry of due) {
       // Exactly one replica removes each entry; that one closes the room.
-      if ((await this.redis.zrem(redisKeys.standbyDeadlines(), entry)) !== 1) continue;
+      if ((await this.redis.zrem(this.deadlinesKey, entry)) !== 1) continue;
       const [tenantId, roomId] = entry.split(':');
       await forTenant(tenantId, 'a standby deadline names its room’s tenant', async () => {
         const room = await this.rooms.findById(roomId);
@@ -146,6 +165,10 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
           return;
         await this.roomsService.close(roomId, 'abandoned', 'system');
         closed += 1;
+      }).catch(async (error: Error) => {
+        // This replica took the deadline: put it back for the next sweep rather than forget it.
+        this.logger.warn(`closing standby room ${entry} failed, retrying: ${error.message}`);
+        await this.redis.zadd(this.deadlinesKey, now, entry);
       });
     }
     return { closed, full: due.length === SWEEP_BATCH };
@@ -156,7 +179,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     try {
       const lostSince = now - this.config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000;
       const stale = await this.redis.zrangebyscore(
-        redisKeys.visitorsSeen(),
+        this.seenKey,
         0,
         lostSince,
         'LIMIT',
@@ -164,7 +187,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
         SWEEP_BATCH,
       );
       for (const entry of stale) {
-        if ((await this.redis.zrem(redisKeys.visitorsSeen(), entry)) !== 1) continue;
+        if ((await this.redis.zrem(this.seenKey, entry)) !== 1) continue;
         const [tenantId, roomId] = entry.split(':');
         await forTenant(tenantId, 'a vanished visitor’s room names its tenant', async () => {
           const room = await this.rooms.findById(roomId);
@@ -172,7 +195,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
         }).catch(async (error: Error) => {
           // Counting sockets fails while the adapter still waits on the dead replica: retry.
           this.logger.warn(`standby of vanished visitor ${entry} deferred: ${error.message}`);
-          await this.redis.zadd(redisKeys.visitorsSeen(), lostSince, entry);
+          await this.redis.zadd(this.seenKey, lostSince, entry);
         });
       }
     } catch (error) {

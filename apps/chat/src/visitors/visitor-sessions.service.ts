@@ -1,6 +1,7 @@
 import { type ChatMessage, type VisitorHandshake } from '@app/contracts';
 import { forTenant } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
+import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.repository';
 import { MessagesService } from '../messages/messages.service';
 import { socketRooms } from '../redis-keys';
 import { roomUpdate } from '../rooms/room-summary';
@@ -8,7 +9,8 @@ import { RoomsRepository } from '../rooms/rooms.repository';
 import { StandbyService } from '../standby/standby.service';
 import { type VisitorIdentity, VisitorTokensService } from '../widget/visitor-tokens.service';
 
-export type VisitorSession = VisitorIdentity & { name: string };
+/** `address`: the client's, by the same rule as REST (TRUSTED_PROXIES). */
+export type VisitorSession = VisitorIdentity & { name: string; address: string };
 
 /**
  * A visitor's connection to their room: who the socket is, what it missed, and the standby
@@ -21,16 +23,21 @@ export class VisitorSessions {
     private readonly rooms: RoomsRepository,
     private readonly messages: MessagesService,
     private readonly standby: StandbyService,
+    private readonly blockedVisitors: BlockedVisitorsRepository,
   ) {}
 
-  /** The visitor a valid room token names, or null. */
-  async authenticate(handshake: VisitorHandshake): Promise<VisitorSession | null> {
+  /**
+   * The visitor a valid room token names, or null; also null from an address the tenant blocked
+   * (a token of an older room does not carry a blocked visitor past the block).
+   */
+  async authenticate(handshake: VisitorHandshake, address: string): Promise<VisitorSession | null> {
     const identity = this.tokens.verify(handshake.token);
     if (!identity) return null;
-    const room = await forTenant(identity.tenantId, 'a visitor token names its room’s tenant', () =>
-      this.rooms.findById(identity.roomId),
-    );
-    return room && { ...identity, name: room.visitor.name };
+    return forTenant(identity.tenantId, 'a visitor token names its room’s tenant', async () => {
+      const room = await this.rooms.findById(identity.roomId);
+      if (!room || (await this.blockedVisitors.isAddressBlocked(address))) return null;
+      return { ...identity, name: room.visitor.name, address };
+    });
   }
 
   socketRooms(visitor: VisitorSession): string[] {

@@ -16,7 +16,10 @@ export interface NavGroup {
 export const NAVIGATION: NavGroup[] = [
   {
     label: 'Conversations',
-    items: [{ to: '/inbox', label: 'Inbox', icon: 'inbox', permission: 'chats:join' }],
+    items: [
+      { to: '/inbox', label: 'Inbox', icon: 'inbox', permission: 'chats:join' },
+      { to: '/blocklist', label: 'Blocklist', icon: 'ban', permission: 'chats:block' },
+    ],
   },
   {
     label: 'Workspace',

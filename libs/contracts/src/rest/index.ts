@@ -2,3 +2,4 @@ export * from './agents';
 export * from './analytics';
 export * from './jsonified';
 export * from './notifications';
+export * from './blocks';

@@ -1,0 +1,27 @@
+import { RequirePermissions } from '@app/auth';
+import { type VisitorBlockView } from '@app/contracts';
+import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { chatErrors } from '../chat-errors';
+import { BlockedVisitorsRepository } from './blocked-visitors.repository';
+
+/** The tenant's blocklist: who is blocked, by whom, until when; and lifting a block. */
+@ApiTags('blocks')
+@ApiBearerAuth()
+@Controller('blocks')
+export class BlocksController {
+  constructor(private readonly blocked: BlockedVisitorsRepository) {}
+
+  @RequirePermissions('chats:block')
+  @Get()
+  async list(): Promise<{ blocks: VisitorBlockView[] }> {
+    return { blocks: await this.blocked.list() };
+  }
+
+  @RequirePermissions('chats:block')
+  @Delete(':id')
+  @HttpCode(204)
+  async lift(@Param('id') id: string): Promise<void> {
+    if (!(await this.blocked.lift(id))) throw chatErrors.blockNotFound();
+  }
+}
