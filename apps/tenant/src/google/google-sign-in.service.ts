@@ -179,7 +179,12 @@ export class GoogleSignInService {
    * is given (proof that the caller owns the account, not just the address at Google), then
    * signs in. A wrong password leaves the code for another try, within the sign-in backoff.
    */
-  async link(code: string, password: string, binding: string | undefined, ip: string) {
+  async link(
+    code: string,
+    password: string,
+    binding: string | undefined,
+    ip: string,
+  ): Promise<SignedIn> {
     const handoff = this.bound(await this.redis.get(handoffKey(code)), binding);
     if (!handoff.subject) throw invalidCode();
     const subject = handoff.subject;
