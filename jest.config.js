@@ -56,5 +56,11 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
     },
+    {
+      ...shared,
+      // schemathesis over the running services (`npm run fuzz`, and a short run in `npm test`).
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'],
+    },
   ],
 };

@@ -26,5 +26,7 @@ export async function emailedToken(
       message.value.includes(email),
   );
   const payload = JSON.parse(mail.value).payload;
-  return tokenOfLink(unseal((payload.verifyUrl ?? payload.acceptUrl).sealed, sealKey));
+  return tokenOfLink(
+    unseal((payload.verifyUrl ?? payload.acceptUrl).sealed, sealKey, 'notification-link'),
+  );
 }

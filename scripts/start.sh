@@ -5,6 +5,7 @@
 # Services:   tenant :3001, chat :3002 and :3012, analytics :3003, email :3004 (127.0.0.1)
 # nginx:      http://localhost:8080 and https://localhost:8443 (self-signed certificate)
 # Logs:       .data/logs/<name>.log        Pids: .data/run/<name>.pid
+# Keys:       .data/secrets.env (made once, mode 0600; a key set in the environment wins)
 # Environment: PARLEY_HTTP_PORT (8080), PARLEY_HTTPS_PORT (8443), PARLEY_START_TIMEOUT (90),
 #   PARLEY_OIDC_PORT (9400), PARLEY_HTTPS_REDIRECT (unset: http://localhost:8080 serves Parley;
 #   1: it redirects to HTTPS), EDGE_TRUSTED_LOAD_BALANCERS (nginx/edge-settings.sh), and every
@@ -18,6 +19,8 @@ cd "$ROOT"
 readonly LOG_PREFIX=start
 # shellcheck source=scripts/lib/local-run.sh
 source "$ROOT/scripts/lib/local-run.sh"
+# shellcheck source=scripts/lib/local-secrets.sh
+source "$ROOT/scripts/lib/local-secrets.sh"
 readonly HTTP_PORT=${PARLEY_HTTP_PORT:-8080} HTTPS_PORT=${PARLEY_HTTPS_PORT:-8443}
 readonly START_TIMEOUT=${PARLEY_START_TIMEOUT:-90}
 readonly OIDC_PORT=${PARLEY_OIDC_PORT:-9400}
@@ -28,7 +31,6 @@ SERVICE_ENV=(
   "JWT_PRIVATE_KEY_FILE=$DATA_DIR/keys/jwt.pem"
   "OIDC_ISSUER_URL=http://127.0.0.1:$OIDC_PORT"
   "OIDC_CLIENT_ID=parley-local"
-  "OIDC_CLIENT_SECRET=parley-local-secret"
   "ANALYTICS_STATUS_SERVICES=${ANALYTICS_STATUS_SERVICES:-tenant=http://$HOST:3001/api/tenant/health,chat=http://$HOST:3002/api/chat/health,chat-2=http://$HOST:3012/api/chat/health,analytics=http://$HOST:3003/api/analytics/health,email=http://$HOST:3004/api/email/health}"
 )
 
@@ -62,7 +64,8 @@ start_service() {
   fi
   require_free_port "$name" "$port" PORT
   log_mark "$name" "start $app on port $port"
-  spawn "$name" env PORT="$port" "${SERVICE_ENV[@]}" node "dist/apps/$app/src/main.js"
+  spawn "$name" env PORT="$port" "${SERVICE_ENV[@]}" "${LOCAL_SECRET_ENV[@]}" \
+    node "dist/apps/$app/src/main.js"
 }
 
 # The key that signs access tokens, kept across restarts so sessions survive them.
@@ -84,6 +87,7 @@ start_oidc_provider() {
   fi
   require_free_port oidc "$OIDC_PORT" PARLEY_OIDC_PORT
   spawn oidc env OIDC_DEV_PORT="$OIDC_PORT" \
+    OIDC_DEV_CLIENT_SECRET="${OIDC_CLIENT_SECRET:-$(local_secret OIDC_CLIENT_SECRET)}" \
     OIDC_DEV_REDIRECT_URIS="https://localhost:$HTTPS_PORT/api/tenant/auth/google/callback,http://localhost:$HTTP_PORT/api/tenant/auth/google/callback" \
     node scripts/oidc/dev-provider.mjs
   wait_healthy oidc "http://$HOST:$OIDC_PORT/.well-known/openid-configuration"
@@ -165,6 +169,8 @@ main() {
   npm run --silent build:web >>"$(log_file web-build)" 2>&1 ||
     fail_part web-build "the widget or dashboard did not build"
   ensure_signing_key
+  ensure_local_secrets
+  mapfile -t LOCAL_SECRET_ENV < <(local_secret_env)
   start_oidc_provider
   local entry name app port
   for entry in "${SERVICES[@]}"; do

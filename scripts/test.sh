@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: dependencies, the local infrastructure, then the format check, lint, type-check,
-# unit tests and integration tests against the real servers. Ends with one line
+# unit tests, integration tests against the real servers, and a short run of the API fuzzer. Ends with one line
 # `tests: N passed, N failed`, where each static check counts as one test.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -64,5 +64,12 @@ node_modules/.bin/jest --selectProjects unit --ci --json --outputFile="$RESULTS/
 echo "== integration tests (real Kafka, MongoDB API, Redis, SMTP, nginx, Chromium)"
 node_modules/.bin/jest --selectProjects integration --ci --runInBand --forceExit \
   --json --outputFile="$RESULTS/integration.json"
+# `npm run fuzz`, short: a few examples per operation (one test per service in the report).
+echo "== API fuzzer (schemathesis, short)"
+if bash scripts/fuzz/ensure-schemathesis.sh; then
+  FUZZ_EXAMPLES=${FUZZ_EXAMPLES:-5} FUZZ_TIMEOUT_SECONDS=${FUZZ_TIMEOUT_SECONDS:-300} \
+    node_modules/.bin/jest --selectProjects fuzz --ci --runInBand --forceExit \
+    --json --outputFile="$RESULTS/fuzz.json"
+fi
 
-summary unit.json integration.json
+summary unit.json integration.json fuzz.json

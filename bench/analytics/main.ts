@@ -27,9 +27,13 @@ const { values: args } = parseArgs({
     analytics: { type: 'string', default: 'http://127.0.0.1:3003' },
     group: { type: 'string', default: 'analytics-rollups' },
     out: { type: 'string', default: '.data/bench' },
-    'seal-key': { type: 'string', default: 'parley-local-development-seal-key-change-me' },
+    // The services' NOTIFICATION_SEAL_KEY, to open the sign-up's verification mail (the bench
+    // script passes the stack's own).
+    'seal-key': { type: 'string' },
   },
 });
+if (!args['seal-key'])
+  throw new Error("--seal-key is required: the services' NOTIFICATION_SEAL_KEY");
 const DAY_MS = 86_400_000;
 const days = Number(args.days);
 const roomsPerDay = Number(args['rooms-per-day']);

@@ -26,11 +26,14 @@ const { values: args } = parseArgs({
     base: { type: 'string', default: 'http://127.0.0.1:8080' },
     'chat-url': { type: 'string', default: 'http://127.0.0.1:3002' },
     'chat-pid-file': { type: 'string', default: '.data/run/chat.pid' },
-    'seal-key': { type: 'string', default: 'parley-local-development-seal-key-change-me' },
+    // The services' NOTIFICATION_SEAL_KEY (the bench script passes the stack's own).
+    'seal-key': { type: 'string' },
     'mongo-url': { type: 'string', default: 'mongodb://127.0.0.1:27017/' },
     out: { type: 'string', default: '.data/bench' },
   },
 });
+if (!args['seal-key'])
+  throw new Error("--seal-key is required: the services' NOTIFICATION_SEAL_KEY");
 const visitors = Number(args.visitors);
 const agents = Number(args.agents);
 const rate = Number(args.rate);

@@ -17,11 +17,14 @@ const { values: args } = parseArgs({
     mails: { type: 'string', default: '3000' },
     tenants: { type: 'string', default: '20' },
     brokers: { type: 'string', default: '127.0.0.1:9092' },
-    'seal-key': { type: 'string', default: 'parley-local-development-seal-key-change-me' },
+    // The services' NOTIFICATION_SEAL_KEY (the bench script passes the stack's own).
+    'seal-key': { type: 'string' },
     'smtp-api': { type: 'string', default: 'http://127.0.0.1:1080' },
     out: { type: 'string', default: '.data/bench' },
   },
 });
+if (!args['seal-key'])
+  throw new Error("--seal-key is required: the services' NOTIFICATION_SEAL_KEY");
 const mails = Number(args.mails);
 const IDLE_MAILS = 20;
 const tenants = Array.from({ length: Number(args.tenants) }, (_, index) => `bench-tenant-${index}`);
@@ -49,7 +52,11 @@ function requestEvent(index: number) {
       agentName: 'Alan',
       reply: 'Thanks for waiting: your order left the warehouse this morning.',
       conversationUrl: {
-        sealed: seal(`https://parley.example/conversation/r${index}?token=t`, args['seal-key']!),
+        sealed: seal(
+          `https://parley.example/conversation/r${index}?token=t`,
+          args['seal-key']!,
+          'notification-link',
+        ),
       },
     },
   };

@@ -12,4 +12,5 @@ source "$ROOT/scripts/bench/stack.sh"
 
 # The benchmark measures the message path, not the abuse limits in front of it.
 start_bench_stack SOCKET_MESSAGES_PER_10S=100000000 TENANT_MESSAGES_PER_SECOND=100000000
-node dist/bench/chat/main.js --chat-pid-file "$PARLEY_DATA_DIR/run/chat.pid" "$@"
+node dist/bench/chat/main.js --chat-pid-file "$PARLEY_DATA_DIR/run/chat.pid" \
+  --seal-key "$(bench_stack_secret NOTIFICATION_SEAL_KEY)" "$@"

@@ -13,4 +13,4 @@ source "$ROOT/scripts/bench/stack.sh"
 # The benchmark measures sending, not the abuse limits in front of it.
 start_bench_stack EMAIL_TENANT_PER_HOUR=100000000 EMAIL_RECIPIENT_PER_HOUR=100000000 \
   EMAIL_SEND_CONCURRENCY="${EMAIL_SEND_CONCURRENCY:-5}"
-node dist/bench/email/main.js "$@"
+node dist/bench/email/main.js --seal-key "$(bench_stack_secret NOTIFICATION_SEAL_KEY)" "$@"

@@ -3,7 +3,7 @@
 //
 //   node scripts/oidc/dev-provider.mjs
 //   OIDC_DEV_PORT (9400)              port on 127.0.0.1; the issuer is http://127.0.0.1:<port>
-//   OIDC_DEV_CLIENT_ID (parley-local) / OIDC_DEV_CLIENT_SECRET (parley-local-secret)
+//   OIDC_DEV_CLIENT_ID (parley-local) / OIDC_DEV_CLIENT_SECRET (required: npm start makes one)
 //   OIDC_DEV_REDIRECT_URIS            comma-separated callback URLs the client may use
 //
 // An authorization request with `login_hint=<email>` signs that email in without a form, so
@@ -11,6 +11,11 @@
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
+const clientSecret = process.env.OIDC_DEV_CLIENT_SECRET;
+if (!clientSecret) {
+  process.stderr.write('dev-provider: OIDC_DEV_CLIENT_SECRET is required\n');
+  process.exit(1);
+}
 const port = Number(process.env.OIDC_DEV_PORT ?? 9400);
 const issuer = `http://127.0.0.1:${port}`;
 const redirectUris = (
@@ -24,7 +29,7 @@ const provider = new Provider(issuer, {
   clients: [
     {
       client_id: process.env.OIDC_DEV_CLIENT_ID ?? 'parley-local',
-      client_secret: process.env.OIDC_DEV_CLIENT_SECRET ?? 'parley-local-secret',
+      client_secret: clientSecret,
       redirect_uris: redirectUris,
       response_types: ['code'],
       grant_types: ['authorization_code'],

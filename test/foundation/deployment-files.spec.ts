@@ -1,5 +1,11 @@
-import { loadConfig } from '@app/config';
+import { loadConfig, REPOSITORY_SECRET_VALUES, secretVariables } from '@app/config';
 import { allTopics } from '@app/contracts';
+import {
+  ComposeRefused,
+  type ComposeService,
+  composeServices,
+  generatedOperatorSecrets,
+} from '@app/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -9,16 +15,9 @@ import { SERVICES } from './services';
 const root = join(__dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
-interface ComposeService {
-  command?: string[];
-  environment?: Record<string, string>;
-  healthcheck?: { test: string[] };
-  depends_on?: Record<string, { condition: string }>;
-}
-/** What compose does with `${NAME:-default}` when NAME is not set: the default. */
-const withDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, "'$1'");
-
-const compose = parse(withDefaults(read('docker-compose.yml')), { merge: true }) as {
+/** Compose as an operator runs it, with the keys `scripts/generate-secrets.sh` made in .env. */
+const compose = { services: composeServices(generatedOperatorSecrets()) };
+const composeAsWritten = parse(read('docker-compose.yml'), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
 
@@ -40,6 +39,28 @@ describe('docker-compose.yml', () => {
         (key) => !schemaKeys(definition.schema).includes(key),
       );
       expect(unknown).toEqual([]);
+    });
+
+    it('takes every secret from the operator, with no value of its own', () => {
+      const written = composeAsWritten.services[name].environment ?? {};
+      for (const [variable, meta] of secretVariables(definition.schema)) {
+        const value = written[variable];
+        if (meta.origin === 'parley') {
+          expect({ variable, value }).toEqual({
+            variable,
+            value: expect.stringMatching(new RegExp(`^\\$\\{${variable}:\\?.+\\}$`)),
+          });
+        } else if (value?.startsWith('${')) {
+          // A provider's secret turns a feature on: the operator's, or empty (the feature off).
+          expect({ variable, value }).toEqual({ variable, value: `\${${variable}:-}` });
+        }
+      }
+    });
+
+    it('starts in production, as compose runs it, with the keys an operator generates', () => {
+      const environment = compose.services[name].environment ?? {};
+      expect(environment.NODE_ENV).toBe('production');
+      expect(() => loadConfig(definition.schema, environment)).not.toThrow();
     });
 
     it('listens on all interfaces and runs its own entry point', () => {
@@ -71,6 +92,22 @@ describe('docker-compose.yml', () => {
     const nginxConf = read('nginx/nginx.docker.conf');
     expect(nginxConf).toContain('server chat-1:3002;');
     expect(nginxConf).toContain('server chat-2:3002;');
+  });
+
+  it("refuses to start without the keys in the operator's .env, naming the first missing", () => {
+    expect(() => composeServices({})).toThrow(ComposeRefused);
+    expect(() => composeServices({})).toThrow(/NOTIFICATION_SEAL_KEY: missing, make the keys/);
+  });
+
+  it('takes only variables that .env.example lists for the operator', () => {
+    const used = [...read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]);
+    const listed = [...read('.env.example').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect([...new Set(used)].sort()).toEqual([...listed].sort());
+  });
+
+  it('holds no value that production refuses as published', () => {
+    const text = read('docker-compose.yml');
+    for (const value of REPOSITORY_SECRET_VALUES) expect(text).not.toContain(value);
   });
 
   it('health-checks every infrastructure service', () => {

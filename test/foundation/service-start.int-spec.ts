@@ -1,3 +1,4 @@
+import { REPOSITORY_SECRET_VALUES, secretVariables } from '@app/config';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +17,9 @@ function startBuilt(name: string, env: Record<string, string>) {
   });
 }
 
-describe.each(SERVICES.map(({ definition }) => definition.name))(
+describe.each(SERVICES.map(({ definition }) => [definition.name, definition] as const))(
   'the %s service at start',
-  (name) => {
+  (name, definition) => {
     it('stops with one line naming a malformed variable', () => {
       const run = startBuilt(name, { KAFKA_BROKERS: 'not a broker list' });
 
@@ -37,6 +38,32 @@ describe.each(SERVICES.map(({ definition }) => definition.name))(
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('PORT: ');
       expect(run.stderr).toContain('MONGO_URL: ');
+    });
+
+    it('refuses, in production, every secret whose value the repository published', () => {
+      const secrets = secretVariables(definition.schema).map(([variable, meta], index) => {
+        const published = REPOSITORY_SECRET_VALUES[index % REPOSITORY_SECRET_VALUES.length];
+        const value = meta.secretPart
+          ? `smtp://mailer:${encodeURIComponent(published)}@smtp.example:587`
+          : published;
+        return { variable, published, value };
+      });
+      expect(secrets.length).toBeGreaterThan(0);
+
+      const run = startBuilt(name, {
+        NODE_ENV: 'production',
+        JWT_PRIVATE_KEY_FILE: '/run/parley-keys/jwt.pem',
+        ...Object.fromEntries(secrets.map(({ variable, value }) => [variable, value])),
+      });
+
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^parley-${name}: invalid configuration: `));
+      for (const { variable, published } of secrets) {
+        expect(lines[0]).toContain(`${variable}: a value published in the Parley repository`);
+        expect(lines[0]).not.toContain(published);
+      }
     });
   },
 );

@@ -1,5 +1,6 @@
 import {
   commaList,
+  providerSecret,
   kafkaFragment,
   mongoFragment,
   publicUrlFragment,
@@ -47,10 +48,7 @@ export const analyticsConfigSchema = z.object({
     'analytics-tinybird',
   ]),
   /** Set to also stream every event to Tinybird and answer the analytics API from it. */
-  TINYBIRD_TOKEN: z
-    .string()
-    .optional()
-    .transform((token) => token || undefined),
+  TINYBIRD_TOKEN: providerSecret(),
   TINYBIRD_URL: z
     .string()
     .url()

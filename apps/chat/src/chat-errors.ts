@@ -15,4 +15,10 @@ export const chatErrors = {
   busy: () =>
     new AppHttpError(409, 'conflict', 'the conversation is changing right now; try again'),
   invalid: (message: string) => new AppHttpError(400, 'invalid_payload', message),
+  visitorTokenExpired: () =>
+    new AppHttpError(
+      401,
+      'visitor_token_expired',
+      'this conversation link has expired; start a new conversation',
+    ),
 };

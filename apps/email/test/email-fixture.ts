@@ -97,7 +97,7 @@ export class EmailFixture {
 
   /** A link sealed as producers seal them. */
   sealed(url: string) {
-    return { sealed: seal(url, this.sealKey) };
+    return { sealed: seal(url, this.sealKey, 'notification-link') };
   }
 
   /** Publishes `notification.requested` as a producer would; returns the event. */

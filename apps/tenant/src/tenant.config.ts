@@ -2,6 +2,8 @@ import {
   kafkaFragment,
   mongoFragment,
   notificationSealFragment,
+  parleyKey,
+  providerSecret,
   publicUrlFragment,
   redisFragment,
   serviceFragment,
@@ -28,7 +30,9 @@ export const tenantConfigSchema = z
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
     OIDC_ISSUER_URL: optionalUrl,
     OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: providerSecret(),
+    /** Seals the Google sign-in flow's cookie (state, nonce, PKCE verifier); tenant's alone. */
+    OIDC_FLOW_SEAL_KEY: parleyKey('parley-local-development-oidc-flow-key-change-me'),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_PRIVATE_KEY_FILE, {
     path: ['JWT_PRIVATE_KEY_FILE'],

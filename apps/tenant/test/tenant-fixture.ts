@@ -81,7 +81,7 @@ export class TenantFixture {
     });
     const payload = JSON.parse(message.value).payload;
     const sealed = (payload.acceptUrl ?? payload.resetUrl ?? payload.verifyUrl).sealed;
-    return unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY);
+    return unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY, 'notification-link');
   }
 
   /** The one-time token in the fragment of that link, as the dashboard reads it. */

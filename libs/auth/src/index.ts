@@ -6,6 +6,7 @@ export * from './current-principal.decorator';
 export * from './permissions';
 export * from './principal-validator';
 export * from './public.decorator';
+export * from './purpose-keys';
 export * from './sealed-secret';
 export * from './secret-hash';
 export * from './access-token-verifier.service';

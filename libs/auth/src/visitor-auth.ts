@@ -11,6 +11,10 @@ export const VISITOR_AUTHENTICATOR = Symbol('VISITOR_AUTHENTICATOR');
 
 /** Provided by the service that issues visitor tokens (chat). */
 export interface VisitorAuthenticator {
+  /**
+   * The visitor a token names, or null when it is no visitor token (the guard then tries it as
+   * an access token); may throw an HTTP error to refuse it outright (an expired visitor token).
+   */
   authenticate(token: string): VisitorPrincipal | null;
 }
 

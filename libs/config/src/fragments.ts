@@ -1,5 +1,6 @@
 import { compile as compileTrust } from 'proxy-addr';
 import { z } from 'zod';
+import { parleyKey, withSecretPassword } from './secrets';
 
 /** Reusable pieces of the per-service environment schemas, so every service names them alike. */
 
@@ -77,7 +78,8 @@ export const redisFragment = () => ({
 });
 
 export const smtpFragment = () => ({
-  SMTP_URL: urlWithScheme(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
+  /** Credentials, if any, go in the URL: its password is held to the secrets' rules. */
+  SMTP_URL: withSecretPassword(urlWithScheme(['smtp', 'smtps']).default('smtp://127.0.0.1:1025')),
   MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
 });
 
@@ -96,14 +98,12 @@ export const tokenVerificationFragment = () => ({
 });
 
 /**
- * The key sealing one-time links inside notification events, shared by their producers and the
- * email service. The default only suits a local run: production must set its own.
+ * The key sealing the links inside notification events (password reset, invitation,
+ * conversation), shared by their producers and the email service. The default only suits a
+ * local run: production refuses it.
  */
 export const notificationSealFragment = () => ({
-  NOTIFICATION_SEAL_KEY: z
-    .string()
-    .min(32, 'at least 32 characters')
-    .default('parley-local-development-seal-key-change-me'),
+  NOTIFICATION_SEAL_KEY: parleyKey('parley-local-development-seal-key-change-me'),
 });
 
 /** The address people reach Parley at; links in emails and the embed snippet start with it. */

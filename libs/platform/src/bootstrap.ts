@@ -1,16 +1,17 @@
 import { TenantContext } from '@app/tenancy';
 import { ConfigError, loadConfig } from '@app/config';
 import { KafkaAdminService, kafkaMicroserviceOptions } from '@app/messaging';
-import { type DynamicModule, type INestApplication } from '@nestjs/common';
+import { type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { ZodValidationPipe } from 'nestjs-zod';
 import { type z } from 'zod';
 import { proxyTrust } from './http/client-address';
 import { AppHttpError, HttpExceptionFilter } from './http/http-exception.filter';
+import { methodNotAllowed } from './http/method-not-allowed';
+import { mountOpenApi } from './http/openapi';
 import { type BaseServiceConfig, type ServiceName } from './service-modules';
 
 export interface ServiceDefinition<C extends BaseServiceConfig> {
@@ -42,6 +43,7 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   app.useLogger(app.get(Logger));
   // Each request gets its own tenant scope, which the auth guard fills in.
   app.use((_request: unknown, _response: unknown, next: () => void) => TenantContext.open(next));
+  app.use(methodNotAllowed(app));
   app.use(json({ limit: definition.bodyLimit ?? '100kb' }), bodyParserErrors);
   // `request.ip` believes X-Forwarded-For only from TRUSTED_PROXIES (clientAddress's rule).
   app.set('trust proxy', proxyTrust(config.TRUSTED_PROXIES));
@@ -74,16 +76,6 @@ function bodyParserErrors(
   } else {
     next(error);
   }
-}
-
-function mountOpenApi(app: INestApplication, name: ServiceName): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(`Parley ${name} API`).setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup(`api/${name}/docs`, app, cleanupOpenApiDoc(document), {
-    jsonDocumentUrl: `api/${name}/docs/openapi.json`,
-  });
 }
 
 /** The `main.ts` of every service: a bad environment stops it with one line naming the variable. */

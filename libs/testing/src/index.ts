@@ -12,3 +12,5 @@ export * from './test-values';
 export * from './test-tokens';
 export * from './test-directory';
 export * from './tenant-isolation';
+export * from './compose';
+export * from './legacy-seal';

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { eventually } from './eventually';
@@ -30,6 +31,7 @@ export interface DevOidcProvider {
 export async function startDevOidcProvider(redirectUris: string[]): Promise<DevOidcProvider> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
+  const clientSecret = randomBytes(32).toString('hex');
   const child: ChildProcess = spawn(
     process.execPath,
     [resolve(__dirname, '../../../scripts/oidc/dev-provider.mjs')],
@@ -39,7 +41,7 @@ export async function startDevOidcProvider(redirectUris: string[]): Promise<DevO
         OIDC_DEV_PORT: String(port),
         OIDC_DEV_REDIRECT_URIS: redirectUris.join(','),
         OIDC_DEV_CLIENT_ID: 'parley-test',
-        OIDC_DEV_CLIENT_SECRET: 'parley-test-secret',
+        OIDC_DEV_CLIENT_SECRET: clientSecret,
       },
       stdio: 'ignore',
     },
@@ -51,7 +53,7 @@ export async function startDevOidcProvider(redirectUris: string[]): Promise<DevO
   return {
     issuer,
     clientId: 'parley-test',
-    clientSecret: 'parley-test-secret',
+    clientSecret,
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();

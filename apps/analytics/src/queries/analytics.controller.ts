@@ -6,7 +6,8 @@ import {
   type OverviewReport,
   type TimeseriesReport,
 } from '@app/contracts';
-import { AppHttpError } from '@app/platform';
+import { ApiAnswer, AppHttpError } from '@app/platform';
+import { agentsAnswer, overviewAnswer, timeseriesAnswer } from './analytics.answers';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -26,12 +27,14 @@ export class AnalyticsController {
     private readonly activity: ActivityRepository,
   ) {}
 
+  @ApiAnswer(200, overviewAnswer)
   @Get('overview')
   async overview(@Query() query: RangeQuery): Promise<OverviewReport> {
     const range = await this.range(query);
     return { ...rangeView(range), ...(await this.queries.overview(range)) };
   }
 
+  @ApiAnswer(200, timeseriesAnswer)
   @Get('timeseries')
   async timeseries(@Query() query: TimeseriesQuery): Promise<TimeseriesReport> {
     const range = await this.range(query);
@@ -42,6 +45,7 @@ export class AnalyticsController {
     };
   }
 
+  @ApiAnswer(200, agentsAnswer)
   @Get('agents')
   async agents(@Query() query: RangeQuery): Promise<AgentsReport> {
     const range = await this.range(query);

@@ -1,8 +1,9 @@
 import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth';
 import { TenantContext } from '@app/tenancy';
-import { AppHttpError } from '@app/platform';
+import { ApiAnswer, AppHttpError } from '@app/platform';
+import { reportAnswer, reportsAnswer, subscriptionAnswer } from './reports.answers';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { type UsageReport } from './usage-report.schema';
@@ -33,6 +34,7 @@ const view = (report: UsageReport) => ({
 export class ReportsController {
   constructor(private readonly reports: UsageReportsRepository) {}
 
+  @ApiAnswer(200, reportsAnswer)
   @Get()
   async list(@Query() query: ReportsQuery) {
     const reports = await this.reports.list(query.limit + 1, query.before);
@@ -43,17 +45,21 @@ export class ReportsController {
     };
   }
 
+  @ApiAnswer(200, subscriptionAnswer)
   @Get('subscription')
   async subscription(@CurrentPrincipal() principal: Principal) {
     return { daily: await this.reports.isSubscribed(principal.userId) };
   }
 
+  @ApiAnswer(200, subscriptionAnswer)
   @Put('subscription')
   async subscribe(@CurrentPrincipal() principal: Principal, @Body() body: SubscriptionBody) {
     await this.reports.subscribe(principal.userId, body.daily);
     return { daily: body.daily };
   }
 
+  @ApiAnswer(200, reportAnswer)
+  @ApiParam({ name: 'day', type: String, format: 'date', description: 'YYYY-MM-DD (UTC).' })
   @Get(':day')
   async one(@Param('day') day: string) {
     if (!z.iso.date().safeParse(day).success)

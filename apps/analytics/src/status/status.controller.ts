@@ -1,6 +1,8 @@
 import { RequirePermissions } from '@app/auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '@app/platform';
+import { statusAnswer } from './status.answers';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { ActivityRepository } from '../rollups/activity.repository';
 import { InfraStatusService } from './infra-status.service';
@@ -17,6 +19,7 @@ export class StatusController {
     private readonly activity: ActivityRepository,
   ) {}
 
+  @ApiAnswer(200, statusAnswer)
   @Get()
   async status() {
     const [infra, chatbots, sessions, online] = await Promise.all([

@@ -48,7 +48,9 @@ export function toSocketError(error: unknown): SocketError {
 /**
  * The handshake check of a namespace: the handshake's `auth` is validated against its contract
  * (`invalid_handshake` naming the field), then `authenticate` turns it into the socket's data, or
- * null to refuse with `unauthorized`; a failure to check is `unavailable`.
+ * null to refuse with `unauthorized`; a 401 it throws is `unauthorized` too, with the error's
+ * code in the error's `data` (`{ code: 'visitor_token_expired' }`); any other failure to check
+ * is `unavailable`.
  */
 export function useHandshakeAuth<A>(
   namespace: Namespace,
@@ -64,8 +66,15 @@ export function useHandshakeAuth<A>(
         Object.assign(socket.data, data);
         next();
       })
-      .catch(() => next(new Error('unavailable')));
+      .catch((error: unknown) => next(handshakeFailure(error)));
   });
+}
+
+function handshakeFailure(error: unknown): Error {
+  if (!(error instanceof HttpException) || error.getStatus() !== 401)
+    return new Error('unavailable');
+  const { code } = toSocketError(error).error;
+  return Object.assign(new Error('unauthorized'), { data: { code } });
 }
 
 function issues(failed: { error: { issues: { path: PropertyKey[]; message: string }[] } }) {

@@ -24,7 +24,7 @@ export class ChatNotificationsService {
    */
   conversationLink(room: RoomRecord, visitorToken: string) {
     const url = `${this.config.PUBLIC_URL}/conversation/${room.id}#token=${encodeURIComponent(visitorToken)}`;
-    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY) };
+    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY, 'notification-link') };
   }
 
   async welcome(room: RoomRecord, chatbotName: string, visitorToken: string): Promise<void> {

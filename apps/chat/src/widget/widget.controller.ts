@@ -7,9 +7,16 @@ import {
 } from '@app/auth';
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import { conversationLookAnswer, widgetConfigAnswer, widgetSessionAnswer } from './widget.answers';
 import { chatErrors } from '../chat-errors';
 import { WidgetConfigDto, WidgetSessionDto } from './widget-session.dto';
 import { WidgetSessionsService } from './widget-sessions.service';
+
+const WIDGET_CREDENTIALS = {
+  401: '`invalid_api_key`: unknown chatbot or API key.',
+  403: '`origin_not_allowed`: this site may not use this chatbot.',
+};
 
 @ApiTags('widget')
 @Controller('widget')
@@ -21,6 +28,8 @@ export class WidgetController {
    * starts. A POST so the API key travels in the body, not in URLs that logs keep.
    */
   @Public()
+  @ApiErrors(WIDGET_CREDENTIALS)
+  @ApiAnswer(200, widgetConfigAnswer)
   @Post('config')
   @HttpCode(200)
   config(@Body() body: WidgetConfigDto, @Headers('origin') origin: string | undefined) {
@@ -29,6 +38,8 @@ export class WidgetController {
 
   /** Opens a conversation for a visitor; the request's Origin must be one the chatbot allows. */
   @Public()
+  @ApiErrors({ ...WIDGET_CREDENTIALS, 403: '`origin_not_allowed`, or `visitor_blocked`.' })
+  @ApiAnswer(201, widgetSessionAnswer)
   @Post('sessions')
   open(
     @Body() body: WidgetSessionDto,
@@ -47,6 +58,8 @@ export class WidgetController {
   @Authenticated()
   @AllowVisitors()
   @ApiBearerAuth()
+  @ApiErrors({ 404: '`room_not_found`: the token is not a visitor’s, or the room is gone.' })
+  @ApiAnswer(200, conversationLookAnswer)
   @Get('conversation')
   conversation(@CurrentVisitor() visitor: VisitorPrincipal | undefined) {
     if (!visitor) throw chatErrors.roomNotFound();

@@ -5,7 +5,8 @@ import {
   type NotificationPage,
   type NotificationView,
 } from '@app/contracts';
-import { AppHttpError } from '@app/platform';
+import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
+import { notificationAnswer, notificationPageAnswer } from './notifications.answers';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
@@ -67,6 +68,7 @@ export class NotificationsController {
   ) {}
 
   /** Newest first; filter by `state` and `kind`; page on with `cursor` = the last `nextCursor`. */
+  @ApiAnswer(200, notificationPageAnswer)
   @Get()
   async list(@Query() query: ListQuery): Promise<NotificationPage> {
     const page = await this.notifications.list({
@@ -83,6 +85,7 @@ export class NotificationsController {
     };
   }
 
+  @ApiAnswer(200, notificationAnswer)
   @Get(':id')
   async get(@Param('id') id: string) {
     const notification = await this.notifications.get(id);
@@ -94,6 +97,8 @@ export class NotificationsController {
    * Sends a dead notification again, with a fresh set of retries. A hard bounce of its address
    * is forgiven: the admin retrying says the address works now.
    */
+  @ApiErrors({ 409: '`not_dead`: only a dead notification can be retried.' })
+  @ApiAnswer(202, notificationAnswer)
   @Post(':id/retry')
   @HttpCode(202)
   async retry(@Param('id') id: string) {

@@ -18,7 +18,7 @@ export interface UnsubscribeSubject {
 /**
  * Addresses that get no more mail of a kind from a tenant (they unsubscribed, or bounced hard),
  * and the links that unsubscribe them. A link's token names its tenant, kind and address, sealed
- * (AES-256-GCM) under NOTIFICATION_SEAL_KEY, so nobody can unsubscribe someone else.
+ * (AES-256-GCM) under UNSUBSCRIBE_SEAL_KEY, a key of the email service alone, so nobody can unsubscribe someone else.
  */
 @Injectable()
 export class SuppressionsService {
@@ -68,14 +68,14 @@ export class SuppressionsService {
 
   token(subject: UnsubscribeSubject): string {
     const named = [subject.tenantId, subject.kind, subject.address.toLowerCase()];
-    return seal(JSON.stringify(named), this.config.NOTIFICATION_SEAL_KEY);
+    return seal(JSON.stringify(named), this.config.UNSUBSCRIBE_SEAL_KEY, 'unsubscribe');
   }
 
   /** The subject of a genuine token, or null (sealing makes a changed token fail to open). */
   verify(token: string): UnsubscribeSubject | null {
     try {
       const [tenantId, kind, address] = JSON.parse(
-        unseal(token, this.config.NOTIFICATION_SEAL_KEY),
+        unseal(token, this.config.UNSUBSCRIBE_SEAL_KEY, 'unsubscribe'),
       ) as [string, NotificationKind, string];
       return { tenantId, kind, address };
     } catch {

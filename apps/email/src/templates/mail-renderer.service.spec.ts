@@ -1,10 +1,11 @@
 import { seal } from '@app/auth';
+import { randomBytes } from 'node:crypto';
 import { type NotificationKind, type NotificationRequest } from '@app/contracts';
 import { type EmailConfig } from '../email.config';
 import { MailRendererService } from './mail-renderer.service';
 
-const SEAL_KEY = 'a-unit-test-seal-key-of-32-characters!';
-const sealed = (url: string) => ({ sealed: seal(url, SEAL_KEY) });
+const SEAL_KEY = randomBytes(32).toString('base64url');
+const sealed = (url: string) => ({ sealed: seal(url, SEAL_KEY, 'notification-link') });
 
 /** What a user could type into any name or message. */
 const TYPED = '<script>alert("x")</script> & co';
@@ -143,8 +144,24 @@ describe('MailRendererService', () => {
   it('refuses a link sealed under another key', () => {
     const request = {
       ...REQUESTS['password-reset'],
-      resetUrl: { sealed: seal('https://evil.test', 'another-key-of-at-least-32-characters') },
+      resetUrl: {
+        sealed: seal(
+          'https://evil.test',
+          randomBytes(32).toString('base64url'),
+          'notification-link',
+        ),
+      },
     };
     expect(() => renderer.render(request, branding, null)).toThrow();
+  });
+
+  it('refuses a link sealed under the same key for another purpose', () => {
+    for (const purpose of ['unsubscribe', 'oidc-flow'] as const) {
+      const request = {
+        ...REQUESTS['password-reset'],
+        resetUrl: { sealed: seal('https://evil.test', SEAL_KEY, purpose) },
+      };
+      expect(() => renderer.render(request, branding, null)).toThrow();
+    }
   });
 });

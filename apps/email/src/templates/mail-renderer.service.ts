@@ -93,7 +93,7 @@ export class MailRendererService implements OnModuleInit {
   /** What each kind's templates use, from its request. */
   private fieldsOf(request: NotificationRequest): Record<string, unknown> {
     const open = (link: { sealed: string }) =>
-      unseal(link.sealed, this.config.NOTIFICATION_SEAL_KEY);
+      unseal(link.sealed, this.config.NOTIFICATION_SEAL_KEY, 'notification-link');
     switch (request.kind) {
       case 'visitor-welcome':
         return {

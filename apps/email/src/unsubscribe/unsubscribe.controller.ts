@@ -1,7 +1,7 @@
 import { Public } from '@app/auth';
 import { forTenant } from '@app/tenancy';
 import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import Handlebars from 'handlebars';
 import { SuppressionsService, type UnsubscribeSubject } from '../suppressions/suppressions.service';
@@ -12,6 +12,8 @@ const KIND_NAMES: Record<string, string> = {
   'agent-reply': 'emails about replies to your conversations',
   'conversation-transcript': 'conversation transcripts',
 };
+
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 
 /** One small page for every answer; everything in it is escaped. */
 const page = Handlebars.compile(`<!doctype html>
@@ -29,6 +31,13 @@ main{background:#fff;border-radius:8px;padding:32px;max-width:480px}button{backg
  * `List-Unsubscribe-Post`), stops that kind of mail from that tenant to that address.
  */
 @ApiTags('unsubscribe')
+@ApiProduces('text/html')
+@ApiQuery({ name: 'token', required: false, description: 'The sealed token of the mail’s link.' })
+@ApiResponse({
+  status: 400,
+  description: 'An HTML page: the link is incomplete or was changed.',
+  content: HTML_PAGE,
+})
 @Public()
 @Controller('unsubscribe')
 export class UnsubscribeController {
@@ -37,6 +46,7 @@ export class UnsubscribeController {
     private readonly branding: TenantBrandingRepository,
   ) {}
 
+  @ApiResponse({ status: 200, description: 'An HTML page asking to confirm.', content: HTML_PAGE })
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async ask(@Query('token') token: string | undefined, @Res({ passthrough: true }) res: Response) {
@@ -51,6 +61,7 @@ export class UnsubscribeController {
     });
   }
 
+  @ApiResponse({ status: 200, description: 'An HTML page: unsubscribed.', content: HTML_PAGE })
   @Post()
   @HttpCode(200)
   @Header('Content-Type', 'text/html; charset=utf-8')

@@ -1,6 +1,7 @@
 import { Authenticated, CurrentPrincipal, type Principal, Public } from '@app/auth';
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@app/platform';
 import { TenantsService } from '../tenants/tenants.service';
 import { AccountsService } from '../users/accounts.service';
 import { type SignedIn, type SignUpStarted, AuthService } from './auth.service';
@@ -15,6 +16,13 @@ import {
   SignupDto,
   VerifyEmailDto,
 } from './dto/auth.dto';
+import {
+  meAnswer,
+  passwordResetAnswer,
+  signedInAnswer,
+  signUpStartedAnswer,
+  tokenPairAnswer,
+} from './dto/auth.answers';
 
 @ApiTags('auth')
 @Controller()
@@ -27,6 +35,8 @@ export class AuthController {
 
   /** Creates the workspace and emails its admin a link; sign-in works once the link is used. */
   @Public()
+  @ApiErrors({ 409: '`email_taken`: the email already has an account.' })
+  @ApiAnswer(201, signUpStartedAnswer)
   @Post('auth/signup')
   signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignUpStarted> {
     return this.auth.signup(body, ip);
@@ -34,6 +44,8 @@ export class AuthController {
 
   /** The emailed link's token: the address is proven, the account active and signed in. */
   @Public()
+  @ApiErrors({ 409: '`email_taken`: another account proved the address first.' })
+  @ApiAnswer(200, signedInAnswer)
   @Post('auth/verify-email')
   @HttpCode(200)
   verifyEmail(@Body() body: VerifyEmailDto, @Ip() ip: string): Promise<SignedIn> {
@@ -41,6 +53,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiAnswer(202, passwordResetAnswer)
   @Post('auth/verify-email/resend')
   @HttpCode(202)
   async resendVerification(
@@ -52,6 +65,11 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors({
+    401: '`invalid_credentials`: the email or the password is wrong.',
+    403: '`email_not_verified`: the right password of a sign-up whose emailed link was not followed yet.',
+  })
+  @ApiAnswer(200, signedInAnswer)
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<SignedIn> {
@@ -59,6 +77,8 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors({ 401: 'The refresh token is invalid, expired, or was used already.' })
+  @ApiAnswer(200, tokenPairAnswer)
   @Post('auth/refresh')
   @HttpCode(200)
   refresh(@Body() body: RefreshDto, @Ip() ip: string) {
@@ -80,6 +100,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiAnswer(202, passwordResetAnswer)
   @Post('auth/password-reset')
   @HttpCode(202)
   async requestPasswordReset(
@@ -98,6 +119,8 @@ export class AuthController {
   }
 
   @Public()
+  @ApiErrors({ 409: '`email_taken`: the email has an account already.' })
+  @ApiAnswer(200, signedInAnswer)
   @Post('auth/invitations/accept')
   @HttpCode(200)
   acceptInvitation(@Body() body: AcceptInvitationDto, @Ip() ip: string): Promise<SignedIn> {
@@ -105,6 +128,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @ApiAnswer(200, meAnswer)
   @Get('me')
   async me(@CurrentPrincipal() principal: Principal) {
     const tenant = await this.tenants.get(principal.tenantId);

@@ -1,6 +1,8 @@
 import { Authenticated, RequirePermissions } from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '@app/platform';
+import { chatbotAnswer, chatbotsAnswer, chatbotWithKeyAnswer } from './dto/chatbots.answers';
 import { type ChatbotView, type ChatbotWithKey, ChatbotsService } from './chatbots.service';
 import { CreateChatbotDto, UpdateChatbotDto } from './dto/chatbots.dto';
 
@@ -12,24 +14,28 @@ export class ChatbotsController {
 
   /** The answer holds the API key and the embed snippet: the only time the key is shown. */
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(201, chatbotWithKeyAnswer)
   @Post()
   create(@Body() body: CreateChatbotDto): Promise<ChatbotWithKey> {
     return this.chatbots.create(body);
   }
 
   @Authenticated()
+  @ApiAnswer(200, chatbotsAnswer)
   @Get()
   async list(): Promise<{ chatbots: ChatbotView[] }> {
     return { chatbots: await this.chatbots.list() };
   }
 
   @Authenticated()
+  @ApiAnswer(200, chatbotAnswer)
   @Get(':id')
   get(@Param('id') id: string): Promise<ChatbotView> {
     return this.chatbots.get(id);
   }
 
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(200, chatbotAnswer)
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateChatbotDto): Promise<ChatbotView> {
     return this.chatbots.update(id, body);
@@ -44,12 +50,14 @@ export class ChatbotsController {
 
   /** Replaces the key; the old one stops working. The new key is in this answer only. */
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(201, chatbotWithKeyAnswer)
   @Post(':id/api-key')
   rotateKey(@Param('id') id: string): Promise<ChatbotWithKey> {
     return this.chatbots.rotateKey(id);
   }
 
   @RequirePermissions('chatbots:manage')
+  @ApiAnswer(200, chatbotAnswer)
   @Delete(':id/api-key')
   revokeKey(@Param('id') id: string): Promise<ChatbotView> {
     return this.chatbots.revokeKey(id);

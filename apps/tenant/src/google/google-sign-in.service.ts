@@ -109,7 +109,10 @@ export class GoogleSignInService {
       code_challenge_method: 'S256',
       ...(input.login_hint ? { login_hint: input.login_hint } : {}),
     });
-    return { url, flowCookie: seal(JSON.stringify(flow), this.cookieKey()) };
+    return {
+      url,
+      flowCookie: seal(JSON.stringify(flow), this.config.OIDC_FLOW_SEAL_KEY, 'oidc-flow'),
+    };
   }
 
   /** Never throws for the browser's sake: a failure becomes an `error` for the dashboard to show. */
@@ -278,15 +281,13 @@ export class GoogleSignInService {
   private openFlow(cookie: string | undefined): Flow | null {
     if (!cookie) return null;
     try {
-      const flow = flowSchema.parse(JSON.parse(unseal(cookie, this.cookieKey())));
+      const flow = flowSchema.parse(
+        JSON.parse(unseal(cookie, this.config.OIDC_FLOW_SEAL_KEY, 'oidc-flow')),
+      );
       return flow.expiresAt > Date.now() ? flow : null;
     } catch {
       return null;
     }
-  }
-
-  private cookieKey(): string {
-    return `oidc-flow:${this.config.NOTIFICATION_SEAL_KEY}`;
   }
 }
 

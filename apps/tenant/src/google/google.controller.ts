@@ -1,7 +1,10 @@
 import { Public } from '@app/auth';
 import { InjectConfig } from '@app/config';
 import { Body, Controller, Get, HttpCode, Ip, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import { signedInAnswer } from '../auth/dto/auth.answers';
+import { googleStartAnswer } from './dto/google.answers';
 import { parse, serialize } from 'cookie';
 import { type Request, type Response } from 'express';
 import { type SignedIn } from '../auth/auth.service';
@@ -18,6 +21,13 @@ const FLOW_COOKIE = 'parley_oidc_flow';
 /** Set by the callback; the exchange and link calls work only with it (login CSRF). */
 const BINDING_COOKIE = 'parley_oidc_binding';
 const COOKIE_PATH = '/api/tenant/auth/google';
+const OTHER_BROWSER = {
+  403: '`browser_mismatch`: the sign-in was finished in another browser (login CSRF).',
+};
+const GOOGLE_UNAVAILABLE = {
+  404: '`google_sign_in_disabled`: Google sign-in is not configured on this server.',
+  503: '`identity_provider_unavailable`: the identity provider did not answer.',
+};
 
 @ApiTags('auth')
 @Controller('auth/google')
@@ -29,6 +39,8 @@ export class GoogleController {
 
   /** Redirects to the identity provider; 404 when Google sign-in is not configured. */
   @Public()
+  @ApiResponse({ status: 302, description: 'To the identity provider.' })
+  @ApiErrors(GOOGLE_UNAVAILABLE)
   @Get()
   async start(@Query() query: GoogleStartQuery, @Res() response: Response): Promise<void> {
     const { url, flowCookie } = await this.google.start(query);
@@ -41,6 +53,8 @@ export class GoogleController {
    * provider's URL for the page to open, with the flow cookie set.
    */
   @Public()
+  @ApiErrors(GOOGLE_UNAVAILABLE)
+  @ApiAnswer(200, googleStartAnswer)
   @Post('start')
   @HttpCode(200)
   async startWith(
@@ -57,6 +71,11 @@ export class GoogleController {
    * code) in the fragment, out of every access log, or an error.
    */
   @Public()
+  @ApiResponse({
+    status: 302,
+    description: 'To the dashboard, with `#code=` or `#link=` in the fragment, or `?error=`.',
+  })
+  @ApiErrors(GOOGLE_UNAVAILABLE)
   @Get('callback')
   async callback(
     @Req() request: Request,
@@ -83,6 +102,8 @@ export class GoogleController {
 
   /** The dashboard trades the one-time code for the session tokens, in the same browser. */
   @Public()
+  @ApiErrors({ 401: '`invalid_credentials`: the account cannot sign in.', ...OTHER_BROWSER })
+  @ApiAnswer(200, signedInAnswer)
   @Post('exchange')
   @HttpCode(200)
   exchange(@Body() body: GoogleExchangeDto, @Req() request: Request): Promise<SignedIn> {
@@ -91,6 +112,8 @@ export class GoogleController {
 
   /** Links Google to the password account of its address, with that account's password. */
   @Public()
+  @ApiErrors({ 401: '`invalid_credentials`: the password is wrong.', ...OTHER_BROWSER })
+  @ApiAnswer(200, signedInAnswer)
   @Post('link')
   @HttpCode(200)
   link(@Body() body: GoogleLinkDto, @Req() request: Request, @Ip() ip: string): Promise<SignedIn> {

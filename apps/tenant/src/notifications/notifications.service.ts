@@ -68,7 +68,7 @@ export class NotificationsService {
    */
   private sealedLink(path: string, token: string): { sealed: string } {
     const url = `${this.config.PUBLIC_URL}/app${path}#token=${encodeURIComponent(token)}`;
-    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY) };
+    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY, 'notification-link') };
   }
 
   private async request(

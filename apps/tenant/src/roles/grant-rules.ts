@@ -9,6 +9,11 @@ export interface Granter {
   isAdmin: boolean;
 }
 
+/** The 403s of the routes that hand out roles or permissions, for the OpenAPI document. */
+export const GRANT_ERRORS = {
+  403: "A permission the route needs is lacking, or `grant_exceeds_own` (granting what the caller does not hold), `own_roles` (changing one's own roles), `admin_required` (the Admin role, or an Admin, is touched by a non-Admin).",
+};
+
 export const adminRequired = () =>
   new AppHttpError(
     403,

@@ -6,6 +6,7 @@ import {
   MongooseHealthIndicator,
   TerminusModule,
 } from '@nestjs/terminus';
+import { ApiResponse } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { Public } from '@app/auth';
 import { RedisHealthIndicator } from '../redis/redis.module';
@@ -14,6 +15,23 @@ export interface HealthAnswer {
   status: 'ok' | 'error';
   checks: Record<string, { status: 'up' | 'down'; [detail: string]: unknown }>;
 }
+
+/** `HealthAnswer` for the OpenAPI document. */
+const HEALTH_ANSWER_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error'] },
+    checks: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { type: 'string', enum: ['up', 'down'] } },
+      },
+    },
+  },
+};
 
 @Controller('health')
 export class HealthController {
@@ -26,6 +44,16 @@ export class HealthController {
 
   /** 200 when every dependency answers, 503 naming the one that does not. */
   @Public()
+  @ApiResponse({
+    status: 200,
+    description: 'Every dependency answers.',
+    schema: HEALTH_ANSWER_SCHEMA,
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'A dependency does not answer; `checks` names it.',
+    schema: HEALTH_ANSWER_SCHEMA,
+  })
   @Get()
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthAnswer> {
     const checks: (() => Promise<HealthIndicatorResult>)[] = [

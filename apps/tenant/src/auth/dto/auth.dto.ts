@@ -13,11 +13,14 @@ export const emailField = z
 export const passwordField = z
   .string()
   .min(10, 'at least 10 characters')
+  // Implied by the byte limit; says it in the OpenAPI document, where the refinement cannot.
+  .max(72, { message: 'at most 72 bytes', abort: true })
   .refine((password) => Buffer.byteLength(password, 'utf8') <= 72, 'at most 72 bytes')
   .refine(
     (password) => /\p{L}/u.test(password) && /[^\p{L}]/u.test(password),
     'needs a letter and a digit or symbol',
-  );
+  )
+  .describe('At least 10 characters, at most 72 bytes (UTF-8), a letter and a digit or symbol.');
 
 export const personName = z.string().trim().min(1, 'required').max(120);
 

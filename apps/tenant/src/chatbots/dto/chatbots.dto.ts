@@ -1,4 +1,5 @@
 import { appearanceSchema, preChatFormSchema } from '@app/contracts';
+import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -17,6 +18,10 @@ const origin = z
       return false;
     }
   }, 'an origin such as https://shop.example.com (no path)')
+  .meta({
+    description: 'An origin such as https://shop.example.com: scheme, host and port, no path.',
+    pattern: '^https?://[a-zA-Z0-9.-]+(:[0-9]{1,5})?/?$',
+  })
   .transform((value) => new URL(value).origin);
 
 const name = z.string().trim().min(1, 'required').max(120);
@@ -32,12 +37,12 @@ export class CreateChatbotDto extends createZodDto(
 ) {}
 
 export class UpdateChatbotDto extends createZodDto(
-  z
-    .strictObject({
+  someChange(
+    z.strictObject({
       name: name.optional(),
       allowedOrigins: allowedOrigins.optional(),
       appearance: appearanceSchema.optional(),
       preChatForm: preChatFormSchema.optional(),
-    })
-    .refine((body) => Object.keys(body).length > 0, 'nothing to change'),
+    }),
+  ),
 ) {}

@@ -1,4 +1,5 @@
 import { PERMISSIONS } from '@app/auth';
+import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -14,7 +15,5 @@ export class CreateRoleDto extends createZodDto(
 ) {}
 
 export class UpdateRoleDto extends createZodDto(
-  z
-    .strictObject({ name: roleName.optional(), permissions: permissionList.optional() })
-    .refine((body) => Object.keys(body).length > 0, 'nothing to change'),
+  someChange(z.strictObject({ name: roleName.optional(), permissions: permissionList.optional() })),
 ) {}

@@ -1,8 +1,5 @@
 import { tenantSettingsSchema } from '@app/contracts';
+import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 
-export class UpdateSettingsDto extends createZodDto(
-  tenantSettingsSchema
-    .partial()
-    .refine((body) => Object.keys(body).length > 0, 'nothing to change'),
-) {}
+export class UpdateSettingsDto extends createZodDto(someChange(tenantSettingsSchema.partial())) {}

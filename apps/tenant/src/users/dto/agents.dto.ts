@@ -1,3 +1,4 @@
+import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { emailField, personName } from '../../auth/dto/auth.dto';
@@ -15,14 +16,14 @@ export class InviteAgentDto extends createZodDto(
 ) {}
 
 export class UpdateAgentDto extends createZodDto(
-  z
-    .strictObject({
+  someChange(
+    z.strictObject({
       name: personName.optional(),
       roleIds: roleIds.optional(),
       maxConcurrentChats: maxConcurrentChats.optional(),
       status: z.enum(['active', 'deactivated']).optional(),
-    })
-    .refine((body) => Object.keys(body).length > 0, 'nothing to change'),
+    }),
+  ),
 ) {}
 
 export class ListAgentsQuery extends createZodDto(

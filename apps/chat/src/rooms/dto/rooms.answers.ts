@@ -1,0 +1,60 @@
+import {
+  type ChatMessage,
+  closeReasonSchema,
+  type Jsonified,
+  type RoomSummary,
+  roomStatusSchema,
+} from '@app/contracts';
+import { z } from 'zod';
+
+/** The bodies the rooms routes answer, for the OpenAPI document (see `ApiAnswer`). */
+export const roomSummaryAnswer = z.object({
+  roomId: z.string(),
+  displayId: z.int().min(1).describe('The tenant’s sequential number of the conversation.'),
+  chatbotId: z.string(),
+  status: roomStatusSchema,
+  visitor: z.object({ name: z.string(), email: z.string() }),
+  agent: z.object({ id: z.string(), name: z.string() }).optional(),
+  lastSeq: z.int().min(0),
+  createdAt: z.iso.datetime(),
+  queuedAt: z.iso.datetime().optional(),
+}) satisfies z.ZodType<Jsonified<RoomSummary>>;
+
+export const roomListAnswer = z.object({ rooms: z.array(roomSummaryAnswer) });
+
+/** A room with what its agent sees of the visitor. */
+export const roomAnswer = roomSummaryAnswer.extend({
+  visitor: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    ip: z.string(),
+    browser: z.object({
+      name: z.string().optional(),
+      version: z.string().optional(),
+      os: z.string().optional(),
+      device: z.string().optional(),
+    }),
+  }),
+  answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  closeReason: closeReasonSchema.nullable(),
+});
+
+export const chatMessageAnswer = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  seq: z.int().min(1),
+  sender: z.object({
+    type: z.enum(['visitor', 'agent', 'system']),
+    id: z.string().optional(),
+    name: z.string().optional(),
+  }),
+  body: z.string(),
+  clientMessageId: z.string().optional(),
+  createdAt: z.iso.datetime(),
+}) satisfies z.ZodType<Jsonified<ChatMessage>>;
+
+export const historyAnswer = z.object({
+  messages: z.array(chatMessageAnswer),
+  hasMore: z.boolean().describe('More messages lie beyond this page in its direction.'),
+});

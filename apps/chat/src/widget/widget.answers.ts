@@ -1,0 +1,22 @@
+import { appearanceSchema, preChatFormSchema } from '@app/contracts';
+import { z } from 'zod';
+
+/** The bodies the widget routes answer, for the OpenAPI document (see `ApiAnswer`). */
+export const widgetConfigAnswer = z.object({
+  chatbotId: z.string(),
+  name: z.string(),
+  appearance: appearanceSchema,
+  preChatForm: preChatFormSchema,
+});
+
+export const widgetSessionAnswer = z.object({
+  roomId: z.string(),
+  visitorToken: z.string().describe('Bearer token of this room’s visitor (REST and socket).'),
+  appearance: appearanceSchema,
+});
+
+export const conversationLookAnswer = z.object({
+  roomId: z.string(),
+  chatbotName: z.string().nullable().describe('null when the chatbot was deleted since.'),
+  appearance: appearanceSchema,
+});

@@ -1,0 +1,23 @@
+import { appearanceSchema, type Jsonified, preChatFormSchema } from '@app/contracts';
+import { z } from 'zod';
+import { type ChatbotView, type ChatbotWithKey } from '../chatbots.service';
+
+/** The bodies the chatbots routes answer, for the OpenAPI document (see `ApiAnswer`). */
+export const chatbotAnswer = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  name: z.string(),
+  allowedOrigins: z.array(z.string()),
+  appearance: appearanceSchema,
+  preChatForm: preChatFormSchema,
+  apiKeyPrefix: z.string().nullable().describe('The start of the key, to tell keys apart.'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+}) satisfies z.ZodType<Jsonified<ChatbotView>>;
+
+export const chatbotWithKeyAnswer = chatbotAnswer.extend({
+  apiKey: z.string().describe('Shown in this answer only.'),
+  embedSnippet: z.string(),
+}) satisfies z.ZodType<Jsonified<ChatbotWithKey>>;
+
+export const chatbotsAnswer = z.object({ chatbots: z.array(chatbotAnswer) });

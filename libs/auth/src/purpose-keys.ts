@@ -1,0 +1,21 @@
+import { hkdfSync } from 'node:crypto';
+
+/**
+ * What a key is for. A key is derived per purpose (HKDF-SHA256, the purpose as its label), so
+ * a token made for one purpose never opens or verifies as another's, even if an operator gave
+ * two variables the same value.
+ */
+export type KeyPurpose = 'notification-link' | 'unsubscribe' | 'oidc-flow' | 'visitor-token';
+
+const derived = new Map<string, Buffer>();
+
+/** The 256-bit key for `purpose` derived from a configured secret (cached: it is on hot paths). */
+export function purposeKey(secret: string, purpose: KeyPurpose): Buffer {
+  const cacheKey = `${purpose}\0${secret}`;
+  let key = derived.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'parley', `parley/${purpose}/v1`, 32));
+    derived.set(cacheKey, key);
+  }
+  return key;
+}
