@@ -11,6 +11,7 @@ cd "$ROOT"
 source "$ROOT/scripts/bench/stack.sh"
 
 # The benchmark measures sending, not the abuse limits in front of it.
-start_bench_stack EMAIL_TENANT_PER_HOUR=100000000 EMAIL_RECIPIENT_PER_HOUR=100000000 \
+start_bench_stack EMAIL_TENANT_PER_HOUR=100000000 EMAIL_TENANT_VISITOR_PER_HOUR=100000000 \
+  EMAIL_RECIPIENT_PER_HOUR=100000000 \
   EMAIL_SEND_CONCURRENCY="${EMAIL_SEND_CONCURRENCY:-5}"
 node dist/bench/email/main.js --seal-key "$(bench_stack_secret NOTIFICATION_SEAL_KEY)" "$@"

@@ -100,8 +100,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('takes only variables that .env.example lists for the operator', () => {
-    const used = [...read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]);
-    const listed = [...read('.env.example').matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    const used = [...read('docker-compose.yml').matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map(
+      (m) => m[1],
+    );
+    const listed = [...read('.env.example').matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
     expect([...new Set(used)].sort()).toEqual([...listed].sort());
   });
 

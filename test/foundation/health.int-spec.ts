@@ -14,7 +14,7 @@ describe('GET /api/<service>/health', () => {
 
   it.each([
     ['tenant', tenantService, ['kafka', 'mongo', 'redis']],
-    ['analytics', analyticsService, ['kafka', 'mongo']],
+    ['analytics', analyticsService, ['kafka', 'mongo', 'redis']],
     ['email', emailService, ['kafka', 'mongo', 'redis']],
     ['chat', chatService, ['kafka', 'mongo', 'redis']],
   ] as const)(

@@ -4,6 +4,7 @@ import {
   kafkaFragment,
   mongoFragment,
   publicUrlFragment,
+  redisFragment,
   serviceFragment,
   tokenVerificationFragment,
 } from '@app/config';
@@ -18,6 +19,7 @@ export const analyticsConfigSchema = z.object({
   ...serviceFragment(3003),
   ...mongoFragment('parley_analytics'),
   ...kafkaFragment('analytics'),
+  ...redisFragment(),
   ...tokenVerificationFragment(),
   ...publicUrlFragment(),
   /** Minutes after midnight UTC when yesterday's usage reports are written (late events settle first). */

@@ -1,7 +1,9 @@
+import { PERMISSIONS, PLATFORM_PERMISSIONS } from '@app/auth';
 import {
   bearer,
   closeRawProducer,
   eventually,
+  type SignedIn,
   startTestService,
   TestDirectory,
   testKafka,
@@ -61,6 +63,21 @@ export class AnalyticsFixture {
       },
       { consumeHistory: 'MONGO_DB' in overrides },
     );
+  }
+
+  /**
+   * A token for the admin as the tenant service issues it to a user named in
+   * `PLATFORM_OPERATORS`: their role's permissions and the platform's.
+   */
+  operatorToken(admin: SignedIn): string {
+    return this.tokens.issue({
+      sub: admin.user.id,
+      tid: admin.tenant.id,
+      name: admin.user.name,
+      email: admin.user.email,
+      roles: admin.user.roles,
+      perms: [...PERMISSIONS, ...PLATFORM_PERMISSIONS],
+    });
   }
 
   get rollupsGroup(): string {

@@ -127,17 +127,23 @@ describe('analytics rollups from a generated day of events', () => {
     expect(ids.every((id: string) => dayB.agents.includes(id))).toBe(true);
   });
 
-  it("answers 404 for another tenant's chatbot and 400 naming the field for bad input", async () => {
-    await fixture
+  it("answers another tenant's chatbot as an unknown one, and 400 naming the field for bad input", async () => {
+    const othersChatbot = await fixture
       .get(
         `/overview${range(day, dayAfter, `&chatbotId=${dayA.chatbots[0]}`)}`,
         tenantB.accessToken,
       )
       .expect(404);
     const unknown = await fixture
-      .get(`/overview${range(day, dayAfter, '&chatbotId=bot-nobody')}`, tenantA.accessToken)
-      .expect(400);
-    expect(unknown.body.message).toContain('chatbotId');
+      .get(`/overview${range(day, dayAfter, '&chatbotId=bot-nobody')}`, tenantB.accessToken)
+      .expect(404);
+    // Nothing tells a chatbot id of another tenant from one that does not exist.
+    expect(othersChatbot.body).toEqual({
+      statusCode: 404,
+      code: 'chatbot_not_found',
+      message: 'no such chatbot',
+    });
+    expect(unknown.body).toEqual(othersChatbot.body);
     const backwards = await fixture
       .get(`/overview${range(dayAfter, day)}`, tenantA.accessToken)
       .expect(400);
@@ -234,9 +240,12 @@ describe('analytics rollups from a generated day of events', () => {
     }
   });
 
-  it('reports the services, the consumer lag and the chatbots of the tenant', async () => {
-    const response = await fixture.get('/status', tenantA.accessToken).expect(200);
-    const status = response.body;
+  it('shows the platform’s status to its operators only, not even to a tenant’s Admin', async () => {
+    const refused = await fixture.get('/status', tenantA.accessToken).expect(403);
+    expect(refused.body.message).toContain('platform:operate');
+    const operator = fixture.operatorToken(tenantA);
+    const status = (await fixture.get('/status', operator).expect(200)).body;
+    expect(Object.keys(status).sort()).toEqual(['checkedAt', 'kafka', 'services']);
     expect(status.services).toEqual([
       expect.objectContaining({ name: 'tenant', status: 'up' }),
       expect.objectContaining({ name: 'email', status: 'down' }),
@@ -250,7 +259,11 @@ describe('analytics rollups from a generated day of events', () => {
     );
     expect(read).toHaveLength(ROLLUP_EVENTS.length);
     expect(read.every((topic: { lag: number }) => topic.lag === 0)).toBe(true);
-    expect(status.agentsOnline).toBe(2);
+  });
+
+  it('shows a tenant its own agents online and its chatbots’ last sessions', async () => {
+    const activity = (await fixture.get('/activity', tenantA.accessToken).expect(200)).body;
+    expect(activity.agentsOnline).toBe(2);
     const lastSessions = Object.fromEntries(
       dayA.chatbots.map((chatbotId) => [
         chatbotId,
@@ -267,7 +280,7 @@ describe('analytics rollups from a generated day of events', () => {
     );
     expect(
       Object.fromEntries(
-        status.chatbots.map((chatbot: { chatbotId: string; lastSessionAt: string }) => [
+        activity.chatbots.map((chatbot: { chatbotId: string; lastSessionAt: string }) => [
           chatbot.chatbotId,
           chatbot.lastSessionAt,
         ]),

@@ -11,7 +11,7 @@ export const chatErrors = {
     new AppHttpError(409, 'at_capacity', 'you already have as many chats as you may'),
   blockNotFound: () => new AppHttpError(404, 'block_not_found', 'no such block'),
   agentNotFound: () => new AppHttpError(404, 'agent_not_found', 'no such agent'),
-  rateLimited: () => new AppHttpError(429, 'rate_limited', 'too many messages; slow down'),
+  rateLimited: (retryAfterSeconds?: number) => new RateLimitedError(retryAfterSeconds),
   busy: () =>
     new AppHttpError(409, 'conflict', 'the conversation is changing right now; try again'),
   invalid: (message: string) => new AppHttpError(400, 'invalid_payload', message),
@@ -22,3 +22,16 @@ export const chatErrors = {
       'this conversation link has expired; start a new conversation',
     ),
 };
+
+/** 429 `rate_limited`; over HTTP, `retryAfterSeconds` becomes the `Retry-After` header. */
+export class RateLimitedError extends AppHttpError {
+  constructor(readonly retryAfterSeconds?: number) {
+    super(
+      429,
+      'rate_limited',
+      retryAfterSeconds
+        ? `too many requests; retry in ${retryAfterSeconds} s`
+        : 'too many messages; slow down',
+    );
+  }
+}

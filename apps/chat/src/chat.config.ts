@@ -38,9 +38,30 @@ export const chatConfigSchema = z.object({
     .int()
     .min(1)
     .default(30 * 86_400),
-  /** Messages one socket may send per 10 seconds, and one tenant per second. */
-  SOCKET_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(30),
+  /**
+   * Messages one sender (a visitor's room, or an agent), all their sockets together, may send
+   * per 10 seconds, and one tenant per second; a share of the tenant's second is the agents'
+   * alone, so visitors cannot crowd them out.
+   */
+  SENDER_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(30),
   TENANT_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  TENANT_AGENT_SHARE_PERCENT: z.coerce.number().int().min(0).max(90).default(25),
+  /** Typing and read signals one sender may send per 10 seconds. */
+  SENDER_SIGNALS_PER_10S: z.coerce.number().int().min(1).default(50),
+  /** Socket connections a visitor's room may open per minute. */
+  VISITOR_CONNECTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** History pages one visitor's room or one agent may ask for per minute. */
+  HISTORY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /**
+   * Widget sessions and config reads allowed per client address, per visitor email and per
+   * chatbot. Loose enough for a busy site (an office behind one address, thousands of
+   * visitors an hour on one chatbot), tight enough to stop a script looping on the public key.
+   */
+  WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN: z.coerce.number().int().min(1).default(20),
+  WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN: z.coerce.number().int().min(1).default(5),
+  WIDGET_SESSIONS_PER_CHATBOT_PER_MIN: z.coerce.number().int().min(1).default(300),
+  WIDGET_CONFIG_PER_ADDRESS_PER_MIN: z.coerce.number().int().min(1).default(120),
+  WIDGET_CONFIG_PER_CHATBOT_PER_MIN: z.coerce.number().int().min(1).default(6000),
 });
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

@@ -29,8 +29,18 @@ export const redisKeys = {
   autoAssignAgain: (tenantId: string) => `parley:chat:auto-assign:again:${tenantId}`,
   /** Rooms with a visitor connected, scored by when a replica last saw the visitor's socket. */
   visitorsSeen: (database: string) => `parley:chat:visitors-seen:${database}`,
-  socketRate: (socketId: string) => `parley:chat:rate:socket:${socketId}`,
-  tenantRate: (tenantId: string) => `parley:chat:rate:tenant:${tenantId}`,
+  /** Every message a sender (`visitor:<room>` or `agent:<id>`) tried to send in its 10 s window. */
+  senderAttempts: (tenantId: string, sender: string) =>
+    `parley:chat:rate:attempts:${tenantId}:${sender}`,
+  /** The messages a sender was let send in its 10 s window. */
+  senderSends: (tenantId: string, sender: string) => `parley:chat:rate:sends:${tenantId}:${sender}`,
+  /** The messages the visitors, or the agents, of a tenant were let send in its 1 s window. */
+  tenantSends: (tenantId: string, side: 'visitor' | 'agent') =>
+    `parley:chat:rate:tenant:${tenantId}:${side}`,
+  /** Prefix of the windows of rate-limiter-flexible (typing, reads, connects, history). */
+  requestLimits: (policy: string) => `parley:chat:limit:${policy}`,
+  /** Prefix of the widget's limits (see WidgetRateLimits), keyed by address, chatbot or email. */
+  widgetRates: () => 'parley:chat:rate:widget',
 };
 
 export const socketRooms = {

@@ -2,6 +2,7 @@ import {
   type AgentPresenceUpdate,
   type ChatMessage,
   type ClientToServerEvents,
+  type QueuePage,
   type RoomSummary,
   type ServerToClientEvents,
 } from '@app/contracts';
@@ -169,12 +170,16 @@ export class ChatFixture {
 export class Inbox {
   readonly messages: ChatMessage[] = [];
   readonly queues: RoomSummary[][] = [];
+  readonly pages: QueuePage[] = [];
   readonly updates: Parameters<ServerToClientEvents['room:updated']>[0][] = [];
   readonly presence: AgentPresenceUpdate[] = [];
 
   constructor(socket: ChatSocket) {
     socket.on('message:new', (message) => this.messages.push(message));
-    socket.on('queue:updated', ({ rooms }) => this.queues.push(rooms));
+    socket.on('queue:updated', (page) => {
+      this.queues.push(page.rooms);
+      this.pages.push(page);
+    });
     socket.on('room:updated', (update) => this.updates.push(update));
     socket.on('agent:presence', (update) => this.presence.push(update));
   }

@@ -27,8 +27,13 @@ export const emailConfigSchema = z.object({
   EMAIL_RETRY_DELAYS_MS: commaList(z.string().regex(/^\d+$/, 'milliseconds'))
     .transform((delays) => delays.map(Number))
     .default([5_000, 10_000, 20_000]),
-  /** Mails one tenant may send per hour, and one address may receive from one tenant. */
+  /**
+   * Mails one tenant may send per hour (account mail: resets, invitations, reports; visitor
+   * mail: welcome, away replies, transcripts, counted apart), and one address may receive
+   * from one tenant (per kind of mail).
+   */
   EMAIL_TENANT_PER_HOUR: z.coerce.number().int().min(1).default(2_000),
+  EMAIL_TENANT_VISITOR_PER_HOUR: z.coerce.number().int().min(1).default(5_000),
   EMAIL_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Mails in flight to the SMTP server at once (pooled connections). */
   EMAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),

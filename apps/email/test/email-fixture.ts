@@ -37,11 +37,18 @@ export interface Mail {
 
 /** Mail that reached the local SMTP catcher for an address, read back through its HTTP API. */
 export async function mailTo(address: string): Promise<Mail[]> {
+  return (await mailToEach([address])).get(address)!;
+}
+
+/** Mail to each of many addresses, from one read of the catcher (it holds every test's mail). */
+export async function mailToEach(addresses: string[]): Promise<Map<string, Mail[]>> {
   const response = await fetch(`${MAILDEV_API}/email`);
   const all = (await response.json()) as Mail[];
-  return all
-    .filter((mail) => mail.to.some((to) => to.address === address))
-    .map((mail) => ({ ...mail, shownHtml: decodeHTML(mail.html) }));
+  const wanted = new Map(addresses.map((address) => [address, [] as Mail[]]));
+  for (const mail of all)
+    for (const to of mail.to)
+      wanted.get(to.address)?.push({ ...mail, shownHtml: decodeHTML(mail.html) });
+  return wanted;
 }
 
 /** Waits until exactly `count` mails reached `address`, and returns them. */
@@ -143,7 +150,8 @@ export class EmailFixture {
     return eventually(
       async () => {
         const found = await this.notification(id);
-        if (found?.state !== state) throw new Error(`notification ${id} is ${found?.state}`);
+        if (found?.state !== state)
+          throw new Error(`notification ${id} is ${found?.state} (${found?.lastError})`);
         return found;
       },
       { timeoutMs },

@@ -1,4 +1,5 @@
 import {
+  commaList,
   kafkaFragment,
   mongoFragment,
   notificationSealFragment,
@@ -33,6 +34,8 @@ export const tenantConfigSchema = z
     OIDC_CLIENT_SECRET: providerSecret(),
     /** Seals the Google sign-in flow's cookie (state, nonce, PKCE verifier); tenant's alone. */
     OIDC_FLOW_SEAL_KEY: parleyKey('parley-local-development-oidc-flow-key-change-me'),
+    /** Ids of the users who operate the platform: their tokens carry `platform:operate`. */
+    PLATFORM_OPERATORS: commaList(z.string().min(1).max(64)).default([]),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_PRIVATE_KEY_FILE, {
     path: ['JWT_PRIVATE_KEY_FILE'],

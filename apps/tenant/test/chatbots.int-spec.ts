@@ -1,4 +1,4 @@
-import { sha256 } from '@app/auth';
+import { sha256, unseal } from '@app/auth';
 import {
   ChatbotCreatedV1,
   ChatbotDeletedV1,
@@ -139,6 +139,58 @@ describe('tenant service: chatbots and their API keys', () => {
     await eventFor(ChatbotUpdatedV1.topic, created.body.id, (payload) =>
       JSON.stringify(payload).includes('Hang on, a human is coming.'),
     );
+  });
+
+  it('keeps an identity secret sealed, shows it to admins, and announces it only sealed', async () => {
+    const created = await api()
+      .post('/chatbots', { name: 'Verified', allowedOrigins: ['https://a.example'] })
+      .expect(201);
+    const id = created.body.id as string;
+    expect(created.body).toMatchObject({
+      identityVerification: false,
+      requireVerifiedIdentity: false,
+    });
+    const missing = await api()
+      .patch(`/chatbots/${id}`, { requireVerifiedIdentity: true })
+      .expect(409);
+    expect(missing.body.code).toBe('identity_secret_missing');
+    await api().get(`/chatbots/${id}/identity-secret`).expect(409);
+
+    const { identitySecret } = (await api().post(`/chatbots/${id}/identity-secret`).expect(201))
+      .body;
+    expect(identitySecret).toMatch(/^is_[\w-]{43}$/);
+    expect((await api().get(`/chatbots/${id}/identity-secret`).expect(200)).body).toEqual({
+      identitySecret,
+    });
+    expect(
+      (await api().patch(`/chatbots/${id}`, { requireVerifiedIdentity: true }).expect(200)).body,
+    ).toMatchObject({ identityVerification: true, requireVerifiedIdentity: true });
+
+    const announced = await eventFor(
+      ChatbotUpdatedV1.topic,
+      id,
+      (payload) => payload.requireVerifiedIdentity === true,
+    );
+    expect(announced.value).not.toContain(identitySecret);
+    const sealed = JSON.parse(announced.value).payload.identitySecretSealed;
+    expect(unseal(sealed, tenant.service.config.NOTIFICATION_SEAL_KEY, 'identity-secret')).toBe(
+      identitySecret,
+    );
+    const stored = await tenant.service.db.collection('chatbots').findOne({ _id: id } as never);
+    expect(JSON.stringify(stored)).not.toContain(identitySecret);
+
+    // An agent (no chatbots:manage) may not read it.
+    const { signedIn: agent } = await tenant.inviteAgent(admin);
+    await tenant
+      .http()
+      .get(`/api/tenant/chatbots/${id}/identity-secret`)
+      .set(bearer(agent.accessToken))
+      .expect(403);
+
+    expect((await api().delete(`/chatbots/${id}/identity-secret`).expect(200)).body).toMatchObject({
+      identityVerification: false,
+      requireVerifiedIdentity: false,
+    });
   });
 
   it('deletes a chatbot', async () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { decode, verify } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import {
@@ -8,6 +8,7 @@ import {
   principalFromClaims,
 } from './access-token';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
+import { RevocationList, type RevocationStatus } from './revocation-list';
 
 /**
  * A socket handshake's `auth.token` is whatever the client sent; a bound keeps a huge string
@@ -24,7 +25,10 @@ const MAX_HANDSHAKE_TOKEN_LENGTH = 4096;
 export class AccessTokenVerifier {
   private readonly jwks?: JwksClient;
 
-  constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {
+  constructor(
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    @Optional() private readonly revocations?: RevocationList,
+  ) {
     if ('jwksUrl' in options.keys) {
       this.jwks = new JwksClient({
         jwksUri: options.keys.jwksUrl,
@@ -37,10 +41,20 @@ export class AccessTokenVerifier {
     }
   }
 
-  /** For a socket handshake: null for anything that is not a valid access token. */
+  /**
+   * For a socket handshake: null for anything that is not a valid access token, or whose
+   * session was revoked or permissions changed since; throws when that cannot be checked.
+   */
   async verify(token: unknown): Promise<Principal | null> {
     if (typeof token !== 'string' || token.length > MAX_HANDSHAKE_TOKEN_LENGTH) return null;
-    return this.verifyToken(token);
+    const principal = await this.verifyToken(token);
+    if (!principal || (await this.revocationStatus(principal)) !== 'valid') return null;
+    return principal;
+  }
+
+  /** What the revocation list says of a verified token ('valid' where a service keeps none). */
+  revocationStatus(principal: Principal): Promise<RevocationStatus> {
+    return this.revocations?.statusOf(principal) ?? Promise.resolve('valid');
   }
 
   /** The bearer's principal, or null when the token is invalid, expired or not ours. */

@@ -13,6 +13,11 @@ export const accessTokenClaimsSchema = z.object({
   perms: z.array(z.string()),
   sid: z.string().min(1),
   iat: z.number(),
+  /**
+   * `iat` in milliseconds: a revocation or a permission change cuts off exactly the tokens
+   * issued before it, not the whole second it happened in. Absent from older tokens.
+   */
+  iatMs: z.number().optional(),
   exp: z.number(),
 });
 
@@ -29,6 +34,7 @@ export interface Principal {
   /** The refresh-token family (session) the access token was issued for. */
   sessionId: string;
   issuedAt: Date;
+  expiresAt: Date;
 }
 
 export function principalFromClaims(claims: AccessTokenClaims): Principal {
@@ -40,6 +46,7 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
     roles: claims.roles,
     permissions: claims.perms,
     sessionId: claims.sid,
-    issuedAt: new Date(claims.iat * 1000),
+    issuedAt: new Date(claims.iatMs ?? claims.iat * 1000),
+    expiresAt: new Date(claims.exp * 1000),
   };
 }

@@ -111,7 +111,7 @@ describe('the HTTP guard', () => {
     const checked = new AuthGuard(new Reflector(), validator);
     const token = `Bearer ${accessToken(['agents:manage'])}`;
 
-    await expect(admit(checked, 'me', token)).rejects.toThrow('session is no longer valid');
+    await expect(admit(checked, 'me', token)).rejects.toThrow('this session was signed out');
     const principal = (await verifier.verifyToken(token.slice(7)))!;
     current = { ...principal, permissions: [] };
     await expect(admit(checked, 'agents', token)).rejects.toThrow(ForbiddenException);

@@ -13,6 +13,7 @@ import { type Principal } from './access-token';
 import { REQUIRED_PERMISSIONS } from './permissions';
 import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
 import { IS_PUBLIC } from './public.decorator';
+import { RevocationList, sessionRevoked, tokenOutdated } from './revocation-list';
 import { TenantContext } from '@app/tenancy';
 import {
   ALLOW_VISITORS,
@@ -34,6 +35,7 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     private readonly reflector: Reflector,
     @Optional() @Inject(PRINCIPAL_VALIDATOR) private readonly validator?: PrincipalValidator,
     @Optional() @Inject(VISITOR_AUTHENTICATOR) private readonly visitors?: VisitorAuthenticator,
+    @Optional() private readonly revocations?: RevocationList,
   ) {
     super();
   }
@@ -63,8 +65,13 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     // passport-jwt with the JwtStrategy: the bearer's principal in request.user, or a 401.
     await super.canActivate(context);
     const verified = request.user;
+    // A session signed out since the token was issued is refused in every service; a token whose
+    // permissions changed since, only where no validator re-reads them (all but tenant).
+    const revocation = (await this.revocations?.statusOf(verified)) ?? 'valid';
+    if (revocation === 'session_revoked') throw sessionRevoked();
+    if (revocation === 'token_outdated' && !this.validator) throw tokenOutdated();
     const principal = this.validator ? await this.validator.validate(verified) : verified;
-    if (!principal) throw new UnauthorizedException('session is no longer valid');
+    if (!principal) throw sessionRevoked();
     request.user = principal;
     TenantContext.assign(principal.tenantId);
 

@@ -9,5 +9,7 @@ export * from './public.decorator';
 export * from './purpose-keys';
 export * from './sealed-secret';
 export * from './secret-hash';
+export * from './identity-verification';
 export * from './access-token-verifier.service';
 export * from './visitor-auth';
+export * from './revocation-list';

@@ -13,7 +13,14 @@ export const PERMISSIONS = [
   'notifications:manage',
 ] as const;
 
-export type Permission = (typeof PERMISSIONS)[number];
+/**
+ * Permissions of the platform's operators, over every tenant at once. No role can hold them (a
+ * role's permissions come from `PERMISSIONS` only, Admin's too): the tenant service adds them to
+ * the tokens of the users named in `PLATFORM_OPERATORS`.
+ */
+export const PLATFORM_PERMISSIONS = ['platform:operate'] as const;
+
+export type Permission = (typeof PERMISSIONS)[number] | (typeof PLATFORM_PERMISSIONS)[number];
 
 export const REQUIRED_PERMISSIONS = 'parley:requiredPermissions';
 

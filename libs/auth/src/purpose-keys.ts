@@ -5,7 +5,13 @@ import { hkdfSync } from 'node:crypto';
  * a token made for one purpose never opens or verifies as another's, even if an operator gave
  * two variables the same value.
  */
-export type KeyPurpose = 'notification-link' | 'unsubscribe' | 'oidc-flow' | 'visitor-token';
+export type KeyPurpose =
+  | 'notification-link'
+  | 'unsubscribe'
+  | 'oidc-flow'
+  | 'visitor-token'
+  /** A chatbot's identity-verification secret, at rest in tenant and on Kafka to chat. */
+  | 'identity-secret';
 
 const derived = new Map<string, Buffer>();
 

@@ -87,11 +87,26 @@ export interface RoomSummary {
   displayId: number;
   chatbotId: string;
   status: z.infer<typeof roomStatusSchema>;
-  visitor: { name: string; email: string };
+  /** `verified`: the tenant's backend signed the email (identity verification). */
+  visitor: { name: string; email: string; verified: boolean };
   agent?: { id: string; name: string };
   lastSeq: number;
   createdAt: string;
   queuedAt?: string;
+}
+
+/**
+ * A page of the queue, oldest first, with what the whole queue holds: agents see how many wait
+ * even when a flood fills the first page, and page on with `nextCursor` (`GET /rooms/queue`).
+ */
+export interface QueuePage {
+  rooms: RoomSummary[];
+  /** Rooms waiting in the tenant, all pages together. */
+  total: number;
+  /** Rooms waiting per chatbot id. */
+  byChatbot: Record<string, number>;
+  /** The cursor of the next page; null on the last one. */
+  nextCursor: string | null;
 }
 
 export type SocketError = { error: { code: string; message: string } };
@@ -123,9 +138,19 @@ export interface ServerToClientEvents {
     visitorAway?: boolean;
     reason?: string;
   }) => void;
-  'queue:updated': (queue: { rooms: RoomSummary[] }) => void;
+  /** The queue's first page and its counts. */
+  'queue:updated': (queue: QueuePage) => void;
   typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;
   'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;
   /** To a tenant's agents: a colleague came online, went away or offline. */
   'agent:presence': (update: AgentPresenceUpdate) => void;
+  /**
+   * To an agent, just before chat closes the socket: its access token expired (`expired`), what
+   * the agent may do changed (`permissions_changed`): reconnect with a refreshed token; or the
+   * session was signed out (`revoked`): refreshing will fail too. The client acknowledges; the
+   * socket closes then (or a second later without an acknowledgement).
+   */
+  'session:ended': (event: { reason: AgentSessionEndReason }, ack: () => void) => void;
 }
+
+export type AgentSessionEndReason = 'expired' | 'permissions_changed' | 'revoked';

@@ -13,6 +13,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging/logging.module';
 import { REDIS, RedisModule } from './redis/redis.module';
+import { RevocationsModule } from './revocations/revocations.module';
 
 export type ServiceName = 'tenant' | 'chat' | 'analytics' | 'email';
 
@@ -28,26 +29,23 @@ export function jwksAuth(config: TokenVerificationConfig): AuthOptions {
 }
 
 export interface ServiceModuleOptions {
-  /** Keep the outbox in Redis (needs `REDIS_URL`): for a service that publishes on its hot path. */
+  /** Keep the outbox in Redis: for a service that publishes on its hot path. */
   outboxInRedis?: boolean;
 }
 
 /**
  * What every Parley service imports: its configuration, logs, own MongoDB database, Kafka,
- * authentication and health endpoint; Redis when the service has `REDIS_URL`.
+ * Redis, authentication (with the revocation list in Redis and its consumer) and health endpoint.
  */
 export function serviceModules(
   name: ServiceName,
-  config: BaseServiceConfig & Partial<RedisConfig>,
+  config: BaseServiceConfig & RedisConfig,
   auth: AuthOptions,
   options: ServiceModuleOptions = {},
 ): DynamicModule[] {
-  if (options.outboxInRedis && !config.REDIS_URL) {
-    throw new Error(`${name}: an outbox in Redis needs REDIS_URL`);
-  }
-  const modules: DynamicModule[] = [
+  return [
     ConfigModule.forRoot(config),
-    AuthModule.forRoot(auth),
+    AuthModule.forRoot(auth, [], REDIS),
     loggingModule(name, config),
     MongooseModule.forRoot(config.MONGO_URL, {
       dbName: config.MONGO_DB,
@@ -59,7 +57,7 @@ export function serviceModules(
       ...(options.outboxInRedis ? { outboxRedis: REDIS } : {}),
     }),
     HealthModule.forRoot(),
+    RedisModule.forRoot({ REDIS_URL: config.REDIS_URL }),
+    { module: RevocationsModule },
   ];
-  if (config.REDIS_URL) modules.push(RedisModule.forRoot({ REDIS_URL: config.REDIS_URL }));
-  return modules;
 }

@@ -1,6 +1,8 @@
 import {
   kafkaFragment,
   mongoFragment,
+  type RedisConfig,
+  redisFragment,
   serviceFragment,
   type TokenVerificationConfig,
   tokenVerificationFragment,
@@ -14,7 +16,7 @@ import {
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { z } from 'zod';
 
-export type ProbeConfig = BaseServiceConfig & TokenVerificationConfig;
+export type ProbeConfig = BaseServiceConfig & RedisConfig & TokenVerificationConfig;
 
 @Module({})
 class ProbeModule {
@@ -38,6 +40,7 @@ export function probeService(controllers: Type[]): ServiceDefinition<ProbeConfig
       ...serviceFragment(3999),
       ...mongoFragment('probe'),
       ...kafkaFragment('probe'),
+      ...redisFragment(),
       ...tokenVerificationFragment(),
     }),
     rootModule: (config) => ProbeModule.register(config, controllers),

@@ -91,6 +91,20 @@ export class TestDirectory {
     await publish(UserUpdatedV1, known.tenantId, known.snapshot);
   }
 
+  /**
+   * A new access token for a user this directory made, stating their current state, as a
+   * refresh hands out (`lifetimeSeconds`: a short one, to see it expire).
+   */
+  reissue(user: SignedIn, lifetimeSeconds?: number): string {
+    const known = this.users.get(user.user.id);
+    if (!known) throw new Error(`user ${user.user.id} was not made by this directory`);
+    const { userId, name, email, roles, permissions } = known.snapshot;
+    return this.tokens.issue(
+      { sub: userId, tid: known.tenantId, name, email, roles, perms: permissions },
+      lifetimeSeconds,
+    );
+  }
+
   /** A chatbot with a fresh API key, announced with the key's hash as the tenant service does. */
   async chatbot(
     tenantId: string,
@@ -106,6 +120,8 @@ export class TestDirectory {
       appearance: fields.appearance ?? appearanceSchema.parse({}),
       preChatForm: fields.preChatForm ?? { fields: [] },
       apiKeySha256: sha256(apiKey),
+      identitySecretSealed: null,
+      requireVerifiedIdentity: false,
     };
     this.chatbots.set(snapshot.chatbotId, await publish(ChatbotCreatedV1, tenantId, snapshot));
     return { id: snapshot.chatbotId, tenantId, apiKey };
@@ -114,7 +130,15 @@ export class TestDirectory {
   async updateChatbot(
     chatbot: TestChatbot,
     changes: Partial<
-      Pick<ChatbotSnapshot, 'name' | 'allowedOrigins' | 'appearance' | 'preChatForm'>
+      Pick<
+        ChatbotSnapshot,
+        | 'name'
+        | 'allowedOrigins'
+        | 'appearance'
+        | 'preChatForm'
+        | 'identitySecretSealed'
+        | 'requireVerifiedIdentity'
+      >
     >,
   ): Promise<void> {
     const snapshot = { ...this.chatbotSnapshot(chatbot), ...changes };

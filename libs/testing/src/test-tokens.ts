@@ -5,7 +5,9 @@ import { createServer, type Server } from 'node:http';
 import { uniqueSuffix } from './test-service';
 
 /** Who a token is for, as the tenant service puts it in the token (`sid` made up if absent). */
-export type TokenSubject = Omit<AccessTokenClaims, 'iat' | 'exp' | 'sid'> & { sid?: string };
+export type TokenSubject = Omit<AccessTokenClaims, 'iat' | 'iatMs' | 'exp' | 'sid'> & {
+  sid?: string;
+};
 
 /** A user of a tenant as a test sees them: who they are, and an access token that says so. */
 export interface SignedIn {
@@ -63,13 +65,16 @@ export class TestTokenIssuer {
     return { JWT_JWKS_URL: this.jwksUrl, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
   }
 
-  issue(subject: TokenSubject): string {
-    return sign({ sid: randomUUID(), ...subject }, this.privateKey, {
+  /** `lifetimeSeconds`: shorter than the tenant service's, to see a token expire. */
+  issue(subject: TokenSubject, lifetimeSeconds = LIFETIME_SECONDS): string {
+    const now = Date.now();
+    const claims = { sid: randomUUID(), ...subject, iat: Math.floor(now / 1000), iatMs: now };
+    return sign(claims, this.privateKey, {
       algorithm: ACCESS_TOKEN_ALGORITHM,
       keyid: this.kid,
       issuer: ISSUER,
       audience: AUDIENCE,
-      expiresIn: LIFETIME_SECONDS,
+      expiresIn: lifetimeSeconds,
     });
   }
 

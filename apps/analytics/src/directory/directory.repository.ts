@@ -1,11 +1,8 @@
-import { asSystem, TenantContext } from '@app/tenancy';
 import { applyIfNewer } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { KnownChatbot, KnownUser } from './directory.schemas';
-
-export type ChatbotLookup = 'own' | 'another-tenants' | 'unknown';
 
 /** Chatbots and users of every tenant, kept from the tenant service's events. */
 @Injectable()
@@ -23,14 +20,12 @@ export class DirectoryRepository {
     return applyIfNewer(this.users, id, fields, at);
   }
 
-  /** Whose chatbot an id is: a request naming another tenant's gets 404, an unknown id 400. */
-  async lookUpChatbot(chatbotId: string): Promise<ChatbotLookup> {
-    const tenantId = TenantContext.current();
-    const found = await asSystem('to tell another tenant’s chatbot from none', () =>
-      this.chatbots.findById(chatbotId, { tenantId: 1 }).lean().exec(),
-    );
-    if (!found) return 'unknown';
-    return found.tenantId === tenantId ? 'own' : 'another-tenants';
+  /**
+   * Whether the tenant in context has (or had) a chatbot of this id. Asked within the tenant
+   * only, so another tenant's chatbot and no chatbot at all are the same answer.
+   */
+  async hasChatbot(chatbotId: string): Promise<boolean> {
+    return (await this.chatbots.exists({ _id: chatbotId })) !== null;
   }
 
   /** The tenant in context's chatbots, deleted ones excluded. */

@@ -21,6 +21,11 @@ export const statusAnswer = z.object({
       }),
     ),
   }),
+});
+
+/** The body of `GET /activity`, for the OpenAPI document (see `ApiAnswer`). */
+export const activityAnswer = z.object({
+  checkedAt: z.iso.datetime(),
   agentsOnline: z.int().min(0),
   chatbots: z.array(
     z.object({

@@ -1,5 +1,5 @@
 import { type Principal } from '@app/auth';
-import { type ChatMessage, type RoomSummary } from '@app/contracts';
+import { type ChatMessage, type QueuePage, type RoomSummary } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { MessagesService } from '../messages/messages.service';
 import { socketRooms } from '../redis-keys';
@@ -45,7 +45,7 @@ export class AgentSessions {
     return missed;
   }
 
-  queue(): Promise<RoomSummary[]> {
+  queue(): Promise<QueuePage> {
     return this.roomsService.queue();
   }
 

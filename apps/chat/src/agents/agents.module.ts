@@ -5,15 +5,20 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { AgentAuthenticator } from './agent-authenticator.service';
 import { AgentPresence } from './agent-presence.service';
+import { AgentSessionEnds } from './agent-session-ends.service';
+import { AgentSessionEventsController } from './agent-session-events.controller';
 import { AgentSessions } from './agent-sessions.service';
 import { AgentsController } from './agents.controller';
 import { AutoAssigner } from './auto-assigner.service';
 
-/** Agents in chat: who they are on a socket, their presence, and auto-assignment. */
+/**
+ * Agents in chat: who they are on a socket, their sessions ending, their presence, and
+ * auto-assignment.
+ */
 @Module({
   imports: [DirectoryModule, MessagesModule, RealtimeModule, RoomsModule],
-  controllers: [AgentsController],
-  providers: [AgentAuthenticator, AgentPresence, AgentSessions, AutoAssigner],
-  exports: [AgentAuthenticator, AgentSessions],
+  controllers: [AgentsController, AgentSessionEventsController],
+  providers: [AgentAuthenticator, AgentPresence, AgentSessions, AgentSessionEnds, AutoAssigner],
+  exports: [AgentAuthenticator, AgentSessions, AgentSessionEnds],
 })
 export class AgentsModule {}

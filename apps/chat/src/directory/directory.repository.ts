@@ -39,13 +39,15 @@ export class DirectoryRepository {
   ): Promise<void> {
     const fields =
       'deleted' in snapshot
-        ? { deleted: true, apiKeySha256: null }
+        ? { deleted: true, apiKeySha256: null, identitySecretSealed: null }
         : {
             name: snapshot.name,
             allowedOrigins: snapshot.allowedOrigins,
             appearance: snapshot.appearance,
             preChatForm: snapshot.preChatForm,
             apiKeySha256: snapshot.apiKeySha256,
+            identitySecretSealed: snapshot.identitySecretSealed,
+            requireVerifiedIdentity: snapshot.requireVerifiedIdentity,
             deleted: false,
           };
     await applyIfNewer(this.chatbots, snapshot.chatbotId, fields, at);

@@ -29,6 +29,13 @@ export class ChatbotEntry {
   @Prop({ type: String, default: null })
   apiKeySha256!: string | null;
 
+  /** The identity-verification secret, still sealed; opened only to check a session's hash. */
+  @Prop({ type: String, default: null })
+  identitySecretSealed!: string | null;
+
+  @Prop({ default: false })
+  requireVerifiedIdentity!: boolean;
+
   /** A deleted chatbot stays as a tombstone so a late update cannot bring it back. */
   @Prop({ default: false })
   deleted!: boolean;

@@ -24,10 +24,13 @@ import {
 } from '@nestjs/websockets';
 import { type Namespace, type Socket } from 'socket.io';
 import { AgentAuthenticator } from '../agents/agent-authenticator.service';
+import { AgentSessionEnds } from '../agents/agent-session-ends.service';
 import { AgentSessions } from '../agents/agent-sessions.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
+import { agentSender } from '../realtime/rate-sender';
+import { SenderLimits } from '../realtime/sender-limits.service';
 import { PresenceSignals } from '../conversations/presence-signals.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { handleSocketEvent, inSocketTenant, useHandshakeAuth } from './socket-handler';
@@ -51,15 +54,18 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   constructor(
     private readonly authenticator: AgentAuthenticator,
     private readonly sessions: AgentSessions,
+    private readonly sessionEnds: AgentSessionEnds,
     private readonly rooms: RoomsService,
     private readonly conversation: ConversationService,
     private readonly signals: PresenceSignals,
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
+    private readonly limits: SenderLimits,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('agent', namespace);
+    this.sessionEnds.attach(namespace);
     useHandshakeAuth(namespace, agentHandshakeSchema, async (auth) => {
       const principal = await this.authenticator.authenticate(auth.token);
       return principal && { principal };
@@ -69,15 +75,29 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async handleConnection(socket: AgentSocket): Promise<void> {
     const principal = socket.data.principal;
     if (!principal) return;
+    this.endAtExpiry(socket, principal);
     const lastSeqs = (socket.handshake.auth as { lastSeqs?: Record<string, number> }).lastSeqs;
     await inSocketTenant(principal.tenantId, async () => {
       const { socketRooms, openRoomIds } = await this.sessions.socketRooms(principal);
       socket.join(socketRooms);
       for (const message of await this.sessions.missed(openRoomIds, lastSeqs ?? {}))
         socket.emit('message:new', message);
-      socket.emit('queue:updated', { rooms: await this.sessions.queue() });
+      socket.emit('queue:updated', await this.sessions.queue());
       await this.sessions.announce(principal);
     }).catch((error: Error) => this.logger.warn(`agent connect failed: ${error.message}`));
+  }
+
+  /**
+   * A socket holds no longer than its access token: at `exp` the agent is told (`session:ended`,
+   * `expired`) and the socket closes; the dashboard reconnects with a refreshed token and lastSeqs,
+   * missing nothing. The timer lives with the socket: a replica that dies takes both.
+   */
+  private endAtExpiry(socket: AgentSocket, principal: Principal): void {
+    const timer = setTimeout(
+      () => this.sessionEnds.endSocket(socket, 'expired'),
+      Math.max(0, principal.expiresAt.getTime() - Date.now()),
+    );
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   async handleDisconnect(socket: AgentSocket): Promise<void> {
@@ -115,7 +135,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, messageSendSchema, payload, (input) =>
       this.conversation.sendAsAgent(principal, input, () =>
-        this.rateLimiter.admit(socket, principal.tenantId),
+        this.rateLimiter.admit(socket, agentSender(principal)),
       ),
     );
   }
@@ -147,16 +167,24 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
-    return handleSocketEvent(principal.tenantId, typingSchema, payload, (input) =>
-      this.signals.fromAgent(principal, input.roomId, { kind: 'typing', typing: input.typing }),
-    );
+    return handleSocketEvent(principal.tenantId, typingSchema, payload, async (input) => {
+      await this.limits.consume('signal', agentSender(principal));
+      return this.signals.fromAgent(principal, input.roomId, {
+        kind: 'typing',
+        typing: input.typing,
+      });
+    });
   }
 
   @SubscribeMessage('message:read')
   read(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
-    return handleSocketEvent(principal.tenantId, messageReadSchema, payload, (input) =>
-      this.signals.fromAgent(principal, input.roomId, { kind: 'message:read', seq: input.seq }),
-    );
+    return handleSocketEvent(principal.tenantId, messageReadSchema, payload, async (input) => {
+      await this.limits.consume('signal', agentSender(principal));
+      return this.signals.fromAgent(principal, input.roomId, {
+        kind: 'message:read',
+        seq: input.seq,
+      });
+    });
   }
 }

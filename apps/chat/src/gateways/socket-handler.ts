@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage } from 'node:http';
 import { type Namespace } from 'socket.io';
 import { type ZodType } from 'zod';
+import { RateLimitedError } from '../chat-errors';
 
 const logger = new Logger('SocketHandler');
 
@@ -49,8 +50,8 @@ export function toSocketError(error: unknown): SocketError {
  * The handshake check of a namespace: the handshake's `auth` is validated against its contract
  * (`invalid_handshake` naming the field), then `authenticate` turns it into the socket's data, or
  * null to refuse with `unauthorized`; a 401 it throws is `unauthorized` too, with the error's
- * code in the error's `data` (`{ code: 'visitor_token_expired' }`); any other failure to check
- * is `unavailable`.
+ * code in the error's `data` (`{ code: 'visitor_token_expired' }`); too many connections are
+ * `rate_limited`; any other failure to check is `unavailable`.
  */
 export function useHandshakeAuth<A>(
   namespace: Namespace,
@@ -71,6 +72,7 @@ export function useHandshakeAuth<A>(
 }
 
 function handshakeFailure(error: unknown): Error {
+  if (error instanceof RateLimitedError) return new Error('rate_limited');
   if (!(error instanceof HttpException) || error.getStatus() !== 401)
     return new Error('unavailable');
   const { code } = toSocketError(error).error;

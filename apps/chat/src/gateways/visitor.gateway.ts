@@ -23,6 +23,8 @@ import { type ChatConfig } from '../chat.config';
 import { ConversationService } from '../conversations/conversation.service';
 import { type VisitorSession, VisitorSessions } from '../visitors/visitor-sessions.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
+import { visitorSender } from '../realtime/rate-sender';
+import { SenderLimits } from '../realtime/sender-limits.service';
 import { PresenceSignals } from '../conversations/presence-signals.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { handleSocketEvent, inSocketTenant, useHandshakeAuth } from './socket-handler';
@@ -46,15 +48,19 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly signals: PresenceSignals,
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
+    private readonly limits: SenderLimits,
   ) {
     this.proxies = proxyTrust(config.TRUSTED_PROXIES);
   }
 
   afterInit(namespace: Namespace): void {
     this.realtime.attach('visitor', namespace);
-    useHandshakeAuth(namespace, visitorHandshakeSchema, (auth, request) =>
-      this.sessions.authenticate(auth, clientAddress(request, this.proxies)),
-    );
+    useHandshakeAuth(namespace, visitorHandshakeSchema, async (auth, request) => {
+      const visitor = await this.sessions.authenticate(auth, clientAddress(request, this.proxies));
+      // Counted per room, after the token is proven: a stranger cannot lock a visitor out.
+      if (visitor) await this.limits.consume('connect', visitorSender(visitor));
+      return visitor;
+    });
   }
 
   async handleConnection(socket: VisitorSocket): Promise<void> {
@@ -85,7 +91,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const visitor = socket.data;
     return handleSocketEvent(visitor.tenantId, messageSendSchema, payload, (input) =>
       this.conversation.sendAsVisitor(visitor, input, () =>
-        this.rateLimiter.admit(socket, visitor.tenantId),
+        this.rateLimiter.admit(socket, visitorSender(visitor)),
       ),
     );
   }
@@ -93,16 +99,18 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   @SubscribeMessage('typing')
   typing(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
     const visitor = socket.data;
-    return handleSocketEvent(visitor.tenantId, typingSchema, payload, async (input) =>
-      this.signals.fromVisitor(visitor, { kind: 'typing', typing: input.typing }),
-    );
+    return handleSocketEvent(visitor.tenantId, typingSchema, payload, async (input) => {
+      await this.limits.consume('signal', visitorSender(visitor));
+      return this.signals.fromVisitor(visitor, { kind: 'typing', typing: input.typing });
+    });
   }
 
   @SubscribeMessage('message:read')
   read(@ConnectedSocket() socket: VisitorSocket, @MessageBody() payload: unknown) {
     const visitor = socket.data;
-    return handleSocketEvent(visitor.tenantId, messageReadSchema, payload, async (input) =>
-      this.signals.fromVisitor(visitor, { kind: 'message:read', seq: input.seq }),
-    );
+    return handleSocketEvent(visitor.tenantId, messageReadSchema, payload, async (input) => {
+      await this.limits.consume('signal', visitorSender(visitor));
+      return this.signals.fromVisitor(visitor, { kind: 'message:read', seq: input.seq });
+    });
   }
 }

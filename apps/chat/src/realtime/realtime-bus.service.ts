@@ -1,7 +1,7 @@
 import {
   type ChatMessage,
   type ClientToServerEvents,
-  type RoomSummary,
+  type QueuePage,
   type ServerToClientEvents,
 } from '@app/contracts';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
@@ -71,8 +71,8 @@ export class RealtimeBus implements OnModuleDestroy {
     this.toRoom(tenantId, message.roomId, 'message:new', message);
   }
 
-  queue(tenantId: string, rooms: RoomSummary[]): void {
-    this.toAgents(tenantId, 'queue:updated', { rooms });
+  queue(tenantId: string, page: QueuePage): void {
+    this.toAgents(tenantId, 'queue:updated', page);
   }
 
   /** To every agent of the tenant who may join rooms. */

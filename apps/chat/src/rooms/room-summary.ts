@@ -8,7 +8,11 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
     displayId: room.displayId,
     chatbotId: room.chatbotId,
     status: displayStatus(room),
-    visitor: { name: room.visitor.name, email: room.visitor.email },
+    visitor: {
+      name: room.visitor.name,
+      email: room.visitor.email,
+      verified: room.visitor.verified === true,
+    },
     ...assignedAgent(room),
     lastSeq,
     createdAt: room.createdAt.toISOString(),

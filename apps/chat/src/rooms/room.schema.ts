@@ -26,6 +26,8 @@ export class Room {
     email: string;
     ip: string;
     browser: { name?: string; version?: string; os?: string; device?: string };
+    /** The email was signed by the tenant's backend (identity verification); absent: not. */
+    verified?: boolean;
   };
 
   @Prop({ type: Object, default: {} })

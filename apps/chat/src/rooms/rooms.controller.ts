@@ -6,7 +6,7 @@ import {
   RequirePermissions,
   type VisitorPrincipal,
 } from '@app/auth';
-import { type ChatMessage, type RoomSummary } from '@app/contracts';
+import { type ChatMessage, type QueuePage, type RoomSummary } from '@app/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@app/platform';
@@ -14,9 +14,11 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
+import { agentSender, visitorSender } from '../realtime/rate-sender';
+import { SenderLimits } from '../realtime/sender-limits.service';
 import { RoomsRepository } from './rooms.repository';
-import { RoomsService } from './rooms.service';
-import { historyAnswer, roomAnswer, roomListAnswer } from './dto/rooms.answers';
+import { QUEUE_PAGE_SIZE, RoomsService } from './rooms.service';
+import { historyAnswer, queuePageAnswer, roomAnswer, roomListAnswer } from './dto/rooms.answers';
 
 class HistoryQuery extends createZodDto(
   z
@@ -41,6 +43,18 @@ class HistoryQuery extends createZodDto(
     ),
 ) {}
 
+class QueueQuery extends createZodDto(
+  z.strictObject({
+    cursor: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('`nextCursor` of the page before; without it, the first page.'),
+    limit: z.coerce.number().int().min(1).max(QUEUE_PAGE_SIZE).default(QUEUE_PAGE_SIZE),
+  }),
+) {}
+
 @ApiTags('rooms')
 @ApiBearerAuth()
 @Controller('rooms')
@@ -49,14 +63,18 @@ export class RoomsController {
     private readonly rooms: RoomsService,
     private readonly repository: RoomsRepository,
     private readonly messages: MessagesService,
+    private readonly limits: SenderLimits,
   ) {}
 
-  /** Rooms waiting for an agent, oldest first (the same list `queue:updated` pushes). */
+  /**
+   * Rooms waiting for an agent, oldest first, a page at a time (the first page is what
+   * `queue:updated` pushes), with how many wait in all and per chatbot.
+   */
   @RequirePermissions('chats:join')
-  @ApiAnswer(200, roomListAnswer)
+  @ApiAnswer(200, queuePageAnswer)
   @Get('queue')
-  async queue(): Promise<{ rooms: RoomSummary[] }> {
-    return { rooms: await this.rooms.queue() };
+  queue(@Query() query: QueueQuery): Promise<QueuePage> {
+    return this.rooms.queue(query.cursor, query.limit);
   }
 
   @RequirePermissions('chats:join')
@@ -74,7 +92,8 @@ export class RoomsController {
     const room = await this.rooms.get(id);
     return {
       ...(await this.rooms.summary(room)),
-      visitor: room.visitor,
+      // Rooms from before identity verification have no `verified`: they were not verified.
+      visitor: { ...room.visitor, verified: room.visitor.verified === true },
       // Stored without answers, a room has no `answers` key (mongoose drops empty objects).
       answers: room.answers ?? {},
       closeReason: room.closeReason,
@@ -93,8 +112,11 @@ export class RoomsController {
     @Param('id') id: string,
     @Query() query: HistoryQuery,
     @CurrentVisitor() visitor: VisitorPrincipal | undefined,
+    @CurrentPrincipal() agent: Principal,
   ): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
     if (visitor && visitor.roomId !== id) throw chatErrors.roomNotFound();
+    // Counted per visitor room, or per agent (the guard lets in one or the other).
+    await this.limits.consume('history', visitor ? visitorSender(visitor) : agentSender(agent));
     await this.rooms.get(id);
     const { messages, hasMore } = await this.messages.history(id, query);
     return { messages, hasMore };

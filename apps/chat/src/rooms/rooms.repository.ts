@@ -14,6 +14,12 @@ import { roomChanges } from './room-changes';
 import { type RoomChange, type RoomRecord, toRecord, type Transition } from './room-record';
 import { type CloseReason, Room, RoomTransition } from './room.schema';
 
+/** Where a page of the queue starts after: the last room of the page before. */
+export interface QueuePosition {
+  queuedAt: Date;
+  roomId: string;
+}
+
 /** A change recorded this long ago but not written to its room: its writer died; finish it. */
 const ORPHANED_AFTER_MS = 5000;
 const TRANSITION_ATTEMPTS = 8;
@@ -72,9 +78,42 @@ export class RoomsRepository {
   }
 
   async queue(limit = 200): Promise<RoomRecord[]> {
-    return (
-      await this.rooms.find({ status: 'queued' }).sort({ queuedAt: 1 }).limit(limit).lean()
-    ).map(toRecord);
+    return (await this.queuePage(null, limit)).rooms;
+  }
+
+  /**
+   * Waiting rooms oldest first, from a position (exclusive); ties on `queuedAt` go by id, so that
+   * paging neither skips nor repeats a room. `hasMore` from one extra room read.
+   */
+  async queuePage(
+    after: QueuePosition | null,
+    limit: number,
+  ): Promise<{ rooms: RoomRecord[]; hasMore: boolean }> {
+    const from = after
+      ? {
+          $or: [
+            { queuedAt: { $gt: after.queuedAt } },
+            { queuedAt: after.queuedAt, _id: { $gt: after.roomId } },
+          ],
+        }
+      : {};
+    const found = await this.rooms
+      .find({ status: 'queued', ...from })
+      .sort({ queuedAt: 1, _id: 1 })
+      .limit(limit + 1)
+      .lean();
+    return { rooms: found.slice(0, limit).map(toRecord), hasMore: found.length > limit };
+  }
+
+  /** How many rooms wait, in all and per chatbot (one small grouping on the queue's index). */
+  async queueCounts(): Promise<{ total: number; byChatbot: Record<string, number> }> {
+    const groups = await this.rooms.aggregate<{ _id: string; count: number }>([
+      { $match: { status: 'queued' } },
+      { $group: { _id: '$chatbotId', count: { $sum: 1 } } },
+    ]);
+    const byChatbot = Object.fromEntries(groups.map((group) => [group._id, group.count]));
+    const total = groups.reduce((sum, group) => sum + group.count, 0);
+    return { total, byChatbot };
   }
 
   async openRoomsOf(agentId: string): Promise<RoomRecord[]> {

@@ -4,6 +4,7 @@ import {
   ChatroomAssignedV1,
   ChatroomClosedV1,
   ChatroomRequeuedV1,
+  type QueuePage,
   type RoomSummary,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
@@ -13,10 +14,14 @@ import { DirectoryRepository } from '../directory/directory.repository';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
 import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { queueCursor, queuePosition } from './queue-cursor';
 import { type CloseReason } from './room.schema';
 import { roomUpdate, summarize } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
+
+/** Rooms per page of the queue, and in the page `queue:updated` pushes. */
+export const QUEUE_PAGE_SIZE = 200;
 
 /** What agents do with rooms of the tenant in context; each change is announced on Kafka. */
 @Injectable()
@@ -39,8 +44,20 @@ export class RoomsService {
     return room;
   }
 
-  async queue(): Promise<RoomSummary[]> {
-    return this.summaries(await this.rooms.queue());
+  /** A page of the queue, oldest first, with the counts of the whole queue. */
+  async queue(cursor?: string, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+    const after = cursor === undefined ? null : queuePosition(cursor);
+    const [{ rooms, hasMore }, counts] = await Promise.all([
+      this.rooms.queuePage(after, limit),
+      this.rooms.queueCounts(),
+    ]);
+    const last = rooms.at(-1);
+    return {
+      rooms: await this.summaries(rooms),
+      ...counts,
+      nextCursor:
+        hasMore && last ? queueCursor({ queuedAt: last.queuedAt, roomId: last.id }) : null,
+    };
   }
 
   async summaries(rooms: RoomRecord[]): Promise<RoomSummary[]> {
@@ -52,7 +69,7 @@ export class RoomsService {
     return (await this.summaries([room]))[0];
   }
 
-  /** Sends every agent of the tenant the current queue (it is small: rooms waiting now). */
+  /** Sends every agent of the tenant the queue's first page and counts. */
   async broadcastQueue(tenantId: string): Promise<void> {
     this.realtime.queue(tenantId, await this.queue());
   }

@@ -26,5 +26,14 @@ export class WidgetSessionDto extends createZodDto(
         z.union([z.string().max(2000), z.array(z.string().max(200)).max(20)]),
       )
       .default({}),
+    /**
+     * HMAC-SHA256 of the email under the chatbot's identity secret, in hex, computed by the
+     * tenant's backend for its signed-in user: the email is then marked verified.
+     */
+    identityHash: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'a hex HMAC-SHA256 (64 characters)')
+      .transform((hash) => hash.toLowerCase())
+      .optional(),
   }),
 ) {}

@@ -1,19 +1,22 @@
 import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.repository';
-import { sameHash, type VisitorPrincipal } from '@app/auth';
+import { isIdentityHash, sameHash, unseal, type VisitorPrincipal } from '@app/auth';
+import { InjectConfig } from '@app/config';
 import { forTenant } from '@app/tenancy';
 import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { UAParser } from 'ua-parser-js';
-import { DirectoryRepository } from '../directory/directory.repository';
+import { type ChatConfig } from '../chat.config';
+import { type ChatbotRecord, DirectoryRepository } from '../directory/directory.repository';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
 import { MessagesService } from '../messages/messages.service';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { chatErrors } from '../chat-errors';
 import { VisitorTokensService } from './visitor-tokens.service';
+import { WidgetRateLimits } from './widget-rate-limits.service';
 
 export interface ChatbotCredentials {
   tenantId: string;
@@ -25,6 +28,7 @@ export interface NewSession extends ChatbotCredentials {
   name: string;
   email: string;
   answers: Record<string, string | string[]>;
+  identityHash?: string;
 }
 
 // One answer for an unknown tenant, chatbot or key: which of them was wrong is not told.
@@ -33,6 +37,8 @@ const badCredentials = () => new AppHttpError(401, 'invalid_api_key', 'unknown c
 /** A visitor opening the widget: an email-first chatroom in the queue, and its room token. */
 @Injectable()
 export class WidgetSessionsService {
+  private readonly logger = new Logger(WidgetSessionsService.name);
+
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly rooms: RoomsRepository,
@@ -42,12 +48,16 @@ export class WidgetSessionsService {
     private readonly notifications: ChatNotificationsService,
     private readonly tokens: VisitorTokensService,
     private readonly events: EventPublisher,
+    private readonly limits: WidgetRateLimits,
+    @InjectConfig() private readonly chatConfig: ChatConfig,
   ) {}
 
   /** The chatbot's name, look and pre-chat form, for a widget on one of its allowed sites. */
-  async config(input: ChatbotCredentials, origin: string | undefined) {
+  async config(input: ChatbotCredentials, request: { origin?: string; ip: string }) {
+    await this.limits.configByAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
-      const chatbot = await this.authorizedChatbot(input, origin);
+      const chatbot = await this.authorizedChatbot(input, request.origin);
+      await this.limits.configOfChatbot(input.tenantId, chatbot.id);
       return {
         chatbotId: chatbot.id,
         name: chatbot.name,
@@ -72,10 +82,20 @@ export class WidgetSessionsService {
   }
 
   async open(input: NewSession, request: { origin?: string; ip: string; userAgent?: string }) {
+    await this.limits.sessionByAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
       const chatbot = await this.authorizedChatbot(input, request.origin);
+      await this.limits.sessionOfChatbot(input.tenantId, chatbot.id, input.email);
       if (await this.blockedVisitors.isBlocked(input.email, request.ip)) {
         throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
+      }
+      const verified = this.identityVerified(chatbot, input.email, input.identityHash);
+      if (chatbot.requireVerifiedIdentity && !verified) {
+        throw new AppHttpError(
+          403,
+          'identity_not_verified',
+          'this chatbot only talks to visitors whose email its site signed (identityHash)',
+        );
       }
       const answers = checkAnswers(chatbot.preChatForm, input.answers);
 
@@ -87,6 +107,7 @@ export class WidgetSessionsService {
           name: input.name,
           email: input.email,
           ip: request.ip,
+          verified,
           browser: {
             name: browser.browser.name,
             version: browser.browser.version,
@@ -125,6 +146,28 @@ export class WidgetSessionsService {
       this.roomsService.assignmentChance(room.tenantId);
       return { roomId: room.id, visitorToken, appearance: chatbot.appearance };
     });
+  }
+
+  /**
+   * Whether the tenant's backend signed this email with the chatbot's identity secret. A wrong
+   * hash counts as none: on a chatbot that does not require it, the visitor is simply unverified.
+   */
+  private identityVerified(chatbot: ChatbotRecord, email: string, hash: string | undefined) {
+    if (!hash || !chatbot.identitySecretSealed) return false;
+    let secret: string;
+    try {
+      secret = unseal(
+        chatbot.identitySecretSealed,
+        this.chatConfig.NOTIFICATION_SEAL_KEY,
+        'identity-secret',
+      );
+    } catch {
+      // Sealed under a key this replica does not have (a rotation half done): nobody is verified
+      // until the chatbot is announced again, rather than every session failing with a 500.
+      this.logger.warn(`the identity secret of chatbot ${chatbot.id} does not open`);
+      return false;
+    }
+    return isIdentityHash(secret, email, hash);
   }
 
   private async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {

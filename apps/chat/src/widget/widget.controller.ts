@@ -32,13 +32,20 @@ export class WidgetController {
   @ApiAnswer(200, widgetConfigAnswer)
   @Post('config')
   @HttpCode(200)
-  config(@Body() body: WidgetConfigDto, @Headers('origin') origin: string | undefined) {
-    return this.sessions.config(body, origin);
+  config(
+    @Body() body: WidgetConfigDto,
+    @Headers('origin') origin: string | undefined,
+    @Ip() ip: string,
+  ) {
+    return this.sessions.config(body, { origin, ip });
   }
 
   /** Opens a conversation for a visitor; the request's Origin must be one the chatbot allows. */
   @Public()
-  @ApiErrors({ ...WIDGET_CREDENTIALS, 403: '`origin_not_allowed`, or `visitor_blocked`.' })
+  @ApiErrors({
+    ...WIDGET_CREDENTIALS,
+    403: '`origin_not_allowed`, `visitor_blocked`, or `identity_not_verified` (the chatbot requires an `identityHash` that verifies).',
+  })
   @ApiAnswer(201, widgetSessionAnswer)
   @Post('sessions')
   open(

@@ -5,13 +5,14 @@ import { MessagesModule } from '../messages/messages.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { VisitorTokensService } from './visitor-tokens.service';
 import { WidgetController } from './widget.controller';
+import { WidgetRateLimits } from './widget-rate-limits.service';
 import { WidgetSessionsService } from './widget-sessions.service';
 
 /** What a widget asks over HTTP: its chatbot's look, and a new session with its room token. */
 @Module({
   imports: [BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
   controllers: [WidgetController],
-  providers: [VisitorTokensService, WidgetSessionsService],
+  providers: [VisitorTokensService, WidgetRateLimits, WidgetSessionsService],
   exports: [VisitorTokensService],
 })
 export class WidgetModule {}

@@ -13,6 +13,7 @@ import { useApi } from '../ui/useApi';
 import { ApiKeyCallout } from './chatbots/ApiKeyCallout';
 import { ChatbotForm } from './chatbots/ChatbotForm';
 import { ChatbotSummary } from './chatbots/ChatbotSummary';
+import { IdentityVerificationCard } from './chatbots/IdentityVerificationCard';
 import type { Chatbot, ChatbotInput, ChatbotWithKey } from './chatbots/chatbotTypes';
 
 /** One chatbot: its settings, its API key (rotate, revoke) and its deletion. */
@@ -175,6 +176,8 @@ function ChatbotDetails({
             <ChatbotSummary chatbot={chatbot} />
           </Card>
         )}
+
+        {manage && <IdentityVerificationCard chatbot={chatbot} path={path} onChange={onChange} />}
 
         {manage && (
           <Card

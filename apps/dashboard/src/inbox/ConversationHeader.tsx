@@ -4,6 +4,7 @@ import { Avatar } from './Avatar';
 import { ConversationActions } from './ConversationActions';
 import type { KnownRoom } from './inbox-state';
 import { roomStatusLabel } from './room-status';
+import { VisitorEmail } from './VisitorEmail';
 
 interface ConversationHeaderProps {
   room: KnownRoom;
@@ -32,7 +33,7 @@ export function ConversationHeader({
           <h2 className="inbox-conversation-name">
             {name} <span className="inbox-display-id">#{room.displayId}</span>
           </h2>
-          <span className="inbox-item-sub">{room.visitor.email}</span>
+          <VisitorEmail email={room.visitor.email} verified={room.visitor.verified} />
         </div>
         <span data-testid="room-status">
           <Badge tone={status.tone}>{status.label}</Badge>

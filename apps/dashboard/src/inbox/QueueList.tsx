@@ -1,3 +1,4 @@
+import type { RoomSummary } from '@app/contracts';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../ui/Loading';
 import { Avatar } from './Avatar';
@@ -6,8 +7,13 @@ import { useInbox } from './InboxProvider';
 import { useChatbots } from './useChatbots';
 import { useJoinRoom } from './useJoinRoom';
 import { useNow } from './useNow';
+import { useQueuePages } from './useQueuePages';
+import { VisitorEmail } from './VisitorEmail';
 
-/** Visitors waiting for an agent, oldest first, each with how long they have waited. */
+/**
+ * Visitors waiting for an agent, oldest first, each with how long they have waited: the first
+ * page live from the socket, further pages on demand, and the count of all who wait.
+ */
 export function QueueList() {
   const { state } = useInbox();
   const chatbots = useChatbots();
@@ -15,12 +21,21 @@ export function QueueList() {
   const { join, joining, errorOf } = useJoinRoom();
   const { roomId: openRoomId } = useParams();
   const queue = state.queue;
+  const { further, canLoadMore, loadMore, loading, error } = useQueuePages(
+    queue,
+    state.queueNextCursor,
+  );
+  const shown = (queue?.length ?? 0) + further.length;
 
   return (
     <section className="inbox-section" aria-labelledby="inbox-queue-heading">
       <h2 id="inbox-queue-heading" className="inbox-section-title">
         Waiting
-        {queue && <span className="inbox-count">{queue.length}</span>}
+        {queue && (
+          <span className="inbox-count" aria-label={`${state.queueTotal} waiting`}>
+            {state.queueTotal}
+          </span>
+        )}
       </h2>
       {queue === null ? (
         <Loading label="Loading the queue…" />
@@ -28,52 +43,87 @@ export function QueueList() {
         <p className="inbox-empty">No one is waiting.</p>
       ) : (
         <ul className="inbox-list" aria-label="Waiting visitors">
-          {queue.map((room) => {
-            const name = room.visitor.name || 'Visitor';
-            const waited = formatWaited(now - Date.parse(room.queuedAt ?? room.createdAt));
-            const error = errorOf(room.roomId);
-            return (
-              <li
-                key={room.roomId}
-                className={`inbox-queue-item${room.roomId === openRoomId ? ' is-open' : ''}`}
-                data-room-id={room.roomId}
-              >
-                <Link to={`/inbox/${room.roomId}`} className="inbox-item-link">
-                  <Avatar name={name} />
-                  <span className="inbox-item-text">
-                    <span className="inbox-item-name">{name}</span>
-                    <span className="inbox-item-sub">{room.visitor.email}</span>
-                    <span className="inbox-item-sub">
-                      {chatbots.get(room.chatbotId)?.name ?? 'Chatbot'}
-                    </span>
-                  </span>
-                </Link>
-                <span className="inbox-queue-meta">
-                  {room.status === 'standby' && <span className="inbox-away-chip">Away</span>}
-                  <span className="inbox-waited" title="Time waiting">
-                    <span className="sr-only">Waiting for </span>
-                    {waited}
-                  </span>
-                </span>
-                <button
-                  type="button"
-                  className="button primary inbox-join"
-                  aria-label={`Join chat with ${name}`}
-                  disabled={joining !== null}
-                  onClick={() => void join(room.roomId)}
-                >
-                  {joining === room.roomId ? 'Joining…' : 'Join'}
-                </button>
-                {error && (
-                  <p className="inbox-item-error" role="alert">
-                    {error}
-                  </p>
-                )}
-              </li>
-            );
-          })}
+          {[...queue, ...further].map((room) => (
+            <QueueItem
+              key={room.roomId}
+              room={room}
+              open={room.roomId === openRoomId}
+              now={now}
+              chatbotName={chatbots.get(room.chatbotId)?.name ?? 'Chatbot'}
+              joining={joining}
+              error={errorOf(room.roomId)}
+              onJoin={() => void join(room.roomId)}
+            />
+          ))}
         </ul>
       )}
+      {queue && canLoadMore && (
+        <div className="inbox-queue-more">
+          <p className="inbox-item-sub">
+            Showing the {shown} who have waited longest of {state.queueTotal}.
+          </p>
+          <button
+            type="button"
+            className="button"
+            disabled={loading}
+            onClick={() => void loadMore()}
+          >
+            {loading ? 'Loading…' : 'Show more'}
+          </button>
+          {error && (
+            <p className="inbox-item-error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
     </section>
+  );
+}
+
+function QueueItem(props: {
+  room: RoomSummary;
+  open: boolean;
+  now: number;
+  chatbotName: string;
+  joining: string | null;
+  error: string | null | undefined;
+  onJoin: () => void;
+}) {
+  const { room, now, joining, error } = props;
+  const name = room.visitor.name || 'Visitor';
+  const waited = formatWaited(now - Date.parse(room.queuedAt ?? room.createdAt));
+  return (
+    <li className={`inbox-queue-item${props.open ? ' is-open' : ''}`} data-room-id={room.roomId}>
+      <Link to={`/inbox/${room.roomId}`} className="inbox-item-link">
+        <Avatar name={name} />
+        <span className="inbox-item-text">
+          <span className="inbox-item-name">{name}</span>
+          <VisitorEmail email={room.visitor.email} verified={room.visitor.verified} />
+          <span className="inbox-item-sub">{props.chatbotName}</span>
+        </span>
+      </Link>
+      <span className="inbox-queue-meta">
+        {room.status === 'standby' && <span className="inbox-away-chip">Away</span>}
+        <span className="inbox-waited" title="Time waiting">
+          <span className="sr-only">Waiting for </span>
+          {waited}
+        </span>
+      </span>
+      <button
+        type="button"
+        className="button primary inbox-join"
+        aria-label={`Join chat with ${name}`}
+        disabled={joining !== null}
+        onClick={props.onJoin}
+      >
+        {joining === room.roomId ? 'Joining…' : 'Join'}
+      </button>
+      {error && (
+        <p className="inbox-item-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
   );
 }

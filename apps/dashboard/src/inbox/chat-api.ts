@@ -9,6 +9,7 @@ export interface RoomDetails extends RoomSummary {
     email: string;
     ip: string;
     browser: { name?: string; version?: string; os?: string; device?: string };
+    verified: boolean;
   };
   /** Pre-chat answers by question id; absent when the visitor gave none. */
   answers?: Record<string, string | string[]>;

@@ -16,6 +16,8 @@ const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000];
  * not check it for now (say, the tenant service restarting during a deploy), so it is tried
  * again with a growing delay, like any other refusal (`unavailable`), never given up on: who
  * may take chats at all is decided by the session's permissions, before any socket.
+ * `session:ended` before a disconnect (token expired, permissions changed, signed out
+ * elsewhere) reconnects at once with a refreshed token, or reports the session signed out.
  */
 export function watchConnection(
   socket: AgentSocket,
@@ -40,11 +42,8 @@ export function watchConnection(
     report('connected');
   };
 
-  const onConnectError = (error: Error) => {
-    report(everConnected ? 'reconnecting' : 'connecting');
-    if (socket.active) return;
-    if (error.message !== 'unauthorized') return retryLater();
-    if (unauthorizedInARow++ > 0) return retryLater();
+  // Reconnects with a token refreshed now; no session left to refresh means signed out.
+  const refreshAndReconnect = () => {
     accessToken(true)
       .then((token) => {
         if (stopped) return;
@@ -56,21 +55,45 @@ export function watchConnection(
       });
   };
 
+  const onConnectError = (error: Error) => {
+    report(everConnected ? 'reconnecting' : 'connecting');
+    if (socket.active) return;
+    if (error.message !== 'unauthorized') return retryLater();
+    if (unauthorizedInARow++ > 0) return retryLater();
+    refreshAndReconnect();
+  };
+
+  // Chat says why it is about to close the socket when the session is what ended it.
+  let sessionEnded = false;
+  const onSessionEnded = (_event: unknown, acknowledge: () => void) => {
+    sessionEnded = true;
+    acknowledge();
+  };
+
   const onDisconnect = (reason: string) => {
     report('reconnecting');
+    if (reason !== 'io server disconnect') return;
+    // The access token expired or what the agent may do changed: a refreshed token reconnects
+    // at once (replaying what was missed). A signed-out session cannot refresh: signed out.
+    if (sessionEnded) {
+      sessionEnded = false;
+      return refreshAndReconnect();
+    }
     // The server closed this socket (a replica shutting down, too many messages): socket.io
     // leaves such a socket closed, but the agent still wants the inbox live.
-    if (reason === 'io server disconnect') retryLater();
+    retryLater();
   };
 
   socket.on('connect', onConnect);
   socket.on('connect_error', onConnectError);
   socket.on('disconnect', onDisconnect);
+  socket.on('session:ended', onSessionEnded);
   return () => {
     stopped = true;
     clearTimeout(retryTimer);
     socket.off('connect', onConnect);
     socket.off('connect_error', onConnectError);
     socket.off('disconnect', onDisconnect);
+    socket.off('session:ended', onSessionEnded);
   };
 }

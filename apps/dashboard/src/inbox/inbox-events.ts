@@ -17,8 +17,8 @@ export function routeInboxEvents(socket: AgentSocket, sinks: Sinks): () => void 
   const { dispatch } = sinks;
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const onQueue: ServerToClientEvents['queue:updated'] = ({ rooms }) =>
-    dispatch({ type: 'queue-updated', rooms });
+  const onQueue: ServerToClientEvents['queue:updated'] = ({ rooms, total, nextCursor }) =>
+    dispatch({ type: 'queue-updated', rooms, total, nextCursor });
 
   const onRoomUpdated: ServerToClientEvents['room:updated'] = (update) => {
     const { rooms, myId } = sinks.state();

@@ -33,6 +33,27 @@ const updated = (update: Partial<RoomUpdate>): InboxAction => ({
 });
 
 describe('the inbox', () => {
+  it('counts every waiting visitor, not only the first page it shows, and keeps where the next page starts', () => {
+    const firstPage = Array.from({ length: 200 }, (_, index) =>
+      aRoom(`room-${index}`, { status: 'queued' }),
+    );
+    const state = after({
+      type: 'queue-updated',
+      rooms: firstPage,
+      total: 231,
+      nextCursor: 'after-room-199',
+    });
+    expect(state.queue).toHaveLength(200);
+    expect(state.queueTotal).toBe(231);
+    expect(state.queueNextCursor).toBe('after-room-199');
+  });
+
+  it('takes a queue without counts (an older chat service) as complete', () => {
+    const state = after({ type: 'queue-updated', rooms: [aRoom('room-1', { status: 'queued' })] });
+    expect(state.queueTotal).toBe(1);
+    expect(state.queueNextCursor).toBeNull();
+  });
+
   it('counts a visitor message replayed after a reconnect once as unread', () => {
     const state = after(myRoom(), received(3), received(4), received(3), received(4));
     expect(unreadOf(state, 'room-1')).toBe(2);

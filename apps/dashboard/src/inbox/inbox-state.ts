@@ -1,4 +1,4 @@
-import type { ChatMessage, RoomSummary, ServerToClientEvents } from '@app/contracts';
+import type { ChatMessage, QueuePage, RoomSummary, ServerToClientEvents } from '@app/contracts';
 import { highestSeq, lowestSeq, mergeMessages, unreadCount } from './message-timeline';
 import {
   dropSend,
@@ -26,6 +26,9 @@ export interface InboxState {
   rooms: Record<string, KnownRoom>;
   /** Rooms waiting for an agent, oldest first; null until the server sent the queue. */
   queue: RoomSummary[] | null;
+  /** How many wait in all, and where the page after `queue` starts (null: nothing after it). */
+  queueTotal: number;
+  queueNextCursor: string | null;
   timelines: Record<string, ChatMessage[]>;
   /** Whether a room has history before its first loaded message. */
   hasEarlier: Record<string, boolean>;
@@ -39,7 +42,8 @@ export interface InboxState {
 }
 
 export type InboxAction =
-  | { type: 'queue-updated'; rooms: RoomSummary[] }
+  | ({ type: 'queue-updated' } & Pick<QueuePage, 'rooms'> &
+      Partial<Pick<QueuePage, 'total' | 'nextCursor'>>)
   /** `mine`: the agent's open rooms at load; what they held then counts as read. */
   | { type: 'rooms-known'; rooms: RoomInput[]; mine?: boolean }
   | { type: 'room-updated'; update: RoomUpdate; at: string }
@@ -69,6 +73,8 @@ export function initialInboxState(myId: string): InboxState {
     myId,
     rooms: {},
     queue: null,
+    queueTotal: 0,
+    queueNextCursor: null,
     timelines: {},
     hasEarlier: {},
     readSeqs: {},
@@ -168,7 +174,12 @@ function withMessages(state: InboxState, roomId: string, messages: ChatMessage[]
 export function inboxReducer(state: InboxState, action: InboxAction): InboxState {
   switch (action.type) {
     case 'queue-updated':
-      return { ...state, queue: action.rooms };
+      return {
+        ...state,
+        queue: action.rooms,
+        queueTotal: action.total ?? action.rooms.length,
+        queueNextCursor: action.nextCursor ?? null,
+      };
     case 'rooms-known': {
       const rooms = { ...state.rooms };
       const readSeqs = { ...state.readSeqs };

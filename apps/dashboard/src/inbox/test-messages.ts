@@ -25,7 +25,7 @@ export function aRoom(roomId: string, overrides: Partial<RoomSummary> = {}): Roo
     displayId: 1,
     chatbotId: 'bot-1',
     status: 'active',
-    visitor: { name: 'Alice', email: 'alice@example.com' },
+    visitor: { name: 'Alice', email: 'alice@example.com', verified: false },
     lastSeq: 0,
     createdAt: '2025-01-01T12:00:00.000Z',
     ...overrides,

@@ -2,14 +2,14 @@ import { Link } from 'react-router';
 import { Card } from '../ui/Card';
 import { EmptyState } from '../ui/EmptyState';
 import { formatDateTime, formatRelative } from '../ui/format';
-import type { PlatformStatus } from './statusTypes';
+import type { TenantActivity } from './statusTypes';
 
 /** When each chatbot last started a visitor's chat: a silent one may have a broken embed. */
 export function ChatbotActivityCard({
   chatbots,
   now,
 }: {
-  chatbots: PlatformStatus['chatbots'];
+  chatbots: TenantActivity['chatbots'];
   now: number;
 }) {
   return (

@@ -1,3 +1,4 @@
+/** `GET /api/analytics/status`: the whole platform, for its operators (`platform:operate`). */
 export interface PlatformStatus {
   checkedAt: string;
   services: { name: string; status: 'up' | 'down'; detail: unknown; latencyMs: number }[];
@@ -9,6 +10,11 @@ export interface PlatformStatus {
       error?: string;
     }[];
   };
+}
+
+/** `GET /api/analytics/activity`: the workspace's own agents and chatbots right now. */
+export interface TenantActivity {
+  checkedAt: string;
   agentsOnline: number;
   chatbots: { chatbotId: string; name: string; lastSessionAt: string | null }[];
 }

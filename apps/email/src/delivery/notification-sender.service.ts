@@ -86,7 +86,11 @@ export class NotificationSenderService {
       });
       return null;
     }
-    const limited = await this.limits.take(notification.tenantId, notification.recipient);
+    const limited = await this.limits.take(
+      notification.tenantId,
+      notification.recipient,
+      notification.kind,
+    );
     if (limited) {
       const dueAt = new Date(now + limited.waitMs);
       await this.notifications.update(notification, {

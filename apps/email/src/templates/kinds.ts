@@ -15,41 +15,55 @@ const button = (label: string, url: string) =>
 const quote = (field: string) =>
   `<div style="white-space:pre-wrap;border-left:3px solid {{brandColor}};padding:4px 12px;margin:12px 0;color:#374151">{{${field}}}</div>`;
 
+/**
+ * Mail to a website's visitor greets nobody by name: the name was typed by whoever opened the
+ * widget, so it appears only as a quoted, capped value (see quotedVisitorName).
+ */
+export const VISITOR_PARTIALS = {
+  visitorNameGiven: '{{#if visitorName}} Name given in the chat: {{visitorName}}.{{/if}}',
+  notYou:
+    'If you did not start this conversation, someone typed your address into a chat on their site: ignore this email.',
+};
+
 /** The seven kinds of mail, each a subject, an HTML body and a plain-text body. */
 export const KIND_TEMPLATES: Record<NotificationKind, KindTemplates> = {
   'visitor-welcome': {
     subject: 'Your conversation with {{tenantName}}',
-    html: `<p>Hi {{recipientName}},</p>
-<p>Thanks for reaching out to {{tenantName}} through {{chatbotName}}. A live agent will join the chat shortly.</p>
+    html: `<p>Hello,</p>
+<p>Thanks for reaching out to {{tenantName}} through {{chatbotName}}.{{> visitorNameGiven}} A live agent will join the chat shortly.</p>
 <p>If you leave the page, this link brings you back to the conversation:</p>
-${button('Open the conversation', 'conversationUrl')}`,
-    text: `Hi {{recipientName}},
+${button('Open the conversation', 'conversationUrl')}
+<p style="font-size:13px;color:#6b7280">{{> notYou}}</p>`,
+    text: `Hello,
 
-Thanks for reaching out to {{tenantName}} through {{chatbotName}}. A live agent will join the chat shortly.
+Thanks for reaching out to {{tenantName}} through {{chatbotName}}.{{> visitorNameGiven}} A live agent will join the chat shortly.
 
 If you leave the page, this link brings you back to the conversation:
 {{conversationUrl}}
+{{> notYou}}
 {{> textFooter}}`,
   },
   'agent-reply': {
     subject: '{{agentName}} replied to your conversation with {{tenantName}}',
-    html: `<p>Hi {{recipientName}},</p>
+    html: `<p>Hello,</p>
 <p>{{agentName}} from {{tenantName}} answered while you were away:</p>
 ${quote('reply')}
-${button('Continue the conversation', 'conversationUrl')}`,
-    text: `Hi {{recipientName}},
+${button('Continue the conversation', 'conversationUrl')}
+<p style="font-size:13px;color:#6b7280">{{> visitorNameGiven}}</p>`,
+    text: `Hello,
 
 {{agentName}} from {{tenantName}} answered while you were away:
 
 {{reply}}
 
 Continue the conversation: {{conversationUrl}}
+{{> visitorNameGiven}}
 {{> textFooter}}`,
   },
   'conversation-transcript': {
     subject: 'Transcript of your conversation with {{tenantName}}',
-    html: `<p>Hi {{recipientName}},</p>
-<p>Your conversation with {{tenantName}} {{closedBecause}}. Here is what was said:</p>
+    html: `<p>Hello,</p>
+<p>Your conversation with {{tenantName}} {{closedBecause}}.{{> visitorNameGiven}} Here is what was said:</p>
 <table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border-collapse:collapse">
 {{#each lines}}
   <tr>
@@ -60,9 +74,9 @@ Continue the conversation: {{conversationUrl}}
   </tr>
 {{/each}}
 </table>`,
-    text: `Hi {{recipientName}},
+    text: `Hello,
 
-Your conversation with {{tenantName}} {{closedBecause}}. Here is what was said:
+Your conversation with {{tenantName}} {{closedBecause}}.{{> visitorNameGiven}} Here is what was said:
 {{#each lines}}
 
 {{from}} ({{at}}):

@@ -2,7 +2,9 @@ import { seal } from '@app/auth';
 import { randomBytes } from 'node:crypto';
 import { type NotificationKind, type NotificationRequest } from '@app/contracts';
 import { type EmailConfig } from '../email.config';
+import { VISITOR_NOTIFICATION_KINDS } from '@app/contracts';
 import { MailRendererService } from './mail-renderer.service';
+import { quotedVisitorName } from './visitor-name';
 
 const SEAL_KEY = randomBytes(32).toString('base64url');
 const sealed = (url: string) => ({ sealed: seal(url, SEAL_KEY, 'notification-link') });
@@ -78,6 +80,33 @@ const withName = (request: NotificationRequest, name: string): NotificationReque
   to: { ...request.to, name },
 });
 
+const VISITOR_KINDS: readonly NotificationKind[] = VISITOR_NOTIFICATION_KINDS;
+
+describe('quotedVisitorName', () => {
+  it('quotes a short name as typed', () => {
+    expect(quotedVisitorName('Jane Doe')).toBe('“Jane Doe”');
+  });
+
+  it('cuts a long name to 40 characters, ending in an ellipsis', () => {
+    const shown = quotedVisitorName(`Win a free phone at prizes.example ${'x'.repeat(200)}`)!;
+    expect([...shown.slice(1, -1)]).toHaveLength(40);
+    expect(shown).toBe('“Win a free phone at prizes.example xxxx…”');
+  });
+
+  it('keeps a name to one line, with no quotation marks of its own to close ours', () => {
+    expect(quotedVisitorName('Jane”\r\n\nClick here \u202e“now')).toBe("“Jane' Click here 'now”");
+  });
+
+  it('counts characters, not UTF-16 units, so an emoji is never cut in half', () => {
+    expect(quotedVisitorName('😀'.repeat(50))).toBe(`“${'😀'.repeat(39)}…”`);
+  });
+
+  it('gives nothing for a missing or blank name', () => {
+    expect(quotedVisitorName(undefined)).toBeNull();
+    expect(quotedVisitorName(' \n ')).toBeNull();
+  });
+});
+
 describe('MailRendererService', () => {
   const renderer = new MailRendererService({ NOTIFICATION_SEAL_KEY: SEAL_KEY } as EmailConfig);
   beforeAll(() => renderer.onModuleInit());
@@ -91,8 +120,20 @@ describe('MailRendererService', () => {
     it('escapes everything the user typed in the HTML part, and keeps it as typed in the text', () => {
       expect(mail.html).toContain(TYPED_IN_HTML);
       expect(mail.html).not.toContain('<script>');
-      expect(mail.text).toContain(`Hi ${TYPED},`);
     });
+
+    if (VISITOR_KINDS.includes(kind))
+      it('shows the name the visitor typed only quoted, never as a greeting', () => {
+        const quoted = "“<script>alert('x')</script> & co”";
+        expect(mail.text).toContain(`Name given in the chat: ${quoted}.`);
+        expect(mail.text).not.toContain(`Hi ${TYPED}`);
+        expect(mail.html).not.toContain('Hi &lt;script');
+        expect(mail.html).toContain('“&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co”');
+      });
+    else
+      it('greets its recipient, a member of the tenant, by name', () => {
+        expect(mail.text).toContain(`Hi ${TYPED},`);
+      });
 
     it("is in the tenant's name and colour", () => {
       expect(mail.html).toContain('Acme &amp; Sons');
@@ -109,6 +150,36 @@ describe('MailRendererService', () => {
         expect(mail.html).toContain(`href="${LINKS[kind].replace(/=/g, '&#x3D;')}"`);
         expect(mail.text).toContain(LINKS[kind]);
       });
+  });
+
+  it("signs a visitor's transcript lines with their name quoted and capped, and agents' as they are", () => {
+    const request: NotificationRequest = {
+      ...base,
+      kind: 'conversation-transcript',
+      reason: 'resolved',
+      lines: [
+        {
+          from: 'Dear customer, your account is locked: call 555-0100 now',
+          senderType: 'visitor',
+          body: 'hi',
+          at: '2026-03-01T09:30:00.000Z',
+        },
+        { from: 'Ada', senderType: 'agent', body: 'hello', at: '2026-03-01T09:31:00.000Z' },
+      ],
+    };
+    const mail = renderer.render(request, branding, null);
+    expect(mail.text).toContain(
+      '“Dear customer, your account is locked:…” (1 Mar 2026, 09:30 UTC)',
+    );
+    expect(mail.text).toContain('Ada (1 Mar 2026, 09:31 UTC)');
+    expect(mail.text).not.toContain('call 555-0100');
+    expect(mail.html).not.toContain('call 555-0100');
+  });
+
+  it.each(VISITOR_KINDS)('keeps the visitor-typed name out of the %s subject', (kind) => {
+    const mail = renderer.render(withName(REQUESTS[kind], 'Claim your prize'), branding, null);
+    expect(mail.subject).not.toContain('prize');
+    expect(mail.text).toContain('Name given in the chat: “Claim your prize”.');
   });
 
   it('greets a recipient who gave no name as "there"', () => {

@@ -6,8 +6,9 @@ import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import { type EmailConfig } from '../email.config';
 import { type Branding } from '../tenants/tenant-branding.repository';
-import { KIND_TEMPLATES, TEXT_FOOTER } from './kinds';
+import { KIND_TEMPLATES, TEXT_FOOTER, VISITOR_PARTIALS } from './kinds';
 import { BRAND_COLOR_SLOT, BUTTON_STYLE, LAYOUT_MJML } from './layout';
+import { quotedVisitorName } from './visitor-name';
 
 export interface RenderedMail {
   subject: string;
@@ -49,6 +50,9 @@ export class MailRendererService implements OnModuleInit {
 
   constructor(@InjectConfig() private readonly config: EmailConfig) {
     this.plain.registerPartial('textFooter', TEXT_FOOTER);
+    for (const engine of [this.html, this.plain])
+      for (const [name, partial] of Object.entries(VISITOR_PARTIALS))
+        engine.registerPartial(name, partial);
     this.kinds = Object.fromEntries(
       Object.entries(KIND_TEMPLATES).map(([kind, templates]) => [
         kind,
@@ -77,6 +81,7 @@ export class MailRendererService implements OnModuleInit {
       tenantName: branding.name,
       brandColor: branding.brandColor,
       recipientName: request.to.name?.trim() || 'there',
+      visitorName: quotedVisitorName(request.to.name),
       unsubscribeUrl,
       buttonStyle: BUTTON_STYLE,
     };
@@ -109,7 +114,15 @@ export class MailRendererService implements OnModuleInit {
       case 'conversation-transcript':
         return {
           closedBecause: CLOSED_BECAUSE[request.reason],
-          lines: request.lines.map((line) => ({ ...line, at: formatDate(line.at) })),
+          lines: request.lines.map((line) => ({
+            ...line,
+            // The visitor's lines are signed with the name they typed: a value, not a signature.
+            from:
+              line.senderType === 'visitor'
+                ? (quotedVisitorName(line.from) ?? 'Visitor')
+                : line.from,
+            at: formatDate(line.at),
+          })),
         };
       case 'password-reset':
         return { resetUrl: open(request.resetUrl), expiresAt: formatDate(request.expiresAt) };

@@ -96,7 +96,7 @@ export class AuthController {
   @Post('auth/logout-everywhere')
   @HttpCode(204)
   async logoutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.accounts.revokeSessions(principal.userId);
+    await this.accounts.revokeSessions(principal.userId, 'logout-everywhere');
   }
 
   @Public()

@@ -140,12 +140,12 @@ export class AuthService {
   async checkPassword(input: { email: string; password: string }, ip: string): Promise<UserRecord> {
     await this.rateLimits.consume('login:ip', ip);
     const failures = `${input.email}|${ip}`;
-    await this.rateLimits.check(PASSWORD_FAILURE_POLICIES, failures);
+    await this.rateLimits.checkAll(PASSWORD_FAILURE_POLICIES, failures);
     const user = await this.users.findByEmailInAnyTenant(input.email);
     const passwordHash = user?.passwordHash ?? (await this.decoyHash);
     const matches = await compare(input.password, passwordHash);
     if (!matches || !canSignIn(user) || !user.passwordHash) {
-      await this.rateLimits.record(PASSWORD_FAILURE_POLICIES, failures);
+      await this.rateLimits.recordAll(PASSWORD_FAILURE_POLICIES, failures);
       if (!user) await this.refuseIfWaitingForVerification(input);
       throw invalidCredentials();
     }
@@ -226,7 +226,7 @@ export class AuthService {
         passwordHash: await hash(password, this.config.BCRYPT_COST),
       });
       // Whoever knew the old password is signed out.
-      await this.accounts.revokeSessions(userId);
+      await this.accounts.revokeSessions(userId, 'password-reset');
     });
   }
 

@@ -29,6 +29,17 @@ export class Chatbot {
   @Prop({ type: String, default: null })
   apiKeyPrefix!: string | null;
 
+  /**
+   * The identity-verification secret, sealed (AES-256-GCM under `NOTIFICATION_SEAL_KEY`): admins
+   * may read it again, so it cannot be a hash; null while visitors' emails are not verified.
+   */
+  @Prop({ type: String, default: null })
+  identitySecretSealed!: string | null;
+
+  /** Refuse widget sessions whose email is not signed with the identity secret. */
+  @Prop({ default: false })
+  requireVerifiedIdentity!: boolean;
+
   createdAt!: Date;
   updatedAt!: Date;
 }

@@ -1,8 +1,13 @@
 import { Authenticated, RequirePermissions } from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer } from '@app/platform';
-import { chatbotAnswer, chatbotsAnswer, chatbotWithKeyAnswer } from './dto/chatbots.answers';
+import { ApiAnswer, ApiErrors } from '@app/platform';
+import {
+  chatbotAnswer,
+  chatbotsAnswer,
+  chatbotWithKeyAnswer,
+  identitySecretAnswer,
+} from './dto/chatbots.answers';
 import { type ChatbotView, type ChatbotWithKey, ChatbotsService } from './chatbots.service';
 import { CreateChatbotDto, UpdateChatbotDto } from './dto/chatbots.dto';
 
@@ -35,6 +40,9 @@ export class ChatbotsController {
   }
 
   @RequirePermissions('chatbots:manage')
+  @ApiErrors({
+    409: '`identity_secret_missing`: `requireVerifiedIdentity` without an identity secret.',
+  })
   @ApiAnswer(200, chatbotAnswer)
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateChatbotDto): Promise<ChatbotView> {
@@ -61,5 +69,33 @@ export class ChatbotsController {
   @Delete(':id/api-key')
   revokeKey(@Param('id') id: string): Promise<ChatbotView> {
     return this.chatbots.revokeKey(id);
+  }
+
+  /**
+   * The identity-verification secret, for the tenant's backend to sign visitors' emails with
+   * (HMAC-SHA256, hex). 409 `identity_secret_missing` until one was created.
+   */
+  @RequirePermissions('chatbots:manage')
+  @ApiErrors({ 409: '`identity_secret_missing`: the chatbot has no identity secret yet.' })
+  @ApiAnswer(200, identitySecretAnswer)
+  @Get(':id/identity-secret')
+  identitySecret(@Param('id') id: string): Promise<{ identitySecret: string }> {
+    return this.chatbots.identitySecret(id);
+  }
+
+  /** Creates the identity secret, or replaces it: hashes made with the old one stop verifying. */
+  @RequirePermissions('chatbots:manage')
+  @ApiAnswer(201, identitySecretAnswer)
+  @Post(':id/identity-secret')
+  rotateIdentitySecret(@Param('id') id: string): Promise<{ identitySecret: string }> {
+    return this.chatbots.rotateIdentitySecret(id);
+  }
+
+  /** Turns identity verification off (and with it the requirement). */
+  @RequirePermissions('chatbots:manage')
+  @ApiAnswer(200, chatbotAnswer)
+  @Delete(':id/identity-secret')
+  removeIdentitySecret(@Param('id') id: string): Promise<ChatbotView> {
+    return this.chatbots.removeIdentitySecret(id);
   }
 }

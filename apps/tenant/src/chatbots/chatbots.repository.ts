@@ -8,8 +8,12 @@ export type ChatbotRecord = Omit<Chatbot, '_id'> & { id: string };
 export type ChatbotFields = Pick<
   ChatbotRecord,
   'name' | 'allowedOrigins' | 'appearance' | 'preChatForm'
->;
+> & { requireVerifiedIdentity?: boolean };
 export type ApiKeyFields = Pick<ChatbotRecord, 'apiKeySha256' | 'apiKeyPrefix'>;
+export type IdentityFields = Pick<
+  ChatbotRecord,
+  'identitySecretSealed' | 'requireVerifiedIdentity'
+>;
 
 const toRecord = ({ _id, ...chatbot }: Chatbot): ChatbotRecord => ({ id: _id, ...chatbot });
 
@@ -34,7 +38,7 @@ export class ChatbotsRepository {
 
   async update(
     id: string,
-    changes: Partial<ChatbotFields & ApiKeyFields>,
+    changes: Partial<ChatbotFields & ApiKeyFields & IdentityFields>,
   ): Promise<ChatbotRecord | null> {
     const result = await this.chatbots.updateOne({ _id: id }, { $set: changes });
     return result.matchedCount === 0 ? null : this.findById(id);

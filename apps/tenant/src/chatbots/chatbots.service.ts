@@ -1,4 +1,4 @@
-import { newChatbotApiKey, sha256 } from '@app/auth';
+import { newChatbotApiKey, newIdentitySecret, seal, sha256, unseal } from '@app/auth';
 import { TenantContext } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import {
@@ -10,6 +10,7 @@ import {
   type EventDefinition,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
+import { AppHttpError } from '@app/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { type TenantConfig } from '../tenant.config';
 import { type ChatbotFields, type ChatbotRecord, ChatbotsRepository } from './chatbots.repository';
@@ -22,6 +23,9 @@ export interface ChatbotView {
   appearance: ChatbotRecord['appearance'];
   preChatForm: ChatbotRecord['preChatForm'];
   apiKeyPrefix: string | null;
+  /** Whether the chatbot has an identity secret, so visitors' emails can be verified. */
+  identityVerification: boolean;
+  requireVerifiedIdentity: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -33,6 +37,12 @@ export interface ChatbotWithKey extends ChatbotView {
 }
 
 const notFound = () => new NotFoundException('chatbot not found');
+const noIdentitySecret = () =>
+  new AppHttpError(
+    409,
+    'identity_secret_missing',
+    'the chatbot has no identity secret: create one first (POST /chatbots/:id/identity-secret)',
+  );
 
 @Injectable()
 export class ChatbotsService {
@@ -58,6 +68,8 @@ export class ChatbotsService {
   }
 
   async update(id: string, changes: Partial<ChatbotFields>): Promise<ChatbotView> {
+    if (changes.requireVerifiedIdentity && !(await this.require(id)).identitySecretSealed)
+      throw noIdentitySecret();
     const updated = await this.chatbots.update(id, changes);
     if (!updated) throw notFound();
     await this.announce(ChatbotUpdatedV1, updated);
@@ -77,6 +89,45 @@ export class ChatbotsService {
     await this.require(id);
     const updated = (await this.chatbots.update(id, { apiKeySha256: null, apiKeyPrefix: null }))!;
     await this.announce(ChatbotKeyRotatedV1, updated);
+    return view(updated);
+  }
+
+  /** The identity secret, for an admin to put in the tenant's backend. */
+  async identitySecret(id: string): Promise<{ identitySecret: string }> {
+    const chatbot = await this.require(id);
+    if (!chatbot.identitySecretSealed) throw noIdentitySecret();
+    return {
+      identitySecret: unseal(
+        chatbot.identitySecretSealed,
+        this.config.NOTIFICATION_SEAL_KEY,
+        'identity-secret',
+      ),
+    };
+  }
+
+  /** A new identity secret replaces the old one at once: hashes made with the old one fail. */
+  async rotateIdentitySecret(id: string): Promise<{ identitySecret: string }> {
+    await this.require(id);
+    const identitySecret = newIdentitySecret();
+    const updated = (await this.chatbots.update(id, {
+      identitySecretSealed: seal(
+        identitySecret,
+        this.config.NOTIFICATION_SEAL_KEY,
+        'identity-secret',
+      ),
+    }))!;
+    await this.announce(ChatbotUpdatedV1, updated);
+    return { identitySecret };
+  }
+
+  /** Verification off: no secret, and sessions are no longer required to be verified. */
+  async removeIdentitySecret(id: string): Promise<ChatbotView> {
+    await this.require(id);
+    const updated = (await this.chatbots.update(id, {
+      identitySecretSealed: null,
+      requireVerifiedIdentity: false,
+    }))!;
+    await this.announce(ChatbotUpdatedV1, updated);
     return view(updated);
   }
 
@@ -130,6 +181,8 @@ function snapshot(chatbot: ChatbotRecord): ChatbotSnapshot {
     appearance: chatbot.appearance,
     preChatForm: chatbot.preChatForm,
     apiKeySha256: chatbot.apiKeySha256,
+    identitySecretSealed: chatbot.identitySecretSealed ?? null,
+    requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,
   };
 }
 
@@ -142,6 +195,8 @@ function view(chatbot: ChatbotRecord): ChatbotView {
     appearance: chatbot.appearance,
     preChatForm: chatbot.preChatForm,
     apiKeyPrefix: chatbot.apiKeyPrefix,
+    identityVerification: Boolean(chatbot.identitySecretSealed),
+    requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,
     createdAt: chatbot.createdAt,
     updatedAt: chatbot.updatedAt,
   };

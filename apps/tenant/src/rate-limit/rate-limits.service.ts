@@ -1,8 +1,8 @@
-import { REDIS } from '@app/platform';
-import { AppHttpError } from '@app/platform';
+import { REDIS, RedisRateLimits } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+export { TooManyRequestsError } from '@app/platform';
 
 /** Attempts allowed per key within each window (seconds). */
 const POLICIES = {
@@ -22,59 +22,20 @@ const POLICIES = {
 
 export type RateLimitPolicy = keyof typeof POLICIES;
 
-/** Thrown as 429 with `Retry-After`. */
-export class TooManyRequestsError extends AppHttpError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'too_many_requests', `too many attempts; retry in ${retryAfterSeconds} s`);
-  }
-}
-
-/**
- * Counters live in Redis so that limits hold across replicas; while Redis is away an in-process
- * counter stands in, so sign-in keeps working and is still limited.
- */
+/** The tenant service's limits on sign-up, sign-in, refresh and password resets (429 with `Retry-After`). */
 @Injectable()
-export class RateLimitsService {
-  private readonly limiters: Record<RateLimitPolicy, RateLimiterRedis>;
-
+export class RateLimitsService extends RedisRateLimits<RateLimitPolicy> {
   constructor(@Inject(REDIS) redis: Redis) {
-    this.limiters = Object.fromEntries(
-      Object.entries(POLICIES).map(([name, policy]) => [
-        name,
-        new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix: `parley:ratelimit:${name}`,
-          ...policy,
-          insuranceLimiter: new RateLimiterMemory(policy),
-        }),
-      ]),
-    ) as Record<RateLimitPolicy, RateLimiterRedis>;
+    super(redis, 'parley:ratelimit', POLICIES);
   }
 
-  /** Counts one attempt; throws 429 once the key is over its limit. */
-  async consume(policy: RateLimitPolicy, key: string): Promise<void> {
-    try {
-      await this.limiters[policy].consume(key.toLowerCase());
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        throw new TooManyRequestsError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-      }
-      throw rejection;
-    }
+  /** Refuses without counting when the key is over any of the policies. */
+  async checkAll(policies: readonly RateLimitPolicy[], key: string): Promise<void> {
+    for (const policy of policies) await this.check(policy, key);
   }
 
-  /** Refuses without counting when the key is already over one of the limits. */
-  async check(policies: RateLimitPolicy | readonly RateLimitPolicy[], key: string): Promise<void> {
-    for (const policy of typeof policies === 'string' ? [policies] : policies) {
-      const state = await this.limiters[policy].get(key.toLowerCase());
-      if (state && state.consumedPoints >= POLICIES[policy].points) {
-        throw new TooManyRequestsError(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
-      }
-    }
-  }
-
-  /** Counts one attempt against each policy, without refusing this one (a failure is recorded). */
-  async record(policies: readonly RateLimitPolicy[], key: string): Promise<void> {
-    await Promise.all(policies.map((policy) => this.limiters[policy].penalty(key.toLowerCase())));
+  /** Counts one failure against each policy, without refusing this attempt. */
+  async recordAll(policies: readonly RateLimitPolicy[], key: string): Promise<void> {
+    await Promise.all(policies.map((policy) => this.record(policy, key)));
   }
 }

@@ -1,5 +1,5 @@
 import { PERMISSIONS } from '@app/auth';
-import { grantsOf } from './role-grants';
+import { grantsOf, withPlatformGrants } from './role-grants';
 import { toRoleRecord } from './roles.repository';
 
 describe('what roles grant', () => {
@@ -30,5 +30,20 @@ describe('what roles grant', () => {
     };
     expect(toRoleRecord(stored).permissions).toEqual([...PERMISSIONS]);
     expect(toRoleRecord({ ...stored, builtIn: null }).permissions).toEqual(['tenant:manage']);
+  });
+});
+
+describe('what the platform’s operators hold', () => {
+  const admin = grantsOf([{ name: 'Admin', permissions: [...PERMISSIONS] }]);
+
+  it('is the platform’s permissions beside their roles’, for a user named an operator', () => {
+    const grants = withPlatformGrants(admin, 'user-1', ['user-0', 'user-1']);
+    expect(grants.permissions).toEqual([...PERMISSIONS, 'platform:operate'].sort());
+    expect(grants.roles).toEqual(['Admin']);
+  });
+
+  it('is nothing more than their roles grant for anyone else, Admin included', () => {
+    expect(withPlatformGrants(admin, 'user-2', ['user-1'])).toEqual(admin);
+    expect(admin.permissions).not.toContain('platform:operate');
   });
 });

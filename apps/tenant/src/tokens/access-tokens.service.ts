@@ -5,7 +5,7 @@ import { sign } from 'jsonwebtoken';
 import { type TenantConfig } from '../tenant.config';
 import { SIGNING_KEY, type SigningKey } from './signing-key.provider';
 
-export type AccessTokenSubject = Omit<AccessTokenClaims, 'iat' | 'exp'>;
+export type AccessTokenSubject = Omit<AccessTokenClaims, 'iat' | 'iatMs' | 'exp'>;
 
 @Injectable()
 export class AccessTokensService {
@@ -15,7 +15,9 @@ export class AccessTokensService {
   ) {}
 
   issue(subject: AccessTokenSubject): string {
-    return sign(subject, this.key.privateKey, {
+    // `iat` and its milliseconds from one reading of the clock.
+    const now = Date.now();
+    return sign({ ...subject, iat: Math.floor(now / 1000), iatMs: now }, this.key.privateKey, {
       algorithm: ACCESS_TOKEN_ALGORITHM,
       keyid: this.key.kid,
       issuer: this.config.JWT_ISSUER,

@@ -1,11 +1,13 @@
 import { forTenant } from '@app/tenancy';
 import { InjectConfig } from '@app/config';
 import { AppHttpError } from '@app/platform';
+import { type SessionEndReason } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type TenantConfig } from '../tenant.config';
 import { AccessTokensService, type AccessTokenSubject } from './access-tokens.service';
 import { type RefreshTokenRecord, RefreshTokensRepository } from './refresh-tokens.repository';
+import { TokenRevocations } from './token-revocations.service';
 import { issueToken, readToken, secretMatches } from './token-secret';
 
 export interface TokenPair {
@@ -32,6 +34,7 @@ export class SessionsService {
   constructor(
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly accessTokens: AccessTokensService,
+    private readonly revocations: TokenRevocations,
     @InjectConfig() private readonly config: TenantConfig,
   ) {}
 
@@ -52,7 +55,7 @@ export class SessionsService {
       const now = new Date();
       if (token.usedAt || token.revokedAt || !(await this.refreshTokens.spend(token.id, now))) {
         // A spent token came back: it was stolen, or the client was. End the whole session.
-        await this.refreshTokens.revokeFamily(token.familyId, now);
+        await this.endFamily(token, 'refresh-token-reused', now);
         throw new AppHttpError(
           401,
           'refresh_token_reused',
@@ -77,13 +80,34 @@ export class SessionsService {
     const token = await this.findPresented(presented);
     if (!token) return;
     await forTenant(token.tenantId, 'a sign-out’s refresh token names its own tenant', () =>
-      this.refreshTokens.revokeFamily(token.familyId, new Date()),
+      this.endFamily(token, 'logout', new Date()),
     );
   }
 
-  /** Ends every session of a user of the tenant in context. */
-  async endAll(userId: string): Promise<void> {
-    await this.refreshTokens.revokeAllOfUser(userId, new Date());
+  /** Ends every session of a user of the tenant in context, access tokens issued before `at` too. */
+  async endAll(
+    user: { tenantId: string; userId: string },
+    reason: SessionEndReason,
+    at: Date,
+  ): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(user.userId, at);
+    await this.revocations.sessionsEnded({ ...user, reason, at });
+  }
+
+  /** Ends one session: its refresh tokens here, its access tokens in every service. */
+  private async endFamily(
+    token: RefreshTokenRecord,
+    reason: SessionEndReason,
+    at: Date,
+  ): Promise<void> {
+    await this.refreshTokens.revokeFamily(token.familyId, at);
+    await this.revocations.sessionsEnded({
+      tenantId: token.tenantId,
+      userId: token.userId,
+      sessionId: token.familyId,
+      reason,
+      at,
+    });
   }
 
   /** The stored token a presented one stands for; null when unknown or its secret is wrong. */

@@ -7,6 +7,7 @@ import { OneTimeTokensService } from './one-time-tokens.service';
 import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionsService } from './sessions.service';
+import { TokenRevocations } from './token-revocations.service';
 import { TokenSpend, TokenSpendSchema } from './token-spend.schema';
 
 /** Sessions (refresh-token families), access tokens and their JWKS, the links sent by email. */
@@ -19,7 +20,13 @@ import { TokenSpend, TokenSpendSchema } from './token-spend.schema';
     ]),
   ],
   controllers: [JwksController],
-  providers: [RefreshTokensRepository, AccessTokensService, SessionsService, OneTimeTokensService],
-  exports: [SessionsService, OneTimeTokensService],
+  providers: [
+    RefreshTokensRepository,
+    AccessTokensService,
+    SessionsService,
+    OneTimeTokensService,
+    TokenRevocations,
+  ],
+  exports: [SessionsService, OneTimeTokensService, TokenRevocations],
 })
 export class TokensModule {}

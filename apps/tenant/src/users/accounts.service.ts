@@ -1,14 +1,17 @@
 import { type Principal, type PrincipalValidator } from '@app/auth';
-import { forTenant } from '@app/tenancy';
-import { type AgentSnapshot, UserUpdatedV1 } from '@app/contracts';
+import { forTenant, TenantContext } from '@app/tenancy';
+import { type AgentSnapshot, type SessionEndReason, UserUpdatedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
+import { InjectConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
-import { type Grants, grantsOf } from '../roles/role-grants';
+import { type TenantConfig } from '../tenant.config';
+import { type Grants, grantsOf, withPlatformGrants } from '../roles/role-grants';
 import { type Granter } from '../roles/grant-rules';
 import { type RoleHolders } from '../roles/role-holders';
 import { RolesRepository } from '../roles/roles.repository';
 import { type AccessTokenSubject } from '../tokens/access-tokens.service';
 import { SessionsService } from '../tokens/sessions.service';
+import { TokenRevocations } from '../tokens/token-revocations.service';
 import { agentSnapshot, sessionStillOpen, tokenSubject } from './account-access';
 import { type UserRecord, UsersRepository } from './users.repository';
 
@@ -19,11 +22,14 @@ export class AccountsService implements PrincipalValidator, RoleHolders {
     private readonly users: UsersRepository,
     private readonly roles: RolesRepository,
     private readonly sessions: SessionsService,
+    private readonly revocations: TokenRevocations,
     private readonly events: EventPublisher,
+    @InjectConfig() private readonly config: TenantConfig,
   ) {}
 
-  async grantsOf(user: Pick<UserRecord, 'roleIds'>): Promise<Grants> {
-    return grantsOf(await this.roles.findByIds(user.roleIds));
+  async grantsOf(user: Pick<UserRecord, 'id' | 'roleIds'>): Promise<Grants> {
+    const grants = grantsOf(await this.roles.findByIds(user.roleIds));
+    return withPlatformGrants(grants, user.id, this.config.PLATFORM_OPERATORS);
   }
 
   async subjectOf(user: UserRecord): Promise<Omit<AccessTokenSubject, 'sid'>> {
@@ -42,12 +48,27 @@ export class AccountsService implements PrincipalValidator, RoleHolders {
     });
   }
 
-  /** Ends every session of a user of the tenant in context, and the access tokens already handed out. */
-  async revokeSessions(userId: string): Promise<void> {
-    await this.sessions.endAll(userId);
-    // Whole seconds, like a token's `iat`: a token issued later in this second stays valid.
-    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  /**
+   * Ends every session of a user of the tenant in context, and the access tokens already handed
+   * out, here and (through the revocation event) in every other service.
+   */
+  async revokeSessions(userId: string, reason: SessionEndReason): Promise<void> {
+    const now = new Date();
     await this.users.update(userId, { sessionsRevokedAt: now });
+    await this.sessions.endAll({ tenantId: TenantContext.current(), userId }, reason, now);
+  }
+
+  /** After the user's roles, or a role they hold, changed: what they may do, everywhere. */
+  async announcePermissionsChanged(user: UserRecord): Promise<void> {
+    const grants = await this.grantsOf(user);
+    await this.announce(user);
+    await this.revocations.permissionsChanged({
+      tenantId: user.tenantId,
+      userId: user.id,
+      roles: grants.roles,
+      permissions: grants.permissions,
+      at: new Date(),
+    });
   }
 
   /**
@@ -89,6 +110,7 @@ export class AccountsService implements PrincipalValidator, RoleHolders {
   }
 
   async announceHoldersOf(roleId: string): Promise<void> {
-    for (const user of await this.users.listHoldingRole(roleId)) await this.announce(user);
+    for (const user of await this.users.listHoldingRole(roleId))
+      await this.announcePermissionsChanged(user);
   }
 }

@@ -123,8 +123,10 @@ export class AgentsService {
 
     const updated = (await this.users.update(id, changes))!;
     if (changes.status === 'deactivated' && user.status !== 'deactivated')
-      await this.accounts.revokeSessions(id);
-    await this.accounts.announce(updated);
+      await this.accounts.revokeSessions(id, 'deactivated');
+    if (changes.roleIds && !sameMembers(changes.roleIds, user.roleIds))
+      await this.accounts.announcePermissionsChanged(updated);
+    else await this.accounts.announce(updated);
     return this.view(updated);
   }
 
@@ -133,7 +135,7 @@ export class AgentsService {
     if (!user) throw notFound();
     await this.refuseEscalation(user, undefined, await this.accounts.granterOf(caller));
     await this.refuseIfLastAdmin(user);
-    await this.accounts.revokeSessions(id);
+    await this.accounts.revokeSessions(id, 'deleted');
     await this.users.delete(id);
     await this.events.publish(UserDeletedV1, {
       tenantId: TenantContext.current(),
@@ -207,3 +209,6 @@ export class AgentsService {
     };
   }
 }
+
+const sameMembers = (a: string[], b: string[]): boolean =>
+  new Set(a).size === new Set(b).size && a.every((item) => b.includes(item));

@@ -1,5 +1,5 @@
-import type { EmbedOptions } from './embed-options';
-import { fetchWidgetConfig } from './widget-api';
+import { type EmbedOptions, embedOptionsOf } from './embed-options';
+import { fetchWidgetConfig, openSession } from './widget-api';
 
 const embed: EmbedOptions = {
   baseUrl: 'https://chat.example',
@@ -39,5 +39,52 @@ describe('the chatbot configuration the widget asks for', () => {
     const answer = await fetchWidgetConfig(embed);
     expect(answer.ok).toBe(false);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('a session opened for a signed-in user of the host page', () => {
+  const realFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+
+  function sentBodies() {
+    const bodies: Record<string, unknown>[] = [];
+    global.fetch = jest.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return new Response(JSON.stringify({ roomId: 'r1', visitorToken: 't' }), { status: 201 });
+    }) as typeof fetch;
+    return bodies;
+  }
+
+  const signed: EmbedOptions = {
+    ...embed,
+    identity: { email: 'Jane@Example.com', hash: 'ab'.repeat(32), name: 'Jane' },
+  };
+
+  it("carries the host page's identity hash with the email it signed", async () => {
+    const bodies = sentBodies();
+    await openSession(signed, { name: 'Jane', email: 'jane@example.com', answers: {} });
+    expect(bodies[0]).toMatchObject({ email: 'jane@example.com', identityHash: 'ab'.repeat(32) });
+  });
+
+  it('sends no hash with another email, nor without an identity', async () => {
+    const bodies = sentBodies();
+    await openSession(signed, { name: 'Jane', email: 'other@example.com', answers: {} });
+    await openSession(embed, { name: 'Jane', email: 'jane@example.com', answers: {} });
+    expect(bodies.map((body) => 'identityHash' in body)).toEqual([false, false]);
+  });
+
+  it('reads the identity from the snippet only when both email and hash are there', () => {
+    const script = (dataset: Record<string, string>) =>
+      ({ dataset, src: 'https://chat.example/widget.js' }) as unknown as HTMLScriptElement;
+    const base = { tenantId: 't1', chatbotId: 'c1', apiKey: 'pk_test_key_value' };
+    expect(
+      embedOptionsOf(script({ ...base, visitorEmail: 'jane@example.com', visitorHash: 'ab' }))
+        ?.identity,
+    ).toEqual({ email: 'jane@example.com', hash: 'ab', name: undefined });
+    expect(
+      embedOptionsOf(script({ ...base, visitorEmail: 'jane@example.com' }))?.identity,
+    ).toBeUndefined();
   });
 });

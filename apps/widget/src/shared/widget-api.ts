@@ -52,9 +52,13 @@ export function openSession(
   embed: EmbedOptions,
   visitor: NewSession,
 ): Promise<ApiAnswer<OpenedSession>> {
+  const signed =
+    embed.identity &&
+    embed.identity.email.trim().toLowerCase() === visitor.email.trim().toLowerCase();
   return postJson(`${embed.baseUrl}/api/chat/widget/sessions`, {
     ...credentials(embed),
     ...visitor,
+    ...(signed ? { identityHash: embed.identity!.hash } : {}),
   });
 }
 

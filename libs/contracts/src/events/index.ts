@@ -17,6 +17,7 @@ import {
   ChatbotKeyRotatedV1,
   ChatbotUpdatedV1,
 } from './tenant-chatbot.v1';
+import { SessionsRevokedV1, UserPermissionsChangedV1 } from './tenant-session.v1';
 import { TenantCreatedV1 } from './tenant-created.v1';
 import { TenantUpdatedV1 } from './tenant-updated.v1';
 import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
@@ -25,6 +26,7 @@ export * from './chat.v1';
 export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
 export * from './tenant-chatbot.v1';
+export * from './tenant-session.v1';
 export * from './tenant-created.v1';
 export * from './tenant-updated.v1';
 export * from './tenant-user.v1';
@@ -36,6 +38,8 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   UserInvitedV1,
   UserUpdatedV1,
   UserDeletedV1,
+  UserPermissionsChangedV1,
+  SessionsRevokedV1,
   ChatbotCreatedV1,
   ChatbotUpdatedV1,
   ChatbotKeyRotatedV1,

@@ -16,6 +16,13 @@ export const chatbotSnapshotSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .nullable(),
+  /**
+   * The identity-verification secret, sealed under `NOTIFICATION_SEAL_KEY` (never readable on
+   * Kafka); null while the chatbot does not verify visitors' emails.
+   */
+  identitySecretSealed: z.string().min(1).nullable().default(null),
+  /** Sessions without a valid identity hash are refused. */
+  requireVerifiedIdentity: z.boolean().default(false),
 });
 
 export type ChatbotSnapshot = z.infer<typeof chatbotSnapshotSchema>;

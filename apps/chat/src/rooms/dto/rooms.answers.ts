@@ -2,6 +2,7 @@ import {
   type ChatMessage,
   closeReasonSchema,
   type Jsonified,
+  type QueuePage,
   type RoomSummary,
   roomStatusSchema,
 } from '@app/contracts';
@@ -13,7 +14,13 @@ export const roomSummaryAnswer = z.object({
   displayId: z.int().min(1).describe('The tenant’s sequential number of the conversation.'),
   chatbotId: z.string(),
   status: roomStatusSchema,
-  visitor: z.object({ name: z.string(), email: z.string() }),
+  visitor: z.object({
+    name: z.string(),
+    email: z.string(),
+    verified: z
+      .boolean()
+      .describe("The tenant's backend signed the email (identity verification)."),
+  }),
   agent: z.object({ id: z.string(), name: z.string() }).optional(),
   lastSeq: z.int().min(0),
   createdAt: z.iso.datetime(),
@@ -21,6 +28,14 @@ export const roomSummaryAnswer = z.object({
 }) satisfies z.ZodType<Jsonified<RoomSummary>>;
 
 export const roomListAnswer = z.object({ rooms: z.array(roomSummaryAnswer) });
+
+/** A page of the queue with the counts of the whole queue. */
+export const queuePageAnswer = z.object({
+  rooms: z.array(roomSummaryAnswer),
+  total: z.int().min(0).describe('Rooms waiting in the tenant, all pages together.'),
+  byChatbot: z.record(z.string(), z.int().min(0)).describe('Rooms waiting per chatbot id.'),
+  nextCursor: z.string().nullable().describe('The `cursor` of the next page; null on the last.'),
+}) satisfies z.ZodType<Jsonified<QueuePage>>;
 
 /** A room with what its agent sees of the visitor. */
 export const roomAnswer = roomSummaryAnswer.extend({
@@ -35,6 +50,7 @@ export const roomAnswer = roomSummaryAnswer.extend({
       os: z.string().optional(),
       device: z.string().optional(),
     }),
+    verified: z.boolean(),
   }),
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   closeReason: closeReasonSchema.nullable(),

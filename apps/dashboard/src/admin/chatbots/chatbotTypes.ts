@@ -13,6 +13,10 @@ export interface Chatbot {
   preChatForm: PreChatForm;
   /** The first characters of the key, to recognise it; null once revoked. */
   apiKeyPrefix: string | null;
+  /** The chatbot has an identity secret: visitors' emails signed with it are verified. */
+  identityVerification: boolean;
+  /** Visitors whose email is not signed are refused. */
+  requireVerifiedIdentity: boolean;
   createdAt: string;
   updatedAt: string;
 }

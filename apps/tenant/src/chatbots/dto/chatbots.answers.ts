@@ -11,6 +11,10 @@ export const chatbotAnswer = z.object({
   appearance: appearanceSchema,
   preChatForm: preChatFormSchema,
   apiKeyPrefix: z.string().nullable().describe('The start of the key, to tell keys apart.'),
+  identityVerification: z
+    .boolean()
+    .describe('The chatbot has an identity secret: emails signed with it are verified.'),
+  requireVerifiedIdentity: z.boolean().describe('Sessions without a verified email are refused.'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }) satisfies z.ZodType<Jsonified<ChatbotView>>;
@@ -21,3 +25,9 @@ export const chatbotWithKeyAnswer = chatbotAnswer.extend({
 }) satisfies z.ZodType<Jsonified<ChatbotWithKey>>;
 
 export const chatbotsAnswer = z.object({ chatbots: z.array(chatbotAnswer) });
+
+export const identitySecretAnswer = z.object({
+  identitySecret: z
+    .string()
+    .describe("The secret the tenant's backend signs visitors' emails with (HMAC-SHA256, hex)."),
+});

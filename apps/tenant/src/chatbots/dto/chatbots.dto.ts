@@ -43,6 +43,8 @@ export class UpdateChatbotDto extends createZodDto(
       allowedOrigins: allowedOrigins.optional(),
       appearance: appearanceSchema.optional(),
       preChatForm: preChatFormSchema.optional(),
+      /** Needs an identity secret (`POST /chatbots/:id/identity-secret`) first. */
+      requireVerifiedIdentity: z.boolean().optional(),
     }),
   ),
 ) {}

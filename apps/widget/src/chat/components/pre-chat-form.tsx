@@ -28,7 +28,12 @@ const inputId = (field: string) => `parley-${field.replace('.', '-')}`;
 /** The greeting, then name, email and the chatbot's own questions; submitting opens the room. */
 export function PreChatForm({ embed, config, strings, notice, onOpened }: PreChatFormProps) {
   const questions = config.preChatForm.fields;
-  const [values, setValues] = useState<PreChatValues>({ name: '', email: '', answers: {} });
+  // A signed-in user's email comes signed from the host page: changing it would void the hash.
+  const [values, setValues] = useState<PreChatValues>({
+    name: embed.identity?.name ?? '',
+    email: embed.identity?.email ?? '',
+    answers: {},
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [refusal, setRefusal] = useState<SessionRefusal>();
   const [submitting, setSubmitting] = useState(false);
@@ -99,6 +104,7 @@ export function PreChatForm({ embed, config, strings, notice, onOpened }: PreCha
         required
         maxLength={254}
         autoComplete="email"
+        readOnly={embed.identity !== undefined}
         strings={strings}
         onInput={(email) => setValues((known) => ({ ...known, email }))}
       />

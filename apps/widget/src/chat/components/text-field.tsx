@@ -11,6 +11,8 @@ interface TextFieldProps {
   maxLength: number;
   autoComplete?: string;
   autofocus?: boolean;
+  /** Given by the host page (a signed-in user's verified email): shown, not editable. */
+  readOnly?: boolean;
   strings: Strings;
   onInput(value: string): void;
 }
@@ -31,6 +33,7 @@ export function TextField(props: TextFieldProps) {
         required={required}
         maxLength={maxLength}
         autoComplete={autoComplete}
+        readOnly={props.readOnly}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? errorId : undefined}
         data-autofocus={props.autofocus ? '' : undefined}
