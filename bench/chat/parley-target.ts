@@ -1,7 +1,7 @@
-import { unseal } from '@app/auth';
 import { NotificationRequestedV1 } from '@app/contracts';
 import { eventually, TopicProbe } from '@app/testing';
 import { randomUUID } from 'node:crypto';
+import { emailedToken } from '../emailed-links';
 import { call, inBatches } from './http';
 import { type Target } from './target';
 
@@ -26,20 +26,25 @@ export async function parleyTarget(options: {
   const { base } = options;
   const share = Math.ceil(options.visitors / options.agents);
   const password = 'bench password 1';
-  const admin = await call<Session>(base, 'POST', '/api/tenant/auth/signup', {
+  const mails = await TopicProbe.start([NotificationRequestedV1.topic]);
+  const adminEmail = `bench-${randomUUID()}@example.test`;
+  await call(base, 'POST', '/api/tenant/auth/signup', {
     body: {
       tenantName: `Bench ${new Date().toISOString()}`,
       name: 'Bench Admin',
-      email: `bench-${randomUUID()}@example.test`,
+      email: adminEmail,
       password,
     },
+  });
+  // The admin follows the emailed link, which activates the workspace and signs in.
+  const admin = await call<Session>(base, 'POST', '/api/tenant/auth/verify-email', {
+    body: { token: await emailedToken(mails, adminEmail, 'email-verification', options.sealKey) },
   });
   await call(base, 'PATCH', `/api/tenant/agents/${admin.user.id}`, {
     token: admin.accessToken,
     body: { maxConcurrentChats: share },
   });
 
-  const invites = await TopicProbe.start([NotificationRequestedV1.topic]);
   const agents: Session[] = [admin];
   try {
     for (let index = 1; index < options.agents; index += 1) {
@@ -48,13 +53,7 @@ export async function parleyTarget(options: {
         token: admin.accessToken,
         body: { email, name: `Agent ${index}`, maxConcurrentChats: share },
       });
-      const invite = await invites.waitFor((message) => message.value.includes(email));
-      const link = unseal(
-        JSON.parse(invite.value).payload.acceptUrl.sealed,
-        options.sealKey,
-        'notification-link',
-      );
-      const token = new URL(link).searchParams.get('token');
+      const token = await emailedToken(mails, email, 'agent-invite', options.sealKey);
       agents.push(
         await call<Session>(base, 'POST', '/api/tenant/auth/invitations/accept', {
           body: { token, password },
@@ -62,7 +61,7 @@ export async function parleyTarget(options: {
       );
     }
   } finally {
-    await invites.stop();
+    await mails.stop();
   }
 
   const chatbot = await call<{ id: string; apiKey: string; tenantId: string }>(

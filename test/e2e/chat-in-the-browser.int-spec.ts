@@ -65,7 +65,20 @@ describe('Parley in a browser', () => {
     await admin.getByLabel('Password', { exact: true }).fill('correct horse 42');
     await screenshot(admin, 'dashboard-signup');
     await admin.getByRole('button', { name: 'Create workspace' }).click();
+    // No session before the address is confirmed: the link in the mail signs the admin in.
+    await admin.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await screenshot(admin, 'dashboard-check-your-email');
+    const confirmation = await eventually(async () => {
+      const [mail] = await mailTo(adminEmail);
+      if (!mail) throw new Error(`no mail to ${adminEmail} yet`);
+      return mail;
+    });
+    const link = /href="([^"]*\/app\/verify-email#token=[^"]+)"/.exec(confirmation.shownHtml)?.[1];
+    expect(link).toBeDefined();
+    await admin.goto(link!);
     await nav('Inbox').waitFor();
+    // The token left the address bar as soon as the page read it.
+    expect(admin.url()).not.toContain('token=');
 
     await nav('Chatbots').click();
     await admin.getByRole('button', { name: 'New chatbot' }).first().click();
@@ -253,7 +266,7 @@ describe('Parley in a browser', () => {
     expect((await openSession(borisEmail)).status).toBe(201);
   });
 
-  it('signs the admin in with Google in a new browser, straight to the inbox', async () => {
+  it('signs the admin in with Google in a new browser once the password links it, to the inbox', async () => {
     const fresh = await stack.newContext();
     watchPolicy(fresh);
     const page = await fresh.newPage();
@@ -262,6 +275,10 @@ describe('Parley in a browser', () => {
     // The stand-in provider asks only for the email a person would pick on Google's page.
     await page.getByLabel('Email').fill(adminEmail);
     await page.getByRole('button', { name: 'Continue' }).click();
+    // The address has a password account: Google is linked to it only with that password.
+    await page.getByRole('heading', { name: 'Link your Google account' }).waitFor();
+    await page.getByLabel('Password', { exact: true }).fill('correct horse 42');
+    await page.getByRole('button', { name: 'Link and sign in' }).click();
     await page.waitForURL(/\/app\/inbox/);
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     expect(await page.getByTestId('tenant-name').textContent()).toBe('Northwind Bikes');

@@ -12,6 +12,7 @@ import { LoginPage } from './auth/LoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { useSession } from './auth/SessionProvider';
 import { SignupPage } from './auth/SignupPage';
+import { VerifyEmailPage } from './auth/VerifyEmailPage';
 import { EmailsPage } from './emails/EmailsPage';
 import { InboxPage } from './inbox/InboxPage';
 import { Shell } from './layout/Shell';
@@ -34,6 +35,7 @@ export function App() {
       <Route path="/auth/google" element={<GoogleCallbackPage />} />
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/verify-email" element={<VerifyEmailPage />} />
     </>
   );
   if (!me)

@@ -82,6 +82,11 @@ describe('email: notification.requested to a real SMTP server', () => {
       acceptUrl: fixture.sealed('https://parley.example/app/accept?token=invite-token'),
       expiresAt: '2026-11-27T11:00:00.000Z',
     }),
+    'email-verification': () => ({
+      kind: 'email-verification',
+      verifyUrl: fixture.sealed('https://parley.example/app/verify-email#token=verify-token'),
+      expiresAt: '2026-11-21T11:00:00.000Z',
+    }),
     'usage-report': () => ({
       kind: 'usage-report',
       day: '2026-11-20',
@@ -113,6 +118,10 @@ describe('email: notification.requested to a real SMTP server', () => {
     'agent-invite': {
       subject: 'Ada invited you to Acme Shoes on Parley',
       content: ['https://parley.example/app/accept?token=invite-token'],
+    },
+    'email-verification': {
+      subject: 'Confirm your email to start Acme Shoes on Parley',
+      content: ['https://parley.example/app/verify-email#token=verify-token'],
     },
     'usage-report': {
       subject: 'Acme Shoes on Parley: your report for 2026-11-20',

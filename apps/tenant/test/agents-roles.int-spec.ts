@@ -80,13 +80,15 @@ describe('tenant service: agents, invitations, roles and permissions', () => {
       expect(again.body.code).toBe('invalid_token');
     });
 
-    it('refuses to invite an email that already has an account with 409', async () => {
+    it('refuses to invite an address already among the workspace’s own people with 409', async () => {
       const admin = await tenant.signup();
-      const other = await tenant.signup();
-      const response = await as(admin)
-        .post('/agents/invitations', { email: other.user.email, name: 'Taken' })
-        .expect(409);
-      expect(response.body.code).toBe('email_taken');
+      const { email } = await inviteAndAccept(admin);
+      for (const taken of [admin.user.email, email]) {
+        const response = await as(admin)
+          .post('/agents/invitations', { email: taken, name: 'Taken' })
+          .expect(409);
+        expect(response.body.code).toBe('email_taken');
+      }
     });
 
     it('refuses unknown roles and bad fields with 400', async () => {
@@ -208,8 +210,11 @@ describe('tenant service: agents, invitations, roles and permissions', () => {
       const agentRole = (await as(admin).get('/roles').expect(200)).body.roles.find(
         (role: { builtIn: string }) => role.builtIn === 'agent',
       );
+      const demoteSelf = await as(admin)
+        .patch(`/agents/${admin.user.id}`, { roleIds: [agentRole.id] })
+        .expect(403);
+      expect(demoteSelf.body.code).toBe('own_roles');
       for (const attempt of [
-        as(admin).patch(`/agents/${admin.user.id}`, { roleIds: [agentRole.id] }),
         as(admin).patch(`/agents/${admin.user.id}`, { status: 'deactivated' }),
         as(admin).delete(`/agents/${admin.user.id}`),
       ]) {
@@ -218,15 +223,15 @@ describe('tenant service: agents, invitations, roles and permissions', () => {
       }
     });
 
-    it('lets an admin step down once another admin exists', async () => {
+    it('lets another admin demote an admin once a second admin exists', async () => {
       const admin = await tenant.signup();
       const roles = (await as(admin).get('/roles').expect(200)).body.roles;
       const adminRole = roles.find((role: { builtIn: string }) => role.builtIn === 'admin');
       const agentRole = roles.find((role: { builtIn: string }) => role.builtIn === 'agent');
-      const { invited } = await inviteAndAccept(admin, { roleIds: [adminRole.id] });
+      const { invited, signedIn } = await inviteAndAccept(admin, { roleIds: [adminRole.id] });
       expect(invited.roles).toEqual(['Admin']);
 
-      await as(admin)
+      await as(signedIn)
         .patch(`/agents/${admin.user.id}`, { roleIds: [agentRole.id] })
         .expect(200);
     });

@@ -3,6 +3,7 @@ import { NotificationRequestedV1 } from '@app/contracts';
 import {
   bearer,
   closeRawProducer,
+  eventually,
   type SignedIn,
   someIp,
   startTestService,
@@ -14,6 +15,8 @@ import {
 import request from 'supertest';
 import { type TenantConfig } from '../src/tenant.config';
 import { tenantService } from '../src/tenant.service-definition';
+
+export type EmailedLinkKind = 'agent-invite' | 'password-reset' | 'email-verification';
 
 /** A user signed in through the tenant service's own API, with what only it hands out. */
 export interface SignedUp extends SignedIn {
@@ -42,28 +45,49 @@ export class TenantFixture {
     return request(this.service.url);
   }
 
-  /** A fresh tenant and its admin, signed in. */
+  /** A fresh tenant and its admin, who confirmed their email through the emailed link, signed in. */
   async signup(tenantName = `Tenant ${uniqueSuffix()}`): Promise<SignedUp> {
     const password = 'correct horse 42';
-    const response = await this.http()
+    const email = uniqueEmail();
+    await this.http()
       .post('/api/tenant/auth/signup')
       .set('X-Forwarded-For', someIp())
-      .send({ tenantName, name: 'Ada Admin', email: uniqueEmail(), password })
+      .send({ tenantName, name: 'Ada Admin', email, password })
       .expect(201);
-    return { ...response.body, password };
+    return { ...(await this.verifyEmail(email)), password };
   }
 
-  /** The one-time token inside the sealed link of the latest email requested for `email`. */
-  async emailedToken(email: string, kind: 'agent-invite' | 'password-reset'): Promise<string> {
+  /** Follows the `nth` verification link mailed to `email`: the account is active, signed in. */
+  async verifyEmail(email: string, nth = 1): Promise<SignedIn & { refreshToken: string }> {
+    const token = await this.emailedToken(email, 'email-verification', nth);
+    const verified = await this.http()
+      .post('/api/tenant/auth/verify-email')
+      .set('X-Forwarded-For', someIp())
+      .send({ token })
+      .expect(200);
+    return verified.body;
+  }
+
+  /** The sealed link of the `nth` email (1: the first) of `kind` requested for `email`, unsealed. */
+  async emailedLink(email: string, kind: EmailedLinkKind, nth = 1): Promise<string> {
     this.notifications ??= TopicProbe.start([NotificationRequestedV1.topic]);
     const probe = await this.notifications;
-    const message = await probe.waitFor(
-      (candidate) => candidate.value.includes(`"${kind}"`) && candidate.value.includes(email),
-    );
+    const message = await eventually(() => {
+      const matching = probe.messages.filter(
+        (candidate) => candidate.value.includes(`"${kind}"`) && candidate.value.includes(email),
+      );
+      if (matching.length < nth) throw new Error(`${matching.length} ${kind} mails to ${email}`);
+      return matching[nth - 1];
+    });
     const payload = JSON.parse(message.value).payload;
-    const sealed = (payload.acceptUrl ?? payload.resetUrl).sealed;
-    const link = unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY, 'notification-link');
-    return new URL(link).searchParams.get('token')!;
+    const sealed = (payload.acceptUrl ?? payload.resetUrl ?? payload.verifyUrl).sealed;
+    return unseal(sealed, this.service.config.NOTIFICATION_SEAL_KEY, 'notification-link');
+  }
+
+  /** The one-time token in the fragment of that link, as the dashboard reads it. */
+  async emailedToken(email: string, kind: EmailedLinkKind, nth = 1): Promise<string> {
+    const link = await this.emailedLink(email, kind, nth);
+    return new URLSearchParams(new URL(link).hash.slice(1)).get('token')!;
   }
 
   /** Invites an agent and accepts through the emailed link, as the agent would. */

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { AuthLayout } from '../layout/AuthLayout';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -8,16 +8,17 @@ import { Form } from '../ui/Form';
 import { GoogleLink } from '../ui/GoogleLink';
 import { PasswordField } from '../ui/PasswordField';
 import { useSubmit } from '../ui/useSubmit';
+import { useLinkToken } from './linkToken';
 import { type SignedIn, useSession } from './SessionProvider';
 
 /** An invited agent sets a password (or uses Google with the invited address) and is signed in. */
 export function AcceptInvitationPage() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const token = useLinkToken();
   const { signIn } = useSession();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [googleError, setGoogleError] = useState<unknown>();
 
   const submission = useSubmit(
     useCallback(async () => {
@@ -67,10 +68,29 @@ export function AcceptInvitationPage() {
         <PasswordField value={password} onChange={setPassword} isNew />
       </Form>
       <p className="divider">or</p>
-      <GoogleLink href="/api/tenant/auth/google?mode=login" label="Accept with Google" />
+      <GoogleLink
+        href="/api/tenant/auth/google?mode=login"
+        label="Accept with Google"
+        onFollow={(event) => {
+          // The invitation goes along in a body (a URL would put it in access logs).
+          event.preventDefault();
+          void startGoogleWithInvitation(token).catch(setGoogleError);
+        }}
+      />
+      {googleError ? <ErrorMessage error={googleError} /> : null}
       <p className="field-hint centered">
         Use the Google account of the address you were invited at.
       </p>
     </AuthLayout>
   );
+}
+
+/** Starts Google sign-in carrying the invitation, then leaves for the provider. */
+async function startGoogleWithInvitation(invitationToken: string): Promise<void> {
+  const { url } = await api<{ url: string }>('/api/tenant/auth/google/start', {
+    method: 'POST',
+    body: { invitationToken },
+    anonymous: true,
+  });
+  window.location.assign(url);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { AuthLayout } from '../layout/AuthLayout';
 import { rememberReturnPath, useReturnPath } from '../layout/returnPath';
 import { EmailField } from '../ui/EmailField';
@@ -8,6 +8,7 @@ import { Form } from '../ui/Form';
 import { GoogleLink } from '../ui/GoogleLink';
 import { PasswordField } from '../ui/PasswordField';
 import { useSubmit } from '../ui/useSubmit';
+import { CheckYourEmail } from './CheckYourEmail';
 import { type SignedIn, useSession } from './SessionProvider';
 
 /** Sign-in by email and password or Google, and the "forgot password" request. */
@@ -77,19 +78,25 @@ function SignInForm({
     }, [email, password, signIn]),
   );
 
+  const unverified =
+    submission.error instanceof ApiError && submission.error.code === 'email_not_verified';
+
   return (
-    <Form
-      submission={submission}
-      submitLabel="Sign in"
-      sendingLabel="Signing in…"
-      aria-label="Sign in"
-    >
-      <EmailField value={email} onChange={onEmailChange} autoFocus />
-      <PasswordField value={password} onChange={setPassword} />
-      <button type="button" className="link-button forgot-link" onClick={onForgot}>
-        Forgot your password?
-      </button>
-    </Form>
+    <>
+      <Form
+        submission={submission}
+        submitLabel="Sign in"
+        sendingLabel="Signing in…"
+        aria-label="Sign in"
+      >
+        <EmailField value={email} onChange={onEmailChange} autoFocus />
+        <PasswordField value={password} onChange={setPassword} />
+        <button type="button" className="link-button forgot-link" onClick={onForgot}>
+          Forgot your password?
+        </button>
+      </Form>
+      {unverified && <CheckYourEmail email={email} />}
+    </>
   );
 }
 

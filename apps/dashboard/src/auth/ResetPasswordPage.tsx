@@ -1,17 +1,17 @@
 import { useCallback, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { AuthLayout } from '../layout/AuthLayout';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Form } from '../ui/Form';
 import { PasswordField } from '../ui/PasswordField';
 import { useSubmit } from '../ui/useSubmit';
+import { useLinkToken } from './linkToken';
 import { useSession } from './SessionProvider';
 
 /** The emailed reset link's page: a new password, after which every session is signed out. */
 export function ResetPasswordPage() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const token = useLinkToken();
   const { me, signOut } = useSession();
   const [password, setPassword] = useState('');
   const navigate = useNavigate();

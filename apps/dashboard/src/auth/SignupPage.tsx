@@ -9,34 +9,54 @@ import { Form } from '../ui/Form';
 import { GoogleLink } from '../ui/GoogleLink';
 import { PasswordField } from '../ui/PasswordField';
 import { useSubmit } from '../ui/useSubmit';
-import { type SignedIn, useSession } from './SessionProvider';
+import { CheckYourEmail } from './CheckYourEmail';
+import { useSession } from './SessionProvider';
 
 const FIELD_OF_CODE = { email_taken: 'email' };
 
-/** Creates a workspace (tenant) and its first admin, by password or with Google. */
+/**
+ * Creates a workspace (tenant) and its first admin, by password or with Google. A password
+ * sign-up is active once the emailed link confirms the address.
+ */
 export function SignupPage() {
-  const { me, signIn } = useSession();
+  const { me } = useSession();
   const returnPath = useReturnPath();
   const [tenantName, setTenantName] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [googleNeedsWorkspace, setGoogleNeedsWorkspace] = useState(false);
+  const [sentTo, setSentTo] = useState<string>();
   const form = useRef<HTMLDivElement>(null);
 
   const submission = useSubmit(
     useCallback(async () => {
-      const answer = await api<SignedIn>('/api/tenant/auth/signup', {
+      const answer = await api<{ user: { email: string } }>('/api/tenant/auth/signup', {
         method: 'POST',
         body: { tenantName, name, email, password },
         anonymous: true,
       });
-      await signIn(answer);
-    }, [tenantName, name, email, password, signIn]),
+      setSentTo(answer.user.email);
+    }, [tenantName, name, email, password]),
     FIELD_OF_CODE,
   );
 
   if (me) return <Navigate to={returnPath} replace />;
+
+  if (sentTo)
+    return (
+      <AuthLayout
+        title="Check your email"
+        subtitle="One step left: confirm your address."
+        footer={
+          <p>
+            Confirmed already? <Link to="/login">Sign in</Link>
+          </p>
+        }
+      >
+        <CheckYourEmail email={sentTo} />
+      </AuthLayout>
+    );
 
   const googleHref = `/api/tenant/auth/google?${new URLSearchParams({
     mode: 'signup',

@@ -18,6 +18,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   'conversation-transcript': 'Transcript',
   'password-reset': 'Password reset',
   'agent-invite': 'Agent invitation',
+  'email-verification': 'Email verification',
   'usage-report': 'Usage report',
 };
 

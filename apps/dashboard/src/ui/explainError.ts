@@ -6,6 +6,12 @@ const MESSAGES: Record<string, string> = {
   email_taken: 'An account with this email already exists. Sign in instead, or use another email.',
   invalid_credentials: 'The email or password is wrong.',
   invalid_token: 'This link is no longer valid: it has expired or was already used.',
+  email_not_verified:
+    'Confirm your email address first: open the link we sent you when you signed up.',
+  invalid_code: 'This sign-in has expired or was already used. Please sign in again.',
+  browser_mismatch: 'This sign-in was started in another browser. Start it again here to sign in.',
+  own_roles: 'You cannot change your own roles. Ask another admin to do it.',
+  admin_required: 'Only an Admin can give, change or take away the Admin role.',
   google_sign_in_disabled: 'Sign-in with Google is not enabled on this Parley server.',
   last_admin:
     'This is the last active admin of the workspace. Make another agent an admin first, then try again.',

@@ -25,7 +25,7 @@ export const VISITOR_PARTIALS = {
     'If you did not start this conversation, someone typed your address into a chat on their site: ignore this email.',
 };
 
-/** The six kinds of mail, each a subject, an HTML body and a plain-text body. */
+/** The seven kinds of mail, each a subject, an HTML body and a plain-text body. */
 export const KIND_TEMPLATES: Record<NotificationKind, KindTemplates> = {
   'visitor-welcome': {
     subject: 'Your conversation with {{tenantName}}',
@@ -111,6 +111,20 @@ ${button('Accept the invitation', 'acceptUrl')}
 Accept the invitation: {{acceptUrl}}
 
 The invitation is valid until {{expiresAt}}.
+{{> textFooter}}`,
+  },
+  'email-verification': {
+    subject: 'Confirm your email to start {{tenantName}} on Parley',
+    html: `<p>Hi {{recipientName}},</p>
+<p>Someone created the Parley workspace {{tenantName}} with this address. If it was you, confirm the address to start using it:</p>
+${button('Confirm my email', 'verifyUrl')}
+<p style="font-size:13px;color:#6b7280">The link works once, until {{expiresAt}}. If it was not you, ignore this email: nothing is set up in your name until the address is confirmed.</p>`,
+    text: `Hi {{recipientName}},
+
+Someone created the Parley workspace {{tenantName}} with this address. If it was you, confirm the address to start using it:
+{{verifyUrl}}
+
+The link works once, until {{expiresAt}}. If it was not you, ignore this email: nothing is set up in your name until the address is confirmed.
 {{> textFooter}}`,
   },
   'usage-report': {

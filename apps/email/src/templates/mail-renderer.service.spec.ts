@@ -49,6 +49,12 @@ const REQUESTS: Record<NotificationKind, NotificationRequest> = {
     acceptUrl: sealed('https://parley.test/app/invite?t=secret'),
     expiresAt: '2026-03-08T10:00:00.000Z',
   },
+  'email-verification': {
+    ...base,
+    kind: 'email-verification',
+    verifyUrl: sealed('https://parley.test/app/verify-email#token=secret'),
+    expiresAt: '2026-03-02T10:00:00.000Z',
+  },
   'usage-report': {
     ...base,
     kind: 'usage-report',
@@ -64,6 +70,7 @@ const LINKS: Record<NotificationKind, string> = {
   'conversation-transcript': '',
   'password-reset': 'https://parley.test/app/reset?t=secret',
   'agent-invite': 'https://parley.test/app/invite?t=secret',
+  'email-verification': 'https://parley.test/app/verify-email#token=secret',
   'usage-report': 'https://parley.test/app/analytics?from=2026-03-01',
 };
 

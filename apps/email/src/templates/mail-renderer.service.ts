@@ -132,6 +132,8 @@ export class MailRendererService implements OnModuleInit {
           acceptUrl: open(request.acceptUrl),
           expiresAt: formatDate(request.expiresAt),
         };
+      case 'email-verification':
+        return { verifyUrl: open(request.verifyUrl), expiresAt: formatDate(request.expiresAt) };
       case 'usage-report':
         return { day: request.day, figures: request.figures, dashboardUrl: request.dashboardUrl };
     }

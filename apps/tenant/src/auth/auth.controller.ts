@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors } from '@app/platform';
 import { TenantsService } from '../tenants/tenants.service';
 import { AccountsService } from '../users/accounts.service';
-import { type SignedIn, AuthService } from './auth.service';
+import { type SignedIn, type SignUpStarted, AuthService } from './auth.service';
 import {
   AcceptInvitationDto,
   LoginDto,
@@ -12,9 +12,17 @@ import {
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
   RefreshDto,
+  ResendVerificationDto,
   SignupDto,
+  VerifyEmailDto,
 } from './dto/auth.dto';
-import { meAnswer, passwordResetAnswer, signedInAnswer, tokenPairAnswer } from './dto/auth.answers';
+import {
+  meAnswer,
+  passwordResetAnswer,
+  signedInAnswer,
+  signUpStartedAnswer,
+  tokenPairAnswer,
+} from './dto/auth.answers';
 
 @ApiTags('auth')
 @Controller()
@@ -25,16 +33,42 @@ export class AuthController {
     private readonly tenants: TenantsService,
   ) {}
 
+  /** Creates the workspace and emails its admin a link; sign-in works once the link is used. */
   @Public()
   @ApiErrors({ 409: '`email_taken`: the email already has an account.' })
-  @ApiAnswer(201, signedInAnswer)
+  @ApiAnswer(201, signUpStartedAnswer)
   @Post('auth/signup')
-  signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignedIn> {
+  signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignUpStarted> {
     return this.auth.signup(body, ip);
   }
 
+  /** The emailed link's token: the address is proven, the account active and signed in. */
   @Public()
-  @ApiErrors({ 401: '`invalid_credentials`: the email or the password is wrong.' })
+  @ApiErrors({ 409: '`email_taken`: another account proved the address first.' })
+  @ApiAnswer(200, signedInAnswer)
+  @Post('auth/verify-email')
+  @HttpCode(200)
+  verifyEmail(@Body() body: VerifyEmailDto, @Ip() ip: string): Promise<SignedIn> {
+    return this.auth.verifyEmail(body.token, ip);
+  }
+
+  @Public()
+  @ApiAnswer(202, passwordResetAnswer)
+  @Post('auth/verify-email/resend')
+  @HttpCode(202)
+  async resendVerification(
+    @Body() body: ResendVerificationDto,
+    @Ip() ip: string,
+  ): Promise<{ status: string }> {
+    await this.auth.resendVerification(body.email, ip);
+    return { status: 'if a sign-up with this email is waiting, a new link is on its way' };
+  }
+
+  @Public()
+  @ApiErrors({
+    401: '`invalid_credentials`: the email or the password is wrong.',
+    403: '`email_not_verified`: the right password of a sign-up whose emailed link was not followed yet.',
+  })
   @ApiAnswer(200, signedInAnswer)
   @Post('auth/login')
   @HttpCode(200)

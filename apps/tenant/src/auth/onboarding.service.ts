@@ -19,9 +19,19 @@ export class OnboardingService {
     private readonly accounts: AccountsService,
   ) {}
 
+  /**
+   * A password sign-up's admin starts `unverified` (holding no claim on the address until the
+   * emailed link proves it); a Google one starts `active`, the provider having verified it.
+   */
   async createTenant(
     tenantName: string,
-    admin: { email: string; name: string; passwordHash: string | null; googleSubject?: string },
+    admin: {
+      email: string;
+      name: string;
+      passwordHash: string | null;
+      googleSubject?: string;
+      status: 'unverified' | 'active';
+    },
   ): Promise<{ tenant: TenantRecord; admin: UserRecord }> {
     if (await this.users.findByEmailInAnyTenant(admin.email)) throw emailTaken();
     const tenant = await this.tenants.create(tenantName);
@@ -31,7 +41,7 @@ export class OnboardingService {
       await this.roles.create(builtIn.agent);
       let user: UserRecord;
       try {
-        user = await this.users.create({ ...admin, roleIds: [adminRole.id], status: 'active' });
+        user = await this.users.create({ ...admin, roleIds: [adminRole.id] });
       } catch (error) {
         // Another sign-up took the email in the meantime: leave nothing of this one behind.
         await this.roles.deleteAll();
@@ -39,7 +49,8 @@ export class OnboardingService {
         if (isDuplicateKey(error)) throw emailTaken();
         throw error;
       }
-      // Announced only now that the tenant is whole, so no half sign-up is ever counted.
+      // Announced only now that the tenant is whole, so no half sign-up is ever counted (an
+      // unverified admin is announced as `invited`, then as `active` once verified).
       await this.tenants.announce(tenant);
       await this.accounts.announce(user);
       return { tenant, admin: user };

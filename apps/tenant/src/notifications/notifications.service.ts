@@ -49,9 +49,25 @@ export class NotificationsService {
     });
   }
 
-  /** A dashboard route with the one-time token in its query string, sealed for the trip. */
+  async emailVerification(
+    tenant: Tenant,
+    to: Recipient,
+    token: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await this.request(tenant, to, {
+      kind: 'email-verification',
+      verifyUrl: this.sealedLink('/verify-email', token),
+      expiresAt: expiresAt.toISOString(),
+    });
+  }
+
+  /**
+   * A dashboard route with the one-time token in its fragment, which browsers never send, so no
+   * access log or proxy sees it (as the conversation link does); sealed for the trip.
+   */
   private sealedLink(path: string, token: string): { sealed: string } {
-    const url = `${this.config.PUBLIC_URL}/app${path}?token=${encodeURIComponent(token)}`;
+    const url = `${this.config.PUBLIC_URL}/app${path}#token=${encodeURIComponent(token)}`;
     return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY, 'notification-link') };
   }
 

@@ -1,3 +1,6 @@
+import { type Principal } from '@app/auth';
+import { type Granter } from './grant-rules';
+
 export const ROLE_HOLDERS = Symbol('ROLE_HOLDERS');
 
 /**
@@ -8,4 +11,6 @@ export interface RoleHolders {
   isHeld(roleId: string): Promise<boolean>;
   /** Tells the other services the current grants of everyone holding the role. */
   announceHoldersOf(roleId: string): Promise<void>;
+  /** What the caller may grant: their current permissions, and whether they hold Admin. */
+  granterOf(principal: Principal): Promise<Granter>;
 }

@@ -1,8 +1,15 @@
-import { Authenticated, PERMISSIONS, RequirePermissions } from '@app/auth';
+import {
+  Authenticated,
+  CurrentPrincipal,
+  PERMISSIONS,
+  type Principal,
+  RequirePermissions,
+} from '@app/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
 import { permissionsAnswer, roleAnswer, rolesAnswer } from './dto/roles.answers';
+import { GRANT_ERRORS } from './grant-rules';
 import { CreateRoleDto, permissionField, UpdateRoleDto } from './dto/roles.dto';
 import { type RoleRecord } from './roles.repository';
 import { RolesService } from './roles.service';
@@ -31,11 +38,11 @@ export class RolesController {
   }
 
   @RequirePermissions('roles:manage')
-  @ApiErrors({ 409: '`role_name_taken`: a role has this name already.' })
+  @ApiErrors({ 409: '`role_name_taken`: a role has this name already.', ...GRANT_ERRORS })
   @ApiAnswer(201, roleAnswer)
   @Post('roles')
-  create(@Body() body: CreateRoleDto): Promise<RoleRecord> {
-    return this.roles.create(body);
+  create(@Body() body: CreateRoleDto, @CurrentPrincipal() caller: Principal): Promise<RoleRecord> {
+    return this.roles.create(body, caller);
   }
 
   @RequirePermissions('roles:manage')
@@ -46,31 +53,46 @@ export class RolesController {
   }
 
   @RequirePermissions('roles:manage')
-  @ApiErrors({ 409: '`role_name_taken`, or `builtin_role` (Admin keeps every permission).' })
+  @ApiErrors({
+    409: '`role_name_taken`, or `builtin_role` (Admin keeps every permission).',
+    ...GRANT_ERRORS,
+  })
   @ApiAnswer(200, roleAnswer)
   @Patch('roles/:id')
-  update(@Param('id') id: string, @Body() body: UpdateRoleDto): Promise<RoleRecord> {
-    return this.roles.update(id, body);
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateRoleDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<RoleRecord> {
+    return this.roles.update(id, body, caller);
   }
 
   /** Grants one permission. */
   @RequirePermissions('roles:manage')
-  @ApiErrors(BUILT_IN_ADMIN)
+  @ApiErrors({ ...BUILT_IN_ADMIN, ...GRANT_ERRORS })
   @ApiAnswer(200, roleAnswer)
   @ApiParam(PERMISSION_PARAM)
   @Put('roles/:id/permissions/:permission')
-  grant(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
-    return this.roles.grant(id, parsePermission(permission));
+  grant(
+    @Param('id') id: string,
+    @Param('permission') permission: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<RoleRecord> {
+    return this.roles.grant(id, parsePermission(permission), caller);
   }
 
   /** Denies (withdraws) one permission. */
   @RequirePermissions('roles:manage')
-  @ApiErrors(BUILT_IN_ADMIN)
+  @ApiErrors({ ...BUILT_IN_ADMIN, ...GRANT_ERRORS })
   @ApiAnswer(200, roleAnswer)
   @ApiParam(PERMISSION_PARAM)
   @Delete('roles/:id/permissions/:permission')
-  deny(@Param('id') id: string, @Param('permission') permission: string): Promise<RoleRecord> {
-    return this.roles.deny(id, parsePermission(permission));
+  deny(
+    @Param('id') id: string,
+    @Param('permission') permission: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<RoleRecord> {
+    return this.roles.deny(id, parsePermission(permission), caller);
   }
 
   @RequirePermissions('roles:manage')

@@ -1,6 +1,8 @@
 import { AppHttpError } from '@app/platform';
 import { isDuplicateKey } from '@app/database';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { type Principal } from '@app/auth';
+import { adminRequired, refusePermissionsBeyondOwn } from './grant-rules';
 import { ROLE_HOLDERS, type RoleHolders } from './role-holders';
 import { type RoleRecord, RolesRepository } from './roles.repository';
 
@@ -8,7 +10,10 @@ const notFound = () => new NotFoundException('role not found');
 const nameTaken = () =>
   new AppHttpError(409, 'role_name_taken', 'a role with this name already exists');
 
-/** Roles of the tenant in context. A change reaches the other services through each holder. */
+/**
+ * Roles of the tenant in context. A change reaches the other services through each holder. A
+ * caller adds to a role only permissions they hold, and only an Admin touches the Admin role.
+ */
 @Injectable()
 export class RolesService {
   constructor(
@@ -26,7 +31,11 @@ export class RolesService {
     return role;
   }
 
-  async create(input: { name: string; permissions: string[] }): Promise<RoleRecord> {
+  async create(
+    input: { name: string; permissions: string[] },
+    caller: Principal,
+  ): Promise<RoleRecord> {
+    refusePermissionsBeyondOwn(await this.holders.granterOf(caller), input.permissions);
     try {
       return await this.roles.create(input);
     } catch (error) {
@@ -38,8 +47,18 @@ export class RolesService {
   async update(
     id: string,
     changes: { name?: string; permissions?: string[] },
+    caller: Principal,
   ): Promise<RoleRecord> {
     const role = await this.get(id);
+    const granter = await this.holders.granterOf(caller);
+    if (role.builtIn === 'admin' && !granter.isAdmin) throw adminRequired();
+    if (changes.permissions) {
+      // Withdrawing a permission grants nothing; only the added ones must be the caller's.
+      const added = changes.permissions.filter(
+        (permission) => !role.permissions.includes(permission),
+      );
+      refusePermissionsBeyondOwn(granter, added);
+    }
     if (role.builtIn === 'admin' && changes.permissions) {
       throw new AppHttpError(409, 'builtin_role', 'the Admin role always holds every permission');
     }
@@ -55,14 +74,22 @@ export class RolesService {
     return updated;
   }
 
-  async grant(id: string, permission: string): Promise<RoleRecord> {
+  async grant(id: string, permission: string, caller: Principal): Promise<RoleRecord> {
     const role = await this.get(id);
-    return this.update(id, { permissions: [...new Set([...role.permissions, permission])] });
+    return this.update(
+      id,
+      { permissions: [...new Set([...role.permissions, permission])] },
+      caller,
+    );
   }
 
-  async deny(id: string, permission: string): Promise<RoleRecord> {
+  async deny(id: string, permission: string, caller: Principal): Promise<RoleRecord> {
     const role = await this.get(id);
-    return this.update(id, { permissions: role.permissions.filter((held) => held !== permission) });
+    return this.update(
+      id,
+      { permissions: role.permissions.filter((held) => held !== permission) },
+      caller,
+    );
   }
 
   async delete(id: string): Promise<void> {

@@ -1,9 +1,12 @@
 import { tenantScopedPlugin } from '@app/tenancy';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export type OneTimePurpose = 'password-reset' | 'invitation';
+export type OneTimePurpose = 'password-reset' | 'invitation' | 'email-verification';
 
-/** A link sent by email (password reset, invitation): single use, expiring, stored hashed. */
+/**
+ * A link sent by email (password reset, invitation, email verification): single use, expiring,
+ * stored hashed.
+ */
 @Schema({ collection: 'one_time_tokens', versionKey: false })
 export class OneTimeToken {
   @Prop({ type: String, required: true })
@@ -14,7 +17,11 @@ export class OneTimeToken {
   @Prop({ required: true })
   userId!: string;
 
-  @Prop({ type: String, enum: ['password-reset', 'invitation'], required: true })
+  @Prop({
+    type: String,
+    enum: ['password-reset', 'invitation', 'email-verification'],
+    required: true,
+  })
   purpose!: OneTimePurpose;
 
   @Prop({ required: true })

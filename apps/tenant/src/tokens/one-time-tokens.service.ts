@@ -29,6 +29,15 @@ export class OneTimeTokensService {
     return { token, expiresAt };
   }
 
+  /** Whose a token is, without spending it (to check it fits before it is used); 400 as below. */
+  async inspect(
+    presented: string,
+    purpose: OneTimePurpose,
+  ): Promise<{ tenantId: string; userId: string }> {
+    const token = await this.findUsable(presented, purpose);
+    return { tenantId: token.tenantId, userId: token.userId };
+  }
+
   /**
    * Spends a token and returns whose it is, or throws 400: unknown, expired, already used, or
    * issued for another purpose all look the same to the caller.
@@ -37,30 +46,34 @@ export class OneTimeTokensService {
     presented: string,
     purpose: OneTimePurpose,
   ): Promise<{ tenantId: string; userId: string }> {
-    const invalid = new AppHttpError(
-      400,
-      'invalid_token',
-      'this link is invalid, expired or already used',
-    );
-    const parts = readToken(presented);
-    if (!parts) throw invalid;
-    const { id } = parts;
-    const token = await asSystem('an emailed link names its own tenant', () =>
-      this.tokens.findById(id).lean().exec(),
-    );
-    if (!token || token.purpose !== purpose || !secretMatches(parts.secret, token)) throw invalid;
-    if (token.usedAt || token.expiresAt <= new Date()) throw invalid;
+    const token = await this.findUsable(presented, purpose);
     const spent = await forTenant(
       token.tenantId,
       'an emailed link names its own tenant',
       async () => {
         const at = new Date();
-        if (!(await insertFirst(this.spends, { _id: id, at }))) return false;
-        await this.tokens.updateOne({ _id: id }, { $set: { usedAt: at } }).exec();
+        if (!(await insertFirst(this.spends, { _id: token._id, at }))) return false;
+        await this.tokens.updateOne({ _id: token._id }, { $set: { usedAt: at } }).exec();
         return true;
       },
     );
-    if (!spent) throw invalid;
+    if (!spent) throw invalidToken();
     return { tenantId: token.tenantId, userId: token.userId };
   }
+
+  private async findUsable(presented: string, purpose: OneTimePurpose): Promise<OneTimeToken> {
+    const parts = readToken(presented);
+    if (!parts) throw invalidToken();
+    const token = await asSystem('an emailed link names its own tenant', () =>
+      this.tokens.findById(parts.id).lean().exec(),
+    );
+    if (!token || token.purpose !== purpose || !secretMatches(parts.secret, token)) {
+      throw invalidToken();
+    }
+    if (token.usedAt || token.expiresAt <= new Date()) throw invalidToken();
+    return token;
+  }
 }
+
+const invalidToken = () =>
+  new AppHttpError(400, 'invalid_token', 'this link is invalid, expired or already used');

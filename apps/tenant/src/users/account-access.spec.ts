@@ -1,4 +1,10 @@
-import { agentSnapshot, canSignIn, sessionStillOpen, tokenSubject } from './account-access';
+import {
+  agentSnapshot,
+  agentStatus,
+  canSignIn,
+  sessionStillOpen,
+  tokenSubject,
+} from './account-access';
 import { type UserRecord } from './users.repository';
 
 const user = (changes: Partial<UserRecord> = {}): UserRecord => ({
@@ -21,11 +27,21 @@ const user = (changes: Partial<UserRecord> = {}): UserRecord => ({
 const grants = { roles: ['Agent'], permissions: ['chats:join'] };
 
 describe('who may sign in', () => {
-  it('is an active user only: not an unknown, invited or deactivated one', () => {
+  it('is an active user only: not an unknown, unverified, invited or deactivated one', () => {
     expect(canSignIn(user())).toBe(true);
     expect(canSignIn(null)).toBe(false);
+    expect(canSignIn(user({ status: 'unverified' }))).toBe(false);
     expect(canSignIn(user({ status: 'invited' }))).toBe(false);
     expect(canSignIn(user({ status: 'deactivated' }))).toBe(false);
+  });
+});
+
+describe('the status other services see', () => {
+  it('is the user’s own, but a sign-up still waiting for its link is not an agent yet', () => {
+    expect(agentStatus('active')).toBe('active');
+    expect(agentStatus('deactivated')).toBe('deactivated');
+    expect(agentStatus('invited')).toBe('invited');
+    expect(agentStatus('unverified')).toBe('invited');
   });
 });
 

@@ -1,7 +1,8 @@
 import { type Principal } from '@app/auth';
-import { type AgentSnapshot } from '@app/contracts';
+import { type AgentSnapshot, type AgentStatus } from '@app/contracts';
 import { type Grants } from '../roles/role-grants';
 import { type AccessTokenSubject } from '../tokens/access-tokens.service';
+import { type UserStatus } from './user.schema';
 import { type UserRecord } from './users.repository';
 
 /** May this user start or keep a session? */
@@ -33,6 +34,11 @@ export function tokenSubject(user: UserRecord, grants: Grants): Omit<AccessToken
   };
 }
 
+/** A status as others see it: a sign-up still waiting for its email link is no agent yet. */
+export function agentStatus(status: UserStatus): AgentStatus {
+  return status === 'unverified' ? 'invited' : status;
+}
+
 /** What the other services learn about a user (chat keeps its agents from this). */
 export function agentSnapshot(user: UserRecord, grants: Grants): AgentSnapshot {
   return {
@@ -41,7 +47,7 @@ export function agentSnapshot(user: UserRecord, grants: Grants): AgentSnapshot {
     name: user.name,
     roles: grants.roles,
     permissions: grants.permissions,
-    status: user.status,
+    status: agentStatus(user.status),
     maxConcurrentChats: user.maxConcurrentChats,
   };
 }

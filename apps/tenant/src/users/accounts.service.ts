@@ -6,6 +6,7 @@ import { InjectConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { type TenantConfig } from '../tenant.config';
 import { type Grants, grantsOf, withPlatformGrants } from '../roles/role-grants';
+import { type Granter } from '../roles/grant-rules';
 import { type RoleHolders } from '../roles/role-holders';
 import { RolesRepository } from '../roles/roles.repository';
 import { type AccessTokenSubject } from '../tokens/access-tokens.service';
@@ -94,6 +95,18 @@ export class AccountsService implements PrincipalValidator, RoleHolders {
 
   async isHeld(roleId: string): Promise<boolean> {
     return (await this.users.listHoldingRole(roleId)).length > 0;
+  }
+
+  async granterOf(principal: Principal): Promise<Granter> {
+    const [user, admin] = await Promise.all([
+      this.users.findById(principal.userId),
+      this.roles.findBuiltIn('admin'),
+    ]);
+    return {
+      userId: principal.userId,
+      permissions: principal.permissions,
+      isAdmin: user !== null && admin !== null && user.roleIds.includes(admin.id),
+    };
   }
 
   async announceHoldersOf(roleId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors } from '@app/platform';
 import { agentAnswer, agentsAnswer } from './dto/agents.answers';
+import { GRANT_ERRORS } from '../roles/grant-rules';
 import { AgentsService } from './agents.service';
 import { InviteAgentDto, ListAgentsQuery, UpdateAgentDto } from './dto/agents.dto';
 
@@ -15,7 +16,10 @@ export class AgentsController {
   constructor(private readonly agents: AgentsService) {}
 
   /** Creates the agent as `invited` and emails a link to set a password (or use Google). */
-  @ApiErrors({ 409: '`email_taken`: the email already has an account.' })
+  @ApiErrors({
+    409: "`email_taken`: the email is one of this workspace's people already.",
+    ...GRANT_ERRORS,
+  })
   @ApiAnswer(201, agentAnswer)
   @Post('invitations')
   invite(@Body() body: InviteAgentDto, @CurrentPrincipal() inviter: Principal): Promise<AgentView> {
@@ -36,17 +40,22 @@ export class AgentsController {
 
   @ApiErrors({
     409: '`invitation_pending` (only accepting activates), or `last_admin` (the last admin stays).',
+    ...GRANT_ERRORS,
   })
   @ApiAnswer(200, agentAnswer)
   @Patch(':id')
-  update(@Param('id') id: string, @Body() body: UpdateAgentDto): Promise<AgentView> {
-    return this.agents.update(id, body);
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateAgentDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<AgentView> {
+    return this.agents.update(id, body, caller);
   }
 
-  @ApiErrors({ 409: '`last_admin`: the last admin cannot be deleted.' })
+  @ApiErrors({ 409: '`last_admin`: the last admin cannot be deleted.', ...GRANT_ERRORS })
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.agents.delete(id);
+  async delete(@Param('id') id: string, @CurrentPrincipal() caller: Principal): Promise<void> {
+    await this.agents.delete(id, caller);
   }
 }

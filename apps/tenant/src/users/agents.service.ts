@@ -5,9 +5,18 @@ import { AppHttpError } from '@app/platform';
 import { isDuplicateKey } from '@app/database';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { NotificationsService } from '../notifications/notifications.service';
-import { RolesRepository } from '../roles/roles.repository';
+import { type Principal } from '@app/auth';
+import {
+  adminRequired,
+  type Granter,
+  ownRolesLocked,
+  refuseRolesBeyondOwn,
+} from '../roles/grant-rules';
+import { type RoleRecord, RolesRepository } from '../roles/roles.repository';
 import { TenantsService } from '../tenants/tenants.service';
 import { OneTimeTokensService } from '../tokens/one-time-tokens.service';
+import { RateLimitsService } from '../rate-limit/rate-limits.service';
+import { agentStatus } from './account-access';
 import { AccountsService } from './accounts.service';
 import { emailTaken } from './user-errors';
 import { type UserRecord, UsersRepository } from './users.repository';
@@ -27,15 +36,20 @@ export class AgentsService {
     private readonly oneTimeTokens: OneTimeTokensService,
     private readonly notifications: NotificationsService,
     private readonly events: EventPublisher,
+    private readonly rateLimits: RateLimitsService,
   ) {}
 
   async invite(
     input: { email: string; name: string; roleIds?: string[]; maxConcurrentChats?: number },
-    inviter: { name: string },
+    inviter: Principal,
   ): Promise<AgentView> {
     const roleIds = input.roleIds ?? [(await this.roles.findBuiltIn('agent'))!.id];
-    await this.requireRoles(roleIds);
-    if (await this.users.findByEmailInAnyTenant(input.email)) throw emailTaken();
+    refuseRolesBeyondOwn(await this.accounts.granterOf(inviter), await this.requireRoles(roleIds));
+    await this.rateLimits.consume('invite:tenant', TenantContext.current());
+    // Only this workspace's own people count: whether the address has an account elsewhere is
+    // not this workspace's business (the answer is the same), and an invitation reserves
+    // nothing — the first to prove the address (by accepting, or by a sign-up of its own) has it.
+    if (await this.users.findByEmail(input.email)) throw emailTaken();
     let user: UserRecord;
     try {
       user = await this.users.create({
@@ -88,10 +102,13 @@ export class AgentsService {
       maxConcurrentChats?: number;
       status?: 'active' | 'deactivated';
     },
+    caller: Principal,
   ): Promise<AgentView> {
     const user = await this.users.findById(id);
     if (!user) throw notFound();
-    if (changes.roleIds) await this.requireRoles(changes.roleIds);
+    if (changes.roleIds || changes.status) {
+      await this.refuseEscalation(user, changes.roleIds, await this.accounts.granterOf(caller));
+    }
     if (changes.status === 'active' && user.status === 'invited') {
       throw new AppHttpError(
         409,
@@ -113,9 +130,10 @@ export class AgentsService {
     return this.view(updated);
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, caller: Principal): Promise<void> {
     const user = await this.users.findById(id);
     if (!user) throw notFound();
+    await this.refuseEscalation(user, undefined, await this.accounts.granterOf(caller));
     await this.refuseIfLastAdmin(user);
     await this.accounts.revokeSessions(id, 'deleted');
     await this.users.delete(id);
@@ -141,17 +159,37 @@ export class AgentsService {
     }
   }
 
+  /**
+   * Changing who someone is: never one's own roles, an Admin's roles or standing only by an
+   * Admin, and added roles only within the caller's own permissions.
+   */
+  private async refuseEscalation(
+    user: UserRecord,
+    roleIds: string[] | undefined,
+    granter: Granter,
+  ): Promise<void> {
+    if (roleIds && user.id === granter.userId) throw ownRolesLocked();
+    if (!granter.isAdmin && (await this.holdsAdmin(user.roleIds))) throw adminRequired();
+    if (!roleIds) return;
+    const added = roleIds.filter((roleId) => !user.roleIds.includes(roleId));
+    refuseRolesBeyondOwn(
+      granter,
+      (await this.requireRoles(roleIds)).filter((role) => added.includes(role.id)),
+    );
+  }
+
   private async holdsAdmin(roleIds: string[]): Promise<boolean> {
     const admin = await this.roles.findBuiltIn('admin');
     return admin !== null && roleIds.includes(admin.id);
   }
 
-  private async requireRoles(roleIds: string[]): Promise<void> {
+  private async requireRoles(roleIds: string[]): Promise<RoleRecord[]> {
     const found = await this.roles.findByIds(roleIds);
     const missing = roleIds.filter((id) => !found.some((role) => role.id === id));
     if (missing.length > 0) {
       throw new AppHttpError(400, 'unknown_role', `unknown role: ${missing.join(', ')}`);
     }
+    return found;
   }
 
   private async view(user: UserRecord): Promise<AgentView> {
@@ -163,7 +201,7 @@ export class AgentsService {
       roleIds: user.roleIds,
       roles: grants.roles,
       permissions: grants.permissions,
-      status: user.status,
+      status: agentStatus(user.status),
       maxConcurrentChats: user.maxConcurrentChats,
       ipAddresses: user.ipAddresses,
       lastSignInAt: user.lastSignInAt,

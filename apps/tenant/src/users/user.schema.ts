@@ -2,7 +2,11 @@ import { tenantScopedPlugin } from '@app/tenancy';
 import { type AgentStatus, DEFAULT_MAX_CONCURRENT_CHATS } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export type UserStatus = AgentStatus;
+/** `unverified`: signed up with a password, waiting for the emailed link (never announced). */
+export type UserStatus = AgentStatus | 'unverified';
+
+/** Statuses whose email address is not proven yet: they hold no claim on it. */
+export const UNCLAIMED_STATUSES: readonly UserStatus[] = ['invited', 'unverified'];
 
 @Schema({ collection: 'users', versionKey: false, timestamps: true })
 export class User {
@@ -14,6 +18,14 @@ export class User {
   @Prop({ required: true, lowercase: true, trim: true })
   email!: string;
 
+  /**
+   * The address once proven (verified sign-up, accepted invitation, Google): one account per
+   * address. `unclaimed:<id>` until then, so an invitation or an unverified sign-up reserves
+   * nothing and the first to prove the address gets it.
+   */
+  @Prop({ type: String, required: true })
+  emailClaim!: string;
+
   @Prop({ required: true, trim: true })
   name!: string;
 
@@ -24,7 +36,11 @@ export class User {
   @Prop({ type: [String], default: [] })
   roleIds!: string[];
 
-  @Prop({ type: String, enum: ['invited', 'active', 'deactivated'], required: true })
+  @Prop({
+    type: String,
+    enum: ['unverified', 'invited', 'active', 'deactivated'],
+    required: true,
+  })
   status!: UserStatus;
 
   @Prop({ default: DEFAULT_MAX_CONCURRENT_CHATS })
@@ -50,7 +66,9 @@ export class User {
 
 export const UserSchema = SchemaFactory.createForClass(User);
 UserSchema.plugin(tenantScopedPlugin);
-// Sign-in looks accounts up by email across tenants: one account per email address.
-UserSchema.index({ email: 1 }, { unique: true });
+// Sign-in looks accounts up by their proven email across tenants: one account per address.
+UserSchema.index({ emailClaim: 1 }, { unique: true });
+// Serves "is this address already invited here" and finding unverified sign-ups of an address.
+UserSchema.index({ email: 1, status: 1 });
 // Serves the agent list and the last-admin check.
 UserSchema.index({ tenantId: 1, status: 1 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RolesModule } from '../roles/roles.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { TokensModule } from '../tokens/tokens.module';
@@ -18,6 +19,7 @@ import { UsersRepository } from './users.repository';
     TokensModule,
     TenantsModule,
     NotificationsModule,
+    RateLimitModule,
   ],
   controllers: [AgentsController],
   providers: [UsersRepository, AccountsService, AgentsService],

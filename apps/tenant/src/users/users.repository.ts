@@ -1,9 +1,11 @@
 import { asSystem } from '@app/tenancy';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { isDuplicateKey } from '@app/database';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { User, type UserStatus } from './user.schema';
+import { UNCLAIMED_STATUSES, User, type UserStatus } from './user.schema';
+import { emailTaken } from './user-errors';
 
 export interface UserRecord {
   id: string;
@@ -38,12 +40,35 @@ export type UserChanges = Partial<
 
 const MAX_REMEMBERED_ADDRESSES = 20;
 
-const toRecord = ({ _id, ...user }: User): UserRecord => ({ id: _id, ...user });
+// The claim is the repository's business: the rest of the service reads `email` and `status`.
+const toRecord = ({ _id, emailClaim, ...user }: User): UserRecord => ({ id: _id, ...user });
 
-/** Users of the tenant in context; the one cross-tenant lookup (by email) says so. */
+const claimOf = (user: { _id: string; email: string; status: UserStatus }): string =>
+  UNCLAIMED_STATUSES.includes(user.status) ? `unclaimed:${user._id}` : user.email;
+
+/** Users of the tenant in context; the cross-tenant lookups (by email) say so. */
 @Injectable()
-export class UsersRepository {
+export class UsersRepository implements OnModuleInit {
   constructor(@InjectModel(User.name) private readonly users: Model<User>) {}
+
+  /**
+   * Users stored before email claims existed get theirs, and the unique index moves from
+   * `email` to `emailClaim` (an invitation no longer reserves its address).
+   */
+  async onModuleInit(): Promise<void> {
+    // Listing indexes of a collection not created yet fails (a fresh database).
+    await this.users.createCollection();
+    await asSystem('users from before email claims get one', async () => {
+      const legacy = await this.users.find({ emailClaim: { $exists: false } }).lean();
+      for (const user of legacy) {
+        await this.users.updateOne({ _id: user._id }, { $set: { emailClaim: claimOf(user) } });
+      }
+    });
+    if (await this.users.collection.indexExists('email_1')) {
+      await this.users.collection.dropIndex('email_1');
+    }
+    await this.users.createIndexes();
+  }
 
   async create(user: {
     email: string;
@@ -54,16 +79,57 @@ export class UsersRepository {
     maxConcurrentChats?: number;
     googleSubject?: string;
   }): Promise<UserRecord> {
-    const created = await this.users.create({ _id: randomUUID(), ...user });
+    const _id = randomUUID();
+    const created = await this.users.create({
+      _id,
+      emailClaim: claimOf({ _id, ...user }),
+      ...user,
+    });
     return toRecord(created.toObject());
   }
 
-  /** Sign-in, invitations and resets start from an email alone, before any tenant is known. */
+  /**
+   * The account that holds this address, in any tenant: sign-in and resets start from an email
+   * alone. Invited and unverified users hold no address yet and are not found.
+   */
   async findByEmailInAnyTenant(email: string): Promise<UserRecord | null> {
     const user = await asSystem('sign-in finds an account by email', () =>
-      this.users.findOne({ email: email.toLowerCase() }).lean().exec(),
+      this.users.findOne({ emailClaim: email.toLowerCase() }).lean().exec(),
     );
     return user && toRecord(user);
+  }
+
+  /** Sign-ups of this address still waiting for their emailed link, in any tenant. */
+  async findUnverifiedInAnyTenant(email: string): Promise<UserRecord[]> {
+    const users = await asSystem('an unverified sign-up is found by its email', () =>
+      this.users.find({ email: email.toLowerCase(), status: 'unverified' }).lean().exec(),
+    );
+    return users.map(toRecord);
+  }
+
+  /** A user of the tenant in context with this address, whatever their status. */
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    const user = await this.users.findOne({ email: email.toLowerCase() }).lean();
+    return user && toRecord(user);
+  }
+
+  /**
+   * Makes the user active as the holder of their address (a verified sign-up, an accepted
+   * invitation); 409 `email_taken` when another account proved it first.
+   */
+  async claimEmail(id: string, changes: UserChanges = {}): Promise<UserRecord> {
+    const user = await this.users.findById(id).lean();
+    if (!user) throw new Error(`no user ${id} to claim an address for`);
+    try {
+      await this.users.updateOne(
+        { _id: id },
+        { $set: { ...changes, status: 'active', emailClaim: user.email } },
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) throw emailTaken();
+      throw error;
+    }
+    return (await this.findById(id))!;
   }
 
   async findById(id: string): Promise<UserRecord | null> {

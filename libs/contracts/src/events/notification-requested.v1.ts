@@ -64,6 +64,12 @@ export const notificationSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...base,
+    kind: z.literal('email-verification'),
+    verifyUrl: sealedSchema,
+    expiresAt: z.iso.datetime(),
+  }),
+  z.object({
+    ...base,
     kind: z.literal('usage-report'),
     /** The day the report covers, `YYYY-MM-DD` in UTC. */
     day: z.iso.date(),

@@ -63,6 +63,11 @@ export class RedisRateLimits<Name extends string> {
       throw this.refuse(state.msBeforeNext);
   }
 
+  /** Counts one attempt without refusing it (a failure is recorded; the next `check` refuses). */
+  async record(policy: Name, key: string): Promise<void> {
+    await this.limiters[policy].penalty(key.toLowerCase());
+  }
+
   private refuse(msBeforeNext: number): TooManyRequestsError {
     return new TooManyRequestsError(
       Math.max(1, Math.ceil(msBeforeNext / 1000)),

@@ -8,15 +8,20 @@ import type { Agent } from './agentTypes';
 import { MaxChatsField, maxChatsOf } from './MaxChatsField';
 import { RolePicker } from './RolePicker';
 
-/** Changes an agent's name, roles and chat capacity; sends only what changed. */
+/**
+ * Changes an agent's name, roles and chat capacity; sends only what changed. No one changes their
+ * own roles (the server refuses it), so one's own row offers no role picker.
+ */
 export function AgentEditor({
   agent,
   roles,
+  isMe,
   onSaved,
   onCancel,
 }: {
   agent: Agent;
   roles: Role[] | undefined;
+  isMe: boolean;
   onSaved(agent: Agent): void;
   onCancel(): void;
 }) {
@@ -61,7 +66,9 @@ export function AgentEditor({
         <TextField label="Name" name="name" value={name} onChange={setName} required />
         <MaxChatsField value={maxChats} onChange={setMaxChats} />
       </div>
-      {roles ? (
+      {isMe ? (
+        <p className="field-hint">You cannot change your own roles; another admin can.</p>
+      ) : roles ? (
         <RolePicker roles={roles} value={roleIds} onChange={setRoleIds} />
       ) : (
         <p className="field-hint">

@@ -124,6 +124,7 @@ export function AgentRow({
             <AgentEditor
               agent={agent}
               roles={roles}
+              isMe={isMe}
               onSaved={(saved) => {
                 onChanged(saved);
                 onEdit(false);

@@ -45,6 +45,12 @@ export class LogoutDto extends createZodDto(z.strictObject({ refreshToken: refre
 
 export class PasswordResetRequestDto extends createZodDto(z.strictObject({ email: emailField })) {}
 
+export class VerifyEmailDto extends createZodDto(
+  z.strictObject({ token: z.string().min(10).max(200) }),
+) {}
+
+export class ResendVerificationDto extends createZodDto(z.strictObject({ email: emailField })) {}
+
 export class PasswordResetConfirmDto extends createZodDto(
   z.strictObject({ token: z.string().min(10).max(200), password: passwordField }),
 ) {}
