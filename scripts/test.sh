@@ -10,22 +10,8 @@ mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*.json "$RESULTS"/checks.txt
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 
-# Parts that were not running before this run are stopped at its end, so a test run leaves the
-# machine as it found it (set PARLEY_KEEP_INFRA=1 to keep them for faster reruns).
-already_up=()
-for part in kafka mongo redis smtp; do
-  if bash scripts/infra.sh status "$part" >/dev/null 2>&1; then already_up+=("$part"); fi
-done
-cleanup() {
-  [[ ${PARLEY_KEEP_INFRA:-0} == 1 ]] && return
-  local started=()
-  for part in kafka mongo redis smtp; do
-    [[ " ${already_up[*]} " == *" $part "* ]] || started+=("$part")
-  done
-  ((${#started[@]})) && bash scripts/infra.sh down "${started[@]}" >/dev/null 2>&1
-  return 0
-}
-trap cleanup EXIT
+# The infrastructure parts this run starts are stopped at its end.
+source scripts/lib/infra-lease.sh
 
 check() {
   local name=$1

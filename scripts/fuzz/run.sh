@@ -9,22 +9,8 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
 
-# As in scripts/test.sh: the parts this run started are stopped at its end (unless
-# PARLEY_KEEP_INFRA=1), so a fuzz run leaves the machine as it found it.
-already_up=()
-for part in kafka mongo redis smtp; do
-  if bash scripts/infra.sh status "$part" >/dev/null 2>&1; then already_up+=("$part"); fi
-done
-cleanup() {
-  [[ ${PARLEY_KEEP_INFRA:-0} == 1 ]] && return
-  local started=()
-  for part in kafka mongo redis smtp; do
-    [[ " ${already_up[*]} " == *" $part "* ]] || started+=("$part")
-  done
-  ((${#started[@]})) && bash scripts/infra.sh down "${started[@]}" >/dev/null 2>&1
-  return 0
-}
-trap cleanup EXIT
+# The infrastructure parts this run starts are stopped at its end.
+source scripts/lib/infra-lease.sh
 
 bash scripts/ensure-deps.sh || exit 1
 bash scripts/fuzz/ensure-schemathesis.sh || exit 1
