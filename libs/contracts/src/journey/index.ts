@@ -1,0 +1,2 @@
+export * from './journey-graph';
+export * from './journey.schema';
