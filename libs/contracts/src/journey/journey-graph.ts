@@ -246,7 +246,14 @@ function questionsOnEveryWay(
 }
 
 export type JourneyWalk =
-  | { ok: true; path: string[]; end: JourneyEnd; answers: JourneyAnswers; category?: string }
+  | {
+      ok: true;
+      path: string[];
+      end: JourneyEnd;
+      /** The answers on the way, numbers as text (as rooms and events keep them). */
+      answers: Record<string, string | string[]>;
+      category?: string;
+    }
   | { ok: false; nodeId: string; message: string };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -334,7 +341,7 @@ export function nextNodeId(node: JourneyNode, answers: JourneyAnswers): string |
 export function walkJourney(journey: Journey, answers: JourneyAnswers): JourneyWalk {
   const byId = new Map(journey.nodes.map((node) => [node.id, node]));
   const path: string[] = [];
-  const given: JourneyAnswers = {};
+  const given: Record<string, string | string[]> = {};
   let legacyCategory: string | undefined;
   let node = byId.get(journey.startNodeId);
   // A sound journey has no cycle: the bound only guards against one that was never validated.
@@ -354,7 +361,7 @@ export function walkJourney(journey: Journey, answers: JourneyAnswers): JourneyW
       } else {
         const problem = answerProblem(node, answer);
         if (problem) return { ok: false, nodeId: node.id, message: problem };
-        given[node.id] = answer;
+        given[node.id] = typeof answer === 'number' ? String(answer) : answer;
         if (node.category && typeof answer === 'string') legacyCategory = answer;
       }
     }

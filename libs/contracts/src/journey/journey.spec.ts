@@ -2,7 +2,9 @@ import { preChatFormSchema } from '../chatbot';
 import {
   emptyJourney,
   type Journey,
+  type JourneyCondition,
   type JourneyNode,
+  type JourneyQuestion,
   journeyIssues,
   walkJourney,
 } from './journey-graph';
@@ -38,7 +40,7 @@ describe('journeyIssues', () => {
 
   it('names a node on a cycle', () => {
     const journey = withNodes((nodes) => {
-      node<Extract<JourneyNode, { type: 'number' }>>(nodes, 'amount').next = 'topic';
+      node<JourneyQuestion>(nodes, 'amount').next = 'topic';
       return nodes;
     });
     expect(journeyIssues(journey)).toEqual([{ nodeId: 'topic', message: 'is part of a cycle' }]);
@@ -46,10 +48,10 @@ describe('journeyIssues', () => {
 
   it('names an option, an answer, a rule or an otherwise with no next node', () => {
     const journey = withNodes((nodes) => {
-      delete node<Extract<JourneyNode, { type: 'single-choice' }>>(nodes, 'topic').options![1].next;
-      delete node<Extract<JourneyNode, { type: 'image' }>>(nodes, 'screenshot').next;
-      delete node<Extract<JourneyNode, { type: 'condition' }>>(nodes, 'by_amount').otherwise;
-      delete node<Extract<JourneyNode, { type: 'condition' }>>(nodes, 'by_device').rules[0].next;
+      delete node<JourneyQuestion>(nodes, 'topic').options![1].next;
+      delete node<JourneyQuestion>(nodes, 'screenshot').next;
+      delete node<JourneyCondition>(nodes, 'by_amount').otherwise;
+      delete node<JourneyCondition>(nodes, 'by_device').rules[0].next;
       return nodes;
     });
     expect(journeyIssues(journey)).toEqual([
@@ -62,7 +64,7 @@ describe('journeyIssues', () => {
 
   it('asks where an optional single choice goes when it is skipped', () => {
     const journey = withNodes((nodes) => {
-      node<Extract<JourneyNode, { type: 'single-choice' }>>(nodes, 'topic').required = false;
+      node<JourneyQuestion>(nodes, 'topic').required = false;
       return nodes;
     });
     expect(journeyIssues(journey)).toEqual([{ nodeId: 'topic', message: 'skip has no next node' }]);
@@ -70,7 +72,7 @@ describe('journeyIssues', () => {
 
   it('names a way to a node that does not exist, and duplicate ids', () => {
     const journey = withNodes((nodes) => {
-      node<Extract<JourneyNode, { type: 'number' }>>(nodes, 'amount').next = 'ghost';
+      node<JourneyQuestion>(nodes, 'amount').next = 'ghost';
       return [...nodes, { id: 'end_other', type: 'end' }];
     });
     expect(journeyIssues(journey)).toEqual([
@@ -81,8 +83,7 @@ describe('journeyIssues', () => {
 
   it('names a condition on a question not asked on every way to it', () => {
     const journey = withNodes((nodes) => {
-      node<Extract<JourneyNode, { type: 'condition' }>>(nodes, 'by_amount').rules[0].nodeId =
-        'devices';
+      node<JourneyCondition>(nodes, 'by_amount').rules[0].nodeId = 'devices';
       return nodes;
     });
     expect(journeyIssues(journey)).toEqual([
@@ -95,7 +96,7 @@ describe('journeyIssues', () => {
 
   it('names a range on a question that is not a number', () => {
     const journey = withNodes((nodes) => {
-      const rule = node<Extract<JourneyNode, { type: 'condition' }>>(nodes, 'by_device').rules[0];
+      const rule = node<JourneyCondition>(nodes, 'by_device').rules[0];
       Object.assign(rule, { kind: 'between', min: 1 });
       return nodes;
     });
