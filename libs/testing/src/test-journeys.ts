@@ -1,4 +1,4 @@
-import { type Journey } from './journey-graph';
+import { type Journey } from '@app/contracts';
 
 /**
  * A branching journey for tests: billing questions ask an amount (large ones are urgent),
