@@ -32,23 +32,39 @@ export class JourneyAnswersService {
     const walk = walkJourney(journey, answers);
     if (!walk.ok)
       throw new AppHttpError(400, 'validation_failed', `answers.${walk.nodeId}: ${walk.message}`);
-    if (this.imagesOf(journey, walk).length > 0 && !this.uploads)
-      throw new AppHttpError(503, 'uploads_unavailable', 'images cannot be received right now');
     return walk;
   }
 
-  /** The room takes the images its visitor answered with. */
-  async claimImages(journey: Journey, walk: FinishedWalk, roomId: string): Promise<void> {
-    const ids = this.imagesOf(journey, walk);
-    if (ids.length > 0) await this.uploads?.claimForRoom(ids, roomId);
+  /**
+   * The image answers are uploads of this chatbot still waiting for a room: checked before the
+   * room opens, so a refused session stores nothing. 503 while uploads cannot be received.
+   */
+  async checkImages(walk: FinishedWalk, journey: Journey, chatbotId: string): Promise<void> {
+    const images = imagesOf(journey, walk);
+    if (images.length === 0) return;
+    if (!this.uploads)
+      throw new AppHttpError(503, 'uploads_unavailable', 'images cannot be received right now');
+    for (const { nodeId, id } of images)
+      await this.uploads.checkPending([id], chatbotId, `answers.${nodeId}`);
   }
 
-  private imagesOf(journey: Journey, walk: FinishedWalk): string[] {
-    return journey.nodes.flatMap((node) => {
-      const answer = walk.answers[node.id];
-      return isQuestion(node) && node.type === 'image' && typeof answer === 'string'
-        ? [answer]
-        : [];
-    });
+  /** The room takes the images its visitor answered with. */
+  async claimImages(
+    walk: FinishedWalk,
+    journey: Journey,
+    room: { id: string; chatbotId: string; visitor: { id: string } },
+  ): Promise<void> {
+    for (const { nodeId, id } of imagesOf(journey, walk))
+      await this.uploads?.claimForRoom([id], room, `answers.${nodeId}`);
   }
+}
+
+/** The uploads answering the image questions on the way taken. */
+function imagesOf(journey: Journey, walk: FinishedWalk): { nodeId: string; id: string }[] {
+  return journey.nodes.flatMap((node) => {
+    const answer = walk.answers[node.id];
+    return isQuestion(node) && node.type === 'image' && typeof answer === 'string'
+      ? [{ nodeId: node.id, id: answer }]
+      : [];
+  });
 }

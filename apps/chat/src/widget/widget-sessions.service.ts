@@ -103,6 +103,7 @@ export class WidgetSessionsService {
       }
       const walk = this.journeys.walk(chatbot.journey, input.answers, input.journeyVersion);
       const { answers } = walk;
+      await this.journeys.checkImages(walk, chatbot.journey, chatbot.id);
 
       const browser = new UAParser(request.userAgent ?? '').getResult();
       const room = await this.rooms.create({
@@ -126,7 +127,7 @@ export class WidgetSessionsService {
         teamId: walk.end.teamId ?? null,
         journey: { version: chatbot.journey.version, path: walk.path },
       });
-      await this.journeys.claimImages(chatbot.journey, walk, room.id);
+      await this.journeys.claimImages(walk, chatbot.journey, room);
       const visitorToken = this.tokens.issue({
         visitorId: room.visitor.id,
         roomId: room.id,
