@@ -1,5 +1,10 @@
-import { ChatroomCreatedV1, type ChatMessage, type PreChatForm } from '@app/contracts';
-import { bearer, branchingJourney, eventually, someIp, TopicProbe } from '@app/testing';
+import {
+  branchingJourney,
+  ChatroomCreatedV1,
+  type ChatMessage,
+  type PreChatForm,
+} from '@app/contracts';
+import { bearer, eventually, someIp, TopicProbe } from '@app/testing';
 import request from 'supertest';
 import { ChatFixture, SITE } from './chat-fixture';
 

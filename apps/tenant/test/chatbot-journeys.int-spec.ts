@@ -1,4 +1,5 @@
 import {
+  branchingJourney,
   ChatbotUpdatedV1,
   type Journey,
   journeyFromPreChatForm,
@@ -6,7 +7,7 @@ import {
   type JourneyQuestion,
   type PreChatForm,
 } from '@app/contracts';
-import { bearer, branchingJourney, TopicProbe } from '@app/testing';
+import { bearer, TopicProbe } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { ChatbotsRepository } from '../src/chatbots/chatbots.repository';
 import { type SignedUp, TenantFixture } from './tenant-fixture';

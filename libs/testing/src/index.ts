@@ -14,4 +14,3 @@ export * from './test-directory';
 export * from './tenant-isolation';
 export * from './compose';
 export * from './legacy-seal';
-export * from './test-journeys';

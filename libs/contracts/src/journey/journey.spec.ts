@@ -9,7 +9,7 @@ import {
   walkJourney,
 } from './journey-graph';
 import { journeyFromPreChatForm, journeyInputSchema, journeySchema } from './journey.schema';
-import { branchingJourney } from '@app/testing';
+import { branchingJourney } from './journey-example';
 
 const withNodes = (change: (nodes: JourneyNode[]) => JourneyNode[]): Journey => {
   const journey = branchingJourney();

@@ -1,7 +1,8 @@
-import { type Journey } from '@app/contracts';
+import { type Journey } from './journey-graph';
 
 /**
- * A branching journey for tests: billing questions ask an amount (large ones are urgent),
+ * An example branching journey: the dashboard's editor offers it as a start, docs/api.md shows
+ * it, and the tests walk it. billing questions ask an amount (large ones are urgent),
  * technical ones the devices (a phone asks for a screenshot), anything else ends at once.
  */
 export function branchingJourney(version = 1): Journey {
