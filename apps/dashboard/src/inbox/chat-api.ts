@@ -31,7 +31,8 @@ export interface OnlineAgent {
 export interface ChatbotInfo {
   id: string;
   name: string;
-  preChatForm?: { fields: { id: string; label: string }[] };
+  /** Its journey's steps; questions have a label. */
+  journey?: { nodes: { id: string; label?: string }[] };
 }
 
 export const HISTORY_PAGE_SIZE = 50;

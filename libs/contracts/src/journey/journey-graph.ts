@@ -333,6 +333,26 @@ export function nextNodeId(node: JourneyNode, answers: JourneyAnswers): string |
 }
 
 /**
+ * From `nodeId`, passing through conditions, the next question to ask or the end reached, as a
+ * visitor meets them (the widget and the editor's preview); null for a way that leads nowhere.
+ */
+export function stopFrom(
+  journey: Pick<Journey, 'nodes'>,
+  nodeId: string | undefined,
+  answers: JourneyAnswers,
+): JourneyQuestion | JourneyEnd | null {
+  const byId = new Map(journey.nodes.map((node) => [node.id, node]));
+  let node = nodeId === undefined ? undefined : byId.get(nodeId);
+  // Bounded by the node count: a journey not yet checked may have a cycle (the editor's).
+  for (let hops = 0; node && hops <= journey.nodes.length; hops++) {
+    if (node.type !== 'condition') return node;
+    const next = nextNodeId(node, answers);
+    node = next === undefined ? undefined : byId.get(next);
+  }
+  return null;
+}
+
+/**
  * Walks a sound journey from its start with a visitor's answers. Refuses, naming the node, a
  * required question left out, an answer that does not fit its question, and an answer to a
  * question off the way the other answers lead. The category is the end node's, else (forms from

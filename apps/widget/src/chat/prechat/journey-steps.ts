@@ -2,9 +2,9 @@ import {
   isQuestion,
   type Journey,
   type JourneyAnswer,
-  type JourneyNode,
   type JourneyQuestion,
   nextNodeId,
+  stopFrom,
 } from '@app/contracts/journey/journey-graph';
 
 /**
@@ -18,16 +18,8 @@ export function nextQuestion(
   nodeId: string | undefined,
   answers: Record<string, JourneyAnswer>,
 ): JourneyQuestion | null {
-  const byId = new Map(journey.nodes.map((node) => [node.id, node]));
-  let node: JourneyNode | undefined = nodeId ? byId.get(nodeId) : undefined;
-  // Bounded by the node count: a sound journey has no cycle, and the server checked it.
-  for (let hops = 0; node && hops <= journey.nodes.length; hops++) {
-    if (isQuestion(node)) return node;
-    if (node.type === 'end') return null;
-    const next = nextNodeId(node, answers);
-    node = next ? byId.get(next) : undefined;
-  }
-  return null;
+  const stop = stopFrom(journey, nodeId, answers);
+  return stop && isQuestion(stop) ? stop : null;
 }
 
 /** The first question, or null when the journey asks nothing. */
