@@ -5,7 +5,10 @@ import {
   type PreChatForm,
 } from '@app/contracts';
 import { bearer, eventually, someIp, TopicProbe } from '@app/testing';
+import { REDIS } from '@app/platform';
+import type Redis from 'ioredis';
 import request from 'supertest';
+import { redisKeys } from '../src/redis-keys';
 import { ChatFixture, SITE } from './chat-fixture';
 
 describe("a visitor's journey: the questions before a chat decide the room", () => {
@@ -196,5 +199,26 @@ describe("a visitor's journey: the questions before a chat decide the room", () 
       .openSession(chatbot, { answers: { topic: 'Support' } })
       .expect(400);
     expect(missing.body.message).toBe('answers.order: required');
+  });
+
+  it('reads an entry chat stored before journeys (a flat form, no journey) as its linear journey', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const preChatForm: PreChatForm = {
+      fields: [{ id: 'order', label: 'Order', type: 'text', required: true }],
+    };
+    await fixture.chat.db
+      .collection('directory_chatbots')
+      .updateOne({ _id: chatbot.id as never }, { $unset: { journey: 1 }, $set: { preChatForm } });
+    await fixture.chat.app.get<Redis>(REDIS).del(redisKeys.chatbot(chatbot.tenantId, chatbot.id));
+
+    const missing = await fixture.openSession(chatbot, { answers: {} }).expect(400);
+    expect(missing.body.message).toBe('answers.order: required');
+    const { roomId } = (
+      await fixture.openSession(chatbot, { answers: { order: 'B-2' } }).expect(201)
+    ).body;
+    expect(await roomOf(admin.accessToken, roomId)).toMatchObject({
+      journey: { version: 1, path: ['order', 'end'] },
+      answers: { order: 'B-2' },
+    });
   });
 });
