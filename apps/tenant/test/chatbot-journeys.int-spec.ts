@@ -75,6 +75,8 @@ describe('tenant service: chatbot journeys', () => {
         JSON.parse(message.value).payload.journey?.version === 2,
     );
     expect(JSON.parse(event.value).payload.journey).toEqual({ version: 2, ...shorter });
+    // A branching journey is no flat form: consumers from before journeys get none.
+    expect(JSON.parse(event.value).payload.preChatForm).toBeUndefined();
   });
 
   it.each([

@@ -141,9 +141,11 @@ describe('tenant service: chatbots and their API keys', () => {
       .expect(200);
     // A flat form is saved as the linear journey it amounts to, as the next version.
     expect(updated.body.journey).toEqual(journeyFromPreChatForm(preChatFormSchema.parse(form), 2));
-    await eventFor(ChatbotUpdatedV1.topic, created.body.id, (payload) =>
+    const event = await eventFor(ChatbotUpdatedV1.topic, created.body.id, (payload) =>
       JSON.stringify(payload).includes('Hang on, a human is coming.'),
     );
+    // Consumers from before journeys still get the linear journey as the flat form it was.
+    expect(JSON.parse(event.value).payload.preChatForm).toEqual(preChatFormSchema.parse(form));
   });
 
   it('keeps an identity secret sealed, shows it to admins, and announces it only sealed', async () => {

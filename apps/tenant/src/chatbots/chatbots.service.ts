@@ -13,6 +13,7 @@ import {
   journeyFromPreChatForm,
   type JourneyInput,
   type PreChatForm,
+  preChatFormOf,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
@@ -226,12 +227,15 @@ function apiKeyFields(apiKey: string) {
 }
 
 function snapshot(chatbot: ChatbotRecord): ChatbotSnapshot {
+  const flatForm = preChatFormOf(chatbot.journey);
   return {
     chatbotId: chatbot.id,
     name: chatbot.name,
     allowedOrigins: chatbot.allowedOrigins,
     appearance: chatbot.appearance,
     journey: chatbot.journey,
+    // Consumers from before journeys read the flat form, while a linear journey still is one.
+    ...(flatForm && { preChatForm: flatForm }),
     apiKeySha256: chatbot.apiKeySha256,
     identitySecretSealed: chatbot.identitySecretSealed ?? null,
     requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,

@@ -14,7 +14,10 @@ export const chatbotSnapshotSchema = z.object({
   appearance: appearanceSchema,
   /** Since journeys; events from before carry `preChatForm` instead (a linear journey). */
   journey: journeySchema.optional(),
-  /** Before journeys: the flat pre-chat form. No longer sent. */
+  /**
+   * The flat pre-chat form, for consumers from before journeys: sent while the journey is
+   * linear and decides nothing (see `preChatFormOf`); consumers read `journey` when present.
+   */
   preChatForm: preChatFormSchema.optional(),
   apiKeySha256: z
     .string()

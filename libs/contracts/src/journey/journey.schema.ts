@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type PreChatForm } from '../chatbot';
 import { roomPrioritySchema } from '../events/chat.v1';
 import {
+  exitsOf,
   type Journey,
   JOURNEY_LIMITS,
   JOURNEY_NODE_ID,
@@ -118,4 +119,33 @@ export function journeyFromPreChatForm(form: PreChatForm, version = 1): Journey 
   });
   nodes.push({ id: endId, type: 'end' });
   return { version, startNodeId: form.fields[0]?.id ?? endId, nodes };
+}
+
+/**
+ * The flat pre-chat form a linear journey amounts to, for consumers from before journeys (the
+ * chatbot events keep carrying it while they may still run); undefined when the journey
+ * branches, or asks or decides what a flat form cannot say.
+ */
+export function preChatFormOf(journey: Journey): PreChatForm | undefined {
+  const byId = new Map(journey.nodes.map((node) => [node.id, node]));
+  const fields: PreChatForm['fields'] = [];
+  let node = byId.get(journey.startNodeId);
+  while (node && node.type !== 'end' && fields.length < journey.nodes.length) {
+    if (node.type === 'condition' || node.type === 'number' || node.type === 'image')
+      return undefined;
+    const ways = new Set(exitsOf(node).map((exit) => exit.next));
+    if (ways.size !== 1) return undefined;
+    fields.push({
+      id: node.id,
+      label: node.label,
+      type: node.type === 'short-text' ? 'text' : node.type,
+      required: node.required,
+      ...(node.options ? { options: node.options.map((option) => option.value) } : {}),
+      ...(node.category ? { category: true } : {}),
+    });
+    node = byId.get([...ways][0] ?? '');
+  }
+  const plainEnd =
+    node?.type === 'end' && !node.category && !node.priority && !node.teamId && !node.firstMessage;
+  return plainEnd ? { fields } : undefined;
 }

@@ -8,7 +8,12 @@ import {
   journeyIssues,
   walkJourney,
 } from './journey-graph';
-import { journeyFromPreChatForm, journeyInputSchema, journeySchema } from './journey.schema';
+import {
+  journeyFromPreChatForm,
+  journeyInputSchema,
+  journeySchema,
+  preChatFormOf,
+} from './journey.schema';
 import { branchingJourney } from './journey-example';
 
 const withNodes = (change: (nodes: JourneyNode[]) => JourneyNode[]): Journey => {
@@ -299,5 +304,14 @@ describe('journeyFromPreChatForm', () => {
 
   it('makes an empty form a journey that ends at once', () => {
     expect(journeyFromPreChatForm({ fields: [] })).toEqual(emptyJourney());
+  });
+
+  it('gives the flat form back from a linear journey, for consumers from before journeys', () => {
+    expect(preChatFormOf(journeyFromPreChatForm(form))).toEqual(form);
+    expect(preChatFormOf(emptyJourney())).toEqual({ fields: [] });
+    expect(preChatFormOf(branchingJourney())).toBeUndefined();
+    const decided = journeyFromPreChatForm(form);
+    decided.nodes[decided.nodes.length - 1] = { id: 'end_1', type: 'end', priority: 'high' };
+    expect(preChatFormOf(decided)).toBeUndefined();
   });
 });
