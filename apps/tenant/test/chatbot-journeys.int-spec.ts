@@ -79,6 +79,25 @@ describe('tenant service: chatbot journeys', () => {
     expect(JSON.parse(event.value).payload.preChatForm).toBeUndefined();
   });
 
+  it('keeps the 20 journeys before the current one, and shows them to its own tenant only', async () => {
+    const chatbot = await newChatbot({ journey: graph });
+    for (let save = 2; save <= 22; save++)
+      await api().patch(`/chatbots/${chatbot.id}`, { journey: graph }).expect(200);
+    await api().get(`/chatbots/${chatbot.id}/journeys/1`).expect(404);
+    expect((await api().get(`/chatbots/${chatbot.id}/journeys/2`).expect(200)).body.version).toBe(
+      2,
+    );
+    expect((await api().get(`/chatbots/${chatbot.id}/journeys/22`).expect(200)).body.version).toBe(
+      22,
+    );
+    const other = await tenant.signup();
+    await tenant
+      .http()
+      .get(`/api/tenant/chatbots/${chatbot.id}/journeys/22`)
+      .set(bearer(other.accessToken))
+      .expect(404);
+  });
+
   it.each([
     [
       'an unreachable node',
