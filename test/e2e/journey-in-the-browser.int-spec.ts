@@ -115,6 +115,10 @@ describe('a branching journey in a browser', () => {
     await screenshot(admin, 'dashboard-journey-answers');
     await shows(admin.locator('.inbox-answers'), 'What is it about?');
     await shows(admin.locator('.inbox-answers'), '2500');
+    await shows(
+      admin.getByTestId('journey-path'),
+      'Journey version 1: topic → amount → by_amount → end_urgent',
+    );
     // Answers to the branch the visitor left are not sent.
     expect(await admin.locator('.inbox-answers').getByText('Which devices?').count()).toBe(0);
     await screenshot(admin, 'dashboard-journey-answers');

@@ -94,6 +94,11 @@ export function VisitorDetails({ details, open, onClose }: VisitorDetailsProps) 
               </dl>
             </>
           )}
+          {details.journey && (
+            <p className="field-hint" data-testid="journey-path">
+              Journey version {details.journey.version}: {details.journey.path.join(' → ')}
+            </p>
+          )}
         </>
       )}
     </aside>
