@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { agentPresenceSchema, closeReasonSchema, roomStatusSchema } from './events/chat.v1';
+import {
+  agentPresenceSchema,
+  closeReasonSchema,
+  type RoomPriority,
+  roomStatusSchema,
+} from './events/chat.v1';
 
 /** The socket.io contract of `/visitor` and `/agent` (path `/socket.io`), shared with the clients. */
 
@@ -90,6 +95,11 @@ export interface RoomSummary {
   /** `verified`: the tenant's backend signed the email (identity verification). */
   visitor: { name: string; email: string; verified: boolean };
   agent?: { id: string; name: string };
+  /** A category id from the tenant's list (`GET /api/tenant/categories`), or none. */
+  category: string | null;
+  priority: RoomPriority;
+  /** The team whose queue the room waits in (or whose members may take it); null: everyone's. */
+  teamId: string | null;
   lastSeq: number;
   createdAt: string;
   queuedAt?: string;

@@ -1,4 +1,5 @@
 export * from './chatbot';
+export * from './journey';
 export * from './define-event';
 export * from './envelope';
 export * from './events';

@@ -2,6 +2,7 @@ import { newChatbotApiKey, PERMISSIONS, sha256 } from '@app/auth';
 import {
   type AgentSnapshot,
   appearanceSchema,
+  emptyJourney,
   ChatbotCreatedV1,
   ChatbotKeyRotatedV1,
   type ChatbotSnapshot,
@@ -109,7 +110,7 @@ export class TestDirectory {
   async chatbot(
     tenantId: string,
     fields: { name?: string; allowedOrigins: string[] } & Partial<
-      Pick<ChatbotSnapshot, 'appearance' | 'preChatForm'>
+      Pick<ChatbotSnapshot, 'appearance' | 'journey' | 'preChatForm'>
     >,
   ): Promise<TestChatbot> {
     const apiKey = newChatbotApiKey();
@@ -118,7 +119,10 @@ export class TestDirectory {
       name: fields.name ?? 'Help',
       allowedOrigins: fields.allowedOrigins,
       appearance: fields.appearance ?? appearanceSchema.parse({}),
-      preChatForm: fields.preChatForm ?? { fields: [] },
+      // A flat form is announced as events from before journeys were: without a journey.
+      ...(fields.preChatForm
+        ? { preChatForm: fields.preChatForm }
+        : { journey: fields.journey ?? emptyJourney() }),
       apiKeySha256: sha256(apiKey),
       identitySecretSealed: null,
       requireVerifiedIdentity: false,
@@ -135,13 +139,19 @@ export class TestDirectory {
         | 'name'
         | 'allowedOrigins'
         | 'appearance'
+        | 'journey'
         | 'preChatForm'
         | 'identitySecretSealed'
         | 'requireVerifiedIdentity'
       >
     >,
   ): Promise<void> {
-    const snapshot = { ...this.chatbotSnapshot(chatbot), ...changes };
+    const { journey, preChatForm, ...rest } = this.chatbotSnapshot(chatbot);
+    const snapshot = {
+      ...rest,
+      ...(changes.preChatForm || changes.journey ? {} : { journey, preChatForm }),
+      ...changes,
+    };
     this.chatbots.set(chatbot.id, await publish(ChatbotUpdatedV1, chatbot.tenantId, snapshot));
   }
 

@@ -1,5 +1,11 @@
 import { findOwnById } from '@app/tenancy';
-import { type AgentSnapshot, type AutoAssignment, type ChatbotSnapshot } from '@app/contracts';
+import {
+  type AgentSnapshot,
+  type AutoAssignment,
+  type ChatbotSnapshot,
+  type Journey,
+  journeyFromPreChatForm,
+} from '@app/contracts';
 import { applyIfNewer } from '@app/database';
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -9,7 +15,14 @@ import { type Model } from 'mongoose';
 import { redisKeys } from '../redis-keys';
 import { AgentEntry, ChatbotEntry, TenantEntry } from './directory.schemas';
 
-export type ChatbotRecord = Omit<ChatbotEntry, '_id' | 'syncedAt'> & { id: string };
+export type ChatbotRecord = Omit<ChatbotEntry, '_id' | 'syncedAt' | 'journey' | 'preChatForm'> & {
+  id: string;
+  journey: Journey;
+};
+
+/** A chatbot's journey, also for entries (and cached copies) from before journeys. */
+const journeyOf = (entry: Pick<ChatbotEntry, 'journey' | 'preChatForm'>): Journey =>
+  entry.journey ?? journeyFromPreChatForm(entry.preChatForm ?? { fields: [] });
 export type AgentRecord = Omit<AgentEntry, '_id'> & { id: string };
 export interface TenantRecord {
   id: string;
@@ -44,7 +57,7 @@ export class DirectoryRepository {
             name: snapshot.name,
             allowedOrigins: snapshot.allowedOrigins,
             appearance: snapshot.appearance,
-            preChatForm: snapshot.preChatForm,
+            journey: journeyOf(snapshot),
             apiKeySha256: snapshot.apiKeySha256,
             identitySecretSealed: snapshot.identitySecretSealed,
             requireVerifiedIdentity: snapshot.requireVerifiedIdentity,
@@ -88,11 +101,14 @@ export class DirectoryRepository {
   async findChatbot(tenantId: string, chatbotId: string): Promise<ChatbotRecord | null> {
     const key = redisKeys.chatbot(tenantId, chatbotId);
     const cached = await this.redis.get(key).catch(() => null);
-    if (cached) return JSON.parse(cached) as ChatbotRecord;
+    if (cached) {
+      const { preChatForm, ...record } = JSON.parse(cached) as ChatbotEntry & { id: string };
+      return { ...record, journey: journeyOf({ journey: record.journey, preChatForm }) };
+    }
     const entry = await findOwnById(this.chatbots, chatbotId);
     if (!entry || entry.deleted) return null;
-    const { _id, syncedAt, ...rest } = entry;
-    const record = { id: _id, ...rest };
+    const { _id, syncedAt, preChatForm, ...rest } = entry;
+    const record: ChatbotRecord = { id: _id, ...rest, journey: journeyOf(entry) };
     await this.redis
       .set(key, JSON.stringify(record), 'EX', CHATBOT_CACHE_SECONDS)
       .catch(() => undefined);

@@ -1,5 +1,10 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type Appearance, type AutoAssignment, type PreChatForm } from '@app/contracts';
+import {
+  type Appearance,
+  type AutoAssignment,
+  type Journey,
+  type PreChatForm,
+} from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
@@ -23,8 +28,13 @@ export class ChatbotEntry {
   @Prop({ type: Object, required: true })
   appearance!: Appearance;
 
-  @Prop({ type: Object, required: true })
-  preChatForm!: PreChatForm;
+  /** Absent in entries kept before journeys, until the chatbot's next event. */
+  @Prop({ type: Object })
+  journey?: Journey;
+
+  /** Before journeys: the flat form, read as the linear journey it amounts to. */
+  @Prop({ type: Object })
+  preChatForm?: PreChatForm;
 
   @Prop({ type: String, default: null })
   apiKeySha256!: string | null;

@@ -1,5 +1,5 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type CloseReason } from '@app/contracts';
+import { type CloseReason, ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 export type RoomStatus = 'queued' | 'active' | 'closed';
@@ -38,6 +38,21 @@ export class Room {
 
   @Prop({ type: String, default: null })
   agentId!: string | null;
+
+  /** A category id from the tenant's list, set by the journey or an agent. */
+  @Prop({ type: String, default: null })
+  category!: string | null;
+
+  @Prop({ type: String, enum: ROOM_PRIORITIES, default: 'normal' })
+  priority!: RoomPriority;
+
+  /** The team whose members (and supervisors) may take the room; null: every agent. */
+  @Prop({ type: String, default: null })
+  teamId!: string | null;
+
+  /** The journey version the visitor walked and the nodes of its way, start to end. */
+  @Prop({ type: Object, default: null })
+  journey!: { version: number; path: string[] } | null;
 
   @Prop({ type: String, default: null })
   agentName!: string | null;

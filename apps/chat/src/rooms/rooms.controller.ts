@@ -96,6 +96,8 @@ export class RoomsController {
       visitor: { ...room.visitor, verified: room.visitor.verified === true },
       // Stored without answers, a room has no `answers` key (mongoose drops empty objects).
       answers: room.answers ?? {},
+      // Rooms from before journeys walked none.
+      journey: room.journey ?? null,
       closeReason: room.closeReason,
     };
   }

@@ -20,6 +20,10 @@ export interface QueuePosition {
   roomId: string;
 }
 
+/** A room as it is created: its visitor, and what the visitor's journey decided. */
+export type NewRoom = Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'> &
+  Partial<Pick<RoomRecord, 'category' | 'priority' | 'teamId' | 'journey'>>;
+
 /** A change recorded this long ago but not written to its room: its writer died; finish it. */
 const ORPHANED_AFTER_MS = 5000;
 const TRANSITION_ATTEMPTS = 8;
@@ -42,7 +46,7 @@ export class RoomsRepository {
     private readonly cache: RoomCache,
   ) {}
 
-  async create(room: Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'>): Promise<RoomRecord> {
+  async create(room: NewRoom): Promise<RoomRecord> {
     const key = redisKeys.roomDisplayId(TenantContext.current());
     const highest = () => this.highestDisplayId();
     let displayId = await this.displayIds.next(key, highest);
@@ -52,6 +56,10 @@ export class RoomsRepository {
           _id: randomUUID(),
           displayId,
           ...room,
+          category: room.category ?? null,
+          priority: room.priority ?? 'normal',
+          teamId: room.teamId ?? null,
+          journey: room.journey ?? null,
           status: 'queued',
           queuedAt: new Date(),
           version: 0,

@@ -2,7 +2,7 @@ import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.reposito
 import { isIdentityHash, sameHash, unseal, type VisitorPrincipal } from '@app/auth';
 import { InjectConfig } from '@app/config';
 import { forTenant } from '@app/tenancy';
-import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
+import { appearanceSchema, ChatroomCreatedV1, type JourneyAnswers } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
 import { Injectable, Logger } from '@nestjs/common';
@@ -15,6 +15,7 @@ import { MessagesService } from '../messages/messages.service';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { chatErrors } from '../chat-errors';
+import { JourneyAnswersService } from './journey-answers.service';
 import { VisitorTokensService } from './visitor-tokens.service';
 import { WidgetRateLimits } from './widget-rate-limits.service';
 
@@ -27,7 +28,9 @@ export interface ChatbotCredentials {
 export interface NewSession extends ChatbotCredentials {
   name: string;
   email: string;
-  answers: Record<string, string | string[]>;
+  answers: JourneyAnswers;
+  /** The journey version the answers were given under; absent (older widgets): the current one. */
+  journeyVersion?: number;
   identityHash?: string;
 }
 
@@ -49,10 +52,11 @@ export class WidgetSessionsService {
     private readonly tokens: VisitorTokensService,
     private readonly events: EventPublisher,
     private readonly limits: WidgetRateLimits,
+    private readonly journeys: JourneyAnswersService,
     @InjectConfig() private readonly chatConfig: ChatConfig,
   ) {}
 
-  /** The chatbot's name, look and pre-chat form, for a widget on one of its allowed sites. */
+  /** The chatbot's name, look and journey, for a widget on one of its allowed sites. */
   async config(input: ChatbotCredentials, request: { origin?: string; ip: string }) {
     await this.limits.configByAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
@@ -62,7 +66,7 @@ export class WidgetSessionsService {
         chatbotId: chatbot.id,
         name: chatbot.name,
         appearance: chatbot.appearance,
-        preChatForm: chatbot.preChatForm,
+        journey: chatbot.journey,
       };
     });
   }
@@ -97,7 +101,9 @@ export class WidgetSessionsService {
           'this chatbot only talks to visitors whose email its site signed (identityHash)',
         );
       }
-      const answers = checkAnswers(chatbot.preChatForm, input.answers);
+      const walk = this.journeys.walk(chatbot.journey, input.answers, input.journeyVersion);
+      const { answers } = walk;
+      await this.journeys.checkImages(walk, chatbot.journey, chatbot.id);
 
       const browser = new UAParser(request.userAgent ?? '').getResult();
       const room = await this.rooms.create({
@@ -116,13 +122,19 @@ export class WidgetSessionsService {
           },
         },
         answers,
+        category: walk.category ?? null,
+        priority: walk.end.priority ?? 'normal',
+        teamId: walk.end.teamId ?? null,
+        journey: { version: chatbot.journey.version, path: walk.path },
       });
+      await this.journeys.claimImages(walk, chatbot.journey, room);
       const visitorToken = this.tokens.issue({
         visitorId: room.visitor.id,
         roomId: room.id,
         tenantId: room.tenantId,
       });
       await this.messages.system(room, chatbot.appearance.waitingMessage);
+      if (walk.end.firstMessage) await this.messages.system(room, walk.end.firstMessage);
       await this.events.publish(ChatroomCreatedV1, {
         tenantId: room.tenantId,
         chatroomId: room.id,
@@ -137,7 +149,7 @@ export class WidgetSessionsService {
             browser: room.visitor.browser,
           },
           answers,
-          category: categoryOf(chatbot.preChatForm, answers),
+          ...(walk.category ? { category: walk.category } : {}),
           createdAt: room.createdAt.toISOString(),
         },
       });
@@ -179,37 +191,4 @@ export class WidgetSessionsService {
     }
     return chatbot;
   }
-}
-
-/** Answers must fit the chatbot's pre-chat form: required ones given, choices among the options. */
-function checkAnswers(
-  form: PreChatForm,
-  answers: Record<string, string | string[]>,
-): Record<string, string | string[]> {
-  const fields = new Map(form.fields.map((field) => [field.id, field]));
-  const invalid = (field: string, message: string) =>
-    new AppHttpError(400, 'validation_failed', `answers.${field}: ${message}`);
-  for (const key of Object.keys(answers))
-    if (!fields.has(key)) throw invalid(key, 'not a question of this form');
-  for (const field of form.fields) {
-    const answer = answers[field.id];
-    const empty =
-      answer === undefined || (Array.isArray(answer) ? answer.length === 0 : answer.trim() === '');
-    if (empty) {
-      if (field.required) throw invalid(field.id, 'required');
-      continue;
-    }
-    const values = Array.isArray(answer) ? answer : [answer];
-    if (field.type !== 'multiple-choice' && Array.isArray(answer))
-      throw invalid(field.id, 'one answer expected');
-    if (
-      (field.type === 'single-choice' || field.type === 'multiple-choice') &&
-      values.some((value) => !field.options?.includes(value))
-    ) {
-      throw invalid(field.id, `one of ${field.options?.join(', ')}`);
-    }
-    if (field.type === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values[0]))
-      throw invalid(field.id, 'an email address');
-  }
-  return answers;
 }

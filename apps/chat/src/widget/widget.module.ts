@@ -3,6 +3,7 @@ import { BlockingModule } from '../blocking/blocking.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MessagesModule } from '../messages/messages.module';
 import { RoomsModule } from '../rooms/rooms.module';
+import { JourneyAnswersService } from './journey-answers.service';
 import { VisitorTokensService } from './visitor-tokens.service';
 import { WidgetController } from './widget.controller';
 import { WidgetRateLimits } from './widget-rate-limits.service';
@@ -12,7 +13,8 @@ import { WidgetSessionsService } from './widget-sessions.service';
 @Module({
   imports: [BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
   controllers: [WidgetController],
-  providers: [VisitorTokensService, WidgetRateLimits, WidgetSessionsService],
+  // PENDING_UPLOADS (./pending-uploads) is provided by the attachments module once it exists.
+  providers: [JourneyAnswersService, VisitorTokensService, WidgetRateLimits, WidgetSessionsService],
   exports: [VisitorTokensService],
 })
 export class WidgetModule {}

@@ -13,6 +13,8 @@ export interface RoomDetails extends RoomSummary {
   };
   /** Pre-chat answers by question id; absent when the visitor gave none. */
   answers?: Record<string, string | string[]>;
+  /** The journey version the visitor walked and its steps, start to end; null before journeys. */
+  journey?: { version: number; path: string[] } | null;
   closeReason?: string | null;
 }
 
@@ -31,7 +33,8 @@ export interface OnlineAgent {
 export interface ChatbotInfo {
   id: string;
   name: string;
-  preChatForm?: { fields: { id: string; label: string }[] };
+  /** Its journey's steps; questions have a label. */
+  journey?: { nodes: { id: string; label?: string }[] };
 }
 
 export const HISTORY_PAGE_SIZE = 50;

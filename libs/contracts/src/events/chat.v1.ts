@@ -5,6 +5,11 @@ export const roomStatusSchema = z.enum(['queued', 'active', 'standby', 'closed']
 export const closeReasonSchema = z.enum(['resolved', 'abandoned', 'stale', 'blocked']);
 export type CloseReason = z.infer<typeof closeReasonSchema>;
 
+/** A room's priority, lowest first: the queue serves urgent > high > normal > low. */
+export const ROOM_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const roomPrioritySchema = z.enum(ROOM_PRIORITIES);
+export type RoomPriority = z.infer<typeof roomPrioritySchema>;
+
 const visitorSchema = z.object({
   name: z.string(),
   email: z.string(),

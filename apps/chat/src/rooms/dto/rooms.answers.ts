@@ -4,6 +4,7 @@ import {
   type Jsonified,
   type QueuePage,
   type RoomSummary,
+  roomPrioritySchema,
   roomStatusSchema,
 } from '@app/contracts';
 import { z } from 'zod';
@@ -22,6 +23,9 @@ export const roomSummaryAnswer = z.object({
       .describe("The tenant's backend signed the email (identity verification)."),
   }),
   agent: z.object({ id: z.string(), name: z.string() }).optional(),
+  category: z.string().nullable().describe("A category id from the tenant's list, or none."),
+  priority: roomPrioritySchema,
+  teamId: z.string().nullable().describe('The team whose queue the room is in; null: everyone’s.'),
   lastSeq: z.int().min(0),
   createdAt: z.iso.datetime(),
   queuedAt: z.iso.datetime().optional(),
@@ -53,6 +57,10 @@ export const roomAnswer = roomSummaryAnswer.extend({
     verified: z.boolean(),
   }),
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  journey: z
+    .object({ version: z.int().min(1), path: z.array(z.string()) })
+    .nullable()
+    .describe('The journey version the visitor walked and its nodes, start to end.'),
   closeReason: closeReasonSchema.nullable(),
 });
 

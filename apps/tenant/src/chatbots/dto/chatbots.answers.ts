@@ -1,4 +1,4 @@
-import { appearanceSchema, type Jsonified, preChatFormSchema } from '@app/contracts';
+import { appearanceSchema, type Jsonified, journeySchema } from '@app/contracts';
 import { z } from 'zod';
 import { type ChatbotView, type ChatbotWithKey } from '../chatbots.service';
 
@@ -9,7 +9,7 @@ export const chatbotAnswer = z.object({
   name: z.string(),
   allowedOrigins: z.array(z.string()),
   appearance: appearanceSchema,
-  preChatForm: preChatFormSchema,
+  journey: journeySchema,
   apiKeyPrefix: z.string().nullable().describe('The start of the key, to tell keys apart.'),
   identityVerification: z
     .boolean()
@@ -31,3 +31,5 @@ export const identitySecretAnswer = z.object({
     .string()
     .describe("The secret the tenant's backend signs visitors' emails with (HMAC-SHA256, hex)."),
 });
+
+export const journeyAnswer = journeySchema;

@@ -1,0 +1,18 @@
+/**
+ * Uploads a widget made before its session (a journey's image question), claimed by the room
+ * the session opens. Shaped as the attachments module's `AttachmentsService`, which provides it
+ * (`{ provide: PENDING_UPLOADS, useExisting: AttachmentsService }`); until it is wired in, image
+ * answers are refused as uploads unavailable.
+ */
+export interface PendingUploads {
+  /** Refuses (400 naming `field`) ids that are not pending uploads of this chatbot. */
+  checkPending(ids: string[], chatbotId: string, field: string): Promise<void>;
+  /** Ties the uploads to the new room, once; refuses as `checkPending` does. */
+  claimForRoom(
+    ids: string[],
+    room: { id: string; chatbotId: string; visitor: { id: string } },
+    field?: string,
+  ): Promise<unknown>;
+}
+
+export const PENDING_UPLOADS = Symbol('PENDING_UPLOADS');
