@@ -166,7 +166,10 @@ export interface ClientToServerEvents {
     payload: z.input<typeof roomReassignSchema>,
     ack: Ack<{ room: RoomSummary }>,
   ) => void;
-  'room:update': (payload: z.input<typeof roomUpdateSchema>, ack: Ack<{ room: RoomSummary }>) => void;
+  'room:update': (
+    payload: z.input<typeof roomUpdateSchema>,
+    ack: Ack<{ room: RoomSummary }>,
+  ) => void;
   'agent:status': (
     payload: z.input<typeof agentStatusSchema>,
     ack?: Ack<{ status: AgentPresence }>,
