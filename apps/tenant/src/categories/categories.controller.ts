@@ -32,7 +32,7 @@ export class CategoriesController {
   }
 
   @RequirePermissions('tenant:manage')
-  @ApiErrors({ 404: '`category_not_found`', 409: '`name_taken`' })
+  @ApiErrors({ 409: '`name_taken`' })
   @ApiAnswer(200, categoryAnswer)
   @Patch(':id')
   rename(@Param('id') id: string, @Body() body: CategoryDto): Promise<CategoryRecord> {
@@ -41,7 +41,7 @@ export class CategoriesController {
 
   /** Rooms keep the category; it is no longer offered, and teams stop routing it. */
   @RequirePermissions('tenant:manage')
-  @ApiErrors({ 404: '`category_not_found`' })
+  @ApiErrors({ 404: '`not_found`: no such category.' })
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string): Promise<void> {

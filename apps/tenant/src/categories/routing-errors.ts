@@ -1,9 +1,10 @@
 import { AppHttpError } from '@app/platform';
+import { NotFoundException } from '@nestjs/common';
 
 /** Errors of the tenant's categories and teams. */
 export const routingErrors = {
-  categoryNotFound: () => new AppHttpError(404, 'category_not_found', 'no such category'),
-  teamNotFound: () => new AppHttpError(404, 'team_not_found', 'no such team'),
+  categoryNotFound: () => new NotFoundException('category not found'),
+  teamNotFound: () => new NotFoundException('team not found'),
   nameTaken: (what: 'category' | 'team') =>
     new AppHttpError(409, 'name_taken', `name: another ${what} of this workspace has this name`),
   tooMany: (what: 'categories' | 'teams', limit: number) =>

@@ -32,7 +32,7 @@ export class TeamsController {
   }
 
   @RequirePermissions('tenant:manage')
-  @ApiErrors({ 404: '`team_not_found`', 409: '`name_taken`' })
+  @ApiErrors({ 409: '`name_taken`' })
   @ApiAnswer(200, teamAnswer)
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateTeamDto): Promise<TeamRecord> {
@@ -41,7 +41,7 @@ export class TeamsController {
 
   /** The team's rooms, waiting or not, fall back to the tenant's queue. */
   @RequirePermissions('tenant:manage')
-  @ApiErrors({ 404: '`team_not_found`' })
+  @ApiErrors({ 404: '`not_found`: no such team.' })
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string): Promise<void> {
