@@ -3,6 +3,7 @@ import { AgentsPage } from './admin/AgentsPage';
 import { ChatbotPage } from './admin/ChatbotPage';
 import { ChatbotsPage } from './admin/ChatbotsPage';
 import { RolesPage } from './admin/RolesPage';
+import { TeamsPage } from './admin/TeamsPage';
 import { BlocklistPage } from './blocklist/BlocklistPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
@@ -63,6 +64,7 @@ export function App() {
         <Route path="/chatbots/:chatbotId" element={<ChatbotPage />} />
         <Route path="/agents" element={<AgentsPage />} />
         <Route path="/roles" element={<RolesPage />} />
+        <Route path="/teams" element={<TeamsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />

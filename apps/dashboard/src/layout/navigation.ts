@@ -27,6 +27,7 @@ export const NAVIGATION: NavGroup[] = [
       { to: '/chatbots', label: 'Chatbots', icon: 'bot' },
       { to: '/agents', label: 'Agents', icon: 'users', permission: 'agents:manage' },
       { to: '/roles', label: 'Roles', icon: 'shield', permission: 'roles:manage' },
+      { to: '/teams', label: 'Teams', icon: 'users', permission: 'tenant:manage' },
       { to: '/settings', label: 'Settings', icon: 'settings', permission: 'tenant:manage' },
     ],
   },

@@ -1,6 +1,5 @@
-import { type Jsonified } from '@app/contracts';
+import { type CategoryView, type Jsonified } from '@app/contracts';
 import { z } from 'zod';
-import { type CategoryRecord } from '../categories.repository';
 
 /** The bodies the categories routes answer, for the OpenAPI document (see `ApiAnswer`). */
 export const categoryAnswer = z.object({
@@ -8,6 +7,6 @@ export const categoryAnswer = z.object({
   name: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-}) satisfies z.ZodType<Jsonified<CategoryRecord>>;
+}) satisfies z.ZodType<Jsonified<CategoryView>>;
 
 export const categoriesAnswer = z.object({ categories: z.array(categoryAnswer) });

@@ -1,6 +1,5 @@
-import { type Jsonified } from '@app/contracts';
+import { type Jsonified, type TeamView } from '@app/contracts';
 import { z } from 'zod';
-import { type TeamRecord } from '../teams.repository';
 
 /** The bodies the teams routes answer, for the OpenAPI document (see `ApiAnswer`). */
 export const teamAnswer = z.object({
@@ -12,6 +11,6 @@ export const teamAnswer = z.object({
     .describe("Rooms of these categories wait in the team's queue (first team that has one)."),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-}) satisfies z.ZodType<Jsonified<TeamRecord>>;
+}) satisfies z.ZodType<Jsonified<TeamView>>;
 
 export const teamsAnswer = z.object({ teams: z.array(teamAnswer) });
