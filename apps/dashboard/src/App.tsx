@@ -18,6 +18,7 @@ import { EmailsPage } from './emails/EmailsPage';
 import { InboxPage } from './inbox/InboxPage';
 import { Shell } from './layout/Shell';
 import { StatusPage } from './status/StatusPage';
+import { SupervisionPage } from './supervision/SupervisionPage';
 
 /** The dashboard's routes, under /app/. Signed-out users are sent to the login page. */
 export function App() {
@@ -59,6 +60,7 @@ export function App() {
         <Route index element={<Navigate to="/inbox" replace />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/inbox/:roomId" element={<InboxPage />} />
+        <Route path="/supervision" element={<SupervisionPage />} />
         <Route path="/blocklist" element={<BlocklistPage />} />
         <Route path="/chatbots" element={<ChatbotsPage />} />
         <Route path="/chatbots/:chatbotId" element={<ChatbotPage />} />
