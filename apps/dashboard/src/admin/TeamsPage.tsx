@@ -1,3 +1,4 @@
+import { forgetRouting } from '../inbox/useRouting';
 import { RequirePermission } from '../layout/RequirePermission';
 import { Loaded } from '../ui/Loaded';
 import { PageHeader } from '../ui/PageHeader';
@@ -34,6 +35,7 @@ function Teams() {
               <CategoriesCard
                 categories={list}
                 onChanged={(next) => {
+                  forgetRouting();
                   categories.setData({ categories: next });
                   // A deleted category leaves the teams that took it.
                   teams.reload();
@@ -49,7 +51,10 @@ function Teams() {
                         agents={agentList
                           .filter((agent) => agent.status === 'active')
                           .map(({ id, name }) => ({ id, name }))}
-                        onChanged={(next) => teams.setData({ teams: next })}
+                        onChanged={(next) => {
+                          forgetRouting();
+                          teams.setData({ teams: next });
+                        }}
                       />
                     )}
                   </Loaded>

@@ -31,6 +31,11 @@ function loadRouting(): Promise<Pick<Routing, 'categories' | 'teams'>> {
   return lists;
 }
 
+/** After a change on the Teams page: the next reader loads the lists again. */
+export function forgetRouting(): void {
+  cached = null;
+}
+
 /** The tenant's categories and teams, with their names by id (empty until loaded). */
 export function useRouting(): Routing {
   const [lists, setLists] = useState<Pick<Routing, 'categories' | 'teams'>>({
