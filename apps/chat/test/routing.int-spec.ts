@@ -7,6 +7,7 @@ import {
 } from '@app/contracts';
 import { bearer, eventually, type SignedIn, TopicProbe } from '@app/testing';
 import request from 'supertest';
+import { RoomsRepository } from '../src/rooms/rooms.repository';
 import { ChatFixture, Inbox, SITE } from './chat-fixture';
 
 jest.setTimeout(120_000);
@@ -118,6 +119,45 @@ describe('categories, priority, teams and supervision in the queue', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(paged).toEqual(expected);
+  });
+
+  it('serves a room stored before priorities as normal, not behind the low ones', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const low = await newRoom(chatbot);
+    await label(admin, low, { priority: 'low' }).expect(200);
+    const legacyId = `legacy-${Date.now()}`;
+    const queuedAt = new Date();
+    await fixture.chat.db.collection('rooms').insertOne({
+      _id: legacyId as never,
+      tenantId: admin.tenant.id,
+      displayId: 900_000 + Math.floor(Math.random() * 99_999),
+      chatbotId: chatbot.id,
+      visitor: {
+        id: 'v-legacy',
+        name: 'Old Visitor',
+        email: 'old@example.test',
+        ip: '10.0.0.9',
+        browser: {},
+      },
+      answers: {},
+      status: 'queued',
+      agentId: null,
+      agentName: null,
+      queuedAt,
+      assignedAt: null,
+      previousAgentId: null,
+      version: 0,
+      awayUntil: null,
+      awayNotified: false,
+      closeReason: null,
+      closedAt: null,
+      createdAt: queuedAt,
+      updatedAt: queuedAt,
+    });
+    await fixture.chat.app.get(RoomsRepository).onModuleInit();
+    const page = await queue(admin);
+    expect(page.rooms.map((room) => room.roomId)).toEqual([legacyId, low]);
+    expect(page.rooms[0]).toMatchObject({ priority: 'normal', category: null, teamId: null });
   });
 
   it('filters the queue by category, team and chatbot, with counts of what the filter keeps', async () => {

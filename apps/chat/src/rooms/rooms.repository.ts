@@ -1,6 +1,6 @@
-import { findOwnById, TenantContext, updateOwn } from '@app/tenancy';
+import { asSystem, findOwnById, TenantContext, updateOwn } from '@app/tenancy';
 import { insertFirst, isDuplicateKey } from '@app/database';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +48,7 @@ const INSERT_ATTEMPTS = 5;
  * needed), and keeps the room cache the message path reads.
  */
 @Injectable()
-export class RoomsRepository {
+export class RoomsRepository implements OnModuleInit {
   private readonly logger = new Logger(RoomsRepository.name);
 
   constructor(
@@ -59,6 +59,28 @@ export class RoomsRepository {
     private readonly cache: RoomCache,
     private readonly teams: TeamsRepository,
   ) {}
+
+  /**
+   * Open rooms stored before priorities have no rank to sort on (they would wait behind every
+   * `low` room): they get normal's, no category and no team.
+   */
+  async onModuleInit(): Promise<void> {
+    await asSystem('open rooms from before priorities get the normal rank', async () => {
+      await this.rooms
+        .updateMany(
+          { status: { $in: ['queued', 'active'] }, priorityRank: { $exists: false } },
+          {
+            $set: {
+              priority: 'normal',
+              priorityRank: priorityRank('normal'),
+              category: null,
+              teamId: null,
+            },
+          },
+        )
+        .exec();
+    });
+  }
 
   /** A waiting room, routed to its team by its category unless it was given one. */
   async create(room: NewRoom): Promise<RoomRecord> {
