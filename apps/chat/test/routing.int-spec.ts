@@ -254,6 +254,33 @@ describe('categories, priority, teams and supervision in the queue', () => {
     ).toMatchObject({ priority: 'urgent', category: billing });
   });
 
+  it('no longer offers a deleted category, while rooms keep it', async () => {
+    const { admin, billing, roomId } = await tenantWithTeam();
+    await fixture.directory.deleteCategory(admin.tenant.id, billing);
+    await eventually(async () => {
+      const refused = await label(admin, roomId, { category: billing }).expect(400);
+      expect(refused.body.message).toContain('category');
+    });
+    const room = await http().get(`/api/chat/rooms/${roomId}`).set(bearer(admin.accessToken));
+    expect(room.body.category).toBe(billing);
+  });
+
+  it('shows the team’s queue to an agent as soon as they join the team', async () => {
+    const { admin, outsider, team, roomId } = await tenantWithTeam();
+    const outsiderInbox = new Inbox(await fixture.agent(outsider.accessToken));
+    // The page a connecting agent is sent first has arrived: later pages follow the change.
+    await eventually(() => expect(outsiderInbox.pages.length).toBeGreaterThan(0));
+    expect(await queuedIds(outsider)).not.toContain(roomId);
+    await fixture.directory.updateTeam(admin.tenant.id, {
+      ...team,
+      memberIds: [...team.memberIds, outsider.user.id],
+    });
+    await eventually(async () => expect(await queuedIds(outsider)).toContain(roomId));
+    await eventually(() =>
+      expect(outsiderInbox.pages.at(-1)?.rooms.map((r) => r.roomId)).toContain(roomId),
+    );
+  });
+
   it('transfers a room to a team: it waits in that team’s queue, on Kafka and in the timeline', async () => {
     const { admin, chatbot, member, outsider, team } = await tenantWithTeam();
     const roomId = await newRoom(chatbot);
@@ -329,6 +356,26 @@ describe('categories, priority, teams and supervision in the queue', () => {
       .set(bearer(admin.accessToken))
       .send({ agentId: member.user.id, toQueue: true })
       .expect(400);
+  });
+
+  it('refuses to reassign a room to an agent who has as many chats as they may', async () => {
+    const { admin, chatbot } = await tenantWithTeam();
+    const busy = await fixture.directory.agent(admin, { name: 'Bea Busy', maxConcurrentChats: 1 });
+    const first = await newRoom(chatbot);
+    // Until chat has applied the new agent's events, it may close their socket: try again.
+    await eventually(async () => {
+      const busySocket = await fixture.agent(busy.accessToken);
+      const joined = await busySocket.timeout(5000).emitWithAck('room:join', { roomId: first });
+      expect(joined).toHaveProperty('room');
+    });
+    const roomId = await newRoom(chatbot);
+    const refused = await http()
+      .post(`/api/chat/rooms/${roomId}/reassign`)
+      .set(bearer(admin.accessToken))
+      .send({ agentId: busy.user.id })
+      .expect(409);
+    expect(refused.body.code).toBe('at_capacity');
+    expect(await queuedIds(admin)).toContain(roomId);
   });
 
   it('applies exactly one of a supervisor’s reassign and an agent’s join racing for a room', async () => {

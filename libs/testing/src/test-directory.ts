@@ -3,6 +3,7 @@ import {
   type AgentSnapshot,
   appearanceSchema,
   CategoryCreatedV1,
+  CategoryDeletedV1,
   ChatbotCreatedV1,
   ChatbotKeyRotatedV1,
   type ChatbotSnapshot,
@@ -163,6 +164,10 @@ export class TestDirectory {
     const categoryId = randomUUID();
     await publish(CategoryCreatedV1, tenantId, { categoryId, name });
     return categoryId;
+  }
+
+  async deleteCategory(tenantId: string, categoryId: string): Promise<void> {
+    await publish(CategoryDeletedV1, tenantId, { categoryId });
   }
 
   /** A team, announced as `POST /teams` does. */
