@@ -420,15 +420,18 @@ describe('categories, priority, teams and supervision in the queue', () => {
     const room = async (id: string) =>
       (await http().get(`/api/chat/rooms/${id}`).set(bearer(admin.accessToken)).expect(200))
         .body as RoomSummary;
-    expect(await room(waiting)).toMatchObject({
-      status: 'queued',
-      teamId: null,
-      category: billing,
-    });
-    expect(await room(taken)).toMatchObject({
-      status: 'active',
-      teamId: null,
-      agent: { id: member.user.id },
+    // Chat moves the team's rooms one after another: the taken one may come second.
+    await eventually(async () => {
+      expect(await room(waiting)).toMatchObject({
+        status: 'queued',
+        teamId: null,
+        category: billing,
+      });
+      expect(await room(taken)).toMatchObject({
+        status: 'active',
+        teamId: null,
+        agent: { id: member.user.id },
+      });
     });
     expect((await queue(admin, { teamId: team.teamId })).total).toBe(0);
   });
