@@ -378,8 +378,12 @@ describe('categories, priority, teams and supervision in the queue', () => {
     expect(await queuedIds(admin)).toContain(roomId);
   });
 
-  it('applies exactly one of a supervisor’s reassign and an agent’s join racing for a room', async () => {
+  it('never gives a room to two agents when a supervisor’s reassign races an agent’s join', async () => {
     const { admin, chatbot, member, outsider } = await tenantWithTeam();
+    const mine = async (agent: SignedIn) =>
+      (
+        await http().get('/api/chat/rooms/mine').set(bearer(agent.accessToken)).expect(200)
+      ).body.rooms.map((room: RoomSummary) => room.roomId) as string[];
     for (let round = 0; round < 4; round += 1) {
       const roomId = await newRoom(chatbot);
       const joiner = await fixture.agent(outsider.accessToken);
@@ -388,12 +392,22 @@ describe('categories, priority, teams and supervision in the queue', () => {
         joiner.emitWithAck('room:join', { roomId }),
         supervisor.emitWithAck('room:reassign', { roomId, agentId: member.user.id }),
       ]);
-      const applied = [joined, reassigned].filter((answer) => 'room' in answer);
-      expect(applied).toHaveLength(1);
+      // Decided on the same state, one of them wins and the other is refused (already_taken or
+      // room_moved; `conflict` while the winner is still writing); a reassign that read the
+      // room after the join applied moves it on.
+      const winner = 'room' in reassigned ? member : outsider;
+      const refused = (codes: RegExp) => ({
+        error: expect.objectContaining({ code: expect.stringMatching(codes) }),
+      });
+      if (!('room' in joined)) expect(joined).toEqual(refused(/^(already_taken|conflict)$/));
+      if (!('room' in reassigned)) expect(reassigned).toEqual(refused(/^(room_moved|conflict)$/));
+      expect('room' in joined || 'room' in reassigned).toBe(true);
       const room = (await http().get(`/api/chat/rooms/${roomId}`).set(bearer(admin.accessToken)))
         .body as RoomSummary;
-      const winner = 'room' in joined ? outsider.user.id : member.user.id;
-      expect(room.agent?.id).toBe(winner);
+      expect(room.agent?.id).toBe(winner.user.id);
+      // Exactly one agent has the room among their chats.
+      expect(await mine(winner)).toContain(roomId);
+      expect(await mine(winner === member ? outsider : member)).not.toContain(roomId);
       joiner.disconnect();
       supervisor.disconnect();
     }
