@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'chats:join',
   'chats:block',
   'chats:transfer',
+  'chats:supervise',
   'analytics:view',
   'notifications:manage',
 ] as const;

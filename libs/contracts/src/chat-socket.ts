@@ -3,6 +3,7 @@ import {
   agentPresenceSchema,
   closeReasonSchema,
   type RoomPriority,
+  roomPrioritySchema,
   roomStatusSchema,
 } from './events/chat.v1';
 
@@ -30,7 +31,28 @@ export const roomCloseSchema = z.strictObject({
   roomId: id,
   reason: closeReasonSchema.exclude(['abandoned']).default('resolved'),
 });
-export const roomTransferSchema = z.strictObject({ roomId: id, agentId: id });
+/** The room's agent hands it to another agent, or back to the queue of a team. */
+export const roomTransferSchema = z.union([
+  z.strictObject({ roomId: id, agentId: id }),
+  z.strictObject({ roomId: id, teamId: id }),
+]);
+/** A supervisor moves any open room: to an agent, to a team's queue, or to the tenant's queue. */
+export const roomReassignSchema = z.union([
+  z.strictObject({ roomId: id, agentId: id }),
+  z.strictObject({ roomId: id, teamId: id }),
+  z.strictObject({ roomId: id, toQueue: z.literal(true) }),
+]);
+/** The room's agent or a supervisor sets its category (a category id, or null) or priority. */
+export const roomUpdateSchema = z
+  .strictObject({
+    roomId: id,
+    category: id.nullable().optional(),
+    priority: roomPrioritySchema.optional(),
+  })
+  .refine(
+    (update) => update.category !== undefined || update.priority !== undefined,
+    'category or priority',
+  );
 export const typingSchema = z.strictObject({ roomId: id.optional(), typing: z.boolean() });
 export const messageReadSchema = z.strictObject({
   roomId: id.optional(),
@@ -106,15 +128,22 @@ export interface RoomSummary {
 }
 
 /**
- * A page of the queue, oldest first, with what the whole queue holds: agents see how many wait
- * even when a flood fills the first page, and page on with `nextCursor` (`GET /rooms/queue`).
+ * A page of the queue, most urgent first and oldest first within a priority, with what the
+ * whole queue holds: agents see how many wait even when a flood fills the first page, and page
+ * on with `nextCursor` (`GET /rooms/queue`). Only rooms the agent may see (no team, or one of
+ * theirs; a supervisor sees all), narrowed by the filters asked for; the counts too.
  */
 export interface QueuePage {
   rooms: RoomSummary[];
-  /** Rooms waiting in the tenant, all pages together. */
+  /** Rooms waiting, all pages together. */
   total: number;
   /** Rooms waiting per chatbot id. */
   byChatbot: Record<string, number>;
+  /** Rooms waiting per category id (`none`: no category). */
+  byCategory: Record<string, number>;
+  /** Rooms waiting per team id (`none`: the tenant's queue). */
+  byTeam: Record<string, number>;
+  byPriority: Partial<Record<RoomPriority, number>>;
   /** The cursor of the next page; null on the last one. */
   nextCursor: string | null;
 }
@@ -133,6 +162,14 @@ export interface ClientToServerEvents {
     payload: z.input<typeof roomTransferSchema>,
     ack: Ack<{ room: RoomSummary }>,
   ) => void;
+  'room:reassign': (
+    payload: z.input<typeof roomReassignSchema>,
+    ack: Ack<{ room: RoomSummary }>,
+  ) => void;
+  'room:update': (
+    payload: z.input<typeof roomUpdateSchema>,
+    ack: Ack<{ room: RoomSummary }>,
+  ) => void;
   'agent:status': (
     payload: z.input<typeof agentStatusSchema>,
     ack?: Ack<{ status: AgentPresence }>,
@@ -145,10 +182,13 @@ export interface ServerToClientEvents {
     roomId: string;
     status: RoomSummary['status'];
     agent?: { id: string; name: string };
+    category?: string | null;
+    priority?: RoomPriority;
+    teamId?: string | null;
     visitorAway?: boolean;
     reason?: string;
   }) => void;
-  /** The queue's first page and its counts. */
+  /** The first page of the queue this agent may see (their teams', or all for a supervisor). */
   'queue:updated': (queue: QueuePage) => void;
   typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;
   'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;

@@ -3,6 +3,8 @@ import {
   type AgentSnapshot,
   appearanceSchema,
   emptyJourney,
+  CategoryCreatedV1,
+  CategoryDeletedV1,
   ChatbotCreatedV1,
   ChatbotKeyRotatedV1,
   type ChatbotSnapshot,
@@ -10,6 +12,10 @@ import {
   DEFAULT_MAX_CONCURRENT_CHATS,
   type EventDefinition,
   type PayloadOf,
+  TeamCreatedV1,
+  TeamDeletedV1,
+  type TeamSnapshot,
+  TeamUpdatedV1,
   TenantCreatedV1,
   type TenantSettings,
   TenantUpdatedV1,
@@ -161,6 +167,39 @@ export class TestDirectory {
     const snapshot = { ...this.chatbotSnapshot(chatbot), apiKeySha256: sha256(apiKey) };
     this.chatbots.set(chatbot.id, await publish(ChatbotKeyRotatedV1, chatbot.tenantId, snapshot));
     return { ...chatbot, apiKey };
+  }
+
+  /** A category of the tenant's list, announced as `POST /categories` does; its id. */
+  async category(tenantId: string, name: string): Promise<string> {
+    const categoryId = randomUUID();
+    await publish(CategoryCreatedV1, tenantId, { categoryId, name });
+    return categoryId;
+  }
+
+  async deleteCategory(tenantId: string, categoryId: string): Promise<void> {
+    await publish(CategoryDeletedV1, tenantId, { categoryId });
+  }
+
+  /** A team, announced as `POST /teams` does. */
+  async team(
+    tenantId: string,
+    fields: Pick<TeamSnapshot, 'name'> & Partial<Pick<TeamSnapshot, 'memberIds' | 'categoryIds'>>,
+  ): Promise<TeamSnapshot> {
+    return publish(TeamCreatedV1, tenantId, {
+      teamId: randomUUID(),
+      memberIds: [],
+      categoryIds: [],
+      createdAt: new Date().toISOString(),
+      ...fields,
+    });
+  }
+
+  async updateTeam(tenantId: string, team: TeamSnapshot): Promise<void> {
+    await publish(TeamUpdatedV1, tenantId, team);
+  }
+
+  async deleteTeam(tenantId: string, teamId: string): Promise<void> {
+    await publish(TeamDeletedV1, tenantId, { teamId });
   }
 
   /** Workspace settings changed by an admin (`PATCH /settings`). */

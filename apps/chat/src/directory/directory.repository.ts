@@ -122,6 +122,14 @@ export class DirectoryRepository {
     return { id: _id, ...rest };
   }
 
+  /** The tenant's active agents who may take chats (whose queue chat pushes). */
+  async activeAgents(): Promise<AgentRecord[]> {
+    const entries = await this.agents.find({ status: 'active' }).lean();
+    return entries
+      .filter((entry) => entry.permissions.includes('chats:join'))
+      .map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+  }
+
   async tenantName(tenantId: string): Promise<string> {
     return (await this.findTenant(tenantId))?.name ?? 'Parley';
   }

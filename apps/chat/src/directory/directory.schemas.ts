@@ -97,6 +97,55 @@ export class TenantEntry {
   syncedAt!: Date;
 }
 
+/** A category of the tenant's list; a deleted one stays as a tombstone (rooms keep it). */
+@Schema({ collection: 'directory_categories', versionKey: false })
+export class CategoryEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+
+  @Prop({ default: false })
+  deleted!: boolean;
+
+  @Prop({ required: true })
+  syncedAt!: Date;
+}
+
+/** A team of agents and the categories routed to it; deleted: a tombstone. */
+@Schema({ collection: 'directory_teams', versionKey: false })
+export class TeamEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+
+  @Prop({ type: [String], default: [] })
+  memberIds!: string[];
+
+  @Prop({ type: [String], default: [] })
+  categoryIds!: string[];
+
+  /** Routing takes the oldest team that holds a room's category. */
+  @Prop({ type: Date, required: true })
+  createdAt!: Date;
+
+  @Prop({ default: false })
+  deleted!: boolean;
+
+  @Prop({ required: true })
+  syncedAt!: Date;
+}
+
+export const CategoryEntrySchema =
+  SchemaFactory.createForClass(CategoryEntry).plugin(tenantScopedPlugin);
+export const TeamEntrySchema = SchemaFactory.createForClass(TeamEntry).plugin(tenantScopedPlugin);
 export const ChatbotEntrySchema =
   SchemaFactory.createForClass(ChatbotEntry).plugin(tenantScopedPlugin);
 export const AgentEntrySchema = SchemaFactory.createForClass(AgentEntry).plugin(tenantScopedPlugin);

@@ -27,6 +27,7 @@ export function roomUpdate(room: RoomRecord) {
     roomId: room.id,
     status: displayStatus(room),
     ...assignedAgent(room),
+    ...labels(room),
     visitorAway: room.status !== 'closed' && room.awayUntil !== null,
   };
 }

@@ -10,8 +10,9 @@ import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.s
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
+import { RoomMoves } from './room-moves.service';
 
-/** Rooms and their life: the queue, joining, leaving, transfer, closing. */
+/** Rooms and their life: the queue, joining, leaving, transfer, reassignment, closing. */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -24,7 +25,7 @@ import { RoomsService } from './rooms.service';
     RealtimeModule,
   ],
   controllers: [RoomsController],
-  providers: [DisplayIdAllocator, RoomCache, RoomsRepository, RoomsService],
-  exports: [RoomsRepository, RoomsService],
+  providers: [DisplayIdAllocator, RoomCache, RoomsRepository, RoomsService, RoomMoves],
+  exports: [RoomsRepository, RoomsService, RoomMoves],
 })
 export class RoomsModule {}

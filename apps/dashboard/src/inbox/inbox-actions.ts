@@ -18,7 +18,8 @@ export interface InboxActions {
   deliverPending(): void;
   close(roomId: string, reason: CloseReason): Promise<void>;
   leave(roomId: string): Promise<void>;
-  transfer(roomId: string, agentId: string): Promise<RoomSummary>;
+  /** To a colleague, or back to a team's queue. */
+  transfer(roomId: string, to: { agentId: string } | { teamId: string }): Promise<RoomSummary>;
   typing(roomId: string, typing: boolean): void;
   /** The agent has seen the room up to `seq`; `visitorSeq` tells the visitor so when it is new. */
   markRead(roomId: string, seq: number, visitorSeq?: number): void;
@@ -94,8 +95,8 @@ export function createInboxActions(
       const { room } = await request(socket, 'room:leave', { roomId });
       known(room);
     },
-    async transfer(roomId, agentId) {
-      const { room } = await request(socket, 'room:transfer', { roomId, agentId });
+    async transfer(roomId, to) {
+      const { room } = await request(socket, 'room:transfer', { roomId, ...to });
       known(room);
       return room;
     },

@@ -38,6 +38,13 @@ export const queuePageAnswer = z.object({
   rooms: z.array(roomSummaryAnswer),
   total: z.int().min(0).describe('Rooms waiting in the tenant, all pages together.'),
   byChatbot: z.record(z.string(), z.int().min(0)).describe('Rooms waiting per chatbot id.'),
+  byCategory: z
+    .record(z.string(), z.int().min(0))
+    .describe('Rooms waiting per category id (`none`: without one).'),
+  byTeam: z
+    .record(z.string(), z.int().min(0))
+    .describe('Rooms waiting per team id (`none`: the tenant’s queue).'),
+  byPriority: z.partialRecord(roomPrioritySchema, z.int().min(0)),
   nextCursor: z.string().nullable().describe('The `cursor` of the next page; null on the last.'),
 }) satisfies z.ZodType<Jsonified<QueuePage>>;
 
