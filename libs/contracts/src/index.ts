@@ -1,3 +1,4 @@
+export * from './attachments';
 export * from './chatbot';
 export * from './define-event';
 export * from './envelope';

@@ -13,6 +13,6 @@ import { WidgetSessionsService } from './widget-sessions.service';
   imports: [BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
   controllers: [WidgetController],
   providers: [VisitorTokensService, WidgetRateLimits, WidgetSessionsService],
-  exports: [VisitorTokensService],
+  exports: [VisitorTokensService, WidgetSessionsService, WidgetRateLimits],
 })
 export class WidgetModule {}
