@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'chats:join',
   'chats:block',
   'chats:transfer',
+  /** Deleting a closed conversation with its files for good. */
+  'chats:delete',
   'analytics:view',
   'notifications:manage',
 ] as const;

@@ -7,15 +7,16 @@ import {
   type VisitorPrincipal,
 } from '@app/auth';
 import { type ChatMessage, type QueuePage, type RoomSummary } from '@app/contracts';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer } from '@app/platform';
+import { ApiAnswer, ApiErrors } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
 import { agentSender, visitorSender } from '../realtime/rate-sender';
 import { SenderLimits } from '../realtime/sender-limits.service';
+import { RoomDeletionService } from './room-deletion.service';
 import { RoomsRepository } from './rooms.repository';
 import { QUEUE_PAGE_SIZE, RoomsService } from './rooms.service';
 import { historyAnswer, queuePageAnswer, roomAnswer, roomListAnswer } from './dto/rooms.answers';
@@ -64,6 +65,7 @@ export class RoomsController {
     private readonly repository: RoomsRepository,
     private readonly messages: MessagesService,
     private readonly limits: SenderLimits,
+    private readonly deletion: RoomDeletionService,
   ) {}
 
   /**
@@ -98,6 +100,22 @@ export class RoomsController {
       answers: room.answers ?? {},
       closeReason: room.closeReason,
     };
+  }
+
+  /**
+   * Deletes a closed conversation for good: its messages, its files (from the object store) and
+   * the room. Admins, or a role with `chats:delete`.
+   */
+  @RequirePermissions('chats:delete')
+  @ApiErrors({
+    409: '`room_open`: the conversation is not closed; close it first.',
+    503: '`storage_unavailable`: the object store does not answer; nothing was deleted.',
+  })
+  @ApiAnswer(204)
+  @HttpCode(204)
+  @Delete(':id')
+  async delete(@Param('id') id: string, @CurrentPrincipal() user: Principal): Promise<void> {
+    await this.deletion.delete(id, user.userId);
   }
 
   /**
