@@ -27,6 +27,8 @@ export class SingleFileUpload implements NestInterceptor {
   constructor(@InjectConfig() private readonly config: ChatConfig) {
     this.parse = multer({
       storage: multer.memoryStorage(),
+      // Browsers send the file's name in UTF-8 without saying so; multer's default is latin1.
+      defParamCharset: 'utf8',
       limits: {
         fileSize: config.ATTACHMENT_MAX_BYTES,
         files: 1,
