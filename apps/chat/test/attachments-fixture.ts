@@ -33,7 +33,8 @@ export const files = {
     ),
 
   /** A Windows program: `MZ` and a DOS stub. */
-  exe: () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(120)]),
+  exe: () =>
+    Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(120)]),
 
   html: () => Buffer.from('<!doctype html><html><script>alert(document.cookie)</script></html>'),
 };

@@ -7,13 +7,7 @@ import { AttachmentLinks } from '../src/attachments/attachment-links';
 import { AttachmentsService } from '../src/attachments/attachments.service';
 import { PendingUploadsSweep } from '../src/attachments/pending-uploads.sweep';
 import { ChatFixture, type ChatSocket, Inbox } from './chat-fixture';
-import {
-  download,
-  files,
-  StoreProbe,
-  uploadPending,
-  uploadToRoom,
-} from './attachments-fixture';
+import { download, files, StoreProbe, uploadPending, uploadToRoom } from './attachments-fixture';
 
 interface Conversation {
   admin: SignedIn;
@@ -137,7 +131,10 @@ describe('files in a conversation', () => {
       name: 'Facture 42 — été.pdf',
       type: 'application/pdf',
     }).expect(201);
-    expect(upload.body).toMatchObject({ contentType: 'application/pdf', name: 'Facture 42 — été.pdf' });
+    expect(upload.body).toMatchObject({
+      contentType: 'application/pdf',
+      name: 'Facture 42 — été.pdf',
+    });
 
     await chat.agent.emitWithAck('message:send', {
       roomId: chat.roomId,
@@ -265,22 +262,24 @@ describe('files in a conversation', () => {
 
     // A genuine link naming another tenant finds nothing there.
     const links = fixture.chat.app.get(AttachmentLinks);
-    await download(fixture.chat.url, links.link(other.admin.tenant.id, upload.body.id, 'content')).expect(
-      404,
-    );
+    await download(
+      fixture.chat.url,
+      links.link(other.admin.tenant.id, upload.body.id, 'content'),
+    ).expect(404);
   });
 
   it('refuses download links that expired, were forged, or were made for another file', async () => {
     const chat = await conversation();
     const [first, second] = await Promise.all(
-      ['one.png', 'two.png'].map(async (name) =>
-        (
-          await uploadToRoom(fixture.chat.url, chat.roomId, chat.visitorToken, {
-            body: await files.png(24, 24),
-            name,
-            type: 'image/png',
-          }).expect(201)
-        ).body,
+      ['one.png', 'two.png'].map(
+        async (name) =>
+          (
+            await uploadToRoom(fixture.chat.url, chat.roomId, chat.visitorToken, {
+              body: await files.png(24, 24),
+              name,
+              type: 'image/png',
+            }).expect(201)
+          ).body,
       ),
     );
     const links = fixture.chat.app.get(AttachmentLinks);
@@ -387,7 +386,12 @@ describe('files in a conversation', () => {
         attachments.claimForRoom([pending.body.id], room, 'answers.photo'),
       );
       expect(claimed).toEqual([
-        expect.objectContaining({ id: pending.body.id, width: 100, height: 50, url: expect.any(String) }),
+        expect.objectContaining({
+          id: pending.body.id,
+          width: 100,
+          height: 50,
+          url: expect.any(String),
+        }),
       ]);
       await download(fixture.chat.url, claimed[0].url).expect(200);
 
@@ -433,11 +437,15 @@ describe('files in a conversation', () => {
 
     it('is refused with a wrong key, and checked like any upload', async () => {
       const { chatbot } = await fixture.tenantWithChatbot();
-      await uploadPending(fixture.chat.url, { ...chatbot, apiKey: 'pk_wrong_key_123456' }, {
-        body: await files.png(20, 20),
-        name: 'a.png',
-        type: 'image/png',
-      }).expect(401);
+      await uploadPending(
+        fixture.chat.url,
+        { ...chatbot, apiKey: 'pk_wrong_key_123456' },
+        {
+          body: await files.png(20, 20),
+          name: 'a.png',
+          type: 'image/png',
+        },
+      ).expect(401);
       await uploadPending(fixture.chat.url, chatbot, {
         body: files.html(),
         name: 'a.png',
@@ -457,7 +465,9 @@ describe('files in a conversation', () => {
 
       await fixture.chat.db
         .collection('attachments')
-        .updateOne({ _id: pending.body.id } as object, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+        .updateOne({ _id: pending.body.id } as object, {
+          $set: { expiresAt: new Date(Date.now() - 1000) },
+        });
       const attachments = fixture.chat.app.get(AttachmentsService);
       await expect(
         forTenant(admin.tenant.id, 'test', () =>

@@ -96,7 +96,9 @@ export const s3Fragment = () => ({
     .default('parley-attachments'),
   S3_ACCESS_KEY_ID: z.string().min(1).default('parley-local'),
   /** Production refuses the local default, as it does every secret the repository shows. */
-  S3_SECRET_ACCESS_KEY: providerSecretWithLocalDefault('parley-local-development-s3-secret-change-me'),
+  S3_SECRET_ACCESS_KEY: providerSecretWithLocalDefault(
+    'parley-local-development-s3-secret-change-me',
+  ),
   /** Path-style URLs (`<endpoint>/<bucket>/<key>`), which most S3-compatible servers want. */
   S3_FORCE_PATH_STYLE: z
     .enum(['true', 'false'])

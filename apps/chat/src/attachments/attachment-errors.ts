@@ -16,7 +16,8 @@ export const attachmentErrors = {
       'unsupported_file_type',
       `this kind of file is not accepted here; accepted: ${allowed.join(', ')}`,
     ),
-  noFile: () => new AppHttpError(400, 'validation_failed', 'file: a multipart field `file` is required'),
+  noFile: () =>
+    new AppHttpError(400, 'validation_failed', 'file: a multipart field `file` is required'),
   notFound: () => new AppHttpError(404, 'attachment_not_found', 'no such attachment'),
   badLink: () =>
     new AppHttpError(403, 'link_expired', 'this download link has expired or is not valid'),

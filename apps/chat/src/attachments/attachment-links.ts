@@ -67,9 +67,7 @@ export class AttachmentLinks {
     return {
       ...shown,
       url: this.link(tenantId, attachment.id, 'content'),
-      ...(hasThumbnail
-        ? { thumbnailUrl: this.link(tenantId, attachment.id, 'thumbnail') }
-        : {}),
+      ...(hasThumbnail ? { thumbnailUrl: this.link(tenantId, attachment.id, 'thumbnail') } : {}),
     };
   }
 

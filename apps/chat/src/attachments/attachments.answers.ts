@@ -25,7 +25,9 @@ export const messageAttachmentAnswer = z.object({
 }) satisfies z.ZodType<MessageAttachment>;
 
 /** The multipart body of an upload, for the OpenAPI document. */
-export const uploadBody = (extraFields: Record<string, { type: 'string'; description: string }> = {}) => ({
+export const uploadBody = (
+  extraFields: Record<string, { type: 'string'; description: string }> = {},
+) => ({
   schema: {
     type: 'object',
     required: ['file', ...Object.keys(extraFields)],

@@ -21,7 +21,14 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -122,7 +129,11 @@ export class AttachmentsController {
     503: UPLOAD_ERRORS[503],
   })
   @Get('attachments/:id/content')
-  content(@Param('id') id: string, @Query() query: LinkQuery, @Res({ passthrough: true }) response: Response) {
+  content(
+    @Param('id') id: string,
+    @Query() query: LinkQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.download(id, 'content', query, response);
   }
 
@@ -135,7 +146,11 @@ export class AttachmentsController {
     503: UPLOAD_ERRORS[503],
   })
   @Get('attachments/:id/thumbnail')
-  thumbnail(@Param('id') id: string, @Query() query: LinkQuery, @Res({ passthrough: true }) response: Response) {
+  thumbnail(
+    @Param('id') id: string,
+    @Query() query: LinkQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.download(id, 'thumbnail', query, response);
   }
 

@@ -19,8 +19,7 @@ import { ObjectStore } from './object-store';
 
 /** Where a file is going: a room now, or (a journey's image question) the chatbot's next room. */
 export type UploadTarget =
-  | { roomId: string; uploader: Uploader }
-  | { chatbotId: string; uploader: Uploader };
+  { roomId: string; uploader: Uploader } | { chatbotId: string; uploader: Uploader };
 
 /**
  * Attachments: files checked by their bytes and stored in the object store, their records, the
@@ -52,7 +51,11 @@ export class AttachmentsService {
     try {
       await this.store.put(objectKey, inspected.body, inspected.contentType);
       if (inspected.image && thumbnailKey)
-        await this.store.put(thumbnailKey, inspected.image.thumbnail, inspected.image.thumbnailType);
+        await this.store.put(
+          thumbnailKey,
+          inspected.image.thumbnail,
+          inspected.image.thumbnailType,
+        );
       const pending = 'chatbotId' in target;
       const record = await this.repository.insert({
         _id: id,
@@ -100,12 +103,19 @@ export class AttachmentsService {
     messageRef: string,
   ): Promise<StoredAttachment[]> {
     const found = new Map(
-      (await this.repository.findMany(attachmentIds)).map((attachment) => [attachment.id, attachment]),
+      (await this.repository.findMany(attachmentIds)).map((attachment) => [
+        attachment.id,
+        attachment,
+      ]),
     );
     for (const id of attachmentIds) {
       const attachment = found.get(id);
       if (!attachment || attachment.roomId !== roomId || !sameUploader(attachment.uploader, sender))
-        throw attachmentErrors.notUsable('attachmentIds', id, 'is not an upload of yours in this room');
+        throw attachmentErrors.notUsable(
+          'attachmentIds',
+          id,
+          'is not an upload of yours in this room',
+        );
       if (attachment.messageId !== null && attachment.messageId !== messageRef)
         throw attachmentErrors.notUsable('attachmentIds', id, 'was sent already');
     }
@@ -133,7 +143,10 @@ export class AttachmentsService {
   async checkPending(attachmentIds: string[], chatbotId: string, field: string): Promise<void> {
     const now = new Date();
     const found = new Map(
-      (await this.repository.findMany(attachmentIds)).map((attachment) => [attachment.id, attachment]),
+      (await this.repository.findMany(attachmentIds)).map((attachment) => [
+        attachment.id,
+        attachment,
+      ]),
     );
     for (const id of attachmentIds) {
       const attachment = found.get(id);
@@ -196,7 +209,9 @@ export class AttachmentsService {
   async deleteForRoom(roomId: string): Promise<number> {
     const attachments = await this.repository.ofRoom(roomId);
     const keys = attachments.flatMap((attachment) =>
-      attachment.thumbnailKey ? [attachment.objectKey, attachment.thumbnailKey] : [attachment.objectKey],
+      attachment.thumbnailKey
+        ? [attachment.objectKey, attachment.thumbnailKey]
+        : [attachment.objectKey],
     );
     await this.store.deleteMany(keys);
     await this.repository.deleteMany(attachments.map((attachment) => attachment.id));
@@ -219,7 +234,9 @@ function toStored(attachment: AttachmentRecord): StoredAttachment {
     name: attachment.name,
     size: attachment.size,
     contentType: attachment.contentType,
-    ...(attachment.width !== undefined ? { width: attachment.width, height: attachment.height } : {}),
+    ...(attachment.width !== undefined
+      ? { width: attachment.width, height: attachment.height }
+      : {}),
     hasThumbnail: attachment.thumbnailKey !== null,
   };
 }

@@ -21,7 +21,11 @@ describe('what a file is', () => {
     const zip = Buffer.from('504b0304140000000800', 'hex');
     await expect(
       inspectFile(
-        { buffer: Buffer.concat([zip, Buffer.alloc(64)]), originalName: 'cat.png', declaredType: 'image/png' },
+        {
+          buffer: Buffer.concat([zip, Buffer.alloc(64)]),
+          originalName: 'cat.png',
+          declaredType: 'image/png',
+        },
         DEFAULT_ATTACHMENT_TYPES,
       ),
     ).rejects.toMatchObject({ code: 'unsupported_file_type' });
@@ -34,7 +38,10 @@ describe('what a file is', () => {
       contentType: 'text/plain',
     });
     await expect(
-      inspectFile({ ...said, originalName: 'page.html', declaredType: 'text/html' }, DEFAULT_ATTACHMENT_TYPES),
+      inspectFile(
+        { ...said, originalName: 'page.html', declaredType: 'text/html' },
+        DEFAULT_ATTACHMENT_TYPES,
+      ),
     ).rejects.toMatchObject({ code: 'unsupported_file_type' });
     await expect(
       inspectFile({ ...said, buffer: Buffer.from([0x41, 0x00, 0x42]) }, DEFAULT_ATTACHMENT_TYPES),

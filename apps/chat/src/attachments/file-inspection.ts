@@ -29,7 +29,8 @@ export interface Upload {
  */
 export async function inspectFile(upload: Upload, allowed: readonly string[]): Promise<Inspected> {
   const contentType = await recognise(upload);
-  if (!contentType || !allowed.includes(contentType)) throw attachmentErrors.unsupportedType(allowed);
+  if (!contentType || !allowed.includes(contentType))
+    throw attachmentErrors.unsupportedType(allowed);
   if (!isImageType(contentType)) return { contentType, body: upload.buffer };
   return { contentType, ...(await cleanImage(upload.buffer, contentType)) };
 }
@@ -38,7 +39,8 @@ async function recognise(upload: Upload): Promise<AttachmentType | null> {
   const detected = await fileTypeFromBuffer(upload.buffer);
   if (detected) return detected.mime as AttachmentType;
   const saysText =
-    upload.declaredType.startsWith('text/plain') || /\.(txt|log|md|csv)$/i.test(upload.originalName);
+    upload.declaredType.startsWith('text/plain') ||
+    /\.(txt|log|md|csv)$/i.test(upload.originalName);
   return saysText && isPlainText(upload.buffer) ? 'text/plain' : null;
 }
 

@@ -82,7 +82,9 @@ export class ObjectStore implements OnModuleInit, OnModuleDestroy {
   async get(key: string): Promise<StoredObject | null> {
     return this.call(async () => {
       try {
-        const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+        const answer = await this.client.send(
+          new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+        );
         return { body: answer.Body as Readable, contentLength: answer.ContentLength };
       } catch (error) {
         if (isNotFound(error)) return null;
@@ -95,7 +97,9 @@ export class ObjectStore implements OnModuleInit, OnModuleDestroy {
   async head(key: string): Promise<{ size: number } | null> {
     return this.call(async () => {
       try {
-        const answer = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+        const answer = await this.client.send(
+          new HeadObjectCommand({ Bucket: this.bucket, Key: key }),
+        );
         return { size: answer.ContentLength ?? 0 };
       } catch (error) {
         if (isNotFound(error)) return null;
@@ -105,7 +109,9 @@ export class ObjectStore implements OnModuleInit, OnModuleDestroy {
   }
 
   async delete(key: string): Promise<void> {
-    await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+    await this.call(() =>
+      this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })),
+    );
   }
 
   /** Deletes the keys in batches; keys that are already gone are no error. */

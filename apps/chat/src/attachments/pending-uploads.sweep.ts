@@ -25,7 +25,12 @@ export class PendingUploadsSweep implements OnApplicationBootstrap, OnApplicatio
     private readonly repository: AttachmentsRepository,
     private readonly store: ObjectStore,
   ) {
-    this.task = new PeriodicTask('pending uploads sweep', SWEEP_EVERY_MS, () => this.sweep(), this.logger);
+    this.task = new PeriodicTask(
+      'pending uploads sweep',
+      SWEEP_EVERY_MS,
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -42,7 +47,9 @@ export class PendingUploadsSweep implements OnApplicationBootstrap, OnApplicatio
     if (!expired.length) return false;
     await this.store.deleteMany(
       expired.flatMap((attachment) =>
-        attachment.thumbnailKey ? [attachment.objectKey, attachment.thumbnailKey] : [attachment.objectKey],
+        attachment.thumbnailKey
+          ? [attachment.objectKey, attachment.thumbnailKey]
+          : [attachment.objectKey],
       ),
     );
     await this.repository.deleteSwept(expired.map((attachment) => attachment._id));

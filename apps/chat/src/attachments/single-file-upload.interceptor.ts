@@ -52,8 +52,10 @@ export class SingleFileUpload implements NestInterceptor {
   }
 
   private refusal(error: unknown): Error {
-    if (!(error instanceof MulterError)) return chatErrors.invalid('file: not a readable multipart body');
-    if (error.code === 'LIMIT_FILE_SIZE') return attachmentErrors.tooLarge(this.config.ATTACHMENT_MAX_BYTES);
+    if (!(error instanceof MulterError))
+      return chatErrors.invalid('file: not a readable multipart body');
+    if (error.code === 'LIMIT_FILE_SIZE')
+      return attachmentErrors.tooLarge(this.config.ATTACHMENT_MAX_BYTES);
     if (error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT')
       return chatErrors.invalid('file: send one file, in the field `file`');
     return chatErrors.invalid(`file: ${error.message}`);

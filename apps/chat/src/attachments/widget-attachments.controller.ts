@@ -2,15 +2,7 @@ import { Public } from '@app/auth';
 import { type UploadedAttachment } from '@app/contracts';
 import { ApiAnswer, ApiErrors } from '@app/platform';
 import { forTenant } from '@app/tenancy';
-import {
-  Body,
-  Controller,
-  Headers,
-  Ip,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Headers, Ip, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { WidgetConfigDto } from '../widget/widget-session.dto';
 import { WidgetRateLimits } from '../widget/widget-rate-limits.service';

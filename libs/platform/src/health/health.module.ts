@@ -77,7 +77,10 @@ export class HealthController {
     const optional = this.optionalCheck();
     try {
       const result = await this.health.check(checks);
-      return { status: 'ok', checks: { ...(result.details as HealthAnswer['checks']), ...(await optional) } };
+      return {
+        status: 'ok',
+        checks: { ...(result.details as HealthAnswer['checks']), ...(await optional) },
+      };
     } catch (error) {
       const result = (
         error as { getResponse?: () => { details?: HealthAnswer['checks'] } }
