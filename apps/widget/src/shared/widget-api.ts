@@ -1,6 +1,6 @@
-import type { Appearance, PreChatForm } from '@app/contracts';
+import type { Appearance, PreChatForm, UploadedAttachment } from '@app/contracts';
 import type { EmbedOptions } from './embed-options';
-import { type ApiAnswer, getAsVisitor, postJson } from './http';
+import { type ApiAnswer, getAsVisitor, postFileAsVisitor, postJson } from './http';
 
 /** What the widget needs to know about the chatbot before a conversation exists. */
 export interface WidgetConfig {
@@ -60,6 +60,20 @@ export function openSession(
     ...visitor,
     ...(signed ? { identityHash: embed.identity!.hash } : {}),
   });
+}
+
+/** Uploads a file to the visitor's room, for a message to carry. */
+export function uploadAttachment(
+  baseUrl: string,
+  roomId: string,
+  visitorToken: string,
+  file: Blob,
+): Promise<ApiAnswer<UploadedAttachment>> {
+  return postFileAsVisitor(
+    `${baseUrl}/api/chat/rooms/${encodeURIComponent(roomId)}/attachments`,
+    visitorToken,
+    file,
+  );
 }
 
 /** The look of the chatbot a room belongs to, for the conversation page (room token only). */
