@@ -2,6 +2,7 @@ import type { ChatMessage, MessageAttachment } from '@app/contracts';
 import type { Strings } from '../../i18n/en';
 import { formatTime } from '../format-time';
 import type { PendingMessage } from '../state/outbox';
+import { AttachIcon } from './icons';
 
 interface MessageRowProps {
   message: ChatMessage;
@@ -69,7 +70,7 @@ function AttachmentView({ file, baseUrl }: { file: MessageAttachment; baseUrl: s
     </a>
   ) : (
     <a class="parley-attachment parley-bubble" href={href} download={file.name} rel="noopener">
-      {`📎 ${file.name}`}
+      <AttachIcon /> {file.name}
     </a>
   );
 }
