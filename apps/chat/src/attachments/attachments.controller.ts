@@ -25,7 +25,6 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiProduces,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -122,8 +121,11 @@ export class AttachmentsController {
    * inline; everything else downloads (`Content-Disposition: attachment`), never sniffed.
    */
   @Public()
-  @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 200, description: 'The file’s bytes, with its content type.' })
+  @ApiResponse({
+    status: 200,
+    description: 'The file’s bytes, with its content type.',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiErrors({
     403: '`link_expired`: the link expired or its signature is not valid.',
     503: UPLOAD_ERRORS[503],
@@ -139,8 +141,11 @@ export class AttachmentsController {
 
   /** An image's small version (at most 320 px), by the signed link a message gave. */
   @Public()
-  @ApiProduces('image/webp')
-  @ApiResponse({ status: 200, description: 'The thumbnail (WebP).' })
+  @ApiResponse({
+    status: 200,
+    description: 'The thumbnail (WebP).',
+    content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiErrors({
     403: '`link_expired`: the link expired or its signature is not valid.',
     503: UPLOAD_ERRORS[503],
