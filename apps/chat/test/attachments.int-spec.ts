@@ -1,5 +1,12 @@
 import { ChatroomDeletedV1, type ChatMessage, NotificationRequestedV1 } from '@app/contracts';
-import { bearer, eventually, type SignedIn, type TestChatbot, TopicProbe } from '@app/testing';
+import {
+  bearer,
+  eventually,
+  type SignedIn,
+  startNginx,
+  type TestChatbot,
+  TopicProbe,
+} from '@app/testing';
 import { forTenant } from '@app/tenancy';
 import sharp from 'sharp';
 import request from 'supertest';
@@ -362,6 +369,36 @@ describe('files in a conversation', () => {
       name: 'form.pdf',
       type: 'application/pdf',
     }).expect(201);
+  });
+
+  it('lets uploads through nginx to chat, which answers an oversized one in JSON, as nginx does beyond', async () => {
+    const nginx = await startNginx({
+      tenant: fixture.tokens.url,
+      chat: fixture.chats.map((chat) => chat.url),
+    });
+    try {
+      const chat = await conversation();
+      const through = await uploadToRoom(nginx.url, chat.roomId, chat.visitorToken, {
+        body: files.pdf(),
+        name: 'via-nginx.pdf',
+        type: 'application/pdf',
+      }).expect(201);
+      const file = await download(nginx.url, through.body.url).expect(200);
+      expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+
+      const limit = fixture.chat.config.ATTACHMENT_MAX_BYTES;
+      for (const size of [limit + 1024, 26 * 1024 * 1024]) {
+        const refused = await uploadToRoom(nginx.url, chat.roomId, chat.visitorToken, {
+          body: Buffer.alloc(size, 0x41),
+          name: 'big.txt',
+          type: 'text/plain',
+        }).expect(413);
+        expect(refused.headers['content-type']).toMatch(/^application\/json/);
+        expect(refused.body).toMatchObject({ code: 'file_too_large' });
+      }
+    } finally {
+      await nginx.stop();
+    }
   });
 
   describe('uploads before the conversation (a journey’s image question)', () => {
