@@ -11,7 +11,8 @@
 #   install  only download/build/install what `up` would need (no start)
 #   logs     print the last lines of each part's log
 #   smoke    use each running part with real clients (scripts/infra/smoke.mjs): Kafka topic +
-#            produce/consume, Mongo insert/find/unique index, Redis SET/GET, a mail via SMTP
+#            produce/consume, Mongo insert/find/unique index, Redis SET/GET, a mail via SMTP,
+#            an S3 bucket and object put, read and deleted
 #
 # Everything listens on 127.0.0.1 only:
 #   kafka  Apache Kafka 3.9 (KRaft, one node) 127.0.0.1:9092 (controller 127.0.0.1:9093), jars
