@@ -519,6 +519,32 @@ describe('files in a conversation', () => {
     });
   });
 
+  it('names the file in the email to a visitor who is away when the agent sends one', async () => {
+    const chat = await conversation();
+    chat.visitor.disconnect();
+    await chat.agentInbox.waitForUpdate(
+      (update) => update.roomId === chat.roomId && update.visitorAway === true,
+    );
+    const upload = await uploadToRoom(fixture.chat.url, chat.roomId, chat.admin.accessToken, {
+      body: files.pdf(),
+      name: 'label.pdf',
+      type: 'application/pdf',
+    }).expect(201);
+    await chat.agent.emitWithAck('message:send', {
+      roomId: chat.roomId,
+      clientMessageId: 'a-away',
+      body: 'Your return label',
+      attachmentIds: [upload.body.id],
+    });
+    const mail = await probe.waitFor(
+      (message) =>
+        message.topic === NotificationRequestedV1.topic &&
+        message.key === chat.admin.tenant.id &&
+        JSON.parse(message.value).payload.kind === 'agent-reply',
+    );
+    expect(JSON.parse(mail.value).payload.reply).toBe('Your return label\n[label.pdf]');
+  });
+
   describe('the end of a conversation', () => {
     it('links the files in the visitor’s transcript', async () => {
       const chat = await conversation();
