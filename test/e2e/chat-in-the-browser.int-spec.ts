@@ -250,6 +250,17 @@ describe('Parley in a browser', () => {
       .getByRole('button', { name: 'Resolve' })
       .click();
     await shows(visitor.locator('parley-widget'), 'This conversation has ended.');
+
+    // The admin deletes the closed conversation, its files with it.
+    const roomPath = new URL(admin.url()).pathname;
+    await admin.getByRole('button', { name: 'Delete conversation' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Delete for good' }).click();
+    await admin.waitForURL(/\/app\/inbox$/);
+    await admin.goto(`${stack.url}${roomPath}`);
+    await admin
+      .getByText(/not found|no such room/i)
+      .first()
+      .waitFor();
   });
 
   it('shows the admin screens, the visitor counted in analytics and mailed', async () => {

@@ -36,6 +36,11 @@ export interface ChatbotInfo {
 
 export const HISTORY_PAGE_SIZE = 50;
 
+/** Deletes a closed conversation for good: its messages and its files (`chats:delete`). */
+export function deleteConversation(roomId: string): Promise<void> {
+  return api<void>(`/api/chat/rooms/${encodeURIComponent(roomId)}`, { method: 'DELETE' });
+}
+
 /** Uploads a file to a room, for a message to carry (rejects with an ApiError: 413, 415, 503). */
 export function uploadAttachment(roomId: string, file: File): Promise<UploadedAttachment> {
   const form = new FormData();
