@@ -626,12 +626,15 @@ describe('files in a conversation', () => {
   });
 });
 
-describe('files while the object store is down', () => {
+describe('files while the object store is down, and upload limits', () => {
   let fixture: ChatFixture;
 
   beforeAll(async () => {
-    // Nothing listens on port 9: the store is as good as down, for this service only.
-    fixture = await ChatFixture.start({ overrides: { S3_ENDPOINT: 'http://127.0.0.1:9' } });
+    // Nothing listens on port 9: the store is as good as down, for this service only. Uploads
+    // are counted before they are stored, so the limit shows without a store.
+    fixture = await ChatFixture.start({
+      overrides: { S3_ENDPOINT: 'http://127.0.0.1:9', ATTACHMENT_UPLOADS_PER_MINUTE: '3' },
+    });
   });
 
   afterAll(() => fixture?.close());
@@ -661,5 +664,30 @@ describe('files while the object store is down', () => {
       status: 'ok',
       checks: { storage: { status: 'down', critical: false } },
     });
+  });
+
+  it('limits uploads per visitor room and per widget address, with 429 and Retry-After', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const { roomId, visitorToken } = (await fixture.openSession(chatbot).expect(201)).body;
+    const upload = () =>
+      uploadToRoom(fixture.chat.url, roomId, visitorToken, {
+        body: files.pdf(),
+        name: 'a.pdf',
+        type: 'application/pdf',
+      });
+    for (let attempt = 0; attempt < 3; attempt += 1) await upload().expect(503);
+    const limited = await upload().expect(429);
+    expect(limited.body).toMatchObject({ code: 'rate_limited' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+
+    const pending = () =>
+      uploadPending(fixture.chat.url, chatbot, {
+        body: files.pdf(),
+        name: 'a.pdf',
+        type: 'application/pdf',
+      });
+    for (let attempt = 0; attempt < 3; attempt += 1) await pending().expect(503);
+    const refused = await pending().expect(429);
+    expect(refused.body).toMatchObject({ code: 'widget_rate_limited' });
   });
 });
