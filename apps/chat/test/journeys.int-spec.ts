@@ -9,6 +9,7 @@ import { REDIS } from '@app/platform';
 import type Redis from 'ioredis';
 import request from 'supertest';
 import { redisKeys } from '../src/redis-keys';
+import { files, uploadPending } from './attachments-fixture';
 import { ChatFixture, SITE } from './chat-fixture';
 
 describe("a visitor's journey: the questions before a chat decide the room", () => {
@@ -150,20 +151,38 @@ describe("a visitor's journey: the questions before a chat decide the room", () 
     });
   });
 
-  it('refuses an image answer while uploads cannot be received (503), opening no room', async () => {
+  it('takes an image answer uploaded before the session, once: the room holds the file', async () => {
     const { admin, chatbot } = await chatbotWithJourney();
-    const refused = await fixture
-      .openSession(chatbot, {
-        answers: { topic: 'Technical', devices: ['Phone'], screenshot: 'upload_1' },
-        journeyVersion: 2,
-      })
-      .expect(503);
-    expect(refused.body.code).toBe('uploads_unavailable');
+    const upload = await uploadPending(fixture.chat.url, chatbot, {
+      body: await files.png(),
+      name: 'screen.png',
+      type: 'image/png',
+    }).expect(201);
+    const answers = { topic: 'Technical', devices: ['Phone'], screenshot: upload.body.id };
+    const { roomId } = (
+      await fixture.openSession(chatbot, { answers, journeyVersion: 2 }).expect(201)
+    ).body;
+    expect(await roomOf(admin.accessToken, roomId)).toMatchObject({
+      journey: { version: 2, path: ['topic', 'devices', 'by_device', 'screenshot', 'end_tech'] },
+      answers: { screenshot: upload.body.id },
+    });
+    const held = await request(fixture.chat.url)
+      .get(`/api/chat/rooms/${roomId}/attachments/${upload.body.id}`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    expect(held.body).toMatchObject({ id: upload.body.id, contentType: 'image/png' });
+
+    const reused = await fixture.openSession(chatbot, { answers, journeyVersion: 2 }).expect(400);
+    expect(reused.body.message).toContain('answers.screenshot');
+    const forged = await fixture
+      .openSession(chatbot, { answers: { ...answers, screenshot: 'upload_1' }, journeyVersion: 2 })
+      .expect(400);
+    expect(forged.body.message).toContain('answers.screenshot');
     const queue = await request(fixture.chat.url)
       .get('/api/chat/rooms/queue')
       .set(bearer(admin.accessToken))
       .expect(200);
-    expect(queue.body.total).toBe(0);
+    expect(queue.body.total).toBe(1);
   });
 
   it('still serves a chatbot announced with a flat form: its category question gives the category', async () => {

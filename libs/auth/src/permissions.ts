@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'chats:block',
   'chats:transfer',
   'chats:supervise',
+  /** Deleting a closed conversation with its files for good. */
+  'chats:delete',
   'analytics:view',
   'notifications:manage',
 ] as const;

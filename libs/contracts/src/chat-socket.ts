@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_MESSAGE, type MessageAttachment } from './attachments';
 import {
   agentPresenceSchema,
   closeReasonSchema,
@@ -13,17 +14,29 @@ export const MAX_MESSAGE_LENGTH = 4000;
 
 const id = z.string().min(1).max(64);
 
-export const messageSendSchema = z.strictObject({
-  /** Visitors may omit it: their token names their room. */
-  roomId: id.optional(),
-  /** Chosen by the client; sending the same one again returns the original message. */
-  clientMessageId: z.string().min(1).max(64),
-  body: z
-    .string()
-    .trim()
-    .min(1, 'empty message')
-    .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`),
-});
+export const messageSendSchema = z
+  .strictObject({
+    /** Visitors may omit it: their token names their room. */
+    roomId: id.optional(),
+    /** Chosen by the client; sending the same one again returns the original message. */
+    clientMessageId: z.string().min(1).max(64),
+    /** May be empty when the message carries attachments. */
+    body: z
+      .string()
+      .trim()
+      .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`)
+      .default(''),
+    /** Uploads of this room by this sender (`POST /rooms/:id/attachments`), not sent before. */
+    attachmentIds: z
+      .array(id)
+      .max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments`)
+      .refine((ids) => new Set(ids).size === ids.length, 'an attachment twice')
+      .optional(),
+  })
+  .refine((message) => message.body !== '' || (message.attachmentIds?.length ?? 0) > 0, {
+    path: ['body'],
+    message: 'empty message',
+  });
 export const roomRefSchema = z.strictObject({ roomId: id });
 /** The room's messages after `lastSeq` (all of them without it) arrive just before the answer. */
 export const roomJoinSchema = roomRefSchema.extend({ lastSeq: z.number().int().min(0).optional() });
@@ -92,6 +105,7 @@ export interface AgentPresenceUpdate {
 }
 
 export type MessageSend = z.infer<typeof messageSendSchema>;
+export type MessageSendInput = z.input<typeof messageSendSchema>;
 
 export interface Sender {
   type: 'visitor' | 'agent' | 'system';
@@ -106,6 +120,8 @@ export interface ChatMessage {
   sender: Sender;
   body: string;
   clientMessageId?: string;
+  /** Present when the message carries files; their links are fresh with each delivery. */
+  attachments?: MessageAttachment[];
   createdAt: string;
 }
 
@@ -152,7 +168,7 @@ export type SocketError = { error: { code: string; message: string } };
 export type Ack<T> = (answer: T | SocketError) => void;
 
 export interface ClientToServerEvents {
-  'message:send': (payload: MessageSend, ack: Ack<{ id: string; seq: number }>) => void;
+  'message:send': (payload: MessageSendInput, ack: Ack<{ id: string; seq: number }>) => void;
   typing: (payload: z.input<typeof typingSchema>, ack?: Ack<{ ok: true }>) => void;
   'message:read': (payload: z.input<typeof messageReadSchema>, ack?: Ack<{ ok: true }>) => void;
   'room:join': (payload: z.input<typeof roomJoinSchema>, ack: Ack<{ room: RoomSummary }>) => void;

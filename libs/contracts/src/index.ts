@@ -1,3 +1,4 @@
+export * from './attachments';
 export * from './chatbot';
 export * from './journey';
 export * from './define-event';

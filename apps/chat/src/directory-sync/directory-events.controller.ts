@@ -83,8 +83,12 @@ export class DirectoryEventsController {
 
   @OnEvent(TenantUpdatedV1)
   async onTenantUpdated(@Payload() event: EventOf<typeof TenantUpdatedV1>): Promise<void> {
-    const { name, autoAssignment } = event.payload;
-    await this.directory.applyTenant(event.tenantId, { name, autoAssignment }, at(event));
+    const { name, autoAssignment, attachmentTypes } = event.payload;
+    await this.directory.applyTenant(
+      event.tenantId,
+      { name, autoAssignment, ...(attachmentTypes ? { attachmentTypes } : {}) },
+      at(event),
+    );
     // Turning auto-assignment on hands out the rooms already waiting.
     this.rooms.assignmentChance(event.tenantId);
   }

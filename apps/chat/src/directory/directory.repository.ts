@@ -28,6 +28,8 @@ export interface TenantRecord {
   id: string;
   name: string;
   autoAssignment: AutoAssignment;
+  /** The content types the workspace accepts as attachments; absent: the default list. */
+  attachmentTypes?: string[];
 }
 
 const CHATBOT_CACHE_SECONDS = 300;
@@ -86,7 +88,7 @@ export class DirectoryRepository {
 
   async applyTenant(
     tenantId: string,
-    fields: { name: string; autoAssignment?: AutoAssignment },
+    fields: { name: string; autoAssignment?: AutoAssignment; attachmentTypes?: string[] },
     at: Date,
   ): Promise<void> {
     await applyIfNewer(this.tenants, tenantId, fields, at);
@@ -95,7 +97,12 @@ export class DirectoryRepository {
   async findTenant(tenantId: string): Promise<TenantRecord | null> {
     const entry = await findOwnById(this.tenants, tenantId);
     if (!entry) return null;
-    return { id: entry._id, name: entry.name, autoAssignment: entry.autoAssignment ?? 'off' };
+    return {
+      id: entry._id,
+      name: entry.name,
+      autoAssignment: entry.autoAssignment ?? 'off',
+      ...(entry.attachmentTypes ? { attachmentTypes: entry.attachmentTypes } : {}),
+    };
   }
 
   async findChatbot(tenantId: string, chatbotId: string): Promise<ChatbotRecord | null> {

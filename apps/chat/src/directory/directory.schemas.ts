@@ -93,6 +93,10 @@ export class TenantEntry {
   @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
   autoAssignment!: AutoAssignment;
 
+  /** The content types the workspace accepts as attachments; absent: the default list. */
+  @Prop({ type: [String], default: undefined })
+  attachmentTypes?: string[];
+
   @Prop()
   syncedAt!: Date;
 }

@@ -12,7 +12,7 @@ import {
   roomPrioritySchema,
   type RoomSummary,
 } from '@app/contracts';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors, someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
@@ -22,6 +22,7 @@ import { MessagesService } from '../messages/messages.service';
 import { agentSender, visitorSender } from '../realtime/rate-sender';
 import { SenderLimits } from '../realtime/sender-limits.service';
 import { RoomMoves } from './room-moves.service';
+import { RoomDeletionService } from './room-deletion.service';
 import { RoomsRepository } from './rooms.repository';
 import { QUEUE_PAGE_SIZE, RoomsService } from './rooms.service';
 import {
@@ -132,6 +133,7 @@ export class RoomsController {
     private readonly repository: RoomsRepository,
     private readonly messages: MessagesService,
     private readonly limits: SenderLimits,
+    private readonly deletion: RoomDeletionService,
   ) {}
 
   /**
@@ -247,6 +249,22 @@ export class RoomsController {
           ? { teamId: body.teamId }
           : { toQueue: true as const };
     return this.moves.reassign(id, agent, target);
+  }
+
+  /**
+   * Deletes a closed conversation for good: its messages, its files (from the object store) and
+   * the room. Admins, or a role with `chats:delete`.
+   */
+  @RequirePermissions('chats:delete')
+  @ApiErrors({
+    409: '`room_open`: the conversation is not closed; close it first.',
+    503: '`storage_unavailable`: the object store does not answer; nothing was deleted.',
+  })
+  @ApiAnswer(204)
+  @HttpCode(204)
+  @Delete(':id')
+  async delete(@Param('id') id: string, @CurrentPrincipal() user: Principal): Promise<void> {
+    await this.deletion.delete(id, user.userId);
   }
 
   /**

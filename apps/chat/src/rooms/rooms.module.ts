@@ -6,6 +6,7 @@ import { MessagesModule } from '../messages/messages.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { DisplayIdAllocator } from './display-id.allocator';
 import { RoomCache } from './room-cache';
+import { RoomDeletionService } from './room-deletion.service';
 import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.schema';
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
@@ -25,7 +26,14 @@ import { RoomMoves } from './room-moves.service';
     RealtimeModule,
   ],
   controllers: [RoomsController],
-  providers: [DisplayIdAllocator, RoomCache, RoomsRepository, RoomsService, RoomMoves],
+  providers: [
+    DisplayIdAllocator,
+    RoomCache,
+    RoomDeletionService,
+    RoomsRepository,
+    RoomsService,
+    RoomMoves,
+  ],
   exports: [RoomsRepository, RoomsService, RoomMoves],
 })
 export class RoomsModule {}

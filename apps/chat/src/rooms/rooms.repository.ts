@@ -314,6 +314,13 @@ export class RoomsRepository implements OnModuleInit {
   }
 
   /** True for the first agent reply of a standby only: one email per absence. */
+  /** Deletes a room and its history of changes for good (a deleted conversation). */
+  async delete(room: RoomRecord): Promise<void> {
+    await this.transitions.deleteMany({ roomId: room.id }).exec();
+    await this.rooms.deleteOne({ _id: room.id }).exec();
+    await this.cache.forget(room.tenantId, room.id);
+  }
+
   async claimAwayNotification(id: string): Promise<boolean> {
     const result = await this.transition(id, 'visitor-emailed', (room) =>
       roomChanges.awayEmailed(room),

@@ -6,7 +6,7 @@ import {
   type JourneyWalk,
 } from '@app/contracts';
 import { AppHttpError } from '@app/platform';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PENDING_UPLOADS, type PendingUploads } from './pending-uploads';
 
 export type FinishedWalk = Extract<JourneyWalk, { ok: true }>;
@@ -14,7 +14,7 @@ export type FinishedWalk = Extract<JourneyWalk, { ok: true }>;
 /** A visitor's answers to the chatbot's journey: checked against its graph before a room opens. */
 @Injectable()
 export class JourneyAnswersService {
-  constructor(@Optional() @Inject(PENDING_UPLOADS) private readonly uploads?: PendingUploads) {}
+  constructor(@Inject(PENDING_UPLOADS) private readonly uploads: PendingUploads) {}
 
   /**
    * The way the answers take through the journey. 409 `journey_changed` (with the current
@@ -37,13 +37,11 @@ export class JourneyAnswersService {
 
   /**
    * The image answers are uploads of this chatbot still waiting for a room: checked before the
-   * room opens, so a refused session stores nothing. 503 while uploads cannot be received.
+   * room opens, so a refused session stores nothing.
    */
   async checkImages(walk: FinishedWalk, journey: Journey, chatbotId: string): Promise<void> {
     const images = imagesOf(journey, walk);
     if (images.length === 0) return;
-    if (!this.uploads)
-      throw new AppHttpError(503, 'uploads_unavailable', 'images cannot be received right now');
     for (const { nodeId, id } of images)
       await this.uploads.checkPending([id], chatbotId, `answers.${nodeId}`);
   }
@@ -55,7 +53,7 @@ export class JourneyAnswersService {
     room: { id: string; chatbotId: string; visitor: { id: string } },
   ): Promise<void> {
     for (const { nodeId, id } of imagesOf(journey, walk))
-      await this.uploads?.claimForRoom([id], room, `answers.${nodeId}`);
+      await this.uploads.claimForRoom([id], room, `answers.${nodeId}`);
   }
 }
 

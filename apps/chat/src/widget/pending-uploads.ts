@@ -1,8 +1,7 @@
 /**
  * Uploads a widget made before its session (a journey's image question), claimed by the room
- * the session opens. Shaped as the attachments module's `AttachmentsService`, which provides it
- * (`{ provide: PENDING_UPLOADS, useExisting: AttachmentsService }`); until it is wired in, image
- * answers are refused as uploads unavailable.
+ * the session opens. The attachments module's `AttachmentsService` is it (WidgetModule wires
+ * it); the widget depends only on these two calls.
  */
 export interface PendingUploads {
   /** Refuses (400 naming `field`) ids that are not pending uploads of this chatbot. */

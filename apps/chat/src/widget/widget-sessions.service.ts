@@ -182,7 +182,8 @@ export class WidgetSessionsService {
     return isIdentityHash(secret, email, hash);
   }
 
-  private async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {
+  /** The chatbot the credentials name, if its key matches and the page's origin is allowed. */
+  async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {
     const chatbot = await this.directory.findChatbot(input.tenantId, input.chatbotId);
     if (!chatbot?.apiKeySha256 || !sameHash(input.apiKey, chatbot.apiKeySha256))
       throw badCredentials();

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { BlockingModule } from '../blocking/blocking.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MessagesModule } from '../messages/messages.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { JourneyAnswersService } from './journey-answers.service';
+import { PENDING_UPLOADS } from './pending-uploads';
 import { VisitorTokensService } from './visitor-tokens.service';
 import { WidgetController } from './widget.controller';
 import { WidgetRateLimits } from './widget-rate-limits.service';
@@ -11,10 +14,15 @@ import { WidgetSessionsService } from './widget-sessions.service';
 
 /** What a widget asks over HTTP: its chatbot's look, and a new session with its room token. */
 @Module({
-  imports: [BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
+  imports: [AttachmentsModule, BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
   controllers: [WidgetController],
-  // PENDING_UPLOADS (./pending-uploads) is provided by the attachments module once it exists.
-  providers: [JourneyAnswersService, VisitorTokensService, WidgetRateLimits, WidgetSessionsService],
-  exports: [VisitorTokensService],
+  providers: [
+    JourneyAnswersService,
+    { provide: PENDING_UPLOADS, useExisting: AttachmentsService },
+    VisitorTokensService,
+    WidgetRateLimits,
+    WidgetSessionsService,
+  ],
+  exports: [VisitorTokensService, WidgetSessionsService, WidgetRateLimits],
 })
 export class WidgetModule {}

@@ -11,7 +11,7 @@ export type CloseReason = 'resolved' | 'stale' | 'blocked';
 /** What the agent does in the inbox; requests reject with a SocketRequestError. */
 export interface InboxActions {
   join(roomId: string): Promise<RoomSummary>;
-  send(roomId: string, body: string): void;
+  send(roomId: string, body: string, attachmentIds?: string[]): void;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
   /** Sends again every message the server has not acknowledged (after a reconnect). */
@@ -37,8 +37,8 @@ export function createInboxActions(
       rooms: [{ ...room, ...(closeReason ? { closeReason } : {}) }],
     });
 
-  const deliver = ({ roomId, clientMessageId, body }: PendingSend) => {
-    request(socket, 'message:send', { roomId, clientMessageId, body }).then(
+  const deliver = ({ roomId, clientMessageId, body, attachmentIds }: PendingSend) => {
+    request(socket, 'message:send', { roomId, clientMessageId, body, attachmentIds }).then(
       ({ id, seq }) =>
         dispatch({
           type: 'send-acked',
@@ -70,8 +70,13 @@ export function createInboxActions(
       known(room);
       return room;
     },
-    send(roomId, body) {
-      const send = { clientMessageId: randomId(), roomId, body };
+    send(roomId, body, attachmentIds) {
+      const send = {
+        clientMessageId: randomId(),
+        roomId,
+        body,
+        ...(attachmentIds?.length ? { attachmentIds } : {}),
+      };
       dispatch({ type: 'send-started', send });
       deliver({ ...send, state: 'sending' });
     },

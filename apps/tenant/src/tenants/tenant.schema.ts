@@ -1,4 +1,4 @@
-import { type AutoAssignment } from '@app/contracts';
+import { type AttachmentType, type AutoAssignment, DEFAULT_ATTACHMENT_TYPES } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'tenants', versionKey: false, timestamps: true })
@@ -14,6 +14,10 @@ export class Tenant {
 
   @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
   autoAssignment!: AutoAssignment;
+
+  /** The content types chat accepts as attachments (chat recognises them by their bytes). */
+  @Prop({ type: [String], default: () => [...DEFAULT_ATTACHMENT_TYPES] })
+  attachmentTypes!: AttachmentType[];
 
   createdAt!: Date;
   updatedAt!: Date;

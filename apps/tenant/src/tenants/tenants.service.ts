@@ -44,6 +44,7 @@ export class TenantsService {
         name: tenant.name,
         brandColor: tenant.brandColor,
         autoAssignment: tenant.autoAssignment,
+        attachmentTypes: tenant.attachmentTypes,
         updatedAt: tenant.updatedAt.toISOString(),
       },
     });

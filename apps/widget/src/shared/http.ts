@@ -33,6 +33,21 @@ export function postForm<T>(url: string, body: FormData): Promise<ApiAnswer<T>> 
   return callApi(url, { method: 'POST', body });
 }
 
+/** POSTs a file (multipart, field `file`) as the visitor of a room; never throws. */
+export function postFileAsVisitor<T>(
+  url: string,
+  visitorToken: string,
+  file: Blob,
+): Promise<ApiAnswer<T>> {
+  const form = new FormData();
+  form.append('file', file);
+  return callApi(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${visitorToken}` },
+    body: form,
+  });
+}
+
 /** GETs from the Parley API as the visitor of a room; never throws. */
 export function getAsVisitor<T>(url: string, visitorToken: string): Promise<ApiAnswer<T>> {
   return callApi(url, { headers: { authorization: `Bearer ${visitorToken}` } });

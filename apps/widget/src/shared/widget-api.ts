@@ -1,7 +1,7 @@
-import type { Appearance } from '@app/contracts';
+import type { Appearance, UploadedAttachment } from '@app/contracts';
 import type { Journey, JourneyAnswer } from '@app/contracts/journey/journey-graph';
 import type { EmbedOptions } from './embed-options';
-import { type ApiAnswer, getAsVisitor, postForm, postJson } from './http';
+import { type ApiAnswer, getAsVisitor, postFileAsVisitor, postForm, postJson } from './http';
 
 /** What the widget needs to know about the chatbot before a conversation exists. */
 export interface WidgetConfig {
@@ -70,6 +70,20 @@ export function uploadImage(embed: EmbedOptions, file: File): Promise<ApiAnswer<
   for (const [name, value] of Object.entries(credentials(embed))) form.append(name, value);
   form.append('file', file);
   return postForm(`${embed.baseUrl}/api/chat/widget/attachments`, form);
+}
+
+/** Uploads a file to the visitor's room, for a message to carry. */
+export function uploadAttachment(
+  baseUrl: string,
+  roomId: string,
+  visitorToken: string,
+  file: Blob,
+): Promise<ApiAnswer<UploadedAttachment>> {
+  return postFileAsVisitor(
+    `${baseUrl}/api/chat/rooms/${encodeURIComponent(roomId)}/attachments`,
+    visitorToken,
+    file,
+  );
 }
 
 /** The look of the chatbot a room belongs to, for the conversation page (room token only). */

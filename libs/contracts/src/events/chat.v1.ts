@@ -135,6 +135,8 @@ export const MessageSentV1 = defineEvent({
     sender: z.object({ type: z.enum(['visitor', 'agent', 'system']), id: z.string().optional() }),
     /** Length only: message bodies stay in the chat service. */
     length: z.number().int().min(0),
+    /** How many files the message carries, when it carries any. */
+    attachments: z.number().int().min(1).optional(),
     sentAt: z.iso.datetime(),
     /** When the room was created, so the first-response time needs no other event. */
     roomCreatedAt: z.iso.datetime().optional(),

@@ -10,6 +10,7 @@ import {
   ChatroomUpdatedV1,
   MessageSentV1,
 } from './chat.v1';
+import { ChatroomDeletedV1 } from './chatroom-deleted.v1';
 import { NotificationFailedV1, NotificationSentV1 } from './notification-outcome.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
 import {
@@ -32,6 +33,7 @@ import { TenantUpdatedV1 } from './tenant-updated.v1';
 import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
 export * from './chat.v1';
+export * from './chatroom-deleted.v1';
 export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
 export * from './tenant-chatbot.v1';
@@ -70,6 +72,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ChatroomResumedV1,
   ChatroomClosedV1,
   ChatroomUpdatedV1,
+  ChatroomDeletedV1,
   MessageSentV1,
   AgentPresenceChangedV1,
 ];
