@@ -53,6 +53,12 @@ describe('email: notification.requested to a real SMTP server', () => {
       reply: 'Your size 42 is back in stock.',
       conversationUrl: fixture.sealed(conversationUrl),
     }),
+    'offline-message-received': () => ({
+      kind: 'offline-message-received',
+      chatbotName: 'Shoe help',
+      message: 'Do you ship to Iceland?',
+      conversationUrl: fixture.sealed(conversationUrl),
+    }),
     'conversation-transcript': () => ({
       kind: 'conversation-transcript',
       reason: 'resolved',
@@ -106,6 +112,10 @@ describe('email: notification.requested to a real SMTP server', () => {
     'agent-reply': {
       subject: 'Alan replied to your conversation with Acme Shoes',
       content: ['Your size 42 is back in stock.', conversationUrl],
+    },
+    'offline-message-received': {
+      subject: 'We received your message to Acme Shoes',
+      content: ['Do you ship to Iceland?', 'an agent will reply to this address', conversationUrl],
     },
     'conversation-transcript': {
       subject: 'Transcript of your conversation with Acme Shoes',

@@ -1,5 +1,5 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type Appearance, type PreChatForm } from '@app/contracts';
+import { type Appearance, type OfflineWhen, type PreChatForm } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'chatbots', versionKey: false, timestamps: true })
@@ -20,6 +20,10 @@ export class Chatbot {
 
   @Prop({ type: Object, required: true })
   preChatForm!: PreChatForm;
+
+  /** When the widget offers an offline message instead of a live chat. */
+  @Prop({ type: String, default: 'outside-hours' })
+  offlineWhen!: OfflineWhen;
 
   /** SHA-256 of the API key; null once revoked. The key itself is shown once and never kept. */
   @Prop({ type: String, default: null })

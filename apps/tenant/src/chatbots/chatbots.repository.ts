@@ -1,3 +1,4 @@
+import { type OfflineWhen } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
@@ -8,7 +9,7 @@ export type ChatbotRecord = Omit<Chatbot, '_id'> & { id: string };
 export type ChatbotFields = Pick<
   ChatbotRecord,
   'name' | 'allowedOrigins' | 'appearance' | 'preChatForm'
-> & { requireVerifiedIdentity?: boolean };
+> & { requireVerifiedIdentity?: boolean; offlineWhen?: OfflineWhen };
 export type ApiKeyFields = Pick<ChatbotRecord, 'apiKeySha256' | 'apiKeyPrefix'>;
 export type IdentityFields = Pick<
   ChatbotRecord,

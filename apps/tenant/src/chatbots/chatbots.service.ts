@@ -8,6 +8,7 @@ import {
   type ChatbotSnapshot,
   ChatbotUpdatedV1,
   type EventDefinition,
+  type OfflineWhen,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
@@ -26,6 +27,7 @@ export interface ChatbotView {
   /** Whether the chatbot has an identity secret, so visitors' emails can be verified. */
   identityVerification: boolean;
   requireVerifiedIdentity: boolean;
+  offlineWhen: OfflineWhen;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -183,6 +185,7 @@ function snapshot(chatbot: ChatbotRecord): ChatbotSnapshot {
     apiKeySha256: chatbot.apiKeySha256,
     identitySecretSealed: chatbot.identitySecretSealed ?? null,
     requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,
+    offlineWhen: chatbot.offlineWhen ?? 'outside-hours',
   };
 }
 
@@ -197,6 +200,7 @@ function view(chatbot: ChatbotRecord): ChatbotView {
     apiKeyPrefix: chatbot.apiKeyPrefix,
     identityVerification: Boolean(chatbot.identitySecretSealed),
     requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,
+    offlineWhen: chatbot.offlineWhen ?? 'outside-hours',
     createdAt: chatbot.createdAt,
     updatedAt: chatbot.updatedAt,
   };

@@ -1,4 +1,4 @@
-import { type AutoAssignment } from '@app/contracts';
+import { type AutoAssignment, type BusinessHours } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'tenants', versionKey: false, timestamps: true })
@@ -14,6 +14,16 @@ export class Tenant {
 
   @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
   autoAssignment!: AutoAssignment;
+
+  @Prop({ default: 'UTC' })
+  timeZone!: string;
+
+  @Prop({ default: 15 })
+  agentAutoAwayMinutes!: number;
+
+  /** null: open around the clock. */
+  @Prop({ type: Object, default: null })
+  businessHours!: BusinessHours | null;
 
   createdAt!: Date;
   updatedAt!: Date;

@@ -44,6 +44,9 @@ export class TenantsService {
         name: tenant.name,
         brandColor: tenant.brandColor,
         autoAssignment: tenant.autoAssignment,
+        timeZone: tenant.timeZone,
+        agentAutoAwayMinutes: tenant.agentAutoAwayMinutes,
+        businessHours: tenant.businessHours,
         updatedAt: tenant.updatedAt.toISOString(),
       },
     });

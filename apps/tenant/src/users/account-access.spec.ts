@@ -16,6 +16,7 @@ const user = (changes: Partial<UserRecord> = {}): UserRecord => ({
   roleIds: ['role-1'],
   status: 'active',
   maxConcurrentChats: 5,
+  shifts: [],
   ipAddresses: [],
   googleSubject: null,
   sessionsRevokedAt: null,

@@ -1,4 +1,4 @@
-import { appearanceSchema, preChatFormSchema } from '@app/contracts';
+import { appearanceSchema, offlineWhenSchema, preChatFormSchema } from '@app/contracts';
 import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -33,6 +33,7 @@ export class CreateChatbotDto extends createZodDto(
     allowedOrigins,
     appearance: appearanceSchema.default(appearanceSchema.parse({})),
     preChatForm: preChatFormSchema.default({ fields: [] }),
+    offlineWhen: offlineWhenSchema.default('outside-hours'),
   }),
 ) {}
 
@@ -45,6 +46,8 @@ export class UpdateChatbotDto extends createZodDto(
       preChatForm: preChatFormSchema.optional(),
       /** Needs an identity secret (`POST /chatbots/:id/identity-secret`) first. */
       requireVerifiedIdentity: z.boolean().optional(),
+      /** Offline mode: outside business hours, with no agent available, both, or never. */
+      offlineWhen: offlineWhenSchema.optional(),
     }),
   ),
 ) {}
