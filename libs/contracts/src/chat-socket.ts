@@ -47,6 +47,8 @@ export const agentStatusSchema = z.strictObject({
     .transform((status) => (status === 'online' ? 'available' : status)),
 });
 export type ChosenAgentStatus = z.output<typeof agentStatusSchema>['status'];
+/** `agent:activity` carries nothing: it only says the dashboard is in use. */
+export const agentActivitySchema = z.strictObject({});
 
 /**
  * A handshake's token: null or absent when the client has none (the server then refuses the

@@ -5,6 +5,8 @@ import { MessagesService } from '../messages/messages.service';
 import { socketRooms } from '../redis-keys';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
+import { type ChosenAgentStatus } from '@app/contracts';
+import { AgentIdle } from './agent-idle.service';
 import { AgentPresence } from './agent-presence.service';
 
 /**
@@ -19,6 +21,7 @@ export class AgentSessions {
     private readonly roomsService: RoomsService,
     private readonly messages: MessagesService,
     private readonly presence: AgentPresence,
+    private readonly idle: AgentIdle,
   ) {}
 
   /** The socket rooms of a connecting agent, and the ids of the rooms they have open. */
@@ -55,23 +58,39 @@ export class AgentSessions {
    */
   async announce(agent: Principal): Promise<void> {
     await this.presence.connected(agent.tenantId, { id: agent.userId, name: agent.name });
+    await this.activity(agent);
     this.roomsService.assignmentChance(agent.tenantId);
   }
 
   async end(agent: Principal): Promise<void> {
-    await this.presence.disconnected(agent.tenantId, { id: agent.userId, name: agent.name });
+    if (await this.presence.disconnected(agent.tenantId, { id: agent.userId, name: agent.name }))
+      await this.idle.gone(agent.tenantId, agent.userId);
   }
 
-  /** Available for chats (`online`) or not (`away`); away agents get no auto-assigned rooms. */
-  async choose(agent: Principal, status: 'online' | 'away'): Promise<{ status: typeof status }> {
+  /**
+   * `available` takes new chats; `busy` keeps its chats and gets no new ones; `away` neither.
+   * Only available agents are auto-assigned rooms.
+   */
+  async choose(
+    agent: Principal,
+    status: ChosenAgentStatus,
+  ): Promise<{ status: ChosenAgentStatus }> {
     await this.presence.choose(agent.tenantId, { id: agent.userId, name: agent.name }, status);
-    if (status === 'online') this.roomsService.assignmentChance(agent.tenantId);
+    await this.activity(agent);
+    if (status === 'available') this.roomsService.assignmentChance(agent.tenantId);
     return { status };
+  }
+
+  /** The agent did something (sent, joined, typed, or the dashboard's heartbeat). */
+  async activity(agent: Principal): Promise<{ ok: true }> {
+    await this.idle.activity(agent.tenantId, { id: agent.userId, name: agent.name });
+    return { ok: true };
   }
 
   /** Joins a room (atomically); answers it and the socket room to put the agent's socket in. */
   async join(agent: Principal, roomId: string): Promise<{ room: RoomSummary; socketRoom: string }> {
     const room = await this.roomsService.join(roomId, agent);
+    await this.activity(agent);
     return { room, socketRoom: socketRooms.room(agent.tenantId, roomId) };
   }
 }

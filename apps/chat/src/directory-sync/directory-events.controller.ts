@@ -35,8 +35,12 @@ export class DirectoryEventsController {
 
   @OnEvent(TenantUpdatedV1)
   async onTenantUpdated(@Payload() event: EventOf<typeof TenantUpdatedV1>): Promise<void> {
-    const { name, autoAssignment } = event.payload;
-    await this.directory.applyTenant(event.tenantId, { name, autoAssignment }, at(event));
+    const { name, autoAssignment, timeZone, agentAutoAwayMinutes, businessHours } = event.payload;
+    await this.directory.applyTenant(
+      event.tenantId,
+      { name, autoAssignment, timeZone, agentAutoAwayMinutes, businessHours },
+      at(event),
+    );
     // Turning auto-assignment on hands out the rooms already waiting.
     this.rooms.assignmentChance(event.tenantId);
   }
@@ -83,6 +87,8 @@ export class DirectoryEventsController {
 
   private async applyAgent(event: EventEnvelope, agent: AgentSnapshot): Promise<void> {
     await this.directory.applyAgent(agent, at(event));
+    // New capacity or shifts may let the agent take a waiting room.
+    this.rooms.assignmentChance(event.tenantId);
     // A deactivated agent, or one who lost chats:join, is cut off at once.
     if (agent.status !== 'active' || !agent.permissions.includes('chats:join')) {
       await this.realtime.disconnectAgent(event.tenantId, agent.userId);

@@ -1,5 +1,10 @@
 import { findOwnById } from '@app/tenancy';
-import { type AgentSnapshot, type AutoAssignment, type ChatbotSnapshot } from '@app/contracts';
+import {
+  type AgentSnapshot,
+  type AutoAssignment,
+  type BusinessHours,
+  type ChatbotSnapshot,
+} from '@app/contracts';
 import { applyIfNewer } from '@app/database';
 import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -15,7 +20,13 @@ export interface TenantRecord {
   id: string;
   name: string;
   autoAssignment: AutoAssignment;
+  timeZone: string;
+  agentAutoAwayMinutes: number;
+  businessHours: BusinessHours | null;
 }
+
+/** The tenant's settings as chat applies them (see TenantUpdatedV1). */
+export type TenantFields = Partial<Omit<TenantRecord, 'id'>> & { name: string };
 
 const CHATBOT_CACHE_SECONDS = 300;
 
@@ -48,6 +59,7 @@ export class DirectoryRepository {
             apiKeySha256: snapshot.apiKeySha256,
             identitySecretSealed: snapshot.identitySecretSealed,
             requireVerifiedIdentity: snapshot.requireVerifiedIdentity,
+            offlineWhen: snapshot.offlineWhen,
             deleted: false,
           };
     await applyIfNewer(this.chatbots, snapshot.chatbotId, fields, at);
@@ -67,22 +79,26 @@ export class DirectoryRepository {
             permissions: snapshot.permissions,
             status: snapshot.status,
             maxConcurrentChats: snapshot.maxConcurrentChats,
+            shifts: snapshot.shifts,
           };
     await applyIfNewer(this.agents, snapshot.userId, fields, at);
   }
 
-  async applyTenant(
-    tenantId: string,
-    fields: { name: string; autoAssignment?: AutoAssignment },
-    at: Date,
-  ): Promise<void> {
+  async applyTenant(tenantId: string, fields: TenantFields, at: Date): Promise<void> {
     await applyIfNewer(this.tenants, tenantId, fields, at);
   }
 
   async findTenant(tenantId: string): Promise<TenantRecord | null> {
     const entry = await findOwnById(this.tenants, tenantId);
     if (!entry) return null;
-    return { id: entry._id, name: entry.name, autoAssignment: entry.autoAssignment ?? 'off' };
+    return {
+      id: entry._id,
+      name: entry.name,
+      autoAssignment: entry.autoAssignment ?? 'off',
+      timeZone: entry.timeZone ?? 'UTC',
+      agentAutoAwayMinutes: entry.agentAutoAwayMinutes ?? 15,
+      businessHours: entry.businessHours ?? null,
+    };
   }
 
   async findChatbot(tenantId: string, chatbotId: string): Promise<ChatbotRecord | null> {
@@ -103,7 +119,7 @@ export class DirectoryRepository {
     const entry = await findOwnById(this.agents, agentId);
     if (!entry) return null;
     const { _id, ...rest } = entry;
-    return { id: _id, ...rest };
+    return { id: _id, ...rest, shifts: rest.shifts ?? [] };
   }
 
   async tenantName(tenantId: string): Promise<string> {

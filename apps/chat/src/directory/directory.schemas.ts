@@ -1,5 +1,12 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type Appearance, type AutoAssignment, type PreChatForm } from '@app/contracts';
+import {
+  type Appearance,
+  type AutoAssignment,
+  type BusinessHours,
+  type OfflineWhen,
+  type PreChatForm,
+  type WeeklyHours,
+} from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
@@ -36,6 +43,9 @@ export class ChatbotEntry {
   @Prop({ default: false })
   requireVerifiedIdentity!: boolean;
 
+  @Prop({ type: String, default: 'outside-hours' })
+  offlineWhen!: OfflineWhen;
+
   /** A deleted chatbot stays as a tombstone so a late update cannot bring it back. */
   @Prop({ default: false })
   deleted!: boolean;
@@ -66,6 +76,10 @@ export class AgentEntry {
   @Prop({ default: 5 })
   maxConcurrentChats!: number;
 
+  /** Weekly working hours in the tenant's time zone; none: always on shift. */
+  @Prop({ type: [Object], default: [] })
+  shifts!: WeeklyHours;
+
   @Prop({ required: true })
   syncedAt!: Date;
 }
@@ -82,6 +96,15 @@ export class TenantEntry {
 
   @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
   autoAssignment!: AutoAssignment;
+
+  @Prop({ default: 'UTC' })
+  timeZone!: string;
+
+  @Prop({ default: 15 })
+  agentAutoAwayMinutes!: number;
+
+  @Prop({ type: Object, default: null })
+  businessHours!: BusinessHours | null;
 
   @Prop()
   syncedAt!: Date;
