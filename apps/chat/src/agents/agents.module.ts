@@ -27,6 +27,6 @@ import { AutoAssigner } from './auto-assigner.service';
     AgentSessionEnds,
     AutoAssigner,
   ],
-  exports: [AgentAuthenticator, AgentSessions, AgentSessionEnds],
+  exports: [AgentAuthenticator, AgentPresence, AgentSessions, AgentSessionEnds],
 })
 export class AgentsModule {}

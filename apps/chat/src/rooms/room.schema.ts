@@ -2,7 +2,8 @@ import { tenantScopedPlugin } from '@app/tenancy';
 import { type CloseReason } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export type RoomStatus = 'queued' | 'active' | 'closed';
+/** `offline`: a message left while the chatbot was offline, for an agent to answer by email. */
+export type RoomStatus = 'queued' | 'active' | 'closed' | 'offline';
 export type { CloseReason };
 
 @Schema({ collection: 'rooms', versionKey: false, timestamps: true })
@@ -33,7 +34,7 @@ export class Room {
   @Prop({ type: Object, default: {} })
   answers!: Record<string, string | string[]>;
 
-  @Prop({ type: String, enum: ['queued', 'active', 'closed'], required: true })
+  @Prop({ type: String, enum: ['queued', 'active', 'closed', 'offline'], required: true })
   status!: RoomStatus;
 
   @Prop({ type: String, default: null })
@@ -76,7 +77,7 @@ export class Room {
 
 export const RoomSchema = SchemaFactory.createForClass(Room);
 RoomSchema.plugin(tenantScopedPlugin);
-// Serves the queue (oldest first) and an agent's own rooms.
+// Serves the queue (oldest first), the offline messages, and an agent's own rooms.
 RoomSchema.index({ tenantId: 1, status: 1, queuedAt: 1 });
 // Refuses a display id handed out twice (see DisplayIdAllocator) and finds the highest one.
 RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });

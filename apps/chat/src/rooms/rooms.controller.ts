@@ -77,6 +77,17 @@ export class RoomsController {
     return this.rooms.queue(query.cursor, query.limit);
   }
 
+  /**
+   * Offline messages no agent has taken yet, oldest first (at most 200): an agent joins one to
+   * answer, and the reply is mailed to the visitor.
+   */
+  @RequirePermissions('chats:join')
+  @ApiAnswer(200, roomListAnswer)
+  @Get('offline')
+  async offline(): Promise<{ rooms: RoomSummary[] }> {
+    return { rooms: await this.rooms.summaries(await this.repository.offline(QUEUE_PAGE_SIZE)) };
+  }
+
   @RequirePermissions('chats:join')
   @ApiAnswer(200, roomListAnswer)
   @Get('mine')

@@ -30,6 +30,9 @@ const INSERT_ATTEMPTS = 5;
  * changes to one room happen one at a time on MongoDB and FerretDB alike (no transactions
  * needed), and keeps the room cache the message path reads.
  */
+/** How long an offline room's visitor counts as away: long enough for any answer to be mailed. */
+const OFFLINE_AWAY_MS = 30 * 86_400_000;
+
 @Injectable()
 export class RoomsRepository {
   private readonly logger = new Logger(RoomsRepository.name);
@@ -42,7 +45,15 @@ export class RoomsRepository {
     private readonly cache: RoomCache,
   ) {}
 
-  async create(room: Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'>): Promise<RoomRecord> {
+  /**
+   * A new room in the queue, or with `offline`, an offline message: its visitor is marked away
+   * from the start (with no standby deadline, so it never closes as abandoned), and the first
+   * agent reply is mailed to them as a reply during a standby is.
+   */
+  async create(
+    room: Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'>,
+    options: { offline?: boolean } = {},
+  ): Promise<RoomRecord> {
     const key = redisKeys.roomDisplayId(TenantContext.current());
     const highest = () => this.highestDisplayId();
     let displayId = await this.displayIds.next(key, highest);
@@ -52,8 +63,9 @@ export class RoomsRepository {
           _id: randomUUID(),
           displayId,
           ...room,
-          status: 'queued',
+          status: options.offline ? 'offline' : 'queued',
           queuedAt: new Date(),
+          ...(options.offline ? { awayUntil: new Date(Date.now() + OFFLINE_AWAY_MS) } : {}),
           version: 0,
         });
         const record = toRecord(created.toObject());
@@ -75,6 +87,16 @@ export class RoomsRepository {
     const room = await this.load(id);
     if (room) await this.cache.store(room);
     return room;
+  }
+
+  /** Offline messages not taken yet, oldest first. */
+  async offline(limit: number): Promise<RoomRecord[]> {
+    const rooms = await this.rooms
+      .find({ status: 'offline' })
+      .sort({ queuedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean();
+    return rooms.map(toRecord);
   }
 
   async queue(limit = 200): Promise<RoomRecord[]> {

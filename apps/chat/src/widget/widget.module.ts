@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AvailabilityModule } from '../availability/availability.module';
 import { BlockingModule } from '../blocking/blocking.module';
+import { OfflineMessagesService } from './offline-messages.service';
 import { DirectoryModule } from '../directory/directory.module';
 import { MessagesModule } from '../messages/messages.module';
 import { RoomsModule } from '../rooms/rooms.module';
@@ -10,9 +12,14 @@ import { WidgetSessionsService } from './widget-sessions.service';
 
 /** What a widget asks over HTTP: its chatbot's look, and a new session with its room token. */
 @Module({
-  imports: [BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
+  imports: [AvailabilityModule, BlockingModule, DirectoryModule, MessagesModule, RoomsModule],
   controllers: [WidgetController],
-  providers: [VisitorTokensService, WidgetRateLimits, WidgetSessionsService],
+  providers: [
+    OfflineMessagesService,
+    VisitorTokensService,
+    WidgetRateLimits,
+    WidgetSessionsService,
+  ],
   exports: [VisitorTokensService],
 })
 export class WidgetModule {}
