@@ -4,6 +4,7 @@ import {
   NotificationFailedV1,
   NotificationRequestedV1,
   NotificationSentV1,
+  VISITOR_NOTIFICATION_KINDS,
 } from '@app/contracts';
 import { produceRaw, TopicProbe, uniqueSuffix } from '@app/testing';
 import { randomUUID } from 'node:crypto';
@@ -159,9 +160,7 @@ describe('email: notification.requested to a real SMTP server', () => {
       expect(mail.html).toContain('Acme Shoes');
       expect(mail.messageId).toBe(`${event.payload.notificationId}@parley.local`);
 
-      const isForVisitor = ['visitor-welcome', 'agent-reply', 'conversation-transcript'].includes(
-        kind,
-      );
+      const isForVisitor = (VISITOR_NOTIFICATION_KINDS as readonly string[]).includes(kind);
       expect(mail.shownHtml.includes('/api/email/unsubscribe?token=')).toBe(isForVisitor);
       expect(mail.text.includes('/api/email/unsubscribe?token=')).toBe(isForVisitor);
       expect(Boolean(mail.headers['list-unsubscribe'])).toBe(isForVisitor);

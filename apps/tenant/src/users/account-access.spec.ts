@@ -91,6 +91,7 @@ describe('what an access token and the other services are told about a user', ()
       permissions: ['chats:join'],
       status: 'active',
       maxConcurrentChats: 5,
+      shifts: [],
     });
   });
 });
