@@ -1,4 +1,4 @@
-import type { Appearance, PreChatForm } from '@app/contracts';
+import type { Appearance, OfflineWhen, PreChatForm } from '@app/contracts';
 
 export type PreChatField = PreChatForm['fields'][number];
 export type PreChatFieldType = PreChatField['type'];
@@ -17,6 +17,8 @@ export interface Chatbot {
   identityVerification: boolean;
   /** Visitors whose email is not signed are refused. */
   requireVerifiedIdentity: boolean;
+  /** When the widget offers an offline message instead of a live chat. */
+  offlineWhen?: OfflineWhen;
   createdAt: string;
   updatedAt: string;
 }
