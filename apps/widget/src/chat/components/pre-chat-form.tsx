@@ -21,12 +21,15 @@ interface PreChatFormProps {
   /** Why the form is back (the previous conversation is gone), shown above it. */
   notice?: string;
   onOpened(session: OpenedSession): void;
+  /** The chatbot went offline since the config was read: offer the offline message. */
+  onOffline?(): void;
 }
 
 const inputId = (field: string) => `parley-${field.replace('.', '-')}`;
 
 /** The greeting, then name, email and the chatbot's own questions; submitting opens the room. */
-export function PreChatForm({ embed, config, strings, notice, onOpened }: PreChatFormProps) {
+export function PreChatForm(props: PreChatFormProps) {
+  const { embed, config, strings, notice, onOpened } = props;
   const questions = config.preChatForm.fields;
   // A signed-in user's email comes signed from the host page: changing it would void the hash.
   const [values, setValues] = useState<PreChatValues>({
@@ -58,6 +61,7 @@ export function PreChatForm({ embed, config, strings, notice, onOpened }: PreCha
     const answer = await openSession(embed, sessionRequest(values));
     setSubmitting(false);
     if (answer.ok) return onOpened(answer.data);
+    if (answer.failure.code === 'chatbot_offline' && props.onOffline) return props.onOffline();
     const fields = ['name', 'email', ...questions.map((question) => answerField(question.id))];
     const refused = sessionRefusal(answer.failure, strings, fields);
     setRefusal(refused);
