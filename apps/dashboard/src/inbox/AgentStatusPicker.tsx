@@ -15,10 +15,10 @@ export function AgentStatusPicker() {
   const shown = !connected ? 'offline' : (status ?? 'connecting');
   return (
     <div className="inbox-status">
-      <label className={`inbox-status-picker is-${shown}`}>
+      <span className={`inbox-status-picker is-${shown}`}>
         <span className="inbox-status-dot" aria-hidden="true" />
-        <span className="sr-only">Your status</span>
         <select
+          aria-label="Your status"
           value={status ?? ''}
           disabled={status === null || !connected}
           onChange={(event) => void choose(event.target.value as AgentStatus)}
@@ -32,7 +32,7 @@ export function AgentStatusPicker() {
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <ErrorMessage error={error} />
     </div>
   );

@@ -27,6 +27,11 @@ export function OfflineMessageForm(props: {
   const [summary, setSummary] = useState<string>();
   const [sending, setSending] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
+  // A field's complaint goes as soon as the visitor changes it.
+  const edit = (field: keyof Errors, set: (value: string) => void) => (value: string) => {
+    set(value);
+    setErrors(({ [field]: _, ...others }) => others);
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -75,7 +80,7 @@ export function OfflineMessageForm(props: {
         autoComplete="name"
         autofocus
         strings={strings}
-        onInput={setName}
+        onInput={edit('name', setName)}
       />
       <TextField
         id="parley-offline-email"
@@ -87,7 +92,7 @@ export function OfflineMessageForm(props: {
         maxLength={254}
         autoComplete="email"
         strings={strings}
-        onInput={setEmail}
+        onInput={edit('email', setEmail)}
       />
       <div class="parley-field">
         <label class="parley-label" for="parley-offline-message">
@@ -102,7 +107,7 @@ export function OfflineMessageForm(props: {
           value={message}
           aria-invalid={errors.message ? 'true' : undefined}
           aria-describedby={errors.message ? 'parley-offline-message-error' : undefined}
-          onInput={(event) => setMessage(event.currentTarget.value)}
+          onInput={(event) => edit('message', setMessage)(event.currentTarget.value)}
         />
         {errors.message && (
           <FieldError id="parley-offline-message-error" message={errors.message} />
