@@ -270,6 +270,8 @@ describe('a conversation between a visitor and an agent', () => {
           name: 'Help',
           appearance: expect.objectContaining({ color: '#0a7d5a', greeting: 'Hi there!' }),
           preChatForm,
+          // No business hours set: open around the clock.
+          availability: 'online',
         });
       });
       expect((await askConfig('https://evil.example').expect(403)).body.code).toBe(
