@@ -31,6 +31,9 @@ export const redisKeys = {
   autoAssignTurns: (tenantId: string) => `parley:chat:auto-assign:turns:${tenantId}`,
   /** The presence last announced per agent (hash: agent id → available | busy | away | offline). */
   agentPresence: (tenantId: string) => `parley:chat:presence:${tenantId}`,
+  /** Held while one agent is given a room (capacity check and claim), on any replica. */
+  agentClaimLock: (tenantId: string, agentId: string) =>
+    `parley:chat:agent-claim:${tenantId}:${agentId}`,
   /** Held by the replica handing out a tenant's waiting rooms. */
   autoAssignLock: (tenantId: string) => `parley:chat:auto-assign:lock:${tenantId}`,
   /** Set when a chance to assign came while another replica held the lock: go round again. */

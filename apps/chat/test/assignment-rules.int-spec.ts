@@ -4,6 +4,12 @@ import request from 'supertest';
 import { localTime } from '../src/availability/weekly-schedule';
 import { ChatFixture, type ChatSocket, Inbox } from './chat-fixture';
 
+/**
+ * An answer never sent fails the test here, naming the event, rather than at the test's timeout
+ * (the machine's database can stall for seconds under other loads).
+ */
+const ACK_MS = 30_000;
+
 /** A shift of today's weekday (UTC) covering now, or one that ended an hour ago. */
 function shiftAround(now: Date, onShift: boolean): WeeklyHours {
   const { day } = localTime(now, 'UTC');
@@ -79,10 +85,14 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
     const olga = await fixture.agent(onShift.accessToken);
     const assigned: Array<{ room: RoomSummary; how: string }> = [];
     olga.on('room:assigned', (event) => assigned.push(event));
-    expect(await busySocket.emitWithAck('agent:status', { status: 'busy' })).toEqual({
+    expect(
+      await busySocket.timeout(ACK_MS).emitWithAck('agent:status', { status: 'busy' }),
+    ).toEqual({
       status: 'busy',
     });
-    expect(await awaySocket.emitWithAck('agent:status', { status: 'away' })).toEqual({
+    expect(
+      await awaySocket.timeout(ACK_MS).emitWithAck('agent:status', { status: 'away' }),
+    ).toEqual({
       status: 'away',
     });
 
@@ -98,8 +108,12 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
     );
 
     // Busy keeps its chats but gets none; back to available, it is next in line.
-    expect(await olga.emitWithAck('agent:status', { status: 'busy' })).toEqual({ status: 'busy' });
-    expect(await busySocket.emitWithAck('agent:status', { status: 'online' })).toEqual({
+    expect(await olga.timeout(ACK_MS).emitWithAck('agent:status', { status: 'busy' })).toEqual({
+      status: 'busy',
+    });
+    expect(
+      await busySocket.timeout(ACK_MS).emitWithAck('agent:status', { status: 'online' }),
+    ).toEqual({
       status: 'available',
     });
     const next = await open(chatbot);
@@ -113,7 +127,7 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
     const watcher = new Inbox(await fixture.agent(admin.accessToken));
     const socket = await fixture.agent(colleague.accessToken, 1);
     await watcher.waitForPresence(colleague.user.id, 'available');
-    await socket.emitWithAck('agent:status', { status: 'busy' });
+    await socket.timeout(ACK_MS).emitWithAck('agent:status', { status: 'busy' });
     await watcher.waitForPresence(colleague.user.id, 'busy');
     const list = await request(fixture.chat.url)
       .get('/api/chat/agents/online')
@@ -164,6 +178,44 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
     expect(rooms).toEqual(expect.arrayContaining(waiting));
   }, 120_000);
 
+  it('keeps an agent within capacity when their own joins race auto-assignment on two replicas', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const agent = await fixture.directory.agent(admin, { maxConcurrentChats: 2 });
+    const sockets = [
+      await fixture.agent(agent.accessToken, 0),
+      await fixture.agent(agent.accessToken, 1),
+    ];
+    const probe = await roundRobinOn(admin, chatbot, [agent]);
+    // Busy: the next rooms wait, then auto-assignment and the agent's own joins race for them.
+    await sockets[0].timeout(ACK_MS).emitWithAck('agent:status', { status: 'busy' });
+    const rooms = await Promise.all([0, 1, 2].map((index) => open(chatbot, index % 2)));
+    const [answers] = await Promise.all([
+      Promise.all(
+        rooms.map((roomId, index) =>
+          sockets[index % 2].timeout(ACK_MS).emitWithAck('room:join', { roomId }),
+        ),
+      ),
+      sockets[1].timeout(ACK_MS).emitWithAck('agent:status', { status: 'available' }),
+    ]);
+
+    const held = await eventually(async () => {
+      const list = await mine(agent);
+      expect(list).toHaveLength(2);
+      return list;
+    });
+    expect(held).toContain(probe);
+    // One of the three joined (by hand or handed out); the others were refused as full.
+    const refusals = answers.flatMap((answer) => ('error' in answer ? [answer.error.code] : []));
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    for (const code of refusals) expect(['at_capacity', 'already_taken']).toContain(code);
+    const queue = await request(fixture.chat.url)
+      .get('/api/chat/rooms/queue')
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    const waiting = queue.body.rooms.map((room: { roomId: string }) => room.roomId);
+    expect([...held, ...waiting].sort()).toEqual([probe, ...rooms].sort());
+  }, 120_000);
+
   it('sets an idle agent away after the tenant’s inactivity minutes, and back on activity', async () => {
     const { admin } = await fixture.tenantWithChatbot();
     await fixture.directory.updateSettings(admin.tenant.id, { agentAutoAwayMinutes: 1 });
@@ -191,7 +243,7 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
     );
     expect(awayAt).toBeGreaterThan(0);
     const before = watcher.presence.length;
-    expect(await socket.emitWithAck('agent:activity', {})).toEqual({ ok: true });
+    expect(await socket.timeout(ACK_MS).emitWithAck('agent:activity', {})).toEqual({ ok: true });
     await eventually(() =>
       expect(watcher.presence.slice(before)).toContainEqual({
         agentId: colleague.user.id,

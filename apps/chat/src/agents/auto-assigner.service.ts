@@ -5,6 +5,7 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { redisKeys } from '../redis-keys';
+import { RELEASE_LOCK } from '../redis-lock';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { withinWeeklyHours } from '../availability/weekly-schedule';
@@ -16,12 +17,6 @@ import { type Candidate, nextInTurn, servingOrder, type WaitingRoom } from './ro
 /** Longer than a round can take; a replica that dies holding the lock only delays the next. */
 const LOCK_MS = 10_000;
 const ROOMS_PER_ROUND = 50;
-
-/** Releases the lock only if it is still ours (it may have expired and been taken). */
-const RELEASE_LOCK = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
 
 /**
  * Round-robin auto-assignment, for tenants that turn it on: waiting rooms, urgent first and then
@@ -103,7 +98,9 @@ export class AutoAssigner implements OnModuleInit {
       } catch (error) {
         const code = error instanceof AppHttpError ? error.code : undefined;
         if (code === 'at_capacity') agent.free = 0;
-        if (code === 'at_capacity' || code === 'already_taken' || code === 'room_closed') continue;
+        // `conflict`: the room or the agent is changing right now; the next chance retries.
+        if (code && ['at_capacity', 'already_taken', 'room_closed', 'conflict'].includes(code))
+          continue;
         throw error;
       }
       agent.free -= 1;

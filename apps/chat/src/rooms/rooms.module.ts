@@ -4,6 +4,7 @@ import { BlockingModule } from '../blocking/blocking.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MessagesModule } from '../messages/messages.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { AgentCapacityGuard } from './agent-capacity.guard';
 import { DisplayIdAllocator } from './display-id.allocator';
 import { RoomCache } from './room-cache';
 import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.schema';
@@ -24,7 +25,7 @@ import { RoomsService } from './rooms.service';
     RealtimeModule,
   ],
   controllers: [RoomsController],
-  providers: [DisplayIdAllocator, RoomCache, RoomsRepository, RoomsService],
+  providers: [AgentCapacityGuard, DisplayIdAllocator, RoomCache, RoomsRepository, RoomsService],
   exports: [RoomsRepository, RoomsService],
 })
 export class RoomsModule {}

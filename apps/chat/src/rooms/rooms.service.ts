@@ -19,6 +19,7 @@ import { type CloseReason } from './room.schema';
 import { roomUpdate, summarize } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
+import { AgentCapacityGuard } from './agent-capacity.guard';
 
 /** Rooms per page of the queue, and in the page `queue:updated` pushes. */
 export const QUEUE_PAGE_SIZE = 200;
@@ -34,6 +35,7 @@ export class RoomsService {
     private readonly notifications: ChatNotificationsService,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
+    private readonly capacity: AgentCapacityGuard,
   ) {}
 
   private readonly assignmentListeners: Array<(tenantId: string) => Promise<void>> = [];
@@ -106,8 +108,10 @@ export class RoomsService {
     if (room.status === 'closed') throw chatErrors.roomClosed();
     const entry = await this.directory.findAgent(agent.id);
     const capacity = entry?.maxConcurrentChats ?? 5;
-    if ((await this.rooms.countActiveOf(agent.id)) >= capacity) throw chatErrors.atCapacity();
-    const claimed = await this.rooms.claim(room.id, agent);
+    const claimed = await this.capacity.exclusive(room.tenantId, agent.id, async () => {
+      if ((await this.rooms.countActiveOf(agent.id)) >= capacity) throw chatErrors.atCapacity();
+      return this.rooms.claim(room.id, agent);
+    });
     if (!claimed?.applied) throw chatErrors.alreadyTaken();
 
     const joined = claimed.room;
@@ -160,11 +164,10 @@ export class RoomsService {
     const target = await this.directory.findAgent(toAgentId);
     if (!target || target.status !== 'active' || !target.permissions.includes('chats:join'))
       throw chatErrors.agentNotFound();
-    if ((await this.rooms.countActiveOf(target.id)) >= target.maxConcurrentChats)
-      throw chatErrors.atCapacity();
-    const transfer = await this.rooms.transfer(roomId, agent.userId, {
-      id: target.id,
-      name: target.name,
+    const transfer = await this.capacity.exclusive(room.tenantId, target.id, async () => {
+      if ((await this.rooms.countActiveOf(target.id)) >= target.maxConcurrentChats)
+        throw chatErrors.atCapacity();
+      return this.rooms.transfer(roomId, agent.userId, { id: target.id, name: target.name });
     });
     if (!transfer?.applied) throw chatErrors.roomClosed();
     const moved = transfer.room;
