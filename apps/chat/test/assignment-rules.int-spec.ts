@@ -8,7 +8,7 @@ import { ChatFixture, type ChatSocket, Inbox } from './chat-fixture';
  * An answer never sent fails the test here, naming the event, rather than at the test's timeout
  * (the machine's database can stall for seconds under other loads).
  */
-const ACK_MS = 30_000;
+const ACK_MS = 60_000;
 
 /** A shift of today's weekday (UTC) covering now, or one that ended an hour ago. */
 function shiftAround(now: Date, onShift: boolean): WeeklyHours {

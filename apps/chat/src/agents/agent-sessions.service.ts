@@ -1,6 +1,6 @@
 import { type Principal } from '@app/auth';
 import { type ChatMessage, type QueuePage, type RoomSummary } from '@app/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MessagesService } from '../messages/messages.service';
 import { socketRooms } from '../redis-keys';
 import { RoomsRepository } from '../rooms/rooms.repository';
@@ -16,6 +16,8 @@ import { AgentPresence } from './agent-presence.service';
  */
 @Injectable()
 export class AgentSessions {
+  private readonly logger = new Logger(AgentSessions.name);
+
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly roomsService: RoomsService,
@@ -58,7 +60,7 @@ export class AgentSessions {
    */
   async announce(agent: Principal): Promise<void> {
     await this.presence.connected(agent.tenantId, { id: agent.userId, name: agent.name });
-    await this.activity(agent);
+    this.noteActivity(agent);
     this.roomsService.assignmentChance(agent.tenantId);
   }
 
@@ -76,21 +78,31 @@ export class AgentSessions {
     status: ChosenAgentStatus,
   ): Promise<{ status: ChosenAgentStatus }> {
     await this.presence.choose(agent.tenantId, { id: agent.userId, name: agent.name }, status);
-    await this.activity(agent);
+    this.noteActivity(agent);
     if (status === 'available') this.roomsService.assignmentChance(agent.tenantId);
     return { status };
   }
 
-  /** The agent did something (sent, joined, typed, or the dashboard's heartbeat). */
+  /** The dashboard's heartbeat (`agent:activity`): answered once recorded. */
   async activity(agent: Principal): Promise<{ ok: true }> {
     await this.idle.activity(agent.tenantId, { id: agent.userId, name: agent.name });
     return { ok: true };
   }
 
+  /**
+   * The agent did something (connected, sent, joined, typed, chose a status): the automatic away
+   * is postponed without the action waiting for it; a failure only leaves the deadline as it was.
+   */
+  noteActivity(agent: Principal): void {
+    this.activity(agent).catch((error: Error) =>
+      this.logger.warn(`recording activity of ${agent.userId} failed: ${error.message}`),
+    );
+  }
+
   /** Joins a room (atomically); answers it and the socket room to put the agent's socket in. */
   async join(agent: Principal, roomId: string): Promise<{ room: RoomSummary; socketRoom: string }> {
     const room = await this.roomsService.join(roomId, agent);
-    await this.activity(agent);
+    this.noteActivity(agent);
     return { room, socketRoom: socketRooms.room(agent.tenantId, roomId) };
   }
 }

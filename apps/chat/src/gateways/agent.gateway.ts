@@ -147,7 +147,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       const sent = await this.conversation.sendAsAgent(principal, input, () =>
         this.rateLimiter.admit(socket, agentSender(principal)),
       );
-      await this.sessions.activity(principal);
+      this.sessions.noteActivity(principal);
       return sent;
     });
   }
@@ -181,7 +181,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, typingSchema, payload, async (input) => {
       await this.limits.consume('signal', agentSender(principal));
-      await this.sessions.activity(principal);
+      this.sessions.noteActivity(principal);
       return this.signals.fromAgent(principal, input.roomId, {
         kind: 'typing',
         typing: input.typing,
