@@ -21,7 +21,8 @@ const shared = {
         swcrc: false,
       },
     ],
-    // ESM-only dependencies (jose, under jwks-rsa) are compiled to CommonJS for jest.
+    // ESM-only dependencies (jose, under jwks-rsa; file-type and the tokenizers it reads with)
+    // are compiled to CommonJS for jest.
     '^.+\\.js$': [
       '@swc/jest',
       {
@@ -31,8 +32,13 @@ const shared = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+  ],
   moduleNameMapper: {
+    // file-type's entry for Node is offered to `import` only; its core (fileTypeFromBuffer,
+    // all chat uses) is the same code without the file-system helpers.
+    '^file-type$': '<rootDir>/node_modules/file-type/core.js',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
     // The browser apps import values from a contracts file that has no zod in it.
     '^@app/([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2',

@@ -7,10 +7,12 @@
 # NOTIFICATION_SEAL_KEY   tenant, chat, email  seals the links inside notification events
 # UNSUBSCRIBE_SEAL_KEY    email                seals the tokens of unsubscribe links
 # OIDC_FLOW_SEAL_KEY      tenant               seals the Google sign-in flow's cookie
-# VISITOR_TOKEN_SECRET    chat                 signs visitors' room tokens
+# VISITOR_TOKEN_SECRET    chat                 signs visitors' room tokens (and attachment links)
+# S3_SECRET_ACCESS_KEY    chat, seaweedfs      the compose S3 server's key (with AWS or another
+#                                              store, put the key it issued there instead)
 set -euo pipefail
 
-readonly PARLEY_KEYS=(NOTIFICATION_SEAL_KEY UNSUBSCRIBE_SEAL_KEY OIDC_FLOW_SEAL_KEY VISITOR_TOKEN_SECRET)
+readonly PARLEY_KEYS=(NOTIFICATION_SEAL_KEY UNSUBSCRIBE_SEAL_KEY OIDC_FLOW_SEAL_KEY VISITOR_TOKEN_SECRET S3_SECRET_ACCESS_KEY)
 
 existing=
 if [[ ${1:-} == --missing-from ]]; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Parley local infrastructure without Docker: Kafka, MongoDB API (FerretDB), Redis, SMTP catcher.
+# Parley local infrastructure without Docker: Kafka, MongoDB API (FerretDB), Redis, SMTP catcher,
+# S3 API (SeaweedFS).
 #
 # Usage: scripts/infra.sh up|down|status|reset|install|logs|smoke [part ...]
-#   parts: kafka mongo redis smtp (none = all)
+#   parts: kafka mongo redis smtp s3 (none = all)
 #   up       install what is missing, start the parts that are not running, wait until each answers
 #   down     stop the parts this script started (SIGTERM, wait, then SIGKILL)
 #   status   one line per part: up|starting|down, pid, address (exit 3 if a part is not up)
@@ -10,7 +11,8 @@
 #   install  only download/build/install what `up` would need (no start)
 #   logs     print the last lines of each part's log
 #   smoke    use each running part with real clients (scripts/infra/smoke.mjs): Kafka topic +
-#            produce/consume, Mongo insert/find/unique index, Redis SET/GET, a mail via SMTP
+#            produce/consume, Mongo insert/find/unique index, Redis SET/GET, a mail via SMTP,
+#            an S3 bucket and object put, read and deleted
 #
 # Everything listens on 127.0.0.1 only:
 #   kafka  Apache Kafka 3.9 (KRaft, one node) 127.0.0.1:9092 (controller 127.0.0.1:9093), jars
@@ -23,10 +25,10 @@
 # `up` also makes sure Debian's nginx is installed (not started: scripts/start.sh runs it).
 #
 # Layout (under PARLEY_DATA_DIR, default <repo>/.data, git-ignored):
-#   <part>/            data (kafka/, mongo/, redis/, smtp/)
+#   <part>/            data (kafka/, mongo/, redis/, smtp/, s3/)
 #   logs/<part>.log    each part's output, also install/build output
 #   run/<part>.pid     pid of the process this script started
-#   cache/             downloaded and built things: kafka-libs/, ferretdb/ (kept by `reset`);
+#   cache/             downloaded and built things: kafka-libs/, ferretdb/, seaweedfs/ (kept by `reset`);
 #                      Maven (~/.m2) and Go (module and build caches) keep their own caches too
 #
 # Environment:
@@ -45,6 +47,11 @@
 #   REDIS_PORT             Redis port (default 6379)
 #   SMTP_PORT              maildev SMTP port (default 1025)
 #   SMTP_WEB_PORT          maildev web UI / REST API port (default 1080)
+#   S3_PORT                SeaweedFS S3 API port (default 8333); its master, volume server and
+#                          filer listen on SEAWEEDFS_MASTER_PORT (9333), SEAWEEDFS_VOLUME_PORT
+#                          (8334) and SEAWEEDFS_FILER_PORT (8888), and each on that port + 10000
+#                          for gRPC
+#   S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY  the one identity the local S3 server accepts
 #   JAVA_HOME              if set, $JAVA_HOME/bin/java runs Kafka
 #
 # Exit status: 0 when every requested part did what was asked; 1 when one failed (its name and
@@ -54,7 +61,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT
-readonly ALL_PARTS=(kafka mongo redis smtp)
+readonly ALL_PARTS=(kafka mongo redis smtp s3)
 
 DATA_DIR=${PARLEY_DATA_DIR:-$ROOT/.data}
 mkdir -p "$DATA_DIR"
@@ -74,10 +81,18 @@ readonly FERRETDB_LOG_LEVEL=${FERRETDB_LOG_LEVEL:-error}
 readonly REDIS_PORT=${REDIS_PORT:-6379}
 readonly SMTP_PORT=${SMTP_PORT:-1025}
 readonly SMTP_WEB_PORT=${SMTP_WEB_PORT:-1080}
+readonly S3_PORT=${S3_PORT:-8333}
+readonly SEAWEEDFS_MASTER_PORT=${SEAWEEDFS_MASTER_PORT:-9333}
+readonly SEAWEEDFS_VOLUME_PORT=${SEAWEEDFS_VOLUME_PORT:-8334}
+readonly SEAWEEDFS_FILER_PORT=${SEAWEEDFS_FILER_PORT:-8888}
+# The local defaults match the chat service's (libs/config s3Fragment); production uses its own.
+readonly S3_ACCESS_KEY_ID=${S3_ACCESS_KEY_ID:-parley-local}
+readonly S3_SECRET_ACCESS_KEY=${S3_SECRET_ACCESS_KEY:-parley-local-development-s3-secret-change-me}
 readonly START_TIMEOUT=${PARLEY_INFRA_TIMEOUT:-120}
 readonly STOP_TIMEOUT=${PARLEY_INFRA_STOP_TIMEOUT:-30}
 # The probe script reads the ports from the environment too.
-export KAFKA_PORT MONGO_PORT MONGO_URL REDIS_PORT SMTP_PORT SMTP_WEB_PORT
+export KAFKA_PORT MONGO_PORT MONGO_URL REDIS_PORT SMTP_PORT SMTP_WEB_PORT S3_PORT
+export S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
 
 readonly KAFKA_POM=$ROOT/infra/kafka/pom.xml
 readonly KAFKA_LIBS=$CACHE_DIR/kafka-libs
@@ -85,6 +100,8 @@ readonly KAFKA_LIBS=$CACHE_DIR/kafka-libs
 readonly DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 readonly FERRETDB_SRC=$ROOT/infra/ferretdb
 readonly FERRETDB_BIN=$CACHE_DIR/ferretdb/parley-ferretdb
+readonly SEAWEEDFS_SRC=$ROOT/infra/seaweedfs
+readonly SEAWEEDFS_BIN=$CACHE_DIR/seaweedfs/weed
 readonly PROBE=$ROOT/scripts/infra/probe.mjs
 readonly MAILDEV=$ROOT/node_modules/.bin/maildev
 
@@ -105,6 +122,7 @@ process_marker() {
     mongo) echo 'parley-ferretdb' ;;
     redis) echo 'redis-server' ;;
     smtp) echo 'maildev' ;;
+    s3) echo 'weed' ;;
   esac
 }
 
@@ -178,7 +196,7 @@ require_command() {
 require_node_modules() {
   local part=$1 mod
   require_command "$part" node "install Node.js 20"
-  for mod in kafkajs mongodb ioredis maildev; do
+  for mod in kafkajs mongodb ioredis maildev @aws-sdk/client-s3; do
     [[ -f $ROOT/node_modules/$mod/package.json ]] ||
       fail_part "$part" "node_modules/$mod is missing: run 'npm ci' (or 'npm install') at the repo root first"
   done
@@ -400,6 +418,70 @@ smtp_start() {
 }
 
 smtp_address() { echo "smtp $HOST:$SMTP_PORT, web/api http://$HOST:$SMTP_WEB_PORT/"; }
+
+# ---------------------------------------------------------------------------------------------
+# s3: SeaweedFS's `weed server` with the S3 gateway, built from the Go module proxy
+# ---------------------------------------------------------------------------------------------
+
+s3_install() {
+  local want have stamp=$SEAWEEDFS_BIN.stamp
+  require_command s3 go "install Go >= 1.26 (SeaweedFS is built from the Go module proxy)"
+  want=$(files_hash "$SEAWEEDFS_SRC/go.mod" "$SEAWEEDFS_SRC/go.sum" <(go env GOVERSION))
+  have=$(cat "$stamp" 2>/dev/null || true)
+  [[ $want == "$have" && -x $SEAWEEDFS_BIN ]] && return 0
+
+  say "s3: building SeaweedFS (first run: several minutes; then only when infra/seaweedfs changes)"
+  log_mark s3 "go build github.com/seaweedfs/seaweedfs/weed (infra/seaweedfs)"
+  mkdir -p "$(dirname "$SEAWEEDFS_BIN")"
+  # The version is the one infra/seaweedfs/go.mod pins (tools.go keeps it required).
+  (cd "$SEAWEEDFS_SRC" &&
+    CGO_ENABLED=0 go build -trimpath -buildvcs=false -o "$SEAWEEDFS_BIN.tmp" \
+      github.com/seaweedfs/seaweedfs/weed) >>"$(log_file s3)" 2>&1 ||
+    fail_part s3 "go build of SeaweedFS (infra/seaweedfs) failed"
+  mv "$SEAWEEDFS_BIN.tmp" "$SEAWEEDFS_BIN"
+  echo "$want" >"$stamp"
+}
+
+# The one identity the S3 gateway accepts (SeaweedFS's s3.json format), allowed everything.
+s3_write_config() {
+  local dir=$DATA_DIR/s3
+  mkdir -p "$dir/data"
+  (
+    umask 077
+    cat >"$dir/s3.json" <<EOF
+{
+  "identities": [
+    {
+      "name": "parley",
+      "credentials": [{ "accessKey": "$S3_ACCESS_KEY_ID", "secretKey": "$S3_SECRET_ACCESS_KEY" }],
+      "actions": ["Admin", "Read", "List", "Tagging", "Write"]
+    }
+  ]
+}
+EOF
+  )
+}
+
+s3_start() {
+  local port
+  for port in "$S3_PORT" "$SEAWEEDFS_MASTER_PORT" "$SEAWEEDFS_VOLUME_PORT" "$SEAWEEDFS_FILER_PORT"; do
+    require_free_port s3 "$port" S3_PORT
+    require_free_port s3 "$((port + 10000))" S3_PORT
+  done
+  s3_write_config
+  log_mark s3 "start weed server (S3 API on $HOST:$S3_PORT)"
+  # `weed server` rather than `weed mini`: the same master, volume server, filer and S3 gateway
+  # without mini's WebDAV, admin UI and catalogs. Volumes grow to 256 MB (as many as the disk
+  # holds); the Iceberg and Lance catalogs of the S3 gateway stay off.
+  spawn s3 "$SEAWEEDFS_BIN" server -ip="$HOST" -ip.bind="$HOST" -dir="$DATA_DIR/s3/data" \
+    -master.port="$SEAWEEDFS_MASTER_PORT" -master.volumeSizeLimitMB=256 \
+    -volume.port="$SEAWEEDFS_VOLUME_PORT" -volume.max=0 -volume.preStopSeconds=1 \
+    -filer -filer.port="$SEAWEEDFS_FILER_PORT" \
+    -s3 -s3.port="$S3_PORT" -s3.config="$DATA_DIR/s3/s3.json" \
+    -s3.port.iceberg=0 -s3.port.lance=0
+}
+
+s3_address() { echo "http://$HOST:$S3_PORT (S3 API, SeaweedFS)"; }
 
 # ---------------------------------------------------------------------------------------------
 # Actions

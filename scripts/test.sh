@@ -28,7 +28,7 @@ if ! bash scripts/ensure-deps.sh; then
   summary
   exit 1
 fi
-if ! bash scripts/infra.sh up; then
+if ! bash scripts/infra.sh up || ! use_test_redis_database; then
   echo "fail infrastructure" >>"$RESULTS/checks.txt"
   summary
   exit 1

@@ -15,6 +15,7 @@ source scripts/lib/infra-lease.sh
 bash scripts/ensure-deps.sh || exit 1
 bash scripts/fuzz/ensure-schemathesis.sh || exit 1
 bash scripts/infra.sh up || exit 1
+use_test_redis_database || exit 1
 export KAFKAJS_NO_PARTITIONER_WARNING=1
 export FUZZ_EXAMPLES=${FUZZ_EXAMPLES:-100} FUZZ_TIMEOUT_SECONDS=${FUZZ_TIMEOUT_SECONDS:-1800}
 node_modules/.bin/jest --selectProjects fuzz --runInBand --forceExit "$@"

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Readiness probes for scripts/infra.sh: asks each part a real question with its real client.
 //
-//   node scripts/infra/probe.mjs <kafka|mongo|redis|smtp> [--timeout SECONDS] [--pid PID]
+//   node scripts/infra/probe.mjs <kafka|mongo|redis|smtp|s3> [--timeout SECONDS] [--pid PID]
 //
 // Retries until the part answers or --timeout (default 0: one attempt) runs out; with --pid it
 // gives up as soon as that process has exited. Exit 0 = answered, 1 = did not, 2 = usage error.
 // Addresses come from the same environment variables as scripts/infra.sh (KAFKA_PORT, MONGO_URL,
-// MONGO_PORT, REDIS_PORT, SMTP_PORT, SMTP_WEB_PORT). Prints one line saying what answered.
+// MONGO_PORT, REDIS_PORT, SMTP_PORT, SMTP_WEB_PORT, S3_PORT with S3_ACCESS_KEY_ID and
+// S3_SECRET_ACCESS_KEY). Prints one line saying what answered.
 
 import net from 'node:net';
 import http from 'node:http';
@@ -91,6 +92,32 @@ const probes = {
     const mails = JSON.parse(body);
     if (!Array.isArray(mails)) throw new Error('GET /email did not answer a JSON array');
     return `smtp ${HOST}:${smtpPort} "${greeting}", api http://${HOST}:${webPort}/email: ${mails.length} mail(s)`;
+  },
+
+  // A signed S3 call (ListBuckets), so a port that answers without the S3 API, or with other
+  // credentials, does not count as up.
+  async s3() {
+    // The SDK warns once that its releases after January 2027 want Node 22: not news to a probe.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+    const { S3Client, ListBucketsCommand } = require('@aws-sdk/client-s3');
+    const endpoint = `http://${HOST}:${port('S3_PORT', 8333)}`;
+    const client = new S3Client({
+      endpoint,
+      region: env.S3_REGION || 'us-east-1',
+      forcePathStyle: true,
+      credentials: {
+        accessKeyId: env.S3_ACCESS_KEY_ID || 'parley-local',
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY || 'parley-local-development-s3-secret-change-me',
+      },
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 2000, requestTimeout: 3000 },
+    });
+    try {
+      const { Buckets = [] } = await client.send(new ListBucketsCommand({}));
+      return `s3 ${endpoint}: ListBuckets ok, ${Buckets.length} bucket(s)`;
+    } finally {
+      client.destroy();
+    }
   },
 };
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // End-to-end check of the local infrastructure with the real clients the services use:
-//   node scripts/infra/smoke.mjs [kafka] [mongo] [redis] [smtp]     (none = all)
+//   node scripts/infra/smoke.mjs [kafka] [mongo] [redis] [smtp] [s3]     (none = all)
 // kafka: create a topic, produce one message, consume it back (kafkajs)
 // mongo: insert + find + unique index rejecting a duplicate (mongodb driver)
 // redis: SET/GET with a TTL, PING (ioredis)
 // smtp:  send a mail over SMTP (nodemailer) and find it in maildev's REST API, then delete it
+// s3:    create a bucket, put an object, read it back, delete both (AWS SDK S3 client), and see
+//        an unsigned request refused
 // Uses the same environment variables as scripts/infra.sh. Exit 0 when every check passed.
 
 import http from 'node:http';
@@ -17,6 +19,8 @@ const HOST = '127.0.0.1';
 const env = process.env;
 const port = (name, dflt) => Number(env[name] || dflt);
 const tag = randomUUID().slice(0, 8);
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const checks = {
   async kafka() {
@@ -152,6 +156,35 @@ const checks = {
     const del = await request('DELETE', `${api}/email/${mail.id}`);
     if (del.status !== 200) throw new Error(`DELETE /email/${mail.id} answered ${del.status}`);
     return `sent "${subject}" to ${mail.to?.[0]?.address}, listed by GET ${api}/email (id ${mail.id}), deleted with DELETE /email/:id`;
+  },
+
+  async s3() {
+    const s3 = require('@aws-sdk/client-s3');
+    const endpoint = `http://${HOST}:${port('S3_PORT', 8333)}`;
+    const client = new s3.S3Client({
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: {
+        accessKeyId: env.S3_ACCESS_KEY_ID || 'parley-local',
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY || 'parley-local-development-s3-secret-change-me',
+      },
+    });
+    const Bucket = `parley-smoke-${tag}`;
+    try {
+      await client.send(new s3.CreateBucketCommand({ Bucket }));
+      await client.send(new s3.PutObjectCommand({ Bucket, Key: 'a/b.txt', Body: 'hello' }));
+      const got = await client.send(new s3.GetObjectCommand({ Bucket, Key: 'a/b.txt' }));
+      const body = await got.Body.transformToString();
+      if (body !== 'hello') throw new Error(`GetObject answered ${JSON.stringify(body)}`);
+      const anonymous = await request('GET', `${endpoint}/${Bucket}/a/b.txt`);
+      if (anonymous.status !== 403) throw new Error(`an unsigned GET answered ${anonymous.status}`);
+      await client.send(new s3.DeleteObjectCommand({ Bucket, Key: 'a/b.txt' }));
+      await client.send(new s3.DeleteBucketCommand({ Bucket }));
+      return `${endpoint}: bucket ${Bucket} created, object put, read back and deleted; unsigned GET refused (403)`;
+    } finally {
+      client.destroy();
+    }
   },
 };
 

@@ -3,17 +3,33 @@
 # machine as it found it (PARLEY_KEEP_INFRA=1 keeps them, for faster reruns).
 
 infra_parts_up_before=()
-for part in kafka mongo redis smtp; do
+for part in kafka mongo redis smtp s3; do
   if bash scripts/infra.sh status "$part" >/dev/null 2>&1; then infra_parts_up_before+=("$part"); fi
 done
 
 stop_infra_started_here() {
   [[ ${PARLEY_KEEP_INFRA:-0} == 1 ]] && return
   local started=()
-  for part in kafka mongo redis smtp; do
+  for part in kafka mongo redis smtp s3; do
     [[ " ${infra_parts_up_before[*]} " == *" $part "* ]] || started+=("$part")
   done
   ((${#started[@]})) && bash scripts/infra.sh down "${started[@]}" >/dev/null 2>&1
   return 0
 }
 trap stop_infra_started_here EXIT
+
+# Test runs keep their Redis keys in a database of their own (1; `npm start` uses 0), emptied
+# when the run starts: the counters a run leaves behind (rate limits on sign-ups and widget
+# sessions from 127.0.0.1) must neither refuse the next run nor a local `npm start` stack.
+# An exported REDIS_URL is used as it is, and not emptied.
+use_test_redis_database() {
+  [[ -n ${REDIS_URL:-} ]] && return 0
+  export REDIS_URL="redis://127.0.0.1:${REDIS_PORT:-6379}/1"
+  node -e '
+    const Redis = require("ioredis");
+    const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    redis.connect().then(() => redis.flushdb()).then(() => redis.quit(), (error) => {
+      console.error(`could not empty the test Redis database: ${error.message}`);
+      process.exit(1);
+    });'
+}

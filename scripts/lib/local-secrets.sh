@@ -12,7 +12,10 @@ ensure_local_secrets() {
   mkdir -p "$DATA_DIR"
   (
     umask 077
-    bash "$ROOT/scripts/generate-secrets.sh" --missing-from "$file" >>"$file"
+    # Not the S3 key: scripts/infra.sh starts the local S3 server (before this runs) with its
+    # local default, which the chat service's default matches; it only ever holds local files.
+    bash "$ROOT/scripts/generate-secrets.sh" --missing-from "$file" |
+      { grep -v '^S3_SECRET_ACCESS_KEY=' || true; } >>"$file"
     # The client secret shared by the tenant service and the local stand-in for Google.
     grep -q '^OIDC_CLIENT_SECRET=' "$file" || printf 'OIDC_CLIENT_SECRET=%s\n' "$(openssl rand -hex 32)" >>"$file"
   )

@@ -1,5 +1,6 @@
 import { eventually, screenshot } from '@app/testing';
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { mailTo } from '../../apps/email/test/email-fixture';
 import { BrowserStack } from './browser-stack';
 
@@ -140,6 +141,46 @@ describe('Parley in a browser', () => {
     await screenshot(admin, 'dashboard-conversation');
   });
 
+  it('lets the visitor attach a photo the agent sees, and the agent a PDF the visitor downloads', async () => {
+    const photo = await sharp({
+      create: { width: 640, height: 480, channels: 3, background: '#2563eb' },
+    })
+      .png()
+      .toBuffer();
+    await visitor
+      .locator('parley-widget')
+      .getByLabel('Attach a file')
+      .setInputFiles({ name: 'flat-tyre.png', mimeType: 'image/png', buffer: photo });
+    // The agent sees the thumbnail, loaded from the object store through chat's signed link.
+    const thumbnail = agentLog().getByRole('img', { name: 'flat-tyre.png' });
+    await thumbnail.waitFor();
+    await eventually(async () =>
+      expect(await thumbnail.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(
+        320,
+      ),
+    );
+    const fullImage = await thumbnail.evaluate(
+      (img: { parentElement: { href?: string } | null }) => img.parentElement?.href ?? '',
+    );
+    const opened = await fetch(fullImage);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toBe('image/png');
+    await visitorLog().getByRole('img', { name: 'flat-tyre.png' }).waitFor();
+    await screenshot(admin, 'dashboard-attachment');
+
+    await admin
+      .getByRole('form', { name: 'Reply' })
+      .getByLabel('Attach', { exact: true })
+      .setInputFiles({
+        name: 'repair-guide.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      });
+    const guide = visitorLog().getByRole('link', { name: /repair-guide\.pdf/ });
+    await guide.waitFor();
+    await screenshot(visitor, 'widget-attachments');
+  });
+
   it('shows HTML and script payloads as characters, on both sides', async () => {
     const fromVisitor = '<img src=x onerror="window.__xss=1;alert(1)">';
     const fromAgent = '<b>bold</b><script>window.__xss=2;alert(2)</script>';
@@ -209,6 +250,17 @@ describe('Parley in a browser', () => {
       .getByRole('button', { name: 'Resolve' })
       .click();
     await shows(visitor.locator('parley-widget'), 'This conversation has ended.');
+
+    // The admin deletes the closed conversation, its files with it.
+    const roomPath = new URL(admin.url()).pathname;
+    await admin.getByRole('button', { name: 'Delete conversation' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Delete for good' }).click();
+    await admin.waitForURL(/\/app\/inbox$/);
+    await admin.goto(`${stack.url}${roomPath}`);
+    await admin
+      .getByText(/not found|no such room/i)
+      .first()
+      .waitFor();
   });
 
   it('shows the admin screens, the visitor counted in analytics and mailed', async () => {
@@ -219,7 +271,7 @@ describe('Parley in a browser', () => {
     // The figures come from rollups of the events, a moment behind: reload until they are in.
     await eventually(async () => {
       await admin.reload();
-      await admin.getByText('3 visitor · 3 agent · 1 system').waitFor({ timeout: 2_000 });
+      await admin.getByText('4 visitor · 4 agent · 1 system').waitFor({ timeout: 2_000 });
     });
     await screenshot(admin, 'dashboard-analytics');
     await nav('Status').click();

@@ -71,4 +71,70 @@ describe('what the tenant service decides takes effect in chat', () => {
     await disconnected;
     await expect(connectAgent(signedIn.accessToken)).rejects.toThrow('unauthorized');
   });
+
+  it('routes a room by a category to the team made in tenant, seen by its member only', async () => {
+    const admin = await tenant.signup();
+    const as = (token: string) => bearer(token);
+    const chatbot = await tenant
+      .http()
+      .post('/api/tenant/chatbots')
+      .set(as(admin.accessToken))
+      .send({ name: 'Help', allowedOrigins: [SITE] })
+      .expect(201);
+    const member = await tenant.inviteAgent(admin);
+    const outsider = await tenant.inviteAgent(admin);
+    const billing = await tenant
+      .http()
+      .post('/api/tenant/categories')
+      .set(as(admin.accessToken))
+      .send({ name: 'Billing' })
+      .expect(201);
+    const team = await tenant
+      .http()
+      .post('/api/tenant/teams')
+      .set(as(admin.accessToken))
+      .send({
+        name: 'Billing team',
+        memberIds: [member.invited.id],
+        categoryIds: [billing.body.id],
+      })
+      .expect(201);
+    const session = await eventually(() =>
+      request(chat.url)
+        .post('/api/chat/widget/sessions')
+        .set('Origin', SITE)
+        .send({
+          tenantId: admin.tenant.id,
+          chatbotId: chatbot.body.id,
+          apiKey: chatbot.body.apiKey,
+          name: 'Vera Visitor',
+          email: 'vera@example.test',
+        })
+        .expect(201),
+    );
+    const roomId = session.body.roomId as string;
+    await eventually(async () => {
+      const labelled = await request(chat.url)
+        .patch(`/api/chat/rooms/${roomId}`)
+        .set(as(admin.accessToken))
+        .send({ category: billing.body.id })
+        .expect(200);
+      expect(labelled.body.teamId).toBe(team.body.id);
+    });
+    const queued = async (token: string) =>
+      (
+        await request(chat.url).get('/api/chat/rooms/queue').set(as(token)).expect(200)
+      ).body.rooms.map((room: { roomId: string }) => room.roomId);
+    expect(await queued(member.signedIn.accessToken)).toContain(roomId);
+    expect(await queued(outsider.signedIn.accessToken)).not.toContain(roomId);
+
+    await tenant
+      .http()
+      .delete(`/api/tenant/teams/${team.body.id}`)
+      .set(as(admin.accessToken))
+      .expect(204);
+    await eventually(async () =>
+      expect(await queued(outsider.signedIn.accessToken)).toContain(roomId),
+    );
+  });
 });

@@ -4,6 +4,7 @@ import {
   ChatroomAssignedV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
+  emptyJourney,
   type EventEnvelope,
   MessageSentV1,
 } from '@app/contracts';
@@ -88,7 +89,7 @@ export function generateDay(
         greeting: 'Hi!',
         waitingMessage: 'A live agent will join the chat shortly.',
       },
-      preChatForm: { fields: [] },
+      journey: emptyJourney(),
       apiKeySha256: null,
     });
   for (const agentId of agents) {

@@ -9,6 +9,13 @@ export const chatErrors = {
   notYourRoom: () => new AppHttpError(403, 'not_your_room', 'you are not the agent of this room'),
   atCapacity: () =>
     new AppHttpError(409, 'at_capacity', 'you already have as many chats as you may'),
+  notInTeam: () =>
+    new AppHttpError(403, 'not_in_team', 'this conversation waits for a team you are not in'),
+  notSupervisor: () =>
+    new AppHttpError(403, 'not_supervisor', 'only a supervisor (chats:supervise) may do this'),
+  roomMoved: () =>
+    new AppHttpError(409, 'room_moved', 'the conversation changed meanwhile; look at it again'),
+  teamNotFound: () => new AppHttpError(404, 'team_not_found', 'no such team'),
   blockNotFound: () => new AppHttpError(404, 'block_not_found', 'no such block'),
   agentNotFound: () => new AppHttpError(404, 'agent_not_found', 'no such agent'),
   rateLimited: (retryAfterSeconds?: number) => new RateLimitedError(retryAfterSeconds),

@@ -5,6 +5,7 @@ import {
   parleyKey,
   publicUrlFragment,
   redisFragment,
+  s3Fragment,
   serviceFragment,
   tokenVerificationFragment,
 } from '@app/config';
@@ -18,6 +19,7 @@ export const chatConfigSchema = z.object({
   ...redisFragment(),
   ...publicUrlFragment(),
   ...notificationSealFragment(),
+  ...s3Fragment(),
   /** Signs visitor tokens (HS256, checked only by chat). The default only suits a local run. */
   VISITOR_TOKEN_SECRET: parleyKey('parley-local-development-visitor-secret-change-me'),
   /**
@@ -62,6 +64,24 @@ export const chatConfigSchema = z.object({
   WIDGET_SESSIONS_PER_CHATBOT_PER_MIN: z.coerce.number().int().min(1).default(300),
   WIDGET_CONFIG_PER_ADDRESS_PER_MIN: z.coerce.number().int().min(1).default(120),
   WIDGET_CONFIG_PER_CHATBOT_PER_MIN: z.coerce.number().int().min(1).default(6000),
+  /** The largest attachment accepted (10 MB); a larger upload is refused with 413. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** How long a download link of an attachment works (chat hands out fresh ones all the time). */
+  ATTACHMENT_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /**
+   * How long the download links in a transcript email work: the visitor opens them later, from
+   * their mailbox (30 days).
+   */
+  ATTACHMENT_MAIL_URL_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** An upload made before a conversation starts (a journey's image question) waits this long. */
+  ATTACHMENT_PENDING_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** Attachments one sender (a visitor's room, an agent, a widget's address) may upload per minute. */
+  ATTACHMENT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

@@ -1,7 +1,10 @@
 import { VISITOR_AUTHENTICATOR } from '@app/auth';
-import { jwksAuth, serviceModules } from '@app/platform';
+import { jwksAuth, NON_CRITICAL_HEALTH, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AgentsModule } from './agents/agents.module';
+import { AttachmentRoutesModule } from './attachments/attachment-routes.module';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { StorageHealth } from './attachments/storage.health';
 import { type ChatConfig } from './chat.config';
 import { DirectorySyncModule } from './directory-sync/directory-sync.module';
 import { GatewaysModule } from './gateways/gateways.module';
@@ -13,7 +16,8 @@ import { WidgetModule } from './widget/widget.module';
 /**
  * The chat service: one module per feature folder, from the bottom (realtime, directory,
  * blocking, messages) through rooms, standby, widget, agents, visitors and conversations up to
- * the socket gateways and the directory's event consumer.
+ * the socket gateways and the directory's event consumer; attachments sit below messages, their
+ * routes above rooms and the widget.
  */
 @Module({})
 export class ChatModule {
@@ -22,7 +26,7 @@ export class ChatModule {
       module: ChatModule,
       // Global so that the one auth guard can check visitor tokens too.
       global: true,
-      exports: [VISITOR_AUTHENTICATOR],
+      exports: [VISITOR_AUTHENTICATOR, NON_CRITICAL_HEALTH],
       imports: [
         // Every message publishes an event: its outbox is in Redis, off the database's writes.
         ...serviceModules('chat', config, jwksAuth(config), { outboxInRedis: true }),
@@ -32,8 +36,14 @@ export class ChatModule {
         AgentsModule,
         GatewaysModule,
         DirectorySyncModule,
+        AttachmentsModule,
+        AttachmentRoutesModule,
       ],
-      providers: [{ provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService }],
+      providers: [
+        { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },
+        // The object store: chat goes on without files while it is down.
+        { provide: NON_CRITICAL_HEALTH, useExisting: StorageHealth },
+      ],
     };
   }
 }

@@ -116,7 +116,7 @@ export class ChatFixture {
 
   openSession(
     chatbot: TestChatbot,
-    visitor: Partial<{ name: string; email: string; answers: object }> = {},
+    visitor: Partial<{ name: string; email: string; answers: object; journeyVersion: number }> = {},
     options: { origin?: string; replica?: number; ip?: string } = {},
   ) {
     return request(this.chats[options.replica ?? 0].url)
@@ -134,6 +134,7 @@ export class ChatFixture {
         name: visitor.name ?? 'Vera Visitor',
         email: visitor.email ?? `vera-${uniqueSuffix()}@example.test`,
         ...(visitor.answers ? { answers: visitor.answers } : {}),
+        ...(visitor.journeyVersion ? { journeyVersion: visitor.journeyVersion } : {}),
       });
   }
 

@@ -4,6 +4,7 @@ import {
   ChatroomCreatedV1,
   MessageSentV1,
   NotificationRequestedV1,
+  journeyFromPreChatForm,
   type PreChatForm,
 } from '@app/contracts';
 import { REDIS } from '@app/platform';
@@ -238,7 +239,7 @@ describe('a conversation between a visitor and an agent', () => {
         .expect(403);
     });
 
-    it("gives the widget the chatbot's look and pre-chat form, for its allowed sites only", async () => {
+    it("gives the widget the chatbot's look and journey, for its allowed sites only", async () => {
       const { chatbot } = await fixture.tenantWithChatbot();
       const preChatForm: PreChatForm = {
         fields: [
@@ -269,7 +270,8 @@ describe('a conversation between a visitor and an agent', () => {
           chatbotId: chatbot.id,
           name: 'Help',
           appearance: expect.objectContaining({ color: '#0a7d5a', greeting: 'Hi there!' }),
-          preChatForm,
+          // Announced as before journeys (a flat form): read as the linear journey it amounts to.
+          journey: journeyFromPreChatForm(preChatForm),
           // No business hours set: open around the clock.
           availability: 'online',
         });

@@ -3,6 +3,7 @@ import { AgentsPage } from './admin/AgentsPage';
 import { ChatbotPage } from './admin/ChatbotPage';
 import { ChatbotsPage } from './admin/ChatbotsPage';
 import { RolesPage } from './admin/RolesPage';
+import { TeamsPage } from './admin/TeamsPage';
 import { BlocklistPage } from './blocklist/BlocklistPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
@@ -17,6 +18,7 @@ import { EmailsPage } from './emails/EmailsPage';
 import { InboxPage } from './inbox/InboxPage';
 import { Shell } from './layout/Shell';
 import { StatusPage } from './status/StatusPage';
+import { SupervisionPage } from './supervision/SupervisionPage';
 
 /** The dashboard's routes, under /app/. Signed-out users are sent to the login page. */
 export function App() {
@@ -58,11 +60,13 @@ export function App() {
         <Route index element={<Navigate to="/inbox" replace />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/inbox/:roomId" element={<InboxPage />} />
+        <Route path="/supervision" element={<SupervisionPage />} />
         <Route path="/blocklist" element={<BlocklistPage />} />
         <Route path="/chatbots" element={<ChatbotsPage />} />
         <Route path="/chatbots/:chatbotId" element={<ChatbotPage />} />
         <Route path="/agents" element={<AgentsPage />} />
         <Route path="/roles" element={<RolesPage />} />
+        <Route path="/teams" element={<TeamsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />

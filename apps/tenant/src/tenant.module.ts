@@ -2,11 +2,13 @@ import { PRINCIPAL_VALIDATOR } from '@app/auth';
 import { serviceModules } from '@app/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CategoriesModule } from './categories/categories.module';
 import { ChatbotsModule } from './chatbots/chatbots.module';
 import { GoogleModule } from './google/google.module';
 import { ROLE_HOLDERS } from './roles/role-holders';
 import { RolesModule } from './roles/roles.module';
 import { type TenantConfig } from './tenant.config';
+import { TeamsModule } from './teams/teams.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { loadSigningKey, SIGNING_KEY } from './tokens/signing-key.provider';
 import { TokensModule } from './tokens/tokens.module';
@@ -34,6 +36,8 @@ export class TenantModule {
         AuthModule,
         GoogleModule,
         ChatbotsModule,
+        CategoriesModule,
+        TeamsModule,
       ],
       providers: [
         { provide: SIGNING_KEY, useValue: signingKey },

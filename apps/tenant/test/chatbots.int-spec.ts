@@ -4,7 +4,11 @@ import {
   ChatbotDeletedV1,
   ChatbotKeyRotatedV1,
   ChatbotUpdatedV1,
+  emptyJourney,
+  journeyFromPreChatForm,
+  preChatFormSchema,
 } from '@app/contracts';
+import { type z } from 'zod';
 import { bearer, TopicProbe } from '@app/testing';
 import { type SignedUp, TenantFixture } from './tenant-fixture';
 
@@ -63,7 +67,7 @@ describe('tenant service: chatbots and their API keys', () => {
       name: 'Shop help',
       allowedOrigins: ['https://shop.example.com', 'http://localhost:3000'],
       appearance: { color: '#2563eb', waitingMessage: 'A live agent will join the chat shortly.' },
-      preChatForm: { fields: [] },
+      journey: emptyJourney(),
     });
     expect(created.body.apiKey).toMatch(/^pk_[A-Za-z0-9_-]{40,}$/);
     expect(created.body.embedSnippet).toBe(
@@ -109,11 +113,11 @@ describe('tenant service: chatbots and their API keys', () => {
     );
   });
 
-  it('updates appearance, origins and the pre-chat form, and announces the change', async () => {
+  it('updates appearance, origins and (deprecated) the pre-chat form, and announces the change', async () => {
     const created = await api()
       .post('/chatbots', { name: 'Form', allowedOrigins: ['https://a.example'] })
       .expect(201);
-    const form = {
+    const form: z.input<typeof preChatFormSchema> = {
       fields: [
         {
           id: 'topic',
@@ -135,10 +139,13 @@ describe('tenant service: chatbots and their API keys', () => {
         preChatForm: form,
       })
       .expect(200);
-    expect(updated.body.preChatForm.fields[1]).toEqual({ ...form.fields[1], required: false });
-    await eventFor(ChatbotUpdatedV1.topic, created.body.id, (payload) =>
+    // A flat form is saved as the linear journey it amounts to, as the next version.
+    expect(updated.body.journey).toEqual(journeyFromPreChatForm(preChatFormSchema.parse(form), 2));
+    const event = await eventFor(ChatbotUpdatedV1.topic, created.body.id, (payload) =>
       JSON.stringify(payload).includes('Hang on, a human is coming.'),
     );
+    // Consumers from before journeys still get the linear journey as the flat form it was.
+    expect(JSON.parse(event.value).payload.preChatForm).toEqual(preChatFormSchema.parse(form));
   });
 
   it('keeps an identity secret sealed, shows it to admins, and announces it only sealed', async () => {

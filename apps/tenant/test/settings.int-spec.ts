@@ -63,6 +63,37 @@ describe('tenant service: workspace settings', () => {
     expect((await api.get().expect(200)).body).toMatchObject({ brandColor: '#2563eb' });
   });
 
+  it('keeps the attachment types a workspace accepts, images, PDF and text until changed', async () => {
+    const admin = await tenant.signup();
+    const api = settings(admin.accessToken);
+    expect((await api.get().expect(200)).body.attachmentTypes).toEqual([
+      'image/png',
+      'image/jpeg',
+      'image/gif',
+      'image/webp',
+      'application/pdf',
+      'text/plain',
+    ]);
+    const changed = await api
+      .patch({ attachmentTypes: ['application/pdf', 'application/zip'] })
+      .expect(200);
+    expect(changed.body.attachmentTypes).toEqual(['application/pdf', 'application/zip']);
+    const event = await probe.waitFor((message) => message.key === admin.tenant.id);
+    expect(JSON.parse(event.value).payload.attachmentTypes).toEqual([
+      'application/pdf',
+      'application/zip',
+    ]);
+
+    for (const refused of [[], ['application/x-msdownload'], ['image/png', 'image/png']]) {
+      const answer = await api.patch({ attachmentTypes: refused }).expect(400);
+      expect(JSON.stringify(answer.body.errors)).toContain('attachmentTypes');
+    }
+    expect((await api.get().expect(200)).body.attachmentTypes).toEqual([
+      'application/pdf',
+      'application/zip',
+    ]);
+  });
+
   it('lets agents read but not change the settings', async () => {
     const admin = await tenant.signup();
     const { signedIn: agent } = await tenant.inviteAgent(admin);

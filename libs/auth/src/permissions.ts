@@ -9,6 +9,9 @@ export const PERMISSIONS = [
   'chats:join',
   'chats:block',
   'chats:transfer',
+  'chats:supervise',
+  /** Deleting a closed conversation with its files for good. */
+  'chats:delete',
   'analytics:view',
   'notifications:manage',
 ] as const;

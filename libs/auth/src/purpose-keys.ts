@@ -11,7 +11,9 @@ export type KeyPurpose =
   | 'oidc-flow'
   | 'visitor-token'
   /** A chatbot's identity-verification secret, at rest in tenant and on Kafka to chat. */
-  | 'identity-secret';
+  | 'identity-secret'
+  /** The signature of an attachment's download link (chat signs and checks it). */
+  | 'attachment-link';
 
 const derived = new Map<string, Buffer>();
 

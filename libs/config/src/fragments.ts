@@ -1,6 +1,6 @@
 import { compile as compileTrust } from 'proxy-addr';
 import { z } from 'zod';
-import { parleyKey, withSecretPassword } from './secrets';
+import { parleyKey, providerSecretWithLocalDefault, withSecretPassword } from './secrets';
 
 /** Reusable pieces of the per-service environment schemas, so every service names them alike. */
 
@@ -83,6 +83,29 @@ export const smtpFragment = () => ({
   MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.local>'),
 });
 
+/**
+ * The object store (S3 API) that keeps chat's attachments: AWS S3 when `S3_ENDPOINT` is empty,
+ * any S3-compatible server otherwise (SeaweedFS locally, from scripts/infra.sh).
+ */
+export const s3Fragment = () => ({
+  S3_ENDPOINT: z.union([z.literal(''), httpUrl]).default('http://127.0.0.1:8333'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3-63 of a-z 0-9 . -')
+    .default('parley-attachments'),
+  S3_ACCESS_KEY_ID: z.string().min(1).default('parley-local'),
+  /** Production refuses the local default, as it does every secret the repository shows. */
+  S3_SECRET_ACCESS_KEY: providerSecretWithLocalDefault(
+    'parley-local-development-s3-secret-change-me',
+  ),
+  /** Path-style URLs (`<endpoint>/<bucket>/<key>`), which most S3-compatible servers want. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+});
+
 export type ServiceConfig = z.infer<z.ZodObject<ReturnType<typeof serviceFragment>>>;
 export type MongoConfig = z.infer<z.ZodObject<ReturnType<typeof mongoFragment>>>;
 export type KafkaConfig = z.infer<z.ZodObject<ReturnType<typeof kafkaFragment>>>;
@@ -114,3 +137,5 @@ export const publicUrlFragment = () => ({
 export type TokenVerificationConfig = z.infer<
   z.ZodObject<ReturnType<typeof tokenVerificationFragment>>
 >;
+
+export type S3Config = z.infer<z.ZodObject<ReturnType<typeof s3Fragment>>>;

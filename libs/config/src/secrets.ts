@@ -36,6 +36,15 @@ export function providerSecret() {
   return schema.register(secretRegistry, { origin: 'provider' });
 }
 
+/**
+ * A secret a provider issues that a local run takes from the repository (the local S3 server's
+ * key): production requires it and refuses the local value, with no rule on its length.
+ */
+export function providerSecretWithLocalDefault(developmentDefault: string) {
+  const schema = z.string().min(1).default(developmentDefault);
+  return schema.register(secretRegistry, { origin: 'provider', developmentDefault });
+}
+
 /** A URL whose password is a secret (SMTP): the password may not be a repository value. */
 export function withSecretPassword<S extends z.ZodType>(schema: S): S {
   secretRegistry.add(schema, {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_MESSAGE, type MessageAttachment } from './attachments';
 import {
   type AgentAvailability,
   agentPresenceSchema,
   closeReasonSchema,
+  type RoomPriority,
+  roomPrioritySchema,
   roomStatusSchema,
 } from './events/chat.v1';
 
@@ -12,17 +15,29 @@ export const MAX_MESSAGE_LENGTH = 4000;
 
 const id = z.string().min(1).max(64);
 
-export const messageSendSchema = z.strictObject({
-  /** Visitors may omit it: their token names their room. */
-  roomId: id.optional(),
-  /** Chosen by the client; sending the same one again returns the original message. */
-  clientMessageId: z.string().min(1).max(64),
-  body: z
-    .string()
-    .trim()
-    .min(1, 'empty message')
-    .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`),
-});
+export const messageSendSchema = z
+  .strictObject({
+    /** Visitors may omit it: their token names their room. */
+    roomId: id.optional(),
+    /** Chosen by the client; sending the same one again returns the original message. */
+    clientMessageId: z.string().min(1).max(64),
+    /** May be empty when the message carries attachments. */
+    body: z
+      .string()
+      .trim()
+      .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`)
+      .default(''),
+    /** Uploads of this room by this sender (`POST /rooms/:id/attachments`), not sent before. */
+    attachmentIds: z
+      .array(id)
+      .max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments`)
+      .refine((ids) => new Set(ids).size === ids.length, 'an attachment twice')
+      .optional(),
+  })
+  .refine((message) => message.body !== '' || (message.attachmentIds?.length ?? 0) > 0, {
+    path: ['body'],
+    message: 'empty message',
+  });
 export const roomRefSchema = z.strictObject({ roomId: id });
 /** The room's messages after `lastSeq` (all of them without it) arrive just before the answer. */
 export const roomJoinSchema = roomRefSchema.extend({ lastSeq: z.number().int().min(0).optional() });
@@ -30,7 +45,28 @@ export const roomCloseSchema = z.strictObject({
   roomId: id,
   reason: closeReasonSchema.exclude(['abandoned']).default('resolved'),
 });
-export const roomTransferSchema = z.strictObject({ roomId: id, agentId: id });
+/** The room's agent hands it to another agent, or back to the queue of a team. */
+export const roomTransferSchema = z.union([
+  z.strictObject({ roomId: id, agentId: id }),
+  z.strictObject({ roomId: id, teamId: id }),
+]);
+/** A supervisor moves any open room: to an agent, to a team's queue, or to the tenant's queue. */
+export const roomReassignSchema = z.union([
+  z.strictObject({ roomId: id, agentId: id }),
+  z.strictObject({ roomId: id, teamId: id }),
+  z.strictObject({ roomId: id, toQueue: z.literal(true) }),
+]);
+/** The room's agent or a supervisor sets its category (a category id, or null) or priority. */
+export const roomUpdateSchema = z
+  .strictObject({
+    roomId: id,
+    category: id.nullable().optional(),
+    priority: roomPrioritySchema.optional(),
+  })
+  .refine(
+    (update) => update.category !== undefined || update.priority !== undefined,
+    'category or priority',
+  );
 export const typingSchema = z.strictObject({ roomId: id.optional(), typing: z.boolean() });
 export const messageReadSchema = z.strictObject({
   roomId: id.optional(),
@@ -80,6 +116,7 @@ export interface AgentPresenceUpdate {
 }
 
 export type MessageSend = z.infer<typeof messageSendSchema>;
+export type MessageSendInput = z.input<typeof messageSendSchema>;
 
 export interface Sender {
   type: 'visitor' | 'agent' | 'system';
@@ -94,6 +131,8 @@ export interface ChatMessage {
   sender: Sender;
   body: string;
   clientMessageId?: string;
+  /** Present when the message carries files; their links are fresh with each delivery. */
+  attachments?: MessageAttachment[];
   createdAt: string;
 }
 
@@ -105,21 +144,33 @@ export interface RoomSummary {
   /** `verified`: the tenant's backend signed the email (identity verification). */
   visitor: { name: string; email: string; verified: boolean };
   agent?: { id: string; name: string };
+  /** A category id from the tenant's list (`GET /api/tenant/categories`), or none. */
+  category: string | null;
+  priority: RoomPriority;
+  /** The team whose queue the room waits in (or whose members may take it); null: everyone's. */
+  teamId: string | null;
   lastSeq: number;
   createdAt: string;
   queuedAt?: string;
 }
 
 /**
- * A page of the queue, oldest first, with what the whole queue holds: agents see how many wait
- * even when a flood fills the first page, and page on with `nextCursor` (`GET /rooms/queue`).
+ * A page of the queue, most urgent first and oldest first within a priority, with what the
+ * whole queue holds: agents see how many wait even when a flood fills the first page, and page
+ * on with `nextCursor` (`GET /rooms/queue`). Only rooms the agent may see (no team, or one of
+ * theirs; a supervisor sees all), narrowed by the filters asked for; the counts too.
  */
 export interface QueuePage {
   rooms: RoomSummary[];
-  /** Rooms waiting in the tenant, all pages together. */
+  /** Rooms waiting, all pages together. */
   total: number;
   /** Rooms waiting per chatbot id. */
   byChatbot: Record<string, number>;
+  /** Rooms waiting per category id (`none`: no category). */
+  byCategory: Record<string, number>;
+  /** Rooms waiting per team id (`none`: the tenant's queue). */
+  byTeam: Record<string, number>;
+  byPriority: Partial<Record<RoomPriority, number>>;
   /** The cursor of the next page; null on the last one. */
   nextCursor: string | null;
 }
@@ -128,7 +179,7 @@ export type SocketError = { error: { code: string; message: string } };
 export type Ack<T> = (answer: T | SocketError) => void;
 
 export interface ClientToServerEvents {
-  'message:send': (payload: MessageSend, ack: Ack<{ id: string; seq: number }>) => void;
+  'message:send': (payload: MessageSendInput, ack: Ack<{ id: string; seq: number }>) => void;
   typing: (payload: z.input<typeof typingSchema>, ack?: Ack<{ ok: true }>) => void;
   'message:read': (payload: z.input<typeof messageReadSchema>, ack?: Ack<{ ok: true }>) => void;
   'room:join': (payload: z.input<typeof roomJoinSchema>, ack: Ack<{ room: RoomSummary }>) => void;
@@ -136,6 +187,14 @@ export interface ClientToServerEvents {
   'room:leave': (payload: z.input<typeof roomRefSchema>, ack: Ack<{ room: RoomSummary }>) => void;
   'room:transfer': (
     payload: z.input<typeof roomTransferSchema>,
+    ack: Ack<{ room: RoomSummary }>,
+  ) => void;
+  'room:reassign': (
+    payload: z.input<typeof roomReassignSchema>,
+    ack: Ack<{ room: RoomSummary }>,
+  ) => void;
+  'room:update': (
+    payload: z.input<typeof roomUpdateSchema>,
     ack: Ack<{ room: RoomSummary }>,
   ) => void;
   'agent:status': (
@@ -152,10 +211,13 @@ export interface ServerToClientEvents {
     roomId: string;
     status: RoomSummary['status'];
     agent?: { id: string; name: string };
+    category?: string | null;
+    priority?: RoomPriority;
+    teamId?: string | null;
     visitorAway?: boolean;
     reason?: string;
   }) => void;
-  /** The queue's first page and its counts. */
+  /** The first page of the queue this agent may see (their teams', or all for a supervisor). */
   'queue:updated': (queue: QueuePage) => void;
   typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;
   'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;

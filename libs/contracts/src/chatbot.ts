@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** One question of a chatbot's pre-chat form; the widget renders it, chat validates answers. */
+/**
+ * One question of a chatbot's flat pre-chat form, from before journeys: still accepted
+ * (deprecated) and read from old documents and events, as the linear journey it amounts to.
+ */
 export const preChatFieldSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lowercase letters, digits and _'),
   label: z.string().trim().min(1).max(200),
@@ -31,16 +34,6 @@ export const preChatFormSchema = z
           message: 'only a single-choice question can be the category',
         });
   });
-
-/** The conversation's category: the answer to the form's category question, if it has one. */
-export function categoryOf(
-  form: PreChatForm,
-  answers: Record<string, string | string[]>,
-): string | undefined {
-  const question = form.fields.find((field) => field.category);
-  const answer = question && answers[question.id];
-  return typeof answer === 'string' && answer !== '' ? answer : undefined;
-}
 
 export const appearanceSchema = z.strictObject({
   color: z

@@ -1,4 +1,6 @@
+export * from './attachments';
 export * from './chatbot';
+export * from './journey';
 export * from './define-event';
 export * from './envelope';
 export * from './events';

@@ -2,6 +2,9 @@ import { newChatbotApiKey, PERMISSIONS, sha256 } from '@app/auth';
 import {
   type AgentSnapshot,
   appearanceSchema,
+  emptyJourney,
+  CategoryCreatedV1,
+  CategoryDeletedV1,
   ChatbotCreatedV1,
   ChatbotKeyRotatedV1,
   type ChatbotSnapshot,
@@ -9,6 +12,10 @@ import {
   DEFAULT_MAX_CONCURRENT_CHATS,
   type EventDefinition,
   type PayloadOf,
+  TeamCreatedV1,
+  TeamDeletedV1,
+  type TeamSnapshot,
+  TeamUpdatedV1,
   TenantCreatedV1,
   type TenantSettings,
   TenantUpdatedV1,
@@ -112,7 +119,7 @@ export class TestDirectory {
   async chatbot(
     tenantId: string,
     fields: { name?: string; allowedOrigins: string[] } & Partial<
-      Pick<ChatbotSnapshot, 'appearance' | 'preChatForm' | 'offlineWhen'>
+      Pick<ChatbotSnapshot, 'appearance' | 'journey' | 'preChatForm' | 'offlineWhen'>
     >,
   ): Promise<TestChatbot> {
     const apiKey = newChatbotApiKey();
@@ -121,7 +128,10 @@ export class TestDirectory {
       name: fields.name ?? 'Help',
       allowedOrigins: fields.allowedOrigins,
       appearance: fields.appearance ?? appearanceSchema.parse({}),
-      preChatForm: fields.preChatForm ?? { fields: [] },
+      // A flat form is announced as events from before journeys were: without a journey.
+      ...(fields.preChatForm
+        ? { preChatForm: fields.preChatForm }
+        : { journey: fields.journey ?? emptyJourney() }),
       apiKeySha256: sha256(apiKey),
       identitySecretSealed: null,
       requireVerifiedIdentity: false,
@@ -139,6 +149,7 @@ export class TestDirectory {
         | 'name'
         | 'allowedOrigins'
         | 'appearance'
+        | 'journey'
         | 'preChatForm'
         | 'identitySecretSealed'
         | 'requireVerifiedIdentity'
@@ -146,7 +157,12 @@ export class TestDirectory {
       >
     >,
   ): Promise<void> {
-    const snapshot = { ...this.chatbotSnapshot(chatbot), ...changes };
+    const { journey, preChatForm, ...rest } = this.chatbotSnapshot(chatbot);
+    const snapshot = {
+      ...rest,
+      ...(changes.preChatForm || changes.journey ? {} : { journey, preChatForm }),
+      ...changes,
+    };
     this.chatbots.set(chatbot.id, await publish(ChatbotUpdatedV1, chatbot.tenantId, snapshot));
   }
 
@@ -156,6 +172,39 @@ export class TestDirectory {
     const snapshot = { ...this.chatbotSnapshot(chatbot), apiKeySha256: sha256(apiKey) };
     this.chatbots.set(chatbot.id, await publish(ChatbotKeyRotatedV1, chatbot.tenantId, snapshot));
     return { ...chatbot, apiKey };
+  }
+
+  /** A category of the tenant's list, announced as `POST /categories` does; its id. */
+  async category(tenantId: string, name: string): Promise<string> {
+    const categoryId = randomUUID();
+    await publish(CategoryCreatedV1, tenantId, { categoryId, name });
+    return categoryId;
+  }
+
+  async deleteCategory(tenantId: string, categoryId: string): Promise<void> {
+    await publish(CategoryDeletedV1, tenantId, { categoryId });
+  }
+
+  /** A team, announced as `POST /teams` does. */
+  async team(
+    tenantId: string,
+    fields: Pick<TeamSnapshot, 'name'> & Partial<Pick<TeamSnapshot, 'memberIds' | 'categoryIds'>>,
+  ): Promise<TeamSnapshot> {
+    return publish(TeamCreatedV1, tenantId, {
+      teamId: randomUUID(),
+      memberIds: [],
+      categoryIds: [],
+      createdAt: new Date().toISOString(),
+      ...fields,
+    });
+  }
+
+  async updateTeam(tenantId: string, team: TeamSnapshot): Promise<void> {
+    await publish(TeamUpdatedV1, tenantId, team);
+  }
+
+  async deleteTeam(tenantId: string, teamId: string): Promise<void> {
+    await publish(TeamDeletedV1, tenantId, { teamId });
   }
 
   /** Workspace settings changed by an admin (`PATCH /settings`). */

@@ -50,8 +50,8 @@ export class AgentSessions {
     return missed;
   }
 
-  queue(): Promise<QueuePage> {
-    return this.roomsService.queue();
+  queue(agent: Principal): Promise<QueuePage> {
+    return this.roomsService.queueFor(agent);
   }
 
   /**

@@ -138,22 +138,31 @@ export class AutoAssigner implements OnModuleInit {
         const capacity = entry?.maxConcurrentChats ?? 5;
         const open = await this.rooms.countActiveOf(agent.id);
         const free = capacity - open;
-        return free > 0
-          ? { ...agent, free, open, lastAssignedAt: lastTurn.get(agent.id) ?? 0 }
-          : null;
+        if (free <= 0) return null;
+        const audience = await this.roomsService.audienceOf({
+          userId: agent.id,
+          permissions: entry?.permissions ?? [],
+        });
+        return {
+          ...agent,
+          free,
+          open,
+          lastAssignedAt: lastTurn.get(agent.id) ?? 0,
+          // A supervisor may take any team's room; others their teams' and the team-less.
+          ...(audience.supervisor ? {} : { teamIds: audience.teamIds }),
+        };
       }),
     );
     return candidates.filter((candidate): candidate is Candidate => candidate !== null);
   }
 }
 
-/** What the choice reads of a room; priority and team once routing sets them on rooms. */
+/** What the choice reads of a room. */
 function waitingRoom(room: RoomRecord): WaitingRoom {
-  const routed = room as RoomRecord & Partial<Pick<WaitingRoom, 'priority' | 'teamId'>>;
   return {
     previousAgentId: room.previousAgentId,
-    priority: routed.priority,
-    teamId: routed.teamId,
+    priority: room.priority,
+    teamId: room.teamId,
     queuedAt: room.queuedAt,
   };
 }

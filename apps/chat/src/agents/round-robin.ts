@@ -10,10 +10,7 @@ export interface Candidate {
   open: number;
   /** When the agent last got an auto-assigned room (ms; 0: never), kept in Redis. */
   lastAssignedAt: number;
-  /**
-   * The teams the agent belongs to; undefined while team membership is not known to chat, and
-   * then every room is theirs to take.
-   */
+  /** The teams the agent belongs to; undefined for a supervisor, who may take any room. */
   teamIds?: string[];
 }
 

@@ -1,5 +1,5 @@
 import { type Principal } from '@app/auth';
-import { type MessageSend } from '@app/contracts';
+import { type ChatMessage, type MessageSend } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { chatErrors } from '../chat-errors';
 import { RoomsRepository } from '../rooms/rooms.repository';
@@ -51,7 +51,7 @@ export class ConversationService {
       { type: 'agent', id: agent.userId, name: agent.name },
       input,
     );
-    if (!sent.duplicate) await this.emailIfAway(room, agent, sent.message.body);
+    if (!sent.duplicate) await this.emailIfAway(room, agent, replyText(sent.message));
     return { id: sent.message.id, seq: sent.message.seq };
   }
 
@@ -71,4 +71,10 @@ export class ConversationService {
     });
     await this.notifications.agentReplied(room, agent.name, body, token);
   }
+}
+
+/** What the away visitor's email quotes: the text, and the names of the files it carries. */
+function replyText(message: ChatMessage): string {
+  const files = (message.attachments ?? []).map((file) => `[${file.name}]`);
+  return [message.body, ...files].filter(Boolean).join('\n');
 }

@@ -1,5 +1,11 @@
 import {
   type AgentSnapshot,
+  CategoryCreatedV1,
+  CategoryDeletedV1,
+  CategoryUpdatedV1,
+  TeamCreatedV1,
+  TeamDeletedV1,
+  TeamUpdatedV1,
   ChatbotCreatedV1,
   ChatbotDeletedV1,
   ChatbotKeyRotatedV1,
@@ -18,6 +24,8 @@ import { Payload } from '@nestjs/microservices';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { TeamsRepository } from '../directory/teams.repository';
+import { RoomMoves } from '../rooms/room-moves.service';
 
 /** Keeps chat's read model of the tenant service from its events (never calls it). */
 @Controller()
@@ -26,7 +34,47 @@ export class DirectoryEventsController {
     private readonly directory: DirectoryRepository,
     private readonly realtime: RealtimeBus,
     private readonly rooms: RoomsService,
+    private readonly teams: TeamsRepository,
+    private readonly moves: RoomMoves,
   ) {}
+
+  @OnEvent(CategoryCreatedV1)
+  onCategoryCreated(@Payload() event: EventOf<typeof CategoryCreatedV1>): Promise<void> {
+    return this.teams.applyCategory(event.payload, at(event));
+  }
+
+  @OnEvent(CategoryUpdatedV1)
+  onCategoryUpdated(@Payload() event: EventOf<typeof CategoryUpdatedV1>): Promise<void> {
+    return this.teams.applyCategory(event.payload, at(event));
+  }
+
+  @OnEvent(CategoryDeletedV1)
+  onCategoryDeleted(@Payload() event: EventOf<typeof CategoryDeletedV1>): Promise<void> {
+    return this.teams.applyCategory(
+      { categoryId: event.payload.categoryId, deleted: true },
+      at(event),
+    );
+  }
+
+  @OnEvent(TeamCreatedV1)
+  async onTeamCreated(@Payload() event: EventOf<typeof TeamCreatedV1>): Promise<void> {
+    await this.teams.applyTeam(event.payload, at(event));
+    await this.rooms.broadcastQueue(event.tenantId);
+  }
+
+  @OnEvent(TeamUpdatedV1)
+  async onTeamUpdated(@Payload() event: EventOf<typeof TeamUpdatedV1>): Promise<void> {
+    await this.teams.applyTeam(event.payload, at(event));
+    // Members joined or left: each agent's queue is what their teams make it now.
+    await this.rooms.broadcastQueue(event.tenantId);
+  }
+
+  /** The team's rooms, waiting or taken, fall back to the tenant's queue: none is lost. */
+  @OnEvent(TeamDeletedV1)
+  async onTeamDeleted(@Payload() event: EventOf<typeof TeamDeletedV1>): Promise<void> {
+    await this.teams.applyTeam({ teamId: event.payload.teamId, deleted: true }, at(event));
+    await this.moves.unrouteTeam(event.payload.teamId);
+  }
 
   @OnEvent(TenantCreatedV1)
   async onTenantCreated(@Payload() event: EventOf<typeof TenantCreatedV1>): Promise<void> {
@@ -35,10 +83,18 @@ export class DirectoryEventsController {
 
   @OnEvent(TenantUpdatedV1)
   async onTenantUpdated(@Payload() event: EventOf<typeof TenantUpdatedV1>): Promise<void> {
-    const { name, autoAssignment, timeZone, agentAutoAwayMinutes, businessHours } = event.payload;
+    const { name, autoAssignment, attachmentTypes, timeZone, agentAutoAwayMinutes, businessHours } =
+      event.payload;
     await this.directory.applyTenant(
       event.tenantId,
-      { name, autoAssignment, timeZone, agentAutoAwayMinutes, businessHours },
+      {
+        name,
+        autoAssignment,
+        ...(attachmentTypes ? { attachmentTypes } : {}),
+        timeZone,
+        agentAutoAwayMinutes,
+        businessHours,
+      },
       at(event),
     );
     // Turning auto-assignment on hands out the rooms already waiting.

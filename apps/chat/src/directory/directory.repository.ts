@@ -4,6 +4,8 @@ import {
   type AutoAssignment,
   type BusinessHours,
   type ChatbotSnapshot,
+  type Journey,
+  journeyFromPreChatForm,
 } from '@app/contracts';
 import { applyIfNewer } from '@app/database';
 import { REDIS } from '@app/platform';
@@ -14,7 +16,14 @@ import { type Model } from 'mongoose';
 import { redisKeys } from '../redis-keys';
 import { AgentEntry, ChatbotEntry, TenantEntry } from './directory.schemas';
 
-export type ChatbotRecord = Omit<ChatbotEntry, '_id' | 'syncedAt'> & { id: string };
+export type ChatbotRecord = Omit<ChatbotEntry, '_id' | 'syncedAt' | 'journey' | 'preChatForm'> & {
+  id: string;
+  journey: Journey;
+};
+
+/** A chatbot's journey, also for entries (and cached copies) from before journeys. */
+const journeyOf = (entry: Pick<ChatbotEntry, 'journey' | 'preChatForm'>): Journey =>
+  entry.journey ?? journeyFromPreChatForm(entry.preChatForm ?? { fields: [] });
 export type AgentRecord = Omit<AgentEntry, '_id'> & { id: string };
 export interface TenantRecord {
   id: string;
@@ -23,6 +32,8 @@ export interface TenantRecord {
   timeZone: string;
   agentAutoAwayMinutes: number;
   businessHours: BusinessHours | null;
+  /** The content types the workspace accepts as attachments; absent: the default list. */
+  attachmentTypes?: string[];
 }
 
 /** The tenant's settings as chat applies them (see TenantUpdatedV1). */
@@ -55,7 +66,7 @@ export class DirectoryRepository {
             name: snapshot.name,
             allowedOrigins: snapshot.allowedOrigins,
             appearance: snapshot.appearance,
-            preChatForm: snapshot.preChatForm,
+            journey: journeyOf(snapshot),
             apiKeySha256: snapshot.apiKeySha256,
             identitySecretSealed: snapshot.identitySecretSealed,
             requireVerifiedIdentity: snapshot.requireVerifiedIdentity,
@@ -98,17 +109,21 @@ export class DirectoryRepository {
       timeZone: entry.timeZone ?? 'UTC',
       agentAutoAwayMinutes: entry.agentAutoAwayMinutes ?? 15,
       businessHours: entry.businessHours ?? null,
+      ...(entry.attachmentTypes ? { attachmentTypes: entry.attachmentTypes } : {}),
     };
   }
 
   async findChatbot(tenantId: string, chatbotId: string): Promise<ChatbotRecord | null> {
     const key = redisKeys.chatbot(tenantId, chatbotId);
     const cached = await this.redis.get(key).catch(() => null);
-    if (cached) return JSON.parse(cached) as ChatbotRecord;
+    if (cached) {
+      const { preChatForm, ...record } = JSON.parse(cached) as ChatbotEntry & { id: string };
+      return { ...record, journey: journeyOf({ journey: record.journey, preChatForm }) };
+    }
     const entry = await findOwnById(this.chatbots, chatbotId);
     if (!entry || entry.deleted) return null;
-    const { _id, syncedAt, ...rest } = entry;
-    const record = { id: _id, ...rest };
+    const { _id, syncedAt, preChatForm, ...rest } = entry;
+    const record: ChatbotRecord = { id: _id, ...rest, journey: journeyOf(entry) };
     await this.redis
       .set(key, JSON.stringify(record), 'EX', CHATBOT_CACHE_SECONDS)
       .catch(() => undefined);
@@ -120,6 +135,14 @@ export class DirectoryRepository {
     if (!entry) return null;
     const { _id, ...rest } = entry;
     return { id: _id, ...rest, shifts: rest.shifts ?? [] };
+  }
+
+  /** The tenant's active agents who may take chats (whose queue chat pushes). */
+  async activeAgents(): Promise<AgentRecord[]> {
+    const entries = await this.agents.find({ status: 'active' }).lean();
+    return entries
+      .filter((entry) => entry.permissions.includes('chats:join'))
+      .map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 
   async tenantName(tenantId: string): Promise<string> {

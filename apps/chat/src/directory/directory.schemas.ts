@@ -3,6 +3,7 @@ import {
   type Appearance,
   type AutoAssignment,
   type BusinessHours,
+  type Journey,
   type OfflineWhen,
   type PreChatForm,
   type WeeklyHours,
@@ -30,8 +31,13 @@ export class ChatbotEntry {
   @Prop({ type: Object, required: true })
   appearance!: Appearance;
 
-  @Prop({ type: Object, required: true })
-  preChatForm!: PreChatForm;
+  /** Absent in entries kept before journeys, until the chatbot's next event. */
+  @Prop({ type: Object })
+  journey?: Journey;
+
+  /** Before journeys: the flat form, read as the linear journey it amounts to. */
+  @Prop({ type: Object })
+  preChatForm?: PreChatForm;
 
   @Prop({ type: String, default: null })
   apiKeySha256!: string | null;
@@ -106,10 +112,63 @@ export class TenantEntry {
   @Prop({ type: Object, default: null })
   businessHours!: BusinessHours | null;
 
+  /** The content types the workspace accepts as attachments; absent: the default list. */
+  @Prop({ type: [String], default: undefined })
+  attachmentTypes?: string[];
+
   @Prop()
   syncedAt!: Date;
 }
 
+/** A category of the tenant's list; a deleted one stays as a tombstone (rooms keep it). */
+@Schema({ collection: 'directory_categories', versionKey: false })
+export class CategoryEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+
+  @Prop({ default: false })
+  deleted!: boolean;
+
+  @Prop({ required: true })
+  syncedAt!: Date;
+}
+
+/** A team of agents and the categories routed to it; deleted: a tombstone. */
+@Schema({ collection: 'directory_teams', versionKey: false })
+export class TeamEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ required: true })
+  name!: string;
+
+  @Prop({ type: [String], default: [] })
+  memberIds!: string[];
+
+  @Prop({ type: [String], default: [] })
+  categoryIds!: string[];
+
+  /** Routing takes the oldest team that holds a room's category. */
+  @Prop({ type: Date, required: true })
+  createdAt!: Date;
+
+  @Prop({ default: false })
+  deleted!: boolean;
+
+  @Prop({ required: true })
+  syncedAt!: Date;
+}
+
+export const CategoryEntrySchema =
+  SchemaFactory.createForClass(CategoryEntry).plugin(tenantScopedPlugin);
+export const TeamEntrySchema = SchemaFactory.createForClass(TeamEntry).plugin(tenantScopedPlugin);
 export const ChatbotEntrySchema =
   SchemaFactory.createForClass(ChatbotEntry).plugin(tenantScopedPlugin);
 export const AgentEntrySchema = SchemaFactory.createForClass(AgentEntry).plugin(tenantScopedPlugin);

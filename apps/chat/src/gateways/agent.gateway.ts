@@ -8,8 +8,10 @@ import {
   messageSendSchema,
   roomCloseSchema,
   roomJoinSchema,
+  roomReassignSchema,
   roomRefSchema,
   roomTransferSchema,
+  roomUpdateSchema,
   type ServerToClientEvents,
   typingSchema,
 } from '@app/contracts';
@@ -28,6 +30,7 @@ import { AgentAuthenticator } from '../agents/agent-authenticator.service';
 import { AgentSessionEnds } from '../agents/agent-session-ends.service';
 import { AgentSessions } from '../agents/agent-sessions.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { RoomMoves } from '../rooms/room-moves.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
 import { agentSender } from '../realtime/rate-sender';
@@ -57,6 +60,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly sessions: AgentSessions,
     private readonly sessionEnds: AgentSessionEnds,
     private readonly rooms: RoomsService,
+    private readonly moves: RoomMoves,
     private readonly conversation: ConversationService,
     private readonly signals: PresenceSignals,
     private readonly realtime: RealtimeBus,
@@ -83,7 +87,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       socket.join(socketRooms);
       for (const message of await this.sessions.missed(openRoomIds, lastSeqs ?? {}))
         socket.emit('message:new', message);
-      socket.emit('queue:updated', await this.sessions.queue());
+      socket.emit('queue:updated', await this.sessions.queue(principal));
       await this.sessions.announce(principal);
     }).catch((error: Error) => this.logger.warn(`agent connect failed: ${error.message}`));
   }
@@ -172,8 +176,29 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   transfer(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, roomTransferSchema, payload, async (input) => ({
-      room: await this.rooms.transfer(input.roomId, principal, input.agentId),
+      room:
+        'teamId' in input
+          ? await this.moves.transferToTeam(input.roomId, principal, input.teamId)
+          : await this.rooms.transfer(input.roomId, principal, input.agentId),
     }));
+  }
+
+  @SubscribeMessage('room:reassign')
+  reassign(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
+    const principal = socket.data.principal;
+    return handleSocketEvent(principal.tenantId, roomReassignSchema, payload, async (input) => {
+      const { roomId, ...target } = input;
+      return { room: await this.moves.reassign(roomId, principal, target) };
+    });
+  }
+
+  @SubscribeMessage('room:update')
+  update(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
+    const principal = socket.data.principal;
+    return handleSocketEvent(principal.tenantId, roomUpdateSchema, payload, async (input) => {
+      const { roomId, ...fields } = input;
+      return { room: await this.moves.update(roomId, principal, fields) };
+    });
   }
 
   @SubscribeMessage('typing')

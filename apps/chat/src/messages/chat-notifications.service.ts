@@ -4,6 +4,7 @@ import { type ChatMessage, NotificationRequestedV1 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { AttachmentLinks } from '../attachments/attachment-links';
 import { type ChatConfig } from '../chat.config';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { type CloseReason } from '../rooms/room.schema';
@@ -15,6 +16,7 @@ export class ChatNotificationsService {
   constructor(
     private readonly events: EventPublisher,
     private readonly directory: DirectoryRepository,
+    private readonly links: AttachmentLinks,
     @InjectConfig() private readonly config: ChatConfig,
   ) {}
 
@@ -73,6 +75,23 @@ export class ChatNotificationsService {
         senderType: message.sender.type,
         body: message.body,
         at: message.createdAt,
+        ...(message.attachments?.length
+          ? {
+              // Links the visitor opens from their mailbox, days later: signed for
+              // ATTACHMENT_MAIL_URL_TTL_DAYS, sealed like every link in a notification.
+              files: message.attachments.map((file) => ({
+                name: file.name,
+                size: file.size,
+                url: {
+                  sealed: seal(
+                    this.links.mailLink(room.tenantId, file.id),
+                    this.config.NOTIFICATION_SEAL_KEY,
+                    'notification-link',
+                  ),
+                },
+              })),
+            }
+          : {}),
       })),
     });
   }

@@ -1,5 +1,6 @@
 import { tenantScopedPlugin } from '@app/tenancy';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { type StoredAttachment } from '../attachments/attachment-links';
 
 /** A message's `_id`: its room and seq, so replay and history read it by `_id` (see findOwnById). */
 export const messageKey = (roomId: string, seq: number): string => `${roomId}:${seq}`;
@@ -28,6 +29,10 @@ export class Message {
   /** Plain text, exactly as sent: clients render it as text, never as HTML. */
   @Prop({ required: true })
   body!: string;
+
+  /** The files the message carries, as they were when sent (links are made per delivery). */
+  @Prop({ type: [Object], default: undefined })
+  attachments?: StoredAttachment[];
 
   @Prop({ required: true })
   createdAt!: Date;

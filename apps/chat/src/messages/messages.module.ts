@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ChatNotificationsService } from './chat-notifications.service';
@@ -12,10 +13,17 @@ import { MessagesService } from './messages.service';
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: Message.name, schema: MessageSchema }]),
+    AttachmentsModule,
     DirectoryModule,
     RealtimeModule,
   ],
   providers: [MessagesRepository, MessageSeqAllocator, MessagesService, ChatNotificationsService],
-  exports: [MessagesService, MessageSeqAllocator, ChatNotificationsService],
+  exports: [
+    AttachmentsModule,
+    MessagesRepository,
+    MessagesService,
+    MessageSeqAllocator,
+    ChatNotificationsService,
+  ],
 })
 export class MessagesModule {}

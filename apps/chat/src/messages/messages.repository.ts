@@ -1,20 +1,11 @@
-import { findOwnById } from '@app/tenancy';
+import { findOwnById, TenantContext } from '@app/tenancy';
 import { GroupInserter } from '@app/database';
 import { type ChatMessage } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
+import { AttachmentLinks } from '../attachments/attachment-links';
 import { Message, messageKey } from './message.schema';
-
-export const toChatMessage = (message: Omit<Message, 'tenantId'>): ChatMessage => ({
-  id: message._id,
-  roomId: message.roomId,
-  seq: message.seq,
-  sender: message.sender,
-  body: message.body,
-  ...(message.sender.type === 'system' ? {} : { clientMessageId: message.clientMessageId }),
-  createdAt: message.createdAt.toISOString(),
-});
 
 /** Read in parallel, this many at a time: a page of history is that many `_id` lookups. */
 const LOOKUPS_AT_ONCE = 50;
@@ -28,14 +19,17 @@ const LOOKUPS_AT_ONCE = 50;
 export class MessagesRepository {
   private readonly messageInserter: GroupInserter;
 
-  constructor(@InjectModel(Message.name) private readonly messages: Model<Message>) {
+  constructor(
+    @InjectModel(Message.name) private readonly messages: Model<Message>,
+    private readonly links: AttachmentLinks,
+  ) {
     // Messages of every room are written in groups (group commit): see GroupInserter.
     this.messageInserter = new GroupInserter(messages.collection);
   }
 
   async bySeq(roomId: string, seq: number): Promise<ChatMessage | null> {
     const found = await findOwnById(this.messages, messageKey(roomId, seq));
-    return found && toChatMessage(found);
+    return found && this.toChatMessage(found);
   }
 
   /**
@@ -44,14 +38,45 @@ export class MessagesRepository {
    */
   async byClientMessageId(roomId: string, clientMessageId: string): Promise<ChatMessage | null> {
     const found = await this.messages.findOne({ roomId, clientMessageId }).lean();
-    return found && toChatMessage(found);
+    return found && this.toChatMessage(found);
   }
 
   /** Stores a message; null when its seq is taken or its client message id was stored. */
   async insert(message: Omit<Message, 'tenantId' | '_id'>): Promise<ChatMessage | null> {
     const document = { _id: messageKey(message.roomId, message.seq), ...message };
     const outcome = await this.messageInserter.insert(document);
-    return outcome === 'inserted' ? toChatMessage(document) : null;
+    return outcome === 'inserted'
+      ? this.toChatMessage({ ...document, tenantId: TenantContext.current() })
+      : null;
+  }
+
+  /** Deletes every message of a room (a deleted conversation); a scan on FerretDB. */
+  async deleteRoom(roomId: string): Promise<void> {
+    await this.messages.deleteMany({ roomId }).exec();
+  }
+
+  /**
+   * A stored message as clients see it. Its files get links made now: a link works for minutes,
+   * and only code that checked who asks hands messages out (the room's visitor, the tenant's
+   * agents).
+   */
+  private toChatMessage(message: Message): ChatMessage {
+    return {
+      id: message._id,
+      roomId: message.roomId,
+      seq: message.seq,
+      sender: message.sender,
+      body: message.body,
+      ...(message.sender.type === 'system' ? {} : { clientMessageId: message.clientMessageId }),
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((attachment) =>
+              this.links.withLinks(message.tenantId, attachment),
+            ),
+          }
+        : {}),
+      createdAt: message.createdAt.toISOString(),
+    };
   }
 
   /** The messages with seqs `from` to `to`, in order (seqs with no message are skipped). */

@@ -5,6 +5,8 @@ import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { type StoredAttachment } from '../attachments/attachment-links';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { chatErrors } from '../chat-errors';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
@@ -21,6 +23,8 @@ export interface Sent {
 interface Outgoing {
   clientMessageId: string;
   body: string;
+  /** Uploads of the room by the sender (`POST /rooms/:id/attachments`). */
+  attachmentIds?: string[];
 }
 
 const FIRST_REPLY_KEEP_MS = 7 * 86_400_000;
@@ -42,11 +46,14 @@ export class MessagesService {
     private readonly seqs: MessageSeqAllocator,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
+    private readonly attachments: AttachmentsService,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async send(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
-    const sent = await this.store(room, sender, input);
+    const sent = input.attachmentIds?.length
+      ? await this.storeWithAttachments(room, sender, input, input.attachmentIds)
+      : await this.store(room, sender, input);
     if (sent.duplicate) return sent;
     const stored = sent.message;
     this.realtime.message(room.tenantId, stored);
@@ -61,6 +68,7 @@ export class MessagesService {
         seq: stored.seq,
         sender: { type: sender.type, ...(sender.id ? { id: sender.id } : {}) },
         length: stored.body.length,
+        ...(stored.attachments?.length ? { attachments: stored.attachments.length } : {}),
         sentAt: stored.createdAt,
         roomCreatedAt: room.createdAt.toISOString(),
         ...(firstAgentReply ? { firstAgentReply } : {}),
@@ -83,7 +91,35 @@ export class MessagesService {
     return this.send(room, { type: 'system' }, { clientMessageId: `system:${randomUUID()}`, body });
   }
 
-  private async store(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
+  /**
+   * A message with files: each must be the sender's upload in this room, not sent before. They
+   * are marked as this message's (by room and client message id, so a resend may carry them
+   * again) before it is stored, and given back if it is not.
+   */
+  private async storeWithAttachments(
+    room: RoomRecord,
+    sender: Sender,
+    input: Outgoing,
+    attachmentIds: string[],
+  ): Promise<Sent> {
+    const messageRef = `${room.id}/${input.clientMessageId}`;
+    const files = await this.attachments.forMessage(room.id, sender, attachmentIds, messageRef);
+    if (!(await this.attachments.markSent(attachmentIds, messageRef)))
+      throw chatErrors.invalid('attachmentIds: an attachment was sent in another message');
+    try {
+      return await this.store(room, sender, input, files);
+    } catch (error) {
+      await this.attachments.unmarkSent(attachmentIds, messageRef).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async store(
+    room: RoomRecord,
+    sender: Sender,
+    input: Outgoing,
+    files?: StoredAttachment[],
+  ): Promise<Sent> {
     if (room.status === 'closed') {
       // A resend of a message stored before the close still gets its original.
       const earlier = await this.earlierSend(room, input.clientMessageId);
@@ -95,7 +131,7 @@ export class MessagesService {
     // A resend comes back with the seq it claimed before, and its insert is refused just below.
     let seq = await this.seqs.claim(room, input.clientMessageId, highest);
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.messages.insert(message(room, sender, input, seq));
+      const stored = await this.messages.insert(message(room, sender, input, seq, files));
       if (stored) return { message: stored, duplicate: false };
       const holder = await this.messages.bySeq(room.id, seq);
       // A resend, or a send racing its resend to the same claimed seq: the original.
@@ -158,13 +194,21 @@ export class MessagesService {
   }
 }
 
-function message(room: RoomRecord, sender: Sender, input: Outgoing, seq: number) {
+function message(
+  room: RoomRecord,
+  sender: Sender,
+  input: Outgoing,
+  seq: number,
+  files?: StoredAttachment[],
+) {
   return {
     roomId: room.id,
     seq,
     clientMessageId: input.clientMessageId,
     sender,
     body: input.body,
+    // Written as is (no mongoose defaults on the grouped insert): no key when there are no files.
+    ...(files?.length ? { attachments: files } : {}),
     createdAt: new Date(),
   };
 }

@@ -75,6 +75,13 @@ export class RealtimeBus implements OnModuleDestroy {
     this.toAgents(tenantId, 'queue:updated', page);
   }
 
+  /** The queue as these agents see it (their teams'), to their sockets only. */
+  queueTo(tenantId: string, agentIds: string[], page: QueuePage): void {
+    if (agentIds.length === 0) return;
+    const rooms = agentIds.map((agentId) => socketRooms.agent(tenantId, agentId));
+    this.agents?.to(rooms).emit('queue:updated', page);
+  }
+
   /** To every agent of the tenant who may join rooms. */
   toAgents<E extends keyof ServerToClientEvents>(
     tenantId: string,

@@ -9,7 +9,7 @@ import { redisKeys } from '../redis-keys';
 import { rateSenderId, type RateSender } from './rate-sender';
 
 /** What a sender does, apart from messages, that costs the service and its agents something. */
-export type SenderAction = 'signal' | 'connect' | 'history';
+export type SenderAction = 'signal' | 'connect' | 'history' | 'upload';
 
 /**
  * Limits on everything a visitor or an agent can repeat, other than messages (which have their
@@ -32,6 +32,7 @@ export class SenderLimits {
       signal: limiter('signal', config.SENDER_SIGNALS_PER_10S, 10),
       connect: limiter('connect', config.VISITOR_CONNECTS_PER_MINUTE, 60),
       history: limiter('history', config.HISTORY_REQUESTS_PER_MINUTE, 60),
+      upload: limiter('upload', config.ATTACHMENT_UPLOADS_PER_MINUTE, 60),
     };
   }
 

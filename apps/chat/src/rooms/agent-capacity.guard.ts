@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chatErrors } from '../chat-errors';
 import { redisKeys } from '../redis-keys';
 import { RELEASE_LOCK } from '../redis-lock';
+import { RoomsRepository } from './rooms.repository';
 
 /** Longer than a claim takes; a replica that dies holding it only delays the agent's next. */
 const LOCK_MS = 5_000;
@@ -22,11 +23,34 @@ const ATTEMPTS = LOCK_MS / WAIT_MS;
 export class AgentCapacityGuard {
   private readonly release: (key: string, owner: string) => Promise<number>;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
+  constructor(
+    private readonly rooms: RoomsRepository,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {
     this.release = redisScript(redis, 'parleyReleaseLock', RELEASE_LOCK);
   }
 
-  async exclusive<T>(tenantId: string, agentId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `claim` (which gives the agent a room) only while the agent has fewer open chats than
+   * they may have; `at_capacity` otherwise.
+   */
+  async withinCapacity<T>(
+    tenantId: string,
+    agent: { id: string; maxConcurrentChats: number },
+    claim: () => Promise<T>,
+  ): Promise<T> {
+    return this.exclusive(tenantId, agent.id, async () => {
+      if ((await this.rooms.countActiveOf(agent.id)) >= agent.maxConcurrentChats)
+        throw chatErrors.atCapacity();
+      return claim();
+    });
+  }
+
+  private async exclusive<T>(
+    tenantId: string,
+    agentId: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
     const key = redisKeys.agentClaimLock(tenantId, agentId);
     const owner = randomUUID();
     for (let attempt = 0; ; attempt += 1) {

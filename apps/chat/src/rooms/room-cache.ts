@@ -54,6 +54,11 @@ export class RoomCache {
     }
   }
 
+  /** A deleted room leaves the cache (a failure only leaves it until it expires). */
+  async forget(tenantId: string, roomId: string): Promise<void> {
+    await this.redis.del(redisKeys.roomState(tenantId, roomId)).catch(() => undefined);
+  }
+
   async store(room: RoomRecord): Promise<void> {
     try {
       await this.storeIfNewer(

@@ -22,6 +22,11 @@ function room(overrides: Partial<RoomRecord> = {}): RoomRecord {
     status: 'queued',
     agentId: null,
     agentName: null,
+    category: null,
+    priority: 'normal',
+    priorityRank: 1,
+    teamId: null,
+    journey: null,
     queuedAt: new Date('2026-12-04T09:59:00Z'),
     assignedAt: null,
     previousAgentId: null,
@@ -84,6 +89,62 @@ describe('the rules of a room’s life', () => {
 
     it('does not let an agent leave a room that is not theirs', () => {
       expect(roomChanges.requeue(active(bob), ada.id, NOW)).toBeNull();
+    });
+  });
+
+  describe('transfer to a team', () => {
+    it('puts its agent’s room in the team’s queue, waiting from now, remembering the agent', () => {
+      expect(roomChanges.transferToTeam(active(ada), ada.id, 'billing', NOW)).toEqual({
+        status: 'queued',
+        agentId: null,
+        agentName: null,
+        assignedAt: null,
+        queuedAt: NOW,
+        teamId: 'billing',
+        previousAgentId: 'agent-ada',
+      });
+    });
+
+    it('lets no one but the room’s agent do it', () => {
+      expect(roomChanges.transferToTeam(active(bob), ada.id, 'billing', NOW)).toBeNull();
+      expect(roomChanges.transferToTeam(room(), ada.id, 'billing', NOW)).toBeNull();
+    });
+  });
+
+  describe('a supervisor’s moves', () => {
+    it('returns a taken room to a queue from now, and moves a waiting one keeping its place', () => {
+      expect(roomChanges.toQueue(active(ada), null, NOW)).toMatchObject({
+        status: 'queued',
+        agentId: null,
+        queuedAt: NOW,
+        teamId: null,
+      });
+      const waiting = room({ teamId: 'billing' });
+      expect(roomChanges.toQueue(waiting, 'repairs', NOW)).toMatchObject({
+        queuedAt: waiting.queuedAt,
+        teamId: 'repairs',
+      });
+      expect(roomChanges.toQueue(room({ status: 'closed' }), null, NOW)).toBeNull();
+    });
+
+    it('gives any open room to another agent, not to the one who has it, never a closed one', () => {
+      expect(roomChanges.reassign(active(ada), bob, NOW)).toEqual({
+        status: 'active',
+        agentId: 'agent-bob',
+        agentName: 'Bob',
+        assignedAt: NOW,
+      });
+      expect(roomChanges.reassign(room(), bob, NOW)).toMatchObject({ agentId: 'agent-bob' });
+      expect(roomChanges.reassign(active(bob), bob, NOW)).toBeNull();
+      expect(roomChanges.reassign(room({ status: 'closed' }), bob, NOW)).toBeNull();
+    });
+
+    it('labels an open room only', () => {
+      expect(roomChanges.label(active(ada), { priority: 'urgent', priorityRank: 3 })).toEqual({
+        priority: 'urgent',
+        priorityRank: 3,
+      });
+      expect(roomChanges.label(room({ status: 'closed' }), { priority: 'low' })).toBeNull();
     });
   });
 

@@ -30,6 +30,50 @@ export const roomChanges = {
       : null;
   },
 
+  /** The room's agent hands it to a team: it waits again, at the back of that team's queue. */
+  transferToTeam(
+    room: RoomRecord,
+    fromAgentId: string,
+    teamId: string,
+    now: Date,
+  ): RoomChange | null {
+    return room.status === 'active' && room.agentId === fromAgentId
+      ? roomChanges.toQueue(room, teamId, now)
+      : null;
+  },
+
+  /**
+   * A supervisor returns an open room to a team's queue or (`teamId` null) the tenant's: a taken
+   * room waits again at the back, a waiting one keeps its place and changes queue.
+   */
+  toQueue(room: RoomRecord, teamId: string | null, now: Date): RoomChange | null {
+    if (room.status === 'closed') return null;
+    return {
+      status: 'queued',
+      agentId: null,
+      agentName: null,
+      assignedAt: null,
+      queuedAt: room.status === 'queued' ? room.queuedAt : now,
+      teamId,
+      previousAgentId: room.agentId ?? room.previousAgentId,
+    };
+  },
+
+  /** A supervisor gives an open room, waiting or taken, to an agent. */
+  reassign(room: RoomRecord, to: Agent, now: Date): RoomChange | null {
+    return room.status !== 'closed' && room.agentId !== to.id
+      ? { status: 'active', agentId: to.id, agentName: to.name, assignedAt: now }
+      : null;
+  },
+
+  /** Category, priority or team of an open room. */
+  label(
+    room: RoomRecord,
+    fields: Pick<RoomChange, 'category' | 'priority' | 'priorityRank' | 'teamId'>,
+  ): RoomChange | null {
+    return room.status !== 'closed' ? fields : null;
+  },
+
   close(room: RoomRecord, reason: CloseReason, now: Date): RoomChange | null {
     return room.status !== 'closed'
       ? { status: 'closed', closeReason: reason, closedAt: now, awayUntil: null }

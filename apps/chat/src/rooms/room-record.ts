@@ -17,6 +17,10 @@ export type RoomChange = Partial<
     | 'awayNotified'
     | 'closeReason'
     | 'closedAt'
+    | 'category'
+    | 'priority'
+    | 'priorityRank'
+    | 'teamId'
   >
 >;
 

@@ -14,6 +14,7 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
       verified: room.visitor.verified === true,
     },
     ...assignedAgent(room),
+    ...labels(room),
     lastSeq,
     createdAt: room.createdAt.toISOString(),
     ...(room.status === 'queued' ? { queuedAt: room.queuedAt.toISOString() } : {}),
@@ -26,6 +27,7 @@ export function roomUpdate(room: RoomRecord) {
     roomId: room.id,
     status: displayStatus(room),
     ...assignedAgent(room),
+    ...labels(room),
     visitorAway: room.status !== 'closed' && room.awayUntil !== null,
   };
 }
@@ -39,4 +41,13 @@ function displayStatus(room: RoomRecord): RoomSummary['status'] {
 
 function assignedAgent(room: RoomRecord): { agent?: { id: string; name: string } } {
   return room.agentId ? { agent: { id: room.agentId, name: room.agentName ?? '' } } : {};
+}
+
+/** Rooms from before categories and priorities read as none and normal. */
+function labels(room: RoomRecord): Pick<RoomSummary, 'category' | 'priority' | 'teamId'> {
+  return {
+    category: room.category ?? null,
+    priority: room.priority ?? 'normal',
+    teamId: room.teamId ?? null,
+  };
 }

@@ -1,5 +1,5 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type CloseReason } from '@app/contracts';
+import { type CloseReason, ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** `offline`: a message left while the chatbot was offline, for an agent to answer by email. */
@@ -40,6 +40,28 @@ export class Room {
   @Prop({ type: String, default: null })
   agentId!: string | null;
 
+  /** A category id from the tenant's list, set by the journey or an agent. */
+  @Prop({ type: String, default: null })
+  category!: string | null;
+
+  @Prop({ type: String, enum: ROOM_PRIORITIES, default: 'normal' })
+  priority!: RoomPriority;
+
+  /**
+   * `priority` as a number (low 0 … urgent 3), kept beside it because the queue sorts on it:
+   * a sort on the name would be alphabetical, and FerretDB has no `$switch` to rank it on read.
+   */
+  @Prop({ type: Number, default: 1 })
+  priorityRank!: number;
+
+  /** The team whose members (and supervisors) may take the room; null: every agent. */
+  @Prop({ type: String, default: null })
+  teamId!: string | null;
+
+  /** The journey version the visitor walked and the nodes of its way, start to end. */
+  @Prop({ type: Object, default: null })
+  journey!: { version: number; path: string[] } | null;
+
   @Prop({ type: String, default: null })
   agentName!: string | null;
 
@@ -77,8 +99,10 @@ export class Room {
 
 export const RoomSchema = SchemaFactory.createForClass(Room);
 RoomSchema.plugin(tenantScopedPlugin);
-// Serves the queue (oldest first), the offline messages, and an agent's own rooms.
-RoomSchema.index({ tenantId: 1, status: 1, queuedAt: 1 });
+// Serves the queue (most urgent first, then oldest) and an agent's own rooms.
+RoomSchema.index({ tenantId: 1, status: 1, priorityRank: -1, queuedAt: 1, _id: 1 });
+// Finds the rooms of a deleted team.
+RoomSchema.index({ tenantId: 1, teamId: 1, status: 1 });
 // Refuses a display id handed out twice (see DisplayIdAllocator) and finds the highest one.
 RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });

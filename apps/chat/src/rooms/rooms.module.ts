@@ -7,12 +7,14 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { AgentCapacityGuard } from './agent-capacity.guard';
 import { DisplayIdAllocator } from './display-id.allocator';
 import { RoomCache } from './room-cache';
+import { RoomDeletionService } from './room-deletion.service';
 import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.schema';
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
+import { RoomMoves } from './room-moves.service';
 
-/** Rooms and their life: the queue, joining, leaving, transfer, closing. */
+/** Rooms and their life: the queue, joining, leaving, transfer, reassignment, closing. */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -25,7 +27,15 @@ import { RoomsService } from './rooms.service';
     RealtimeModule,
   ],
   controllers: [RoomsController],
-  providers: [AgentCapacityGuard, DisplayIdAllocator, RoomCache, RoomsRepository, RoomsService],
-  exports: [RoomsRepository, RoomsService],
+  providers: [
+    AgentCapacityGuard,
+    DisplayIdAllocator,
+    RoomCache,
+    RoomDeletionService,
+    RoomsRepository,
+    RoomsService,
+    RoomMoves,
+  ],
+  exports: [RoomsRepository, RoomsService, RoomMoves],
 })
 export class RoomsModule {}

@@ -1,6 +1,6 @@
-import { findOwnById, TenantContext, updateOwn } from '@app/tenancy';
+import { asSystem, findOwnById, TenantContext, updateOwn } from '@app/tenancy';
 import { insertFirst, isDuplicateKey } from '@app/database';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -13,12 +13,29 @@ import { RoomCache } from './room-cache';
 import { roomChanges } from './room-changes';
 import { type RoomChange, type RoomRecord, toRecord, type Transition } from './room-record';
 import { type CloseReason, Room, RoomTransition } from './room.schema';
+import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
+import { TeamsRepository } from '../directory/teams.repository';
+import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
 
 /** Where a page of the queue starts after: the last room of the page before. */
 export interface QueuePosition {
+  priorityRank: number;
   queuedAt: Date;
   roomId: string;
 }
+
+/** What the whole (visible, filtered) queue holds. */
+export interface QueueCounts {
+  total: number;
+  byChatbot: Record<string, number>;
+  byCategory: Record<string, number>;
+  byTeam: Record<string, number>;
+  byPriority: Partial<Record<RoomPriority, number>>;
+}
+
+/** Rooms a room may be created with beyond its visitor: what a journey decided. */
+export type NewRoom = Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'> &
+  Partial<Pick<RoomRecord, 'category' | 'priority' | 'teamId' | 'journey'>>;
 
 /** A change recorded this long ago but not written to its room: its writer died; finish it. */
 const ORPHANED_AFTER_MS = 5000;
@@ -34,7 +51,7 @@ const INSERT_ATTEMPTS = 5;
 const OFFLINE_AWAY_MS = 30 * 86_400_000;
 
 @Injectable()
-export class RoomsRepository {
+export class RoomsRepository implements OnModuleInit {
   private readonly logger = new Logger(RoomsRepository.name);
 
   constructor(
@@ -43,17 +60,41 @@ export class RoomsRepository {
     private readonly displayIds: DisplayIdAllocator,
     private readonly messageSeqs: MessageSeqAllocator,
     private readonly cache: RoomCache,
+    private readonly teams: TeamsRepository,
   ) {}
 
   /**
-   * A new room in the queue, or with `offline`, an offline message: its visitor is marked away
-   * from the start (with no standby deadline, so it never closes as abandoned), and the first
-   * agent reply is mailed to them as a reply during a standby is.
+   * Open rooms stored before priorities have no rank to sort on (they would wait behind every
+   * `low` room): they get normal's, no category and no team.
    */
-  async create(
-    room: Pick<RoomRecord, 'chatbotId' | 'visitor' | 'answers'>,
-    options: { offline?: boolean } = {},
-  ): Promise<RoomRecord> {
+  async onModuleInit(): Promise<void> {
+    await asSystem('open rooms from before priorities get the normal rank', async () => {
+      await this.rooms
+        .updateMany(
+          { status: { $in: ['queued', 'active'] }, priorityRank: { $exists: false } },
+          {
+            $set: {
+              priority: 'normal',
+              priorityRank: priorityRank('normal'),
+              category: null,
+              teamId: null,
+            },
+          },
+        )
+        .exec();
+    });
+  }
+
+  /**
+   * A waiting room, routed to its team by its category unless it was given one. With `offline`,
+   * an offline message: its visitor is marked away from the start (with no standby deadline, so
+   * it never closes as abandoned), and the first agent reply is mailed to them as a reply during
+   * a standby is.
+   */
+  async create(room: NewRoom, options: { offline?: boolean } = {}): Promise<RoomRecord> {
+    const category = room.category ?? null;
+    const priority = room.priority ?? 'normal';
+    const teamId = routedTeam({ category, teamId: room.teamId ?? null }, await this.teams.list());
     const key = redisKeys.roomDisplayId(TenantContext.current());
     const highest = () => this.highestDisplayId();
     let displayId = await this.displayIds.next(key, highest);
@@ -63,6 +104,11 @@ export class RoomsRepository {
           _id: randomUUID(),
           displayId,
           ...room,
+          category,
+          priority,
+          priorityRank: priorityRank(priority),
+          teamId,
+          journey: room.journey ?? null,
           status: options.offline ? 'offline' : 'queued',
           queuedAt: new Date(),
           ...(options.offline ? { awayUntil: new Date(Date.now() + OFFLINE_AWAY_MS) } : {}),
@@ -99,43 +145,102 @@ export class RoomsRepository {
     return rooms.map(toRecord);
   }
 
+  /** The whole queue's first rooms, every team's, for the auto-assigner. */
   async queue(limit = 200): Promise<RoomRecord[]> {
-    return (await this.queuePage(null, limit)).rooms;
+    return (await this.queuePage(null, limit, { supervisor: true })).rooms;
   }
 
   /**
-   * Waiting rooms oldest first, from a position (exclusive); ties on `queuedAt` go by id, so that
-   * paging neither skips nor repeats a room. `hasMore` from one extra room read.
+   * Waiting rooms the audience may see, most urgent first and oldest first within a priority,
+   * from a position (exclusive); ties go by id, so that paging neither skips nor repeats a room.
+   * `hasMore` from one extra room read.
    */
   async queuePage(
     after: QueuePosition | null,
     limit: number,
+    audience: QueueAudience,
+    filter: QueueFilter = {},
   ): Promise<{ rooms: RoomRecord[]; hasMore: boolean }> {
     const from = after
-      ? {
-          $or: [
-            { queuedAt: { $gt: after.queuedAt } },
-            { queuedAt: after.queuedAt, _id: { $gt: after.roomId } },
-          ],
-        }
-      : {};
+      ? [
+          {
+            $or: [
+              { priorityRank: { $lt: after.priorityRank } },
+              { priorityRank: after.priorityRank, queuedAt: { $gt: after.queuedAt } },
+              {
+                priorityRank: after.priorityRank,
+                queuedAt: after.queuedAt,
+                _id: { $gt: after.roomId },
+              },
+            ],
+          },
+        ]
+      : [];
     const found = await this.rooms
-      .find({ status: 'queued', ...from })
-      .sort({ queuedAt: 1, _id: 1 })
+      .find({ $and: [...queueMatch(audience, filter), ...from] })
+      .sort({ priorityRank: -1, queuedAt: 1, _id: 1 })
       .limit(limit + 1)
       .lean();
     return { rooms: found.slice(0, limit).map(toRecord), hasMore: found.length > limit };
   }
 
-  /** How many rooms wait, in all and per chatbot (one small grouping on the queue's index). */
-  async queueCounts(): Promise<{ total: number; byChatbot: Record<string, number> }> {
-    const groups = await this.rooms.aggregate<{ _id: string; count: number }>([
-      { $match: { status: 'queued' } },
-      { $group: { _id: '$chatbotId', count: { $sum: 1 } } },
+  /** How many rooms wait, in all and per chatbot, category, team and priority (one grouping). */
+  async queueCounts(audience: QueueAudience, filter: QueueFilter = {}): Promise<QueueCounts> {
+    const groups = await this.rooms.aggregate<{
+      _id: { chatbotId: string; category?: string | null; teamId?: string | null; rank?: number };
+      count: number;
+    }>([
+      { $match: { $and: queueMatch(audience, filter) } },
+      {
+        $group: {
+          _id: {
+            chatbotId: '$chatbotId',
+            category: '$category',
+            teamId: '$teamId',
+            rank: '$priorityRank',
+          },
+          count: { $sum: 1 },
+        },
+      },
     ]);
-    const byChatbot = Object.fromEntries(groups.map((group) => [group._id, group.count]));
-    const total = groups.reduce((sum, group) => sum + group.count, 0);
-    return { total, byChatbot };
+    const counts: QueueCounts = {
+      total: 0,
+      byChatbot: {},
+      byCategory: {},
+      byTeam: {},
+      byPriority: {},
+    };
+    const add = (into: Record<string, number>, key: string, count: number) => {
+      into[key] = (into[key] ?? 0) + count;
+    };
+    for (const { _id, count } of groups) {
+      counts.total += count;
+      add(counts.byChatbot, _id.chatbotId, count);
+      add(counts.byCategory, _id.category ?? 'none', count);
+      add(counts.byTeam, _id.teamId ?? 'none', count);
+      add(counts.byPriority, ROOM_PRIORITIES[_id.rank ?? 1] ?? 'normal', count);
+    }
+    return counts;
+  }
+
+  /** Open rooms (waiting or taken) the audience may see, most urgent first, for supervisors. */
+  async openRooms(
+    audience: QueueAudience,
+    filter: QueueFilter,
+    limit: number,
+  ): Promise<RoomRecord[]> {
+    const found = await this.rooms
+      .find({ $and: [...queueMatch(audience, filter, ['queued', 'active'])] })
+      .sort({ priorityRank: -1, queuedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean();
+    return found.map(toRecord);
+  }
+
+  /** Open rooms of a team (for its deletion). */
+  async openRoomsOfTeam(teamId: string): Promise<RoomRecord[]> {
+    const found = await this.rooms.find({ teamId, status: { $in: ['queued', 'active'] } }).lean();
+    return found.map(toRecord);
   }
 
   async openRoomsOf(agentId: string): Promise<RoomRecord[]> {
@@ -201,6 +306,20 @@ export class RoomsRepository {
     );
   }
 
+  /**
+   * A change decided on the room as its caller last saw it: applied only if nothing changed the
+   * room since (version `seen`), so of two moves decided on the same state only one applies.
+   */
+  transitionFrom(
+    seen: RoomRecord,
+    kind: string,
+    decide: (room: RoomRecord) => RoomChange | null,
+  ): Promise<Transition | null> {
+    return this.transition(seen.id, kind, (room) =>
+      room.version === seen.version ? decide(room) : null,
+    );
+  }
+
   close(id: string, reason: CloseReason): Promise<Transition | null> {
     return this.transition(id, 'closed', (room) => roomChanges.close(room, reason, new Date()));
   }
@@ -214,11 +333,23 @@ export class RoomsRepository {
   }
 
   /** True for the first agent reply of a standby only: one email per absence. */
+  /** Deletes a room and its history of changes for good (a deleted conversation). */
+  async delete(room: RoomRecord): Promise<void> {
+    await this.transitions.deleteMany({ roomId: room.id }).exec();
+    await this.rooms.deleteOne({ _id: room.id }).exec();
+    await this.cache.forget(room.tenantId, room.id);
+  }
+
   async claimAwayNotification(id: string): Promise<boolean> {
     const result = await this.transition(id, 'visitor-emailed', (room) =>
       roomChanges.awayEmailed(room),
     );
     return result?.applied ?? false;
+  }
+
+  /** The teams as routing sees them (a waiting room's new category may route it to one). */
+  routingTeams() {
+    return this.teams.list();
   }
 
   private async load(id: string): Promise<RoomRecord | null> {
@@ -246,4 +377,22 @@ export class RoomsRepository {
     const highest = await this.rooms.findOne({}, { displayId: 1 }).sort({ displayId: -1 }).lean();
     return highest?.displayId ?? 0;
   }
+}
+
+/** The conditions of a queue (or open rooms) query for an audience and its filters. */
+function queueMatch(
+  audience: QueueAudience,
+  filter: QueueFilter,
+  statuses: string[] = ['queued'],
+): object[] {
+  const conditions: object[] = [
+    statuses.length === 1 ? { status: statuses[0] } : { status: { $in: statuses } },
+  ];
+  if (!audience.supervisor) conditions.push({ teamId: { $in: [null, ...audience.teamIds] } });
+  if (filter.teamId !== undefined)
+    conditions.push({ teamId: filter.teamId === 'none' ? null : filter.teamId });
+  if (filter.category !== undefined)
+    conditions.push({ category: filter.category === 'none' ? null : filter.category });
+  if (filter.chatbotId !== undefined) conditions.push({ chatbotId: filter.chatbotId });
+  return conditions;
 }

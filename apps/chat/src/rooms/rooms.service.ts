@@ -11,6 +11,7 @@ import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { chatErrors } from '../chat-errors';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { TeamsRepository } from '../directory/teams.repository';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
 import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
@@ -20,6 +21,7 @@ import { roomUpdate, summarize } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
 import { AgentCapacityGuard } from './agent-capacity.guard';
+import { canSeeTeam, type QueueAudience, type QueueFilter } from './room-routing';
 
 /** Rooms per page of the queue, and in the page `queue:updated` pushes. */
 export const QUEUE_PAGE_SIZE = 200;
@@ -31,6 +33,7 @@ export class RoomsService {
     private readonly rooms: RoomsRepository,
     private readonly blockedVisitors: BlockedVisitorsRepository,
     private readonly directory: DirectoryRepository,
+    private readonly teams: TeamsRepository,
     private readonly messages: MessagesService,
     private readonly notifications: ChatNotificationsService,
     private readonly realtime: RealtimeBus,
@@ -46,20 +49,45 @@ export class RoomsService {
     return room;
   }
 
-  /** A page of the queue, oldest first, with the counts of the whole queue. */
-  async queue(cursor?: string, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+  /** Who the agent is to the queue: a supervisor (every team), or a member of their teams. */
+  async audienceOf(agent: Pick<Principal, 'userId' | 'permissions'>): Promise<QueueAudience> {
+    if (agent.permissions.includes('chats:supervise')) return { supervisor: true };
+    return { supervisor: false, teamIds: await this.teams.teamIdsOf(agent.userId) };
+  }
+
+  /**
+   * A page of the queue the audience may see, most urgent first then oldest first, narrowed by
+   * the filter, with the counts of that whole queue.
+   */
+  async queue(
+    audience: QueueAudience,
+    filter: QueueFilter = {},
+    cursor?: string,
+    limit = QUEUE_PAGE_SIZE,
+  ): Promise<QueuePage> {
     const after = cursor === undefined ? null : queuePosition(cursor);
     const [{ rooms, hasMore }, counts] = await Promise.all([
-      this.rooms.queuePage(after, limit),
-      this.rooms.queueCounts(),
+      this.rooms.queuePage(after, limit, audience, filter),
+      this.rooms.queueCounts(audience, filter),
     ]);
     const last = rooms.at(-1);
     return {
       rooms: await this.summaries(rooms),
       ...counts,
       nextCursor:
-        hasMore && last ? queueCursor({ queuedAt: last.queuedAt, roomId: last.id }) : null,
+        hasMore && last
+          ? queueCursor({
+              priorityRank: last.priorityRank,
+              queuedAt: last.queuedAt,
+              roomId: last.id,
+            })
+          : null,
     };
+  }
+
+  /** The first page of the queue an agent sees (on connect). */
+  async queueFor(agent: Pick<Principal, 'userId' | 'permissions'>): Promise<QueuePage> {
+    return this.queue(await this.audienceOf(agent));
   }
 
   async summaries(rooms: RoomRecord[]): Promise<RoomSummary[]> {
@@ -71,9 +99,31 @@ export class RoomsService {
     return (await this.summaries([room]))[0];
   }
 
-  /** Sends every agent of the tenant the queue's first page and counts. */
+  /**
+   * Sends every agent of the tenant the first page and counts of the queue they may see: without
+   * teams, one page for all; with teams, one page per set of teams agents are in, and one for
+   * the supervisors, each to its agents only (a team's rooms never reach non-members).
+   */
   async broadcastQueue(tenantId: string): Promise<void> {
-    this.realtime.queue(tenantId, await this.queue());
+    const teams = await this.teams.list();
+    if (teams.length === 0) {
+      this.realtime.queue(tenantId, await this.queue({ supervisor: false, teamIds: [] }));
+      return;
+    }
+    const audiences = new Map<string, { audience: QueueAudience; agentIds: string[] }>();
+    for (const agent of await this.directory.activeAgents()) {
+      const supervisor = agent.permissions.includes('chats:supervise');
+      const teamIds = teams
+        .filter((team) => team.memberIds.includes(agent.id))
+        .map((team) => team.id);
+      const key = supervisor ? '*' : teamIds.join(',');
+      const audience: QueueAudience = supervisor ? { supervisor } : { supervisor, teamIds };
+      const group = audiences.get(key) ?? { audience, agentIds: [] };
+      group.agentIds.push(agent.id);
+      audiences.set(key, group);
+    }
+    for (const { audience, agentIds } of audiences.values())
+      this.realtime.queueTo(tenantId, agentIds, await this.queue(audience));
   }
 
   /**
@@ -93,6 +143,7 @@ export class RoomsService {
   async join(roomId: string, agent: Principal): Promise<RoomSummary> {
     const room = await this.get(roomId);
     if (room.status === 'active' && room.agentId === agent.userId) return this.summary(room);
+    if (!canSeeTeam(await this.audienceOf(agent), room.teamId)) throw chatErrors.notInTeam();
     return this.summary(await this.assign(room, { id: agent.userId, name: agent.name }, 'join'));
   }
 
@@ -107,11 +158,12 @@ export class RoomsService {
   ): Promise<RoomRecord> {
     if (room.status === 'closed') throw chatErrors.roomClosed();
     const entry = await this.directory.findAgent(agent.id);
-    const capacity = entry?.maxConcurrentChats ?? 5;
-    const claimed = await this.capacity.exclusive(room.tenantId, agent.id, async () => {
-      if ((await this.rooms.countActiveOf(agent.id)) >= capacity) throw chatErrors.atCapacity();
-      return this.rooms.claim(room.id, agent);
-    });
+    const maxConcurrentChats = entry?.maxConcurrentChats ?? 5;
+    const claimed = await this.capacity.withinCapacity(
+      room.tenantId,
+      { id: agent.id, maxConcurrentChats },
+      () => this.rooms.claim(room.id, agent),
+    );
     if (!claimed?.applied) throw chatErrors.alreadyTaken();
 
     const joined = claimed.room;
@@ -164,11 +216,9 @@ export class RoomsService {
     const target = await this.directory.findAgent(toAgentId);
     if (!target || target.status !== 'active' || !target.permissions.includes('chats:join'))
       throw chatErrors.agentNotFound();
-    const transfer = await this.capacity.exclusive(room.tenantId, target.id, async () => {
-      if ((await this.rooms.countActiveOf(target.id)) >= target.maxConcurrentChats)
-        throw chatErrors.atCapacity();
-      return this.rooms.transfer(roomId, agent.userId, { id: target.id, name: target.name });
-    });
+    const transfer = await this.capacity.withinCapacity(room.tenantId, target, () =>
+      this.rooms.transfer(roomId, agent.userId, { id: target.id, name: target.name }),
+    );
     if (!transfer?.applied) throw chatErrors.roomClosed();
     const moved = transfer.room;
     await this.realtime.removeAgentFromRoom(room.tenantId, agent.userId, roomId);
@@ -234,6 +284,11 @@ export class RoomsService {
     if (reason === 'blocked') this.realtime.disconnectVisitors(room.tenantId, room.id);
     this.assignmentChance(room.tenantId);
     return this.summary(closed);
+  }
+
+  /** A line in the room's timeline from the room itself ("Ana transferred …"). */
+  async timeline(room: RoomRecord, line: string): Promise<void> {
+    await this.messages.system(room, line);
   }
 
   /** Tells the room and the tenant's agents (queue, "visitor away") about a change. */

@@ -8,7 +8,12 @@ import { redisKeys } from '../redis-keys';
 const MINUTE = 60;
 
 type WidgetLimit =
-  'session:address' | 'session:email' | 'session:chatbot' | 'config:address' | 'config:chatbot';
+  | 'session:address'
+  | 'session:email'
+  | 'session:chatbot'
+  | 'config:address'
+  | 'config:chatbot'
+  | 'upload:address';
 
 /**
  * The public widget's endpoints carry an API key that every page of the site shows, so anyone
@@ -35,6 +40,7 @@ export class WidgetRateLimits {
         'session:chatbot': { points: config.WIDGET_SESSIONS_PER_CHATBOT_PER_MIN, duration: MINUTE },
         'config:address': { points: config.WIDGET_CONFIG_PER_ADDRESS_PER_MIN, duration: MINUTE },
         'config:chatbot': { points: config.WIDGET_CONFIG_PER_CHATBOT_PER_MIN, duration: MINUTE },
+        'upload:address': { points: config.ATTACHMENT_UPLOADS_PER_MINUTE, duration: MINUTE },
       },
       { code: 'widget_rate_limited', what: 'requests from this widget' },
     );
@@ -54,6 +60,11 @@ export class WidgetRateLimits {
 
   sessionByAddress(tenantId: string, ip: string): Promise<void> {
     return this.limits.consume('session:address', `${tenantId}:${ip}`);
+  }
+
+  /** Uploads before a conversation (a journey's image question), counted like sessions. */
+  uploadByAddress(tenantId: string, ip: string): Promise<void> {
+    return this.limits.consume('upload:address', `${tenantId}:${ip}`);
   }
 
   /** Counted once the chatbot is known, so made-up ids fill no counters. */

@@ -38,12 +38,15 @@ export class WidgetSessionDto extends createZodDto(
     ...chatbotCredentials,
     name: visitorName,
     email: visitorEmail,
+    /** Keyed by journey node id: text, a number, options, or an uploaded image's id. */
     answers: z
       .record(
         z.string().max(40),
-        z.union([z.string().max(2000), z.array(z.string().max(200)).max(20)]),
+        z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(20)]),
       )
       .default({}),
+    /** The journey version the visitor answered (from the config); 409 when it changed since. */
+    journeyVersion: z.number().int().min(1).optional(),
     /**
      * HMAC-SHA256 of the email under the chatbot's identity secret, in hex, computed by the
      * tenant's backend for its signed-in user: the email is then marked verified.

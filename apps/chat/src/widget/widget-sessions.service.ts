@@ -2,7 +2,7 @@ import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.reposito
 import { isIdentityHash, sameHash, unseal, type VisitorPrincipal } from '@app/auth';
 import { InjectConfig } from '@app/config';
 import { forTenant } from '@app/tenancy';
-import { appearanceSchema, categoryOf, ChatroomCreatedV1, type PreChatForm } from '@app/contracts';
+import { appearanceSchema, ChatroomCreatedV1, type JourneyAnswers } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
 import { Injectable, Logger } from '@nestjs/common';
@@ -17,6 +17,7 @@ import { type RoomRecord } from '../rooms/room-record';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { chatErrors } from '../chat-errors';
+import { JourneyAnswersService } from './journey-answers.service';
 import { VisitorTokensService } from './visitor-tokens.service';
 import { WidgetRateLimits } from './widget-rate-limits.service';
 
@@ -29,7 +30,9 @@ export interface ChatbotCredentials {
 export interface NewSession extends ChatbotCredentials {
   name: string;
   email: string;
-  answers: Record<string, string | string[]>;
+  answers: JourneyAnswers;
+  /** The journey version the answers were given under; absent (older widgets): the current one. */
+  journeyVersion?: number;
   identityHash?: string;
 }
 
@@ -52,10 +55,11 @@ export class WidgetSessionsService {
     private readonly events: EventPublisher,
     private readonly limits: WidgetRateLimits,
     private readonly availability: ChatbotAvailability,
+    private readonly journeys: JourneyAnswersService,
     @InjectConfig() private readonly chatConfig: ChatConfig,
   ) {}
 
-  /** The chatbot's name, look and pre-chat form, for a widget on one of its allowed sites. */
+  /** The chatbot's name, look and journey, for a widget on one of its allowed sites. */
   async config(input: ChatbotCredentials, request: { origin?: string; ip: string }) {
     await this.limits.configByAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
@@ -65,7 +69,7 @@ export class WidgetSessionsService {
         chatbotId: chatbot.id,
         name: chatbot.name,
         appearance: chatbot.appearance,
-        preChatForm: chatbot.preChatForm,
+        journey: chatbot.journey,
         ...(await this.availability.now(input.tenantId, chatbot)),
       };
     });
@@ -110,19 +114,27 @@ export class WidgetSessionsService {
           'this chatbot only talks to visitors whose email its site signed (identityHash)',
         );
       }
-      const answers = checkAnswers(chatbot.preChatForm, input.answers);
+      const walk = this.journeys.walk(chatbot.journey, input.answers, input.journeyVersion);
+      const { answers } = walk;
+      await this.journeys.checkImages(walk, chatbot.journey, chatbot.id);
 
       const room = await this.rooms.create({
         chatbotId: chatbot.id,
         visitor: describeVisitor(input, request, verified),
         answers,
+        category: walk.category ?? null,
+        priority: walk.end.priority ?? 'normal',
+        teamId: walk.end.teamId ?? null,
+        journey: { version: chatbot.journey.version, path: walk.path },
       });
+      await this.journeys.claimImages(walk, chatbot.journey, room);
       const visitorToken = this.tokens.issue({
         visitorId: room.visitor.id,
         roomId: room.id,
         tenantId: room.tenantId,
       });
       await this.messages.system(room, chatbot.appearance.waitingMessage);
+      if (walk.end.firstMessage) await this.messages.system(room, walk.end.firstMessage);
       await this.events.publish(ChatroomCreatedV1, {
         tenantId: room.tenantId,
         chatroomId: room.id,
@@ -137,7 +149,7 @@ export class WidgetSessionsService {
             browser: room.visitor.browser,
           },
           answers,
-          category: categoryOf(chatbot.preChatForm, answers),
+          ...(walk.category ? { category: walk.category } : {}),
           createdAt: room.createdAt.toISOString(),
         },
       });
@@ -186,7 +198,8 @@ export class WidgetSessionsService {
     return chatbot;
   }
 
-  private async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {
+  /** The chatbot the credentials name, if its key matches and the page's origin is allowed. */
+  async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {
     const chatbot = await this.directory.findChatbot(input.tenantId, input.chatbotId);
     if (!chatbot?.apiKeySha256 || !sameHash(input.apiKey, chatbot.apiKeySha256))
       throw badCredentials();
@@ -217,37 +230,4 @@ export function describeVisitor(
       device: browser.device.type ?? 'desktop',
     },
   };
-}
-
-/** Answers must fit the chatbot's pre-chat form: required ones given, choices among the options. */
-function checkAnswers(
-  form: PreChatForm,
-  answers: Record<string, string | string[]>,
-): Record<string, string | string[]> {
-  const fields = new Map(form.fields.map((field) => [field.id, field]));
-  const invalid = (field: string, message: string) =>
-    new AppHttpError(400, 'validation_failed', `answers.${field}: ${message}`);
-  for (const key of Object.keys(answers))
-    if (!fields.has(key)) throw invalid(key, 'not a question of this form');
-  for (const field of form.fields) {
-    const answer = answers[field.id];
-    const empty =
-      answer === undefined || (Array.isArray(answer) ? answer.length === 0 : answer.trim() === '');
-    if (empty) {
-      if (field.required) throw invalid(field.id, 'required');
-      continue;
-    }
-    const values = Array.isArray(answer) ? answer : [answer];
-    if (field.type !== 'multiple-choice' && Array.isArray(answer))
-      throw invalid(field.id, 'one answer expected');
-    if (
-      (field.type === 'single-choice' || field.type === 'multiple-choice') &&
-      values.some((value) => !field.options?.includes(value))
-    ) {
-      throw invalid(field.id, `one of ${field.options?.join(', ')}`);
-    }
-    if (field.type === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values[0]))
-      throw invalid(field.id, 'an email address');
-  }
-  return answers;
 }

@@ -1,4 +1,4 @@
-import { appearanceSchema, preChatFormSchema } from '@app/contracts';
+import { appearanceSchema, journeySchema } from '@app/contracts';
 import { z } from 'zod';
 
 /** The bodies the widget routes answer, for the OpenAPI document (see `ApiAnswer`). */
@@ -6,7 +6,7 @@ export const widgetConfigAnswer = z.object({
   chatbotId: z.string(),
   name: z.string(),
   appearance: appearanceSchema,
-  preChatForm: preChatFormSchema,
+  journey: journeySchema,
   availability: z
     .enum(['online', 'offline'])
     .describe('offline: show the offline message form instead of starting a chat.'),

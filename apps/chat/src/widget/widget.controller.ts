@@ -33,7 +33,7 @@ export class WidgetController {
   ) {}
 
   /**
-   * The chatbot's name, appearance and pre-chat form, for the widget to draw before a visitor
+   * The chatbot's name, appearance and journey, for the widget to draw before a visitor
    * starts. A POST so the API key travels in the body, not in URLs that logs keep.
    */
   @Public()
@@ -54,6 +54,8 @@ export class WidgetController {
   @ApiErrors({
     ...WIDGET_CREDENTIALS,
     403: '`origin_not_allowed`, `visitor_blocked`, or `identity_not_verified` (the chatbot requires an `identityHash` that verifies).',
+    409: '`journey_changed`: the journey changed since the widget read it; `details.journey` is the current one.',
+    503: '`uploads_unavailable`: an image answer while uploads cannot be received.',
   })
   @ApiErrors({ 409: '`chatbot_offline`: nobody answers live now; leave an offline message.' })
   @ApiAnswer(201, widgetSessionAnswer)

@@ -10,6 +10,7 @@ import { Loaded } from '../ui/Loaded';
 import { PageHeader } from '../ui/PageHeader';
 import { useApi } from '../ui/useApi';
 import { useSubmit } from '../ui/useSubmit';
+import { AttachmentTypesField } from './AttachmentTypesField';
 import { type HoursSettings, HoursSettingsCard } from './schedule/HoursSettingsCard';
 
 type AutoAssignment = 'off' | 'round-robin';
@@ -19,6 +20,7 @@ interface Settings extends HoursSettings {
   name: string;
   brandColor: string;
   autoAssignment: AutoAssignment;
+  attachmentTypes: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -77,24 +79,26 @@ function SettingsForm({
   const [name, setName] = useState(settings.name);
   const [brandColor, setBrandColor] = useState(settings.brandColor);
   const [autoAssignment, setAutoAssignment] = useState(settings.autoAssignment);
+  const [attachmentTypes, setAttachmentTypes] = useState(settings.attachmentTypes);
   const [savedAt, setSavedAt] = useState<Date>();
 
   const changed =
     name !== settings.name ||
     brandColor !== settings.brandColor ||
-    autoAssignment !== settings.autoAssignment;
+    autoAssignment !== settings.autoAssignment ||
+    [...attachmentTypes].sort().join() !== [...settings.attachmentTypes].sort().join();
 
   const submission = useSubmit(
     useCallback(async () => {
       const saved = await api<Settings>('/api/tenant/settings', {
         method: 'PATCH',
-        body: { name, brandColor, autoAssignment },
+        body: { name, brandColor, autoAssignment, attachmentTypes },
       });
       onSaved(saved);
       setSavedAt(new Date());
       // The sidebar shows the workspace's name.
       await reloadMe();
-    }, [name, brandColor, autoAssignment, onSaved, reloadMe]),
+    }, [name, brandColor, autoAssignment, attachmentTypes, onSaved, reloadMe]),
   );
 
   return (
@@ -146,6 +150,7 @@ function SettingsForm({
             ))}
           </div>
         </fieldset>
+        <AttachmentTypesField value={attachmentTypes} onChange={setAttachmentTypes} />
       </Form>
     </Card>
   );

@@ -1,4 +1,14 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo } from 'react';
+import {
+  type DragEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+} from 'react';
+import { ApiError } from '../api/client';
+import { uploadAttachment } from './chat-api';
 import { useInbox } from './InboxProvider';
 import { TypingSignal } from './typing-signal';
 
@@ -14,7 +24,21 @@ interface ComposerProps {
   onDraftChange(text: string): void;
 }
 
-/** The reply box: Enter sends, Shift+Enter starts a new line; the visitor sees the agent typing. */
+/** What to tell the agent when a file was refused. */
+function uploadRefusal(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 413) return 'This file is too large to send.';
+    if (error.status === 415) return 'This kind of file cannot be sent in this workspace.';
+    if (error.status === 503) return 'Files cannot be sent right now; messages still go through.';
+    return error.message;
+  }
+  return 'The file could not be sent.';
+}
+
+/**
+ * The reply box: Enter sends, Shift+Enter starts a new line; the visitor sees the agent typing.
+ * A file (the attach button, or dropped on the box) goes up first, then as a message of its own.
+ */
 export function Composer({ roomId, visitorName, draft, onDraftChange }: ComposerProps) {
   const { actions } = useInbox();
   const inputId = useId();
@@ -24,6 +48,30 @@ export function Composer({ roomId, visitorName, draft, onDraftChange }: Composer
     [actions, roomId],
   );
   useEffect(() => () => typing.stop(), [typing]);
+
+  const [upload, setUpload] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+  const attachId = useId();
+
+  const attach = async (file: File | undefined) => {
+    if (!file) return;
+    setUpload({ busy: true, error: null });
+    try {
+      const uploaded = await uploadAttachment(roomId, file);
+      actions.send(roomId, '', [uploaded.id]);
+      setUpload({ busy: false, error: null });
+    } catch (error) {
+      setUpload({ busy: false, error: uploadRefusal(error) });
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    if (!event.dataTransfer.files.length) return;
+    event.preventDefault();
+    void attach(event.dataTransfer.files[0]);
+  };
 
   const body = draft.trim();
   const tooLong = draft.length > MAX_LENGTH;
@@ -46,7 +94,13 @@ export function Composer({ roomId, visitorName, draft, onDraftChange }: Composer
   };
 
   return (
-    <form className="inbox-composer" onSubmit={send} aria-label="Reply">
+    <form
+      className="inbox-composer"
+      onSubmit={send}
+      aria-label="Reply"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={onDrop}
+    >
       <label htmlFor={inputId} className="sr-only">
         Reply to {visitorName}
       </label>
@@ -72,6 +126,25 @@ export function Composer({ roomId, visitorName, draft, onDraftChange }: Composer
             ? `${draft.length.toLocaleString()} / ${MAX_LENGTH.toLocaleString()} characters`
             : 'Enter to send · Shift+Enter for a new line'}
         </span>
+        {(upload.busy || upload.error) && (
+          <span className="inbox-composer-hint is-over" role={upload.error ? 'alert' : 'status'}>
+            {upload.error ?? 'Uploading…'}
+          </span>
+        )}
+        <label className="button" htmlFor={attachId} aria-disabled={upload.busy}>
+          Attach
+        </label>
+        <input
+          id={attachId}
+          type="file"
+          className="sr-only"
+          disabled={upload.busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            void attach(file);
+          }}
+        />
         <button type="submit" className="button primary" disabled={!canSend}>
           Send
         </button>

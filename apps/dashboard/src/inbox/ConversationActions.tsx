@@ -98,8 +98,8 @@ export function ConversationActions({
       {transferring && (
         <TransferDialog
           visitorName={visitorName}
-          onTransfer={async (agentId) => {
-            await actions.transfer(roomId, agentId);
+          onTransfer={async (to) => {
+            await actions.transfer(roomId, to);
           }}
           onClose={() => setTransferring(false)}
         />

@@ -1,9 +1,13 @@
 import { Link } from 'react-router';
+import { useSession } from '../auth/SessionProvider';
 import { Badge } from '../ui/Badge';
 import { Avatar } from './Avatar';
 import { ConversationActions } from './ConversationActions';
 import type { KnownRoom } from './inbox-state';
+import { RoomLabelEditor } from './RoomLabelEditor';
+import { RoomLabels } from './RoomLabels';
 import { roomStatusLabel } from './room-status';
+import { useRouting } from './useRouting';
 import { VisitorEmail } from './VisitorEmail';
 
 interface ConversationHeaderProps {
@@ -22,6 +26,9 @@ export function ConversationHeader({
 }: ConversationHeaderProps) {
   const name = room.visitor.name || 'Visitor';
   const status = roomStatusLabel(room);
+  const routing = useRouting();
+  const { can } = useSession();
+  const mayLabel = room.status !== 'closed' && (mine || can('chats:supervise'));
   return (
     <header className="inbox-conversation-header">
       <div className="inbox-conversation-title">
@@ -38,6 +45,7 @@ export function ConversationHeader({
         <span data-testid="room-status">
           <Badge tone={status.tone}>{status.label}</Badge>
         </span>
+        <RoomLabels room={room} routing={routing} />
         <button
           type="button"
           className="button inbox-details-toggle"
@@ -48,6 +56,7 @@ export function ConversationHeader({
           Visitor details
         </button>
       </div>
+      {mayLabel && <RoomLabelEditor room={room} routing={routing} />}
       {mine && (
         <ConversationActions
           roomId={room.roomId}

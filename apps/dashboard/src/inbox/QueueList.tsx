@@ -1,4 +1,5 @@
 import type { RoomSummary } from '@app/contracts';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Loading } from '../ui/Loading';
 import { Avatar } from './Avatar';
@@ -7,24 +8,33 @@ import { useInbox } from './InboxProvider';
 import { useChatbots } from './useChatbots';
 import { useJoinRoom } from './useJoinRoom';
 import { useNow } from './useNow';
+import { type QueueFilter, QueueFilters } from './QueueFilters';
+import { RoomLabels } from './RoomLabels';
+import { useFilteredQueue } from './useFilteredQueue';
 import { useQueuePages } from './useQueuePages';
+import { type Routing, useRouting } from './useRouting';
 import { VisitorEmail } from './VisitorEmail';
 
 /**
- * Visitors waiting for an agent, oldest first, each with how long they have waited: the first
- * page live from the socket, further pages on demand, and the count of all who wait.
+ * Visitors waiting for an agent, most urgent first then oldest first, each with how long they
+ * have waited, their priority, category and team: the first page live from the socket, further
+ * pages on demand, and the count of all who wait. Filters narrow it by category, team, chatbot.
  */
 export function QueueList() {
   const { state } = useInbox();
   const chatbots = useChatbots();
+  const routing = useRouting();
+  const [filter, setFilter] = useState<QueueFilter>({});
+  const filtered = useFilteredQueue(filter, state.queue);
   const now = useNow();
   const { join, joining, errorOf } = useJoinRoom();
   const { roomId: openRoomId } = useParams();
-  const queue = state.queue;
-  const { further, canLoadMore, loadMore, loading, error } = useQueuePages(
-    queue,
-    state.queueNextCursor,
-  );
+  const queue = filtered ? filtered.rooms : state.queue;
+  const total = filtered ? filtered.total : state.queueTotal;
+  const pages = useQueuePages(state.queue, state.queueNextCursor);
+  const { further, canLoadMore, loadMore, loading, error } = filtered
+    ? { ...pages, further: [], canLoadMore: false }
+    : pages;
   const shown = (queue?.length ?? 0) + further.length;
 
   return (
@@ -32,15 +42,18 @@ export function QueueList() {
       <h2 id="inbox-queue-heading" className="inbox-section-title">
         Waiting
         {queue && (
-          <span className="inbox-count" aria-label={`${state.queueTotal} waiting`}>
-            {state.queueTotal}
+          <span className="inbox-count" aria-label={`${total} waiting`}>
+            {total}
           </span>
         )}
       </h2>
+      <QueueFilters filter={filter} onChange={setFilter} routing={routing} chatbots={chatbots} />
       {queue === null ? (
         <Loading label="Loading the queue…" />
       ) : queue.length === 0 ? (
-        <p className="inbox-empty">No one is waiting.</p>
+        <p className="inbox-empty">
+          {filtered ? 'No one waiting matches these filters.' : 'No one is waiting.'}
+        </p>
       ) : (
         <ul className="inbox-list" aria-label="Waiting visitors">
           {[...queue, ...further].map((room) => (
@@ -50,6 +63,7 @@ export function QueueList() {
               open={room.roomId === openRoomId}
               now={now}
               chatbotName={chatbots.get(room.chatbotId)?.name ?? 'Chatbot'}
+              routing={routing}
               joining={joining}
               error={errorOf(room.roomId)}
               onJoin={() => void join(room.roomId)}
@@ -60,7 +74,7 @@ export function QueueList() {
       {queue && canLoadMore && (
         <div className="inbox-queue-more">
           <p className="inbox-item-sub">
-            Showing the {shown} who have waited longest of {state.queueTotal}.
+            Showing the first {shown} of {total}.
           </p>
           <button
             type="button"
@@ -86,6 +100,7 @@ function QueueItem(props: {
   open: boolean;
   now: number;
   chatbotName: string;
+  routing: Routing;
   joining: string | null;
   error: string | null | undefined;
   onJoin: () => void;
@@ -101,6 +116,7 @@ function QueueItem(props: {
           <span className="inbox-item-name">{name}</span>
           <VisitorEmail email={room.visitor.email} verified={room.visitor.verified} />
           <span className="inbox-item-sub">{props.chatbotName}</span>
+          <RoomLabels room={room} routing={props.routing} />
         </span>
       </Link>
       <span className="inbox-queue-meta">

@@ -1,3 +1,7 @@
+import { useNavigate } from 'react-router';
+import { useSession } from '../auth/SessionProvider';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { deleteConversation } from './chat-api';
 import { describeCloseReason } from './close-reasons';
 import { formatWaited } from './durations';
 import type { KnownRoom } from './inbox-state';
@@ -8,6 +12,8 @@ import { useNow } from './useNow';
 /** Why a conversation is read-only here: closed, still waiting, or another agent's. */
 export function RoomStateNotice({ room }: { room: KnownRoom }) {
   const { join, joining, errorOf } = useJoinRoom();
+  const { can } = useSession();
+  const navigate = useNavigate();
   const now = useNow();
   const error = errorOf(room.roomId);
 
@@ -16,6 +22,21 @@ export function RoomStateNotice({ room }: { room: KnownRoom }) {
       <div className="inbox-state-notice is-closed" role="status" data-testid="room-closed">
         <strong>This conversation is closed</strong>
         <span>{describeCloseReason(room.closeReason)}</span>
+        {can('chats:delete') && (
+          <ConfirmButton
+            label="Delete conversation"
+            title="Delete this conversation?"
+            confirmLabel="Delete for good"
+            danger
+            onConfirm={async () => {
+              await deleteConversation(room.roomId);
+              navigate('/inbox');
+            }}
+          >
+            Its messages and every file sent in it are deleted for good, from the file store too.
+            This cannot be undone.
+          </ConfirmButton>
+        )}
       </div>
     );
   if (isWaiting(room))

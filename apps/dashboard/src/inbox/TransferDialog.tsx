@@ -4,20 +4,28 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/Loading';
 import { AGENT_STATUS_LABELS } from './useAgentStatus';
 import { fetchOnlineAgents, type OnlineAgent } from './chat-api';
+import { useRouting } from './useRouting';
+
+type TransferTarget = { agentId: string } | { teamId: string };
 
 interface TransferDialogProps {
   visitorName: string;
-  onTransfer(agentId: string): Promise<void>;
+  onTransfer(to: TransferTarget): Promise<void>;
   onClose(): void;
 }
 
-/** Hands the chat to a colleague who is connected now (online or away), never to oneself. */
+/**
+ * Hands the chat to a colleague who is connected now (online or away), never to oneself, or
+ * back to the queue of a team, whose members take it from there.
+ */
 export function TransferDialog({ visitorName, onTransfer, onClose }: TransferDialogProps) {
   const { user } = useMe();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [agents, setAgents] = useState<OnlineAgent[] | null>(null);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const { teams } = useRouting();
+  const [chosen, setChosen] = useState<TransferTarget | null>(null);
+  const isChosen = (target: TransferTarget) => JSON.stringify(chosen) === JSON.stringify(target);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -68,13 +76,30 @@ export function TransferDialog({ visitorName, onTransfer, onClose }: TransferDia
                   type="radio"
                   name="agent"
                   value={agent.id}
-                  checked={chosen === agent.id}
-                  onChange={() => setChosen(agent.id)}
+                  checked={isChosen({ agentId: agent.id })}
+                  onChange={() => setChosen({ agentId: agent.id })}
                 />
                 <span className="inbox-agent-name">{agent.name}</span>
                 <span className={`inbox-presence inbox-presence-${agent.status}`}>
                   {AGENT_STATUS_LABELS[agent.status]}
                 </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {teams.length > 0 && (
+          <fieldset className="inbox-agent-choices">
+            <legend>Or a team’s queue</legend>
+            {teams.map((team) => (
+              <label key={team.id} className="inbox-agent-choice">
+                <input
+                  type="radio"
+                  name="agent"
+                  value={team.id}
+                  checked={isChosen({ teamId: team.id })}
+                  onChange={() => setChosen({ teamId: team.id })}
+                />
+                <span className="inbox-agent-name">{team.name}</span>
               </label>
             ))}
           </fieldset>

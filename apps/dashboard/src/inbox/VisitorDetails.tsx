@@ -41,7 +41,7 @@ export function VisitorDetails({ details, open, onClose }: VisitorDetailsProps) 
   const chatbot = details ? chatbots.get(details.chatbotId) : undefined;
   const answers = Object.entries(details?.answers ?? {});
   const labelOf = (questionId: string) =>
-    chatbot?.preChatForm?.fields.find((field) => field.id === questionId)?.label ?? questionId;
+    chatbot?.journey?.nodes.find((node) => node.id === questionId)?.label ?? questionId;
 
   return (
     <aside
@@ -93,6 +93,11 @@ export function VisitorDetails({ details, open, onClose }: VisitorDetailsProps) 
                 ))}
               </dl>
             </>
+          )}
+          {details.journey && (
+            <p className="field-hint" data-testid="journey-path">
+              Journey version {details.journey.version}: {details.journey.path.join(' → ')}
+            </p>
           )}
         </>
       )}

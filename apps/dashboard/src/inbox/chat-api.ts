@@ -1,4 +1,4 @@
-import type { ChatMessage, RoomSummary } from '@app/contracts';
+import type { ChatMessage, RoomSummary, UploadedAttachment } from '@app/contracts';
 import { api } from '../api/client';
 
 /** A room with its visitor's details, as `GET /api/chat/rooms/:id` answers. */
@@ -13,6 +13,8 @@ export interface RoomDetails extends RoomSummary {
   };
   /** Pre-chat answers by question id; absent when the visitor gave none. */
   answers?: Record<string, string | string[]>;
+  /** The journey version the visitor walked and its steps, start to end; null before journeys. */
+  journey?: { version: number; path: string[] } | null;
   closeReason?: string | null;
 }
 
@@ -36,10 +38,26 @@ export async function fetchOfflineRooms(): Promise<RoomSummary[]> {
 export interface ChatbotInfo {
   id: string;
   name: string;
-  preChatForm?: { fields: { id: string; label: string }[] };
+  /** Its journey's steps; questions have a label. */
+  journey?: { nodes: { id: string; label?: string }[] };
 }
 
 export const HISTORY_PAGE_SIZE = 50;
+
+/** Deletes a closed conversation for good: its messages and its files (`chats:delete`). */
+export function deleteConversation(roomId: string): Promise<void> {
+  return api<void>(`/api/chat/rooms/${encodeURIComponent(roomId)}`, { method: 'DELETE' });
+}
+
+/** Uploads a file to a room, for a message to carry (rejects with an ApiError: 413, 415, 503). */
+export function uploadAttachment(roomId: string, file: File): Promise<UploadedAttachment> {
+  const form = new FormData();
+  form.append('file', file);
+  return api<UploadedAttachment>(`/api/chat/rooms/${encodeURIComponent(roomId)}/attachments`, {
+    method: 'POST',
+    body: form,
+  });
+}
 
 export async function fetchMyRooms(): Promise<RoomSummary[]> {
   return (await api<{ rooms: RoomSummary[] }>('/api/chat/rooms/mine')).rooms;

@@ -11,14 +11,15 @@ export type CloseReason = 'resolved' | 'stale' | 'blocked';
 /** What the agent does in the inbox; requests reject with a SocketRequestError. */
 export interface InboxActions {
   join(roomId: string): Promise<RoomSummary>;
-  send(roomId: string, body: string): void;
+  send(roomId: string, body: string, attachmentIds?: string[]): void;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
   /** Sends again every message the server has not acknowledged (after a reconnect). */
   deliverPending(): void;
   close(roomId: string, reason: CloseReason): Promise<void>;
   leave(roomId: string): Promise<void>;
-  transfer(roomId: string, agentId: string): Promise<RoomSummary>;
+  /** To a colleague, or back to a team's queue. */
+  transfer(roomId: string, to: { agentId: string } | { teamId: string }): Promise<RoomSummary>;
   typing(roomId: string, typing: boolean): void;
   /** The agent has seen the room up to `seq`; `visitorSeq` tells the visitor so when it is new. */
   markRead(roomId: string, seq: number, visitorSeq?: number): void;
@@ -36,8 +37,8 @@ export function createInboxActions(
       rooms: [{ ...room, ...(closeReason ? { closeReason } : {}) }],
     });
 
-  const deliver = ({ roomId, clientMessageId, body }: PendingSend) => {
-    request(socket, 'message:send', { roomId, clientMessageId, body }).then(
+  const deliver = ({ roomId, clientMessageId, body, attachmentIds }: PendingSend) => {
+    request(socket, 'message:send', { roomId, clientMessageId, body, attachmentIds }).then(
       ({ id, seq }) =>
         dispatch({
           type: 'send-acked',
@@ -69,8 +70,13 @@ export function createInboxActions(
       known(room);
       return room;
     },
-    send(roomId, body) {
-      const send = { clientMessageId: randomId(), roomId, body };
+    send(roomId, body, attachmentIds) {
+      const send = {
+        clientMessageId: randomId(),
+        roomId,
+        body,
+        ...(attachmentIds?.length ? { attachmentIds } : {}),
+      };
       dispatch({ type: 'send-started', send });
       deliver({ ...send, state: 'sending' });
     },
@@ -94,8 +100,8 @@ export function createInboxActions(
       const { room } = await request(socket, 'room:leave', { roomId });
       known(room);
     },
-    async transfer(roomId, agentId) {
-      const { room } = await request(socket, 'room:transfer', { roomId, agentId });
+    async transfer(roomId, to) {
+      const { room } = await request(socket, 'room:transfer', { roomId, ...to });
       known(room);
       return room;
     },

@@ -85,6 +85,21 @@ describe('the inbox', () => {
     expect(state.rooms['room-1'].agent).toEqual(bob);
   });
 
+  it('shows the category and priority set on a chat, and keeps them through updates that do not say', () => {
+    const state = after(
+      myRoom(),
+      updated({ category: 'billing', priority: 'urgent', teamId: 'team-1' }),
+      updated({ status: 'standby', visitorAway: true }),
+    );
+    expect(state.rooms['room-1']).toMatchObject({
+      category: 'billing',
+      priority: 'urgent',
+      teamId: 'team-1',
+    });
+    const cleared = after(myRoom(), updated({ category: 'billing' }), updated({ category: null }));
+    expect(cleared.rooms['room-1'].category).toBeNull();
+  });
+
   it('keeps the reason of a closed chat for the read-only view', () => {
     const state = after(myRoom(), updated({ status: 'closed', reason: 'stale' }));
     expect(myRooms(state)).toEqual([]);

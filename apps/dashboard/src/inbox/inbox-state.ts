@@ -132,6 +132,9 @@ function withRoomUpdate(state: InboxState, update: RoomUpdate, at: string): Inbo
     ...previous,
     status: update.status,
     agent: update.agent,
+    category: update.category !== undefined ? update.category : previous.category,
+    priority: update.priority ?? previous.priority,
+    teamId: update.teamId !== undefined ? update.teamId : previous.teamId,
     visitorAway,
     closeReason: update.reason ?? previous.closeReason,
   };

@@ -8,6 +8,8 @@ export interface PendingSend {
   clientMessageId: string;
   roomId: string;
   body: string;
+  /** Uploads the message carries, sent again unchanged like the id. */
+  attachmentIds?: string[];
   /** `sending`: in flight, or waiting for the connection to come back; `failed`: refused. */
   state: 'sending' | 'failed';
   error?: string;

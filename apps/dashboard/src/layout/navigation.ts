@@ -18,6 +18,7 @@ export const NAVIGATION: NavGroup[] = [
     label: 'Conversations',
     items: [
       { to: '/inbox', label: 'Inbox', icon: 'inbox', permission: 'chats:join' },
+      { to: '/supervision', label: 'Supervision', icon: 'shield', permission: 'chats:supervise' },
       { to: '/blocklist', label: 'Blocklist', icon: 'ban', permission: 'chats:block' },
     ],
   },
@@ -27,6 +28,7 @@ export const NAVIGATION: NavGroup[] = [
       { to: '/chatbots', label: 'Chatbots', icon: 'bot' },
       { to: '/agents', label: 'Agents', icon: 'users', permission: 'agents:manage' },
       { to: '/roles', label: 'Roles', icon: 'shield', permission: 'roles:manage' },
+      { to: '/teams', label: 'Teams', icon: 'users', permission: 'tenant:manage' },
       { to: '/settings', label: 'Settings', icon: 'settings', permission: 'tenant:manage' },
     ],
   },

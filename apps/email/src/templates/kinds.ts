@@ -87,6 +87,9 @@ Open the conversation: {{conversationUrl}}
     <td style="padding:8px 0;border-bottom:1px solid #e5e7eb;vertical-align:top">
       <div style="font-size:12px;color:#6b7280">{{from}} · {{at}}</div>
       <div style="white-space:pre-wrap">{{body}}</div>
+      {{#each files}}
+      <div style="font-size:13px;margin-top:4px">📎 <a href="{{url}}">{{name}}</a> <span style="color:#6b7280">({{size}})</span></div>
+      {{/each}}
     </td>
   </tr>
 {{/each}}
@@ -98,6 +101,9 @@ Your conversation with {{tenantName}} {{closedBecause}}.{{> visitorNameGiven}} H
 
 {{from}} ({{at}}):
 {{body}}
+{{#each files}}
+File: {{name}} ({{size}}): {{url}}
+{{/each}}
 {{/each}}
 {{> textFooter}}`,
   },

@@ -184,6 +184,30 @@ describe('MailRendererService', () => {
     expect(mail.html).not.toContain('call 555-0100');
   });
 
+  it('links the files of a transcript line with their names and sizes, in both parts', () => {
+    const url =
+      'https://parley.test/api/chat/attachments/f-1/content?tenant=t&expires=1&signature=s';
+    const request: NotificationRequest = {
+      ...base,
+      kind: 'conversation-transcript',
+      reason: 'resolved',
+      lines: [
+        {
+          from: 'Ada',
+          senderType: 'agent',
+          body: 'Your receipt',
+          at: '2026-03-01T09:31:00.000Z',
+          files: [{ name: 'receipt <1>.pdf', size: 2_400_000, url: sealed(url) }],
+        },
+      ],
+    };
+    const mail = renderer.render(request, branding, null);
+    expect(mail.text).toContain(`File: receipt <1>.pdf (2.3 MB): ${url}`);
+    const escaped = url.replace(/&/g, '&amp;').replace(/=/g, '&#x3D;');
+    expect(mail.html).toContain(`href="${escaped}"`);
+    expect(mail.html).toContain('receipt &lt;1&gt;.pdf');
+  });
+
   it.each(VISITOR_KINDS)('keeps the visitor-typed name out of the %s subject', (kind) => {
     const mail = renderer.render(withName(REQUESTS[kind], 'Claim your prize'), branding, null);
     expect(mail.subject).not.toContain('prize');

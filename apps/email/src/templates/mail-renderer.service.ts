@@ -36,6 +36,13 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 });
 const formatDate = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
 
+/** A file's size for people: 512 B, 14 KB, 2.3 MB. */
+const formatSize = (bytes: number): string => {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+};
+
 /**
  * Turns a notification into its subject, HTML and plain-text parts. Everything a user typed
  * (names, messages) goes through Handlebars' HTML escaping in the HTML part; one-time links are
@@ -128,6 +135,11 @@ export class MailRendererService implements OnModuleInit {
                 ? (quotedVisitorName(line.from) ?? 'Visitor')
                 : line.from,
             at: formatDate(line.at),
+            files: (line.files ?? []).map((file) => ({
+              name: file.name,
+              size: formatSize(file.size),
+              url: open(file.url),
+            })),
           })),
         };
       case 'password-reset':

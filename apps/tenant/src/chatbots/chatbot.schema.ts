@@ -1,5 +1,5 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type Appearance, type OfflineWhen, type PreChatForm } from '@app/contracts';
+import { type Appearance, type Journey, type OfflineWhen, type PreChatForm } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'chatbots', versionKey: false, timestamps: true })
@@ -18,8 +18,23 @@ export class Chatbot {
   @Prop({ type: Object, required: true })
   appearance!: Appearance;
 
+  /** The questions a visitor answers before a chat; `version` goes up on each save. */
   @Prop({ type: Object, required: true })
-  preChatForm!: PreChatForm;
+  journey!: Journey;
+
+  /**
+   * The journeys this one replaced, newest first (at most `KEPT_JOURNEY_VERSIONS`), so the path
+   * a room recorded under an older version stays explainable.
+   */
+  @Prop({ type: [Object], default: [] })
+  journeyHistory!: Journey[];
+
+  /**
+   * Before journeys: the flat pre-chat form. Only in documents not migrated yet (see
+   * `ChatbotsRepository.onModuleInit`), which turns it into a linear journey.
+   */
+  @Prop({ type: Object })
+  preChatForm?: PreChatForm;
 
   /** When the widget offers an offline message instead of a live chat. */
   @Prop({ type: String, default: 'outside-hours' })
@@ -47,6 +62,9 @@ export class Chatbot {
   createdAt!: Date;
   updatedAt!: Date;
 }
+
+/** How many replaced journeys a chatbot keeps. */
+export const KEPT_JOURNEY_VERSIONS = 20;
 
 export const ChatbotSchema = SchemaFactory.createForClass(Chatbot);
 ChatbotSchema.plugin(tenantScopedPlugin);

@@ -1,5 +1,15 @@
 import { Authenticated, RequirePermissions } from '@app/auth';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors } from '@app/platform';
 import {
@@ -7,7 +17,9 @@ import {
   chatbotsAnswer,
   chatbotWithKeyAnswer,
   identitySecretAnswer,
+  journeyAnswer,
 } from './dto/chatbots.answers';
+import { type Journey } from '@app/contracts';
 import { type ChatbotView, type ChatbotWithKey, ChatbotsService } from './chatbots.service';
 import { CreateChatbotDto, UpdateChatbotDto } from './dto/chatbots.dto';
 
@@ -47,6 +59,18 @@ export class ChatbotsController {
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateChatbotDto): Promise<ChatbotView> {
     return this.chatbots.update(id, body);
+  }
+
+  /** A journey the chatbot had, current or one of the last 20, to explain a room's path. */
+  @Authenticated()
+  @ApiErrors({ 404: 'no such chatbot, or that version is no longer kept.' })
+  @ApiAnswer(200, journeyAnswer)
+  @Get(':id/journeys/:version')
+  journeyVersion(
+    @Param('id') id: string,
+    @Param('version', ParseIntPipe) version: number,
+  ): Promise<Journey> {
+    return this.chatbots.journeyVersion(id, version);
   }
 
   @RequirePermissions('chatbots:manage')

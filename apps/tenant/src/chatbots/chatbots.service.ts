@@ -7,14 +7,27 @@ import {
   ChatbotKeyRotatedV1,
   type ChatbotSnapshot,
   ChatbotUpdatedV1,
+  emptyJourney,
   type EventDefinition,
+  type Journey,
+  journeyFromPreChatForm,
+  type JourneyInput,
   type OfflineWhen,
+  type PreChatForm,
+  preChatFormOf,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { type TenantConfig } from '../tenant.config';
+import { KEPT_JOURNEY_VERSIONS } from './chatbot.schema';
 import { type ChatbotFields, type ChatbotRecord, ChatbotsRepository } from './chatbots.repository';
+
+/** A chatbot as an admin sends it: a journey, or (deprecated) the flat form of before. */
+export type ChatbotInput = Omit<ChatbotFields, 'journey'> & {
+  journey?: JourneyInput;
+  preChatForm?: PreChatForm;
+};
 
 export interface ChatbotView {
   id: string;
@@ -22,7 +35,7 @@ export interface ChatbotView {
   name: string;
   allowedOrigins: string[];
   appearance: ChatbotRecord['appearance'];
-  preChatForm: ChatbotRecord['preChatForm'];
+  journey: Journey;
   apiKeyPrefix: string | null;
   /** Whether the chatbot has an identity secret, so visitors' emails can be verified. */
   identityVerification: boolean;
@@ -54,9 +67,13 @@ export class ChatbotsService {
     @InjectConfig() private readonly config: TenantConfig,
   ) {}
 
-  async create(fields: ChatbotFields): Promise<ChatbotWithKey> {
+  async create({ journey, preChatForm, ...fields }: ChatbotInput): Promise<ChatbotWithKey> {
     const apiKey = newChatbotApiKey();
-    const chatbot = await this.chatbots.create({ ...fields, ...apiKeyFields(apiKey) });
+    const chatbot = await this.chatbots.create({
+      ...fields,
+      journey: numbered(journey, preChatForm, 1),
+      ...apiKeyFields(apiKey),
+    });
     await this.announce(ChatbotCreatedV1, chatbot);
     return this.withKey(chatbot, apiKey);
   }
@@ -69,10 +86,27 @@ export class ChatbotsService {
     return view(await this.require(id));
   }
 
-  async update(id: string, changes: Partial<ChatbotFields>): Promise<ChatbotView> {
-    if (changes.requireVerifiedIdentity && !(await this.require(id)).identitySecretSealed)
-      throw noIdentitySecret();
-    const updated = await this.chatbots.update(id, changes);
+  /**
+   * A new journey gets the next version; the one it replaces is kept, for rooms that walked it.
+   * Two admins saving at once may both get the same version: the last save wins, as for names.
+   */
+  async update(
+    id: string,
+    { journey, preChatForm, ...changes }: Partial<ChatbotInput>,
+  ): Promise<ChatbotView> {
+    const current = await this.require(id);
+    if (changes.requireVerifiedIdentity && !current.identitySecretSealed) throw noIdentitySecret();
+    const replacesJourney = journey !== undefined || preChatForm !== undefined;
+    const updated = await this.chatbots.update(id, {
+      ...changes,
+      ...(replacesJourney && {
+        journey: numbered(journey, preChatForm, current.journey.version + 1),
+        journeyHistory: [current.journey, ...current.journeyHistory].slice(
+          0,
+          KEPT_JOURNEY_VERSIONS,
+        ),
+      }),
+    });
     if (!updated) throw notFound();
     await this.announce(ChatbotUpdatedV1, updated);
     return view(updated);
@@ -133,6 +167,16 @@ export class ChatbotsService {
     return view(updated);
   }
 
+  /** The journey of one version, current or kept, to explain the path a room recorded. */
+  async journeyVersion(id: string, version: number): Promise<Journey> {
+    const chatbot = await this.require(id);
+    const journey = [chatbot.journey, ...chatbot.journeyHistory].find(
+      (candidate) => candidate.version === version,
+    );
+    if (!journey) throw new NotFoundException('no such journey version kept');
+    return journey;
+  }
+
   async delete(id: string): Promise<void> {
     if (!(await this.chatbots.delete(id))) throw notFound();
     await this.events.publish(ChatbotDeletedV1, {
@@ -171,17 +215,29 @@ export class ChatbotsService {
   }
 }
 
+function numbered(
+  journey: JourneyInput | undefined,
+  preChatForm: PreChatForm | undefined,
+  version: number,
+): Journey {
+  if (journey) return { version, ...journey };
+  return preChatForm ? journeyFromPreChatForm(preChatForm, version) : emptyJourney(version);
+}
+
 function apiKeyFields(apiKey: string) {
   return { apiKeySha256: sha256(apiKey), apiKeyPrefix: apiKey.slice(0, 10) };
 }
 
 function snapshot(chatbot: ChatbotRecord): ChatbotSnapshot {
+  const flatForm = preChatFormOf(chatbot.journey);
   return {
     chatbotId: chatbot.id,
     name: chatbot.name,
     allowedOrigins: chatbot.allowedOrigins,
     appearance: chatbot.appearance,
-    preChatForm: chatbot.preChatForm,
+    journey: chatbot.journey,
+    // Consumers from before journeys read the flat form, while a linear journey still is one.
+    ...(flatForm && { preChatForm: flatForm }),
     apiKeySha256: chatbot.apiKeySha256,
     identitySecretSealed: chatbot.identitySecretSealed ?? null,
     requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,
@@ -196,7 +252,7 @@ function view(chatbot: ChatbotRecord): ChatbotView {
     name: chatbot.name,
     allowedOrigins: chatbot.allowedOrigins,
     appearance: chatbot.appearance,
-    preChatForm: chatbot.preChatForm,
+    journey: chatbot.journey,
     apiKeyPrefix: chatbot.apiKeyPrefix,
     identityVerification: Boolean(chatbot.identitySecretSealed),
     requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,

@@ -1,4 +1,9 @@
-import { type AutoAssignment, type BusinessHours } from '@app/contracts';
+import {
+  type AttachmentType,
+  type AutoAssignment,
+  type BusinessHours,
+  DEFAULT_ATTACHMENT_TYPES,
+} from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'tenants', versionKey: false, timestamps: true })
@@ -24,6 +29,10 @@ export class Tenant {
   /** null: open around the clock. */
   @Prop({ type: Object, default: null })
   businessHours!: BusinessHours | null;
+
+  /** The content types chat accepts as attachments (chat recognises them by their bytes). */
+  @Prop({ type: [String], default: () => [...DEFAULT_ATTACHMENT_TYPES] })
+  attachmentTypes!: AttachmentType[];
 
   createdAt!: Date;
   updatedAt!: Date;

@@ -1,4 +1,4 @@
-import { type TenantSettings } from '@app/contracts';
+import { DEFAULT_ATTACHMENT_TYPES, type TenantSettings } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
@@ -19,6 +19,10 @@ const toRecord = (tenant: Tenant): TenantRecord => ({
   timeZone: tenant.timeZone ?? 'UTC',
   agentAutoAwayMinutes: tenant.agentAutoAwayMinutes ?? 15,
   businessHours: tenant.businessHours ?? null,
+  // Workspaces from before attachments have no list: the default one.
+  attachmentTypes: tenant.attachmentTypes?.length
+    ? tenant.attachmentTypes
+    : [...DEFAULT_ATTACHMENT_TYPES],
   createdAt: tenant.createdAt,
   updatedAt: tenant.updatedAt,
 });

@@ -47,6 +47,7 @@ export class TenantsService {
         timeZone: tenant.timeZone,
         agentAutoAwayMinutes: tenant.agentAutoAwayMinutes,
         businessHours: tenant.businessHours,
+        attachmentTypes: tenant.attachmentTypes,
         updatedAt: tenant.updatedAt.toISOString(),
       },
     });

@@ -10,6 +10,8 @@ export interface ApiFailure {
   message: string;
   errors: FieldError[];
   retryAfterSeconds?: number;
+  /** What some errors carry to recover with (e.g. the new journey of `journey_changed`). */
+  details?: Record<string, unknown>;
 }
 
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; failure: ApiFailure };
@@ -23,6 +25,26 @@ export function postJson<T>(url: string, body: unknown): Promise<ApiAnswer<T>> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
+  });
+}
+
+/** POSTs a multipart form (a file upload); never throws. */
+export function postForm<T>(url: string, body: FormData): Promise<ApiAnswer<T>> {
+  return callApi(url, { method: 'POST', body });
+}
+
+/** POSTs a file (multipart, field `file`) as the visitor of a room; never throws. */
+export function postFileAsVisitor<T>(
+  url: string,
+  visitorToken: string,
+  file: Blob,
+): Promise<ApiAnswer<T>> {
+  const form = new FormData();
+  form.append('file', file);
+  return callApi(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${visitorToken}` },
+    body: form,
   });
 }
 
@@ -49,6 +71,10 @@ async function callApi<T>(url: string, init: RequestInit): Promise<ApiAnswer<T>>
       message: typeof answer?.message === 'string' ? answer.message : '',
       errors: Array.isArray(answer?.errors) ? (answer.errors as FieldError[]) : [],
       retryAfterSeconds: retryAfter > 0 ? retryAfter : undefined,
+      details:
+        typeof answer?.details === 'object' && answer.details !== null
+          ? (answer.details as Record<string, unknown>)
+          : undefined,
     },
   };
 }

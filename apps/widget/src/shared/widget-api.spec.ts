@@ -1,3 +1,4 @@
+import { emptyJourney } from '@app/contracts/journey/journey-graph';
 import { type EmbedOptions, embedOptionsOf } from './embed-options';
 import { fetchWidgetConfig, openSession } from './widget-api';
 
@@ -8,7 +9,7 @@ const embed: EmbedOptions = {
   apiKey: 'pk_test_key_value',
 };
 
-const config = { chatbotId: 'c1', name: 'Help', appearance: {}, preChatForm: { fields: [] } };
+const config = { chatbotId: 'c1', name: 'Help', appearance: {}, journey: emptyJourney() };
 
 function answering(...statuses: number[]) {
   const calls: string[] = [];
@@ -64,14 +65,29 @@ describe('a session opened for a signed-in user of the host page', () => {
 
   it("carries the host page's identity hash with the email it signed", async () => {
     const bodies = sentBodies();
-    await openSession(signed, { name: 'Jane', email: 'jane@example.com', answers: {} });
+    await openSession(signed, {
+      name: 'Jane',
+      email: 'jane@example.com',
+      answers: {},
+      journeyVersion: 1,
+    });
     expect(bodies[0]).toMatchObject({ email: 'jane@example.com', identityHash: 'ab'.repeat(32) });
   });
 
   it('sends no hash with another email, nor without an identity', async () => {
     const bodies = sentBodies();
-    await openSession(signed, { name: 'Jane', email: 'other@example.com', answers: {} });
-    await openSession(embed, { name: 'Jane', email: 'jane@example.com', answers: {} });
+    await openSession(signed, {
+      name: 'Jane',
+      email: 'other@example.com',
+      answers: {},
+      journeyVersion: 1,
+    });
+    await openSession(embed, {
+      name: 'Jane',
+      email: 'jane@example.com',
+      answers: {},
+      journeyVersion: 1,
+    });
     expect(bodies.map((body) => 'identityHash' in body)).toEqual([false, false]);
   });
 

@@ -1,24 +1,26 @@
-import type { Appearance, PreChatForm } from '@app/contracts';
+import type { Appearance, UploadedAttachment } from '@app/contracts';
+import type { Journey, JourneyAnswer } from '@app/contracts/journey/journey-graph';
 import type { EmbedOptions } from './embed-options';
-import { type ApiAnswer, getAsVisitor, postJson } from './http';
+import { type ApiAnswer, getAsVisitor, postFileAsVisitor, postForm, postJson } from './http';
 
 /** What the widget needs to know about the chatbot before a conversation exists. */
 export interface WidgetConfig {
   chatbotId: string;
   name: string;
   appearance: Appearance;
-  preChatForm: PreChatForm;
+  /** The questions before a chat, asked one at a time. */
+  journey: Journey;
   /** Offline: the widget offers an offline message instead of a live chat. */
   availability?: 'online' | 'offline';
   offlineReason?: 'outside-hours' | 'no-agent-available';
 }
 
-export type PreChatField = PreChatForm['fields'][number];
-
 export interface NewSession {
   name: string;
   email: string;
-  answers: Record<string, string | string[]>;
+  answers: Record<string, JourneyAnswer>;
+  /** The journey version answered: the server answers 409 `journey_changed` if it moved on. */
+  journeyVersion: number;
 }
 
 export interface OpenedSession {
@@ -80,6 +82,28 @@ export function leaveOfflineMessage(
     ...credentials(embed),
     ...message,
   });
+}
+
+/** An image answering a journey's image question, uploaded before the session exists. */
+export function uploadImage(embed: EmbedOptions, file: File): Promise<ApiAnswer<{ id: string }>> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(credentials(embed))) form.append(name, value);
+  form.append('file', file);
+  return postForm(`${embed.baseUrl}/api/chat/widget/attachments`, form);
+}
+
+/** Uploads a file to the visitor's room, for a message to carry. */
+export function uploadAttachment(
+  baseUrl: string,
+  roomId: string,
+  visitorToken: string,
+  file: Blob,
+): Promise<ApiAnswer<UploadedAttachment>> {
+  return postFileAsVisitor(
+    `${baseUrl}/api/chat/rooms/${encodeURIComponent(roomId)}/attachments`,
+    visitorToken,
+    file,
+  );
 }
 
 /** The look of the chatbot a room belongs to, for the conversation page (room token only). */

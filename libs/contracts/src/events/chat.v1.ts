@@ -51,17 +51,50 @@ export const ChatroomAssignedV1 = defineEvent({
     /** `join`: the agent took it from the queue; `transfer`: another agent handed it over; `auto`: round-robin. */
     how: z.enum(['join', 'transfer', 'auto']),
     previousAgentId: z.string().optional(),
+    /** A supervisor gave the room to this agent (`how: 'transfer'`), not the previous agent. */
+    reassignedBy: z.string().optional(),
     queuedAt: z.iso.datetime(),
     assignedAt: z.iso.datetime(),
   }),
 });
 
-/** The agent left the room; it waits in the queue again. */
+/**
+ * The room waits in the queue again: its agent left it (`left`, the default), transferred it to
+ * a team (`transferred`, `teamId` set) or a supervisor returned it (`returned`, `by`).
+ */
 export const ChatroomRequeuedV1 = defineEvent({
   type: 'chat.chatroom.requeued',
   version: 1,
   keyKind: 'chatroom',
-  payload: z.object({ ...roomRef, previousAgentId: z.string().min(1), at: z.iso.datetime() }),
+  payload: z.object({
+    ...roomRef,
+    previousAgentId: z.string().min(1),
+    reason: z.enum(['left', 'transferred', 'returned']).optional(),
+    /** The team whose queue the room now waits in; absent or null: the tenant's queue. */
+    teamId: z.string().nullable().optional(),
+    /** The supervisor who returned it. */
+    by: z.string().optional(),
+    at: z.iso.datetime(),
+  }),
+});
+
+/**
+ * An agent or supervisor changed a room's category, priority or team (the room's fields after
+ * the change; `teamId` also changes when a new category routes the waiting room to a team).
+ */
+export const ChatroomUpdatedV1 = defineEvent({
+  type: 'chat.chatroom.updated',
+  version: 1,
+  keyKind: 'chatroom',
+  payload: z.object({
+    ...roomRef,
+    category: z.string().nullable(),
+    priority: roomPrioritySchema,
+    teamId: z.string().nullable(),
+    /** The agent who changed it; absent: the system (a deleted team's rooms). */
+    by: z.string().optional(),
+    at: z.iso.datetime(),
+  }),
 });
 
 export const ChatroomStandbyV1 = defineEvent({
@@ -103,6 +136,8 @@ export const MessageSentV1 = defineEvent({
     sender: z.object({ type: z.enum(['visitor', 'agent', 'system']), id: z.string().optional() }),
     /** Length only: message bodies stay in the chat service. */
     length: z.number().int().min(0),
+    /** How many files the message carries, when it carries any. */
+    attachments: z.number().int().min(1).optional(),
     sentAt: z.iso.datetime(),
     /** When the room was created, so the first-response time needs no other event. */
     roomCreatedAt: z.iso.datetime().optional(),

@@ -7,8 +7,10 @@ import {
   ChatroomRequeuedV1,
   ChatroomResumedV1,
   ChatroomStandbyV1,
+  ChatroomUpdatedV1,
   MessageSentV1,
 } from './chat.v1';
+import { ChatroomDeletedV1 } from './chatroom-deleted.v1';
 import { NotificationFailedV1, NotificationSentV1 } from './notification-outcome.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
 import {
@@ -18,15 +20,25 @@ import {
   ChatbotUpdatedV1,
 } from './tenant-chatbot.v1';
 import { SessionsRevokedV1, UserPermissionsChangedV1 } from './tenant-session.v1';
+import {
+  CategoryCreatedV1,
+  CategoryDeletedV1,
+  CategoryUpdatedV1,
+  TeamCreatedV1,
+  TeamDeletedV1,
+  TeamUpdatedV1,
+} from './tenant-routing.v1';
 import { TenantCreatedV1 } from './tenant-created.v1';
 import { TenantUpdatedV1 } from './tenant-updated.v1';
 import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
 export * from './chat.v1';
+export * from './chatroom-deleted.v1';
 export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
 export * from './tenant-chatbot.v1';
 export * from './tenant-session.v1';
+export * from './tenant-routing.v1';
 export * from './tenant-created.v1';
 export * from './tenant-updated.v1';
 export * from './tenant-user.v1';
@@ -44,6 +56,12 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ChatbotUpdatedV1,
   ChatbotKeyRotatedV1,
   ChatbotDeletedV1,
+  CategoryCreatedV1,
+  CategoryUpdatedV1,
+  CategoryDeletedV1,
+  TeamCreatedV1,
+  TeamUpdatedV1,
+  TeamDeletedV1,
   NotificationRequestedV1,
   NotificationSentV1,
   NotificationFailedV1,
@@ -53,6 +71,8 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ChatroomStandbyV1,
   ChatroomResumedV1,
   ChatroomClosedV1,
+  ChatroomUpdatedV1,
+  ChatroomDeletedV1,
   MessageSentV1,
   AgentPresenceChangedV1,
 ];

@@ -27,6 +27,11 @@ const transcriptLine = z.object({
   senderType: z.enum(['visitor', 'agent', 'system']),
   body: z.string(),
   at: z.iso.datetime(),
+  /** The files the message carried, each with a download link that lasts (sealed in transit). */
+  files: z
+    .array(z.object({ name: z.string(), size: z.number().int().min(0), url: sealedSchema }))
+    .max(10)
+    .optional(),
 });
 
 export const notificationSchema = z.discriminatedUnion('kind', [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appearanceSchema, preChatFormSchema } from '../chatbot';
+import { journeySchema } from '../journey/journey.schema';
 import { defineEvent } from '../define-event';
 import { offlineWhenSchema } from '../schedule';
 
@@ -12,7 +13,13 @@ export const chatbotSnapshotSchema = z.object({
   name: z.string(),
   allowedOrigins: z.array(z.string()),
   appearance: appearanceSchema,
-  preChatForm: preChatFormSchema,
+  /** Since journeys; events from before carry `preChatForm` instead (a linear journey). */
+  journey: journeySchema.optional(),
+  /**
+   * The flat pre-chat form, for consumers from before journeys: sent while the journey is
+   * linear and decides nothing (see `preChatFormOf`); consumers read `journey` when present.
+   */
+  preChatForm: preChatFormSchema.optional(),
   apiKeySha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/)

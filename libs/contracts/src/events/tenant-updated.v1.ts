@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KNOWN_ATTACHMENT_TYPES } from '../attachments';
 import { defineEvent } from '../define-event';
 import { businessHoursSchema, timeZoneSchema } from '../schedule';
 
@@ -17,12 +18,24 @@ export const tenantSettingsSchema = z.strictObject({
   agentAutoAwayMinutes: z.number().int().min(0).max(720),
   /** null: open around the clock. */
   businessHours: businessHoursSchema.nullable(),
+  /**
+   * The content types accepted as attachments, among those Parley recognises; absent (events
+   * and workspaces from before): images, PDF and plain text.
+   */
+  attachmentTypes: z
+    .array(z.enum(KNOWN_ATTACHMENT_TYPES))
+    .min(1, 'at least one type')
+    .refine((types) => new Set(types).size === types.length, 'a type twice')
+    .optional(),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export type AutoAssignment = z.infer<typeof autoAssignmentSchema>;
 
-/** A tenant's settings changed. Chat picks up auto-assignment; email the name and colour. */
+/**
+ * A tenant's settings changed. Chat picks up auto-assignment and the attachment types; email the
+ * name and colour.
+ */
 export const TenantUpdatedV1 = defineEvent({
   type: 'tenant.tenant.updated',
   version: 1,

@@ -3,3 +3,4 @@ export * from './analytics';
 export * from './jsonified';
 export * from './notifications';
 export * from './blocks';
+export * from './routing';

@@ -1,5 +1,5 @@
 import { KafkaHealthIndicator } from '@app/messaging';
-import { Controller, type DynamicModule, Get, Module, Optional, Res } from '@nestjs/common';
+import { Controller, type DynamicModule, Get, Inject, Module, Optional, Res } from '@nestjs/common';
 import {
   HealthCheckService,
   type HealthIndicatorResult,
@@ -10,6 +10,18 @@ import { ApiResponse } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { Public } from '@app/auth';
 import { RedisHealthIndicator } from '../redis/redis.module';
+
+/**
+ * A dependency the service goes on without (chat's object store): shown in `checks`, never
+ * turning the answer to 503. Provided under NON_CRITICAL_HEALTH by the service that has one.
+ */
+export interface NonCriticalHealthCheck {
+  readonly name: string;
+  /** Resolves with details when the dependency answers, rejects when it does not. */
+  check(): Promise<Record<string, unknown>>;
+}
+
+export const NON_CRITICAL_HEALTH = Symbol('NON_CRITICAL_HEALTH');
 
 export interface HealthAnswer {
   status: 'ok' | 'error';
@@ -40,6 +52,7 @@ export class HealthController {
     private readonly mongo: MongooseHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
     @Optional() private readonly redis?: RedisHealthIndicator,
+    @Optional() @Inject(NON_CRITICAL_HEALTH) private readonly optional?: NonCriticalHealthCheck,
   ) {}
 
   /** 200 when every dependency answers, 503 naming the one that does not. */
@@ -61,16 +74,32 @@ export class HealthController {
       () => this.kafka.check('kafka'),
     ];
     if (this.redis) checks.push(() => this.redis!.check('redis'));
+    const optional = this.optionalCheck();
     try {
       const result = await this.health.check(checks);
-      return { status: 'ok', checks: result.details as HealthAnswer['checks'] };
+      return {
+        status: 'ok',
+        checks: { ...(result.details as HealthAnswer['checks']), ...(await optional) },
+      };
     } catch (error) {
       const result = (
         error as { getResponse?: () => { details?: HealthAnswer['checks'] } }
       ).getResponse?.();
       if (!result?.details) throw error;
       response.status(503);
-      return { status: 'error', checks: result.details };
+      return { status: 'error', checks: { ...result.details, ...(await optional) } };
+    }
+  }
+
+  private async optionalCheck(): Promise<HealthAnswer['checks']> {
+    if (!this.optional) return {};
+    const { name } = this.optional;
+    try {
+      return { [name]: { status: 'up', critical: false, ...(await this.optional.check()) } };
+    } catch (error) {
+      return {
+        [name]: { status: 'down', critical: false, message: (error as Error).message },
+      };
     }
   }
 }

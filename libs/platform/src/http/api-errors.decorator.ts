@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 
 /** Error statuses a route can answer besides those every route of its kind documents. */
-export type ExtraErrorStatus = 401 | 403 | 404 | 409 | 410 | 422 | 423 | 503;
+export type ExtraErrorStatus = 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 503;
 
 export const API_ERRORS = 'parley:apiErrors';
 

@@ -18,6 +18,8 @@ export interface ErrorBody {
   message: string;
   errorId?: string;
   errors?: { field: string; message: string }[];
+  /** What the client needs to recover, for the few errors that carry it (e.g. `journey_changed`). */
+  details?: Record<string, unknown>;
 }
 
 /** An HTTP error with a stable machine-readable code, thrown by the feature modules. */
@@ -26,8 +28,9 @@ export class AppHttpError extends HttpException {
     status: number,
     readonly code: string,
     message: string,
+    details?: Record<string, unknown>,
   ) {
-    super({ statusCode: status, code, message }, status);
+    super({ statusCode: status, code, message, ...(details && { details }) }, status);
   }
 }
 
@@ -81,6 +84,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: status,
         code: detail.code ?? CODE_BY_STATUS[status] ?? 'error',
         message: typeof detail.message === 'string' ? detail.message : exception.message,
+        ...(detail.details && { details: detail.details }),
       };
     }
     const errorId = randomUUID();

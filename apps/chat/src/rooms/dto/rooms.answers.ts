@@ -4,6 +4,7 @@ import {
   type Jsonified,
   type QueuePage,
   type RoomSummary,
+  roomPrioritySchema,
   roomStatusSchema,
 } from '@app/contracts';
 import { z } from 'zod';
@@ -22,6 +23,9 @@ export const roomSummaryAnswer = z.object({
       .describe("The tenant's backend signed the email (identity verification)."),
   }),
   agent: z.object({ id: z.string(), name: z.string() }).optional(),
+  category: z.string().nullable().describe("A category id from the tenant's list, or none."),
+  priority: roomPrioritySchema,
+  teamId: z.string().nullable().describe('The team whose queue the room is in; null: everyone’s.'),
   lastSeq: z.int().min(0),
   createdAt: z.iso.datetime(),
   queuedAt: z.iso.datetime().optional(),
@@ -34,6 +38,13 @@ export const queuePageAnswer = z.object({
   rooms: z.array(roomSummaryAnswer),
   total: z.int().min(0).describe('Rooms waiting in the tenant, all pages together.'),
   byChatbot: z.record(z.string(), z.int().min(0)).describe('Rooms waiting per chatbot id.'),
+  byCategory: z
+    .record(z.string(), z.int().min(0))
+    .describe('Rooms waiting per category id (`none`: without one).'),
+  byTeam: z
+    .record(z.string(), z.int().min(0))
+    .describe('Rooms waiting per team id (`none`: the tenant’s queue).'),
+  byPriority: z.partialRecord(roomPrioritySchema, z.int().min(0)),
   nextCursor: z.string().nullable().describe('The `cursor` of the next page; null on the last.'),
 }) satisfies z.ZodType<Jsonified<QueuePage>>;
 
@@ -53,6 +64,10 @@ export const roomAnswer = roomSummaryAnswer.extend({
     verified: z.boolean(),
   }),
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  journey: z
+    .object({ version: z.int().min(1), path: z.array(z.string()) })
+    .nullable()
+    .describe('The journey version the visitor walked and its nodes, start to end.'),
   closeReason: closeReasonSchema.nullable(),
 });
 

@@ -6,8 +6,9 @@ import { Form } from '../../ui/Form';
 import { useSubmit } from '../../ui/useSubmit';
 import { AppearancePreview } from './AppearancePreview';
 import { type Chatbot, type ChatbotInput, DEFAULT_APPEARANCE } from './chatbotTypes';
-import { PreChatFormEditor } from './PreChatFormEditor';
-import { type DraftField, draftOf, fieldOf, problemsOf } from './preChatDraft';
+import { JourneyEditor } from './JourneyEditor';
+import { draftOf, type JourneyDraft, journeyOf, problemsOf } from './journeyDraft';
+import { emptyJourney } from '@app/contracts/journey/journey-graph';
 
 interface ChatbotFormProps {
   /** The chatbot to edit; none: a new one. */
@@ -24,7 +25,7 @@ const originsOf = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** Every setting of a chatbot: its name, where it may be embedded, its look, its pre-chat form. */
+/** Every setting of a chatbot: its name, where it may be embedded, its look, its journey. */
 export function ChatbotForm({
   chatbot,
   submitLabel,
@@ -40,24 +41,21 @@ export function ChatbotForm({
   const [appearance, setAppearance] = useState<Appearance>(
     chatbot?.appearance ?? DEFAULT_APPEARANCE,
   );
-  const [fields, setFields] = useState<DraftField[]>(
-    () => chatbot?.preChatForm.fields.map(draftOf) ?? [],
+  const [journey, setJourney] = useState<JourneyDraft>(() =>
+    draftOf(chatbot?.journey ?? emptyJourney()),
   );
-  const [attempted, setAttempted] = useState(false);
-  const problems = useMemo(() => problemsOf(fields), [fields]);
+  const problems = useMemo(() => problemsOf(journey), [journey]);
 
   const submission = useSubmit(
     useCallback(async () => {
-      setAttempted(true);
-      if (problems.size > 0)
-        throw new Error('Some pre-chat questions need attention (marked above).');
+      if (problems.size > 0) throw new Error('Some journey steps need attention (marked above).');
       await onSubmit({
         name: name.trim(),
         allowedOrigins: originsOf(originsText),
         appearance,
-        preChatForm: { fields: fields.map(fieldOf) },
+        journey: journeyOf(journey),
       });
-    }, [problems, onSubmit, name, originsText, appearance, fields]),
+    }, [problems, onSubmit, name, originsText, appearance, journey]),
   );
 
   // The API names a bad origin by its index; the admin sees lines.
@@ -68,6 +66,19 @@ export function ChatbotForm({
       return Number.isInteger(index) ? `Line ${index + 1}: ${error.message}` : error.message;
     })
     .join(' · ');
+
+  // The API names a step by its id (`journey.nodes.<id>`), or by its index for a field of it.
+  const journeyProblems = useMemo(() => {
+    const merged = new Map(problems);
+    for (const error of submission.fieldErrors('journey')) {
+      const [, part, at] = error.field.split('.');
+      const index = Number(at);
+      const nodeId =
+        part !== 'nodes' ? null : Number.isInteger(index) ? journey.nodes[index]?.node.id : at;
+      merged.set(nodeId ?? null, [...(merged.get(nodeId ?? null) ?? []), error.message]);
+    }
+    return merged;
+  }, [problems, submission, journey]);
 
   const setLook = (change: Partial<Appearance>) =>
     setAppearance((look) => ({ ...look, ...change }));
@@ -149,18 +160,16 @@ export function ChatbotForm({
         </div>
       </section>
 
-      <section className="form-section" aria-labelledby="prechat-heading">
+      <section className="form-section" aria-labelledby="journey-heading">
         <div className="form-section-title">
-          <h3 id="prechat-heading">Pre-chat form</h3>
+          <h3 id="journey-heading">Journey</h3>
           <p className="field-hint">
-            Questions a visitor answers before chatting, after their name and email.
+            Questions a visitor answers before chatting, after their name and email. The next
+            question may depend on the answer; an end decides the conversation's category, priority
+            and team.
           </p>
         </div>
-        <PreChatFormEditor
-          fields={fields}
-          onChange={setFields}
-          problems={attempted ? problems : new Map()}
-        />
+        <JourneyEditor draft={journey} onChange={setJourney} problems={journeyProblems} />
       </section>
     </Form>
   );

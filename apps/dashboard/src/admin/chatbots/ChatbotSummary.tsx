@@ -1,10 +1,12 @@
+import { isQuestion } from '@app/contracts/journey/journey-graph';
 import { Badge } from '../../ui/Badge';
 import { AllowedOrigins, ApiKeyPrefix } from './ChatbotFacts';
 import type { Chatbot } from './chatbotTypes';
 
 /** A chatbot's settings to read, for users who may not change them. */
 export function ChatbotSummary({ chatbot }: { chatbot: Chatbot }) {
-  const { appearance, preChatForm } = chatbot;
+  const { appearance, journey } = chatbot;
+  const questions = journey.nodes.filter(isQuestion);
   return (
     <dl className="details">
       <dt>Allowed origins</dt>
@@ -24,24 +26,32 @@ export function ChatbotSummary({ chatbot }: { chatbot: Chatbot }) {
       <dd>
         <ApiKeyPrefix chatbot={chatbot} />
       </dd>
-      <dt>Pre-chat questions</dt>
+      <dt>Journey</dt>
       <dd>
-        {preChatForm.fields.length === 0 ? (
-          <span className="muted">None: visitors give their name and email only.</span>
+        {questions.length === 0 ? (
+          <span className="muted">No questions: visitors give their name and email only.</span>
         ) : (
-          <ol className="plain-list">
-            {preChatForm.fields.map((field) => (
-              <li key={field.id}>
-                {field.label}{' '}
-                <span className="muted">
-                  ({field.type}
-                  {field.required ? ', required' : ''})
-                </span>{' '}
-                {field.category && <Badge tone="info">Category</Badge>}
-                {field.options && <span className="cell-sub"> — {field.options.join(', ')}</span>}
-              </li>
-            ))}
-          </ol>
+          <>
+            <span className="muted">Version {journey.version}</span>
+            <ol className="plain-list">
+              {questions.map((question) => (
+                <li key={question.id}>
+                  {question.label}{' '}
+                  <span className="muted">
+                    ({question.type}
+                    {question.required ? ', required' : ''})
+                  </span>{' '}
+                  {question.category && <Badge tone="info">Category</Badge>}
+                  {question.options && (
+                    <span className="cell-sub">
+                      {' '}
+                      — {question.options.map((option) => option.value).join(', ')}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </dd>
     </dl>

@@ -1,3 +1,4 @@
+import { isQuestion } from '@app/contracts/journey/journey-graph';
 import { Link } from 'react-router';
 import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../ui/format';
@@ -29,7 +30,9 @@ export function ChatbotTable({ chatbots }: { chatbots: Chatbot[] }) {
           <td>
             <ApiKeyPrefix chatbot={chatbot} />
           </td>
-          <td>{chatbot.preChatForm.fields.length || <span className="muted">None</span>}</td>
+          <td>
+            {chatbot.journey.nodes.filter(isQuestion).length || <span className="muted">None</span>}
+          </td>
           <td className="nowrap muted">{formatDateTime(chatbot.createdAt)}</td>
         </tr>
       ))}

@@ -1,7 +1,5 @@
-import type { Appearance, OfflineWhen, PreChatForm } from '@app/contracts';
-
-export type PreChatField = PreChatForm['fields'][number];
-export type PreChatFieldType = PreChatField['type'];
+import type { Appearance, OfflineWhen } from '@app/contracts';
+import type { Journey } from '@app/contracts/journey/journey-graph';
 
 /** A chatbot as GET /api/tenant/chatbots answers it. */
 export interface Chatbot {
@@ -10,7 +8,8 @@ export interface Chatbot {
   name: string;
   allowedOrigins: string[];
   appearance: Appearance;
-  preChatForm: PreChatForm;
+  /** The questions before a chat; `version` goes up on each save. */
+  journey: Journey;
   /** The first characters of the key, to recognise it; null once revoked. */
   apiKeyPrefix: string | null;
   /** The chatbot has an identity secret: visitors' emails signed with it are verified. */
@@ -34,7 +33,7 @@ export interface ChatbotInput {
   name: string;
   allowedOrigins: string[];
   appearance: Appearance;
-  preChatForm: PreChatForm;
+  journey: Pick<Journey, 'startNodeId' | 'nodes'>;
 }
 
 export const DEFAULT_APPEARANCE: Appearance = {

@@ -12,7 +12,11 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
   },
   'chats:join': { title: 'Join chats', description: 'See the queue and answer visitors' },
   'chats:block': { title: 'Block', description: 'Close a chat as blocked, barring the visitor' },
-  'chats:transfer': { title: 'Transfer', description: 'Hand a chat to another agent' },
+  'chats:transfer': { title: 'Transfer', description: 'Hand a chat to another agent or team' },
+  'chats:supervise': {
+    title: 'Supervise',
+    description: 'See every queue and open chat; reassign chats or return them to the queue',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',

@@ -1,9 +1,4 @@
-import {
-  appearanceSchema,
-  type Jsonified,
-  offlineWhenSchema,
-  preChatFormSchema,
-} from '@app/contracts';
+import { appearanceSchema, type Jsonified, journeySchema, offlineWhenSchema } from '@app/contracts';
 import { z } from 'zod';
 import { type ChatbotView, type ChatbotWithKey } from '../chatbots.service';
 
@@ -14,7 +9,7 @@ export const chatbotAnswer = z.object({
   name: z.string(),
   allowedOrigins: z.array(z.string()),
   appearance: appearanceSchema,
-  preChatForm: preChatFormSchema,
+  journey: journeySchema,
   apiKeyPrefix: z.string().nullable().describe('The start of the key, to tell keys apart.'),
   identityVerification: z
     .boolean()
@@ -39,3 +34,5 @@ export const identitySecretAnswer = z.object({
     .string()
     .describe("The secret the tenant's backend signs visitors' emails with (HMAC-SHA256, hex)."),
 });
+
+export const journeyAnswer = journeySchema;

@@ -1,14 +1,21 @@
 import type { Strings } from '../../i18n/en';
-import type { PreChatField } from '../../shared/widget-api';
 import type { Answer } from '../prechat/pre-chat-values';
 import { FieldError, LabelText } from './field-label';
 
 // Past this many options a single choice is a drop-down rather than a column of radios.
 const MAX_RADIOS = 5;
 
+/** A choice question as the field draws it: its options' texts. */
+export interface ChoiceQuestion {
+  label: string;
+  type: 'single-choice' | 'multiple-choice';
+  required: boolean;
+  options?: string[];
+}
+
 interface ChoiceFieldProps {
   id: string;
-  question: PreChatField;
+  question: ChoiceQuestion;
   value: Answer | undefined;
   error?: string;
   strings: Strings;

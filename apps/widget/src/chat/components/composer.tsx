@@ -1,7 +1,7 @@
 import type { MAX_MESSAGE_LENGTH as MaxLength } from '@app/contracts';
 import { useRef, useState } from 'preact/hooks';
 import type { Strings } from '../../i18n/en';
-import { SendIcon } from './icons';
+import { AttachIcon, SendIcon } from './icons';
 
 // The server's limit, restated because a value import would bundle zod; its type is the
 // contract's literal, so the two cannot drift apart without a compile error.
@@ -12,13 +12,19 @@ const MAX_HEIGHT_PX = 140;
 interface ComposerProps {
   strings: Strings;
   onSend(body: string): void;
+  /** Uploads a file and sends it; resolves with what to tell the visitor if it failed. */
+  onAttach(file: File): Promise<string | null>;
   onKeystroke(): void;
   onStopTyping(): void;
 }
 
 /** The send box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ strings, onSend, onKeystroke, onStopTyping }: ComposerProps) {
+export function Composer({ strings, onSend, onAttach, onKeystroke, onStopTyping }: ComposerProps) {
   const [draft, setDraft] = useState('');
+  const [upload, setUpload] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const tooLong = draft.length > MAX_LENGTH;
 
@@ -39,8 +45,27 @@ export function Composer({ strings, onSend, onKeystroke, onStopTyping }: Compose
     requestAnimationFrame(fit);
   };
 
+  const attach = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setUpload({ busy: true, error: null });
+    setUpload({ busy: false, error: await onAttach(file) });
+  };
+
   return (
     <form class="parley-composer" onSubmit={send}>
+      <label class="parley-button parley-attach" title={strings.attach} aria-busy={upload.busy}>
+        <input
+          type="file"
+          class="parley-visually-hidden"
+          aria-label={strings.attach}
+          disabled={upload.busy}
+          onChange={attach}
+        />
+        <AttachIcon />
+      </label>
       <label class="parley-visually-hidden" for="parley-composer-input">
         {strings.messageLabel}
       </label>
@@ -66,6 +91,11 @@ export function Composer({ strings, onSend, onKeystroke, onStopTyping }: Compose
       <button type="submit" class="parley-button parley-send" aria-label={strings.send}>
         <SendIcon />
       </button>
+      {(upload.busy || upload.error) && (
+        <p class="parley-field-error" role={upload.error ? 'alert' : 'status'}>
+          {upload.error ?? strings.uploading}
+        </p>
+      )}
       {tooLong && (
         <p id="parley-composer-error" class="parley-field-error" role="alert">
           {strings.tooLong(MAX_LENGTH)}

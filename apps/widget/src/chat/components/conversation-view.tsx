@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { Strings } from '../../i18n/en';
+import { uploadAttachment } from '../../shared/widget-api';
 import { useAttention } from '../hooks/use-attention';
 import { useVisitorConversation } from '../hooks/use-visitor-conversation';
 import type { ConversationState } from '../state/conversation-state';
@@ -32,6 +33,14 @@ function roomStatusText({ room }: ConversationState, strings: Strings): string {
   return room.agent ? strings.chattingWith(room.agent.name || strings.agent) : strings.waiting;
 }
 
+/** What to tell the visitor when a file was refused: too large, of a refused kind, or no store. */
+function uploadRefusal(status: number, strings: Strings): string {
+  if (status === 413) return strings.fileTooLarge;
+  if (status === 415) return strings.fileRefused;
+  if (status === 503) return strings.filesUnavailable;
+  return strings.failed;
+}
+
 /** A live conversation: who is there, the messages, and the send box. */
 export function ConversationView(props: ConversationViewProps) {
   const { strings, visible, onSeen, onUnread, onClosed } = props;
@@ -45,6 +54,14 @@ export function ConversationView(props: ConversationViewProps) {
   });
   const { seenSeq, unread } = useAttention(state.timeline, visible, props.initiallySeen);
   const closed = state.room?.status === 'closed';
+
+  // A file goes up first, then as a message of its own that carries it.
+  const attach = async (file: File): Promise<string | null> => {
+    const answer = await uploadAttachment(props.baseUrl, props.roomId, props.visitorToken, file);
+    if (!answer.ok) return uploadRefusal(answer.failure.status, strings);
+    send('', [answer.data.id]);
+    return null;
+  };
 
   useEffect(() => onSeen?.(seenSeq), [seenSeq, onSeen]);
   useEffect(() => onUnread?.(unread), [unread, onUnread]);
@@ -60,6 +77,7 @@ export function ConversationView(props: ConversationViewProps) {
       </p>
       <MessageLog
         state={state}
+        baseUrl={props.baseUrl}
         strings={strings}
         locale={props.timeLocale}
         visible={visible}
@@ -74,6 +92,7 @@ export function ConversationView(props: ConversationViewProps) {
         <Composer
           strings={strings}
           onSend={send}
+          onAttach={attach}
           onKeystroke={typing.keystroke}
           onStopTyping={typing.stop}
         />

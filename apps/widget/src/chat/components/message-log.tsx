@@ -7,6 +7,7 @@ import { MessageRow, PendingRow } from './message-row';
 
 interface MessageLogProps {
   state: ConversationState;
+  baseUrl: string;
   strings: Strings;
   locale: string;
   visible: boolean;
@@ -17,7 +18,7 @@ interface MessageLogProps {
 // reading back and is left alone.
 const FOLLOW_ZONE_PX = 48;
 
-export function MessageLog({ state, strings, locale, visible, onRetry }: MessageLogProps) {
+export function MessageLog({ state, baseUrl, strings, locale, visible, onRetry }: MessageLogProps) {
   const { timeline, outbox, notices, agentReadSeq } = state;
   const logRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -65,6 +66,7 @@ export function MessageLog({ state, strings, locale, visible, onRetry }: Message
           <MessageRow
             key={message.id}
             message={message}
+            baseUrl={baseUrl}
             showSender={!sameAgentAsBefore}
             seen={message === lastVisitorMessage && message.seq <= agentReadSeq}
             strings={strings}

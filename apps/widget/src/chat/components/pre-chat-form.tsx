@@ -1,17 +1,20 @@
+import type { Journey, JourneyQuestion as Question } from '@app/contracts/journey/journey-graph';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../../i18n/en';
 import type { EmbedOptions } from '../../shared/embed-options';
 import { type OpenedSession, openSession, type WidgetConfig } from '../../shared/widget-api';
+import { firstQuestion, questionAfter } from '../prechat/journey-steps';
 import {
   type Answer,
   answerField,
+  answerProblem,
   type FieldErrors,
   type PreChatValues,
   sessionRequest,
-  validatePreChat,
+  validateContact,
 } from '../prechat/pre-chat-values';
 import { type SessionRefusal, sessionRefusal } from '../prechat/session-refusal';
-import { ChoiceField } from './choice-field';
+import { JourneyQuestion } from './journey-question';
 import { TextField } from './text-field';
 
 interface PreChatFormProps {
@@ -27,46 +30,92 @@ interface PreChatFormProps {
 
 const inputId = (field: string) => `parley-${field.replace('.', '-')}`;
 
-/** The greeting, then name, email and the chatbot's own questions; submitting opens the room. */
-export function PreChatForm(props: PreChatFormProps) {
-  const { embed, config, strings, notice, onOpened } = props;
-  const questions = config.preChatForm.fields;
+/**
+ * The greeting with name and email, then the chatbot's journey one question at a time (Back
+ * keeps every answer; only those on the way taken are sent); the last step opens the room.
+ */
+export function PreChatForm({
+  embed,
+  config,
+  strings,
+  notice,
+  onOpened,
+  onOffline,
+}: PreChatFormProps) {
+  const [journey, setJourney] = useState<Journey>(config.journey);
   // A signed-in user's email comes signed from the host page: changing it would void the hash.
   const [values, setValues] = useState<PreChatValues>({
     name: embed.identity?.name ?? '',
     email: embed.identity?.email ?? '',
     answers: {},
   });
+  /** The questions asked so far, the one shown last; none: the name and email step. */
+  const [asked, setAsked] = useState<Question[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [refusal, setRefusal] = useState<SessionRefusal>();
   const [submitting, setSubmitting] = useState(false);
   const [attempts, setAttempts] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const current = asked.at(-1);
 
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempts]);
+    const form = formRef.current;
+    (
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      (current ? form?.querySelector<HTMLElement>('input, select') : null)
+    )?.focus();
+  }, [attempts, current]);
 
   const setAnswer = (id: string, answer: Answer) =>
     setValues((known) => ({ ...known, answers: { ...known.answers, [id]: answer } }));
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (submitting) return;
-    const problems = validatePreChat(values, questions, strings);
-    setErrors(problems);
-    setAttempts((count) => count + 1);
-    if (Object.keys(problems).length) return setRefusal(undefined);
+  const submit = async () => {
     setSubmitting(true);
-    const answer = await openSession(embed, sessionRequest(values));
+    const numbers = new Set(asked.filter((q) => q.type === 'number').map((q) => q.id));
+    const ids = asked.map((question) => question.id);
+    const answer = await openSession(embed, sessionRequest(values, ids, numbers, journey.version));
     setSubmitting(false);
     if (answer.ok) return onOpened(answer.data);
-    if (answer.failure.code === 'chatbot_offline' && props.onOffline) return props.onOffline();
-    const fields = ['name', 'email', ...questions.map((question) => answerField(question.id))];
+    if (answer.failure.code === 'chatbot_offline' && onOffline) return onOffline();
+    const changed = answer.failure.details?.journey as Journey | undefined;
+    if (answer.failure.code === 'journey_changed' && changed) {
+      // Start the questions again (the answers stay filled in where the ids are the same).
+      setJourney(changed);
+      setAsked([]);
+      setErrors({});
+      return setRefusal({ summary: strings.journeyChanged, fields: {}, final: false });
+    }
+    const fields = ['name', 'email', ...ids.map(answerField)];
     const refused = sessionRefusal(answer.failure, strings, fields);
     setRefusal(refused);
     setErrors(refused.fields);
+    // Back to the first step the server found fault with.
+    const faulty = ids.findIndex((id) => refused.fields[answerField(id)]);
+    if (refused.fields.name || refused.fields.email) setAsked([]);
+    else if (faulty >= 0) setAsked(asked.slice(0, faulty + 1));
     setAttempts((count) => count + 1);
+  };
+
+  const next = async (event: Event) => {
+    event.preventDefault();
+    if (submitting) return;
+    const problems = current
+      ? problemOf(current, values.answers[current.id], strings)
+      : validateContact(values, strings);
+    setErrors(problems);
+    setAttempts((count) => count + 1);
+    if (Object.keys(problems).length) return setRefusal(undefined);
+    const following = current
+      ? questionAfter(journey, current, values.answers)
+      : firstQuestion(journey, values.answers);
+    if (following) return setAsked([...asked, following]);
+    await submit();
+  };
+
+  const back = () => {
+    setErrors({});
+    setRefusal(undefined);
+    setAsked(asked.slice(0, -1));
   };
 
   if (refusal?.final)
@@ -76,73 +125,79 @@ export function PreChatForm(props: PreChatFormProps) {
       </p>
     );
 
+  const lastStep = current
+    ? questionAfter(journey, current, values.answers) === null
+    : firstQuestion(journey, values.answers) === null;
   const summary = refusal?.summary ?? (Object.keys(errors).length ? strings.fixFields : notice);
   return (
-    <form ref={formRef} class="parley-scroll" noValidate onSubmit={submit}>
-      {config.appearance.greeting && <p class="parley-greeting">{config.appearance.greeting}</p>}
-      <p class="parley-intro">{strings.formIntro}</p>
+    <form ref={formRef} class="parley-scroll" noValidate onSubmit={next}>
+      {!current && config.appearance.greeting && (
+        <p class="parley-greeting">{config.appearance.greeting}</p>
+      )}
+      <p class="parley-intro">
+        {current ? strings.questionProgress(asked.length) : strings.formIntro}
+      </p>
       {summary && (
         <p class="parley-form-error" role="alert">
           {summary}
         </p>
       )}
-      <TextField
-        id={inputId('name')}
-        label={strings.nameLabel}
-        type="text"
-        value={values.name}
-        error={errors.name}
-        required
-        maxLength={120}
-        autoComplete="name"
-        autofocus
-        strings={strings}
-        onInput={(name) => setValues((known) => ({ ...known, name }))}
-      />
-      <TextField
-        id={inputId('email')}
-        label={strings.emailLabel}
-        type="email"
-        value={values.email}
-        error={errors.email}
-        required
-        maxLength={254}
-        autoComplete="email"
-        readOnly={embed.identity !== undefined}
-        strings={strings}
-        onInput={(email) => setValues((known) => ({ ...known, email }))}
-      />
-      {questions.map((question) => {
-        const field = answerField(question.id);
-        const answer = values.answers[question.id];
-        return question.type === 'text' || question.type === 'email' ? (
+      {current ? (
+        <JourneyQuestion
+          key={current.id}
+          id={inputId(answerField(current.id))}
+          question={current}
+          answer={values.answers[current.id]}
+          error={errors[answerField(current.id)]}
+          embed={embed}
+          strings={strings}
+          onAnswer={(answer) => setAnswer(current.id, answer)}
+        />
+      ) : (
+        <>
           <TextField
-            key={question.id}
-            id={inputId(field)}
-            label={question.label}
-            type={question.type}
-            value={typeof answer === 'string' ? answer : ''}
-            error={errors[field]}
-            required={question.required}
-            maxLength={2000}
+            id={inputId('name')}
+            label={strings.nameLabel}
+            type="text"
+            value={values.name}
+            error={errors.name}
+            required
+            maxLength={120}
+            autoComplete="name"
+            autofocus
             strings={strings}
-            onInput={(text) => setAnswer(question.id, text)}
+            onInput={(name) => setValues((known) => ({ ...known, name }))}
           />
-        ) : (
-          <ChoiceField
-            key={question.id}
-            id={inputId(field)}
-            question={question}
-            value={answer}
-            error={errors[field]}
+          <TextField
+            id={inputId('email')}
+            label={strings.emailLabel}
+            type="email"
+            value={values.email}
+            error={errors.email}
+            required
+            maxLength={254}
+            autoComplete="email"
+            readOnly={embed.identity !== undefined}
             strings={strings}
-            onChange={(choice) => setAnswer(question.id, choice)}
+            onInput={(email) => setValues((known) => ({ ...known, email }))}
           />
-        );
-      })}
-      <button type="submit" class="parley-button" aria-busy={submitting ? 'true' : undefined}>
-        {submitting ? strings.starting : strings.startChat}
-      </button>
+        </>
+      )}
+      <div class="parley-steps">
+        {current && (
+          <button type="button" class="parley-button parley-button-secondary" onClick={back}>
+            {strings.back}
+          </button>
+        )}
+        <button type="submit" class="parley-button" aria-busy={submitting ? 'true' : undefined}>
+          {submitting ? strings.starting : lastStep ? strings.startChat : strings.next}
+        </button>
+      </div>
     </form>
   );
+}
+
+function problemOf(question: Question, answer: Answer | undefined, strings: Strings) {
+  const problem = answerProblem(question, answer, strings);
+  return problem ? { [answerField(question.id)]: problem } : {};
 }

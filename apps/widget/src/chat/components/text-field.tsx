@@ -4,7 +4,7 @@ import { FieldError, LabelText } from './field-label';
 interface TextFieldProps {
   id: string;
   label: string;
-  type: 'text' | 'email';
+  type: 'text' | 'email' | 'number';
   value: string;
   error?: string;
   required?: boolean;

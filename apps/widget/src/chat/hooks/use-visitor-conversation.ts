@@ -23,10 +23,10 @@ function transmit(
   pending: PendingMessage,
   dispatch: Dispatch<ConversationEvent>,
 ): void {
-  const { clientMessageId, body } = pending;
+  const { clientMessageId, body, attachmentIds } = pending;
   socket
     .timeout(ACK_TIMEOUT_MS)
-    .emit('message:send', { clientMessageId, body }, (error, answer) => {
+    .emit('message:send', { clientMessageId, body, attachmentIds }, (error, answer) => {
       // No answer: resent now if still connected, else by the reconnect.
       if (error) {
         if (socket.connected) transmit(socket, pending, dispatch);
@@ -123,8 +123,13 @@ export function useVisitorConversation(options: ConversationOptions) {
     socketRef.current?.emit('message:read', { seq: topSeq });
   }, [visible, state.connection, topSeq]);
 
-  const send = useCallback((body: string) => {
-    const pending = { clientMessageId: randomId(), body, createdAt: new Date().toISOString() };
+  const send = useCallback((body: string, attachmentIds?: string[]) => {
+    const pending = {
+      clientMessageId: randomId(),
+      body,
+      ...(attachmentIds?.length ? { attachmentIds } : {}),
+      createdAt: new Date().toISOString(),
+    };
     dispatch({ type: 'send-queued', pending });
     const socket = socketRef.current;
     if (socket?.connected) transmit(socket, pending, dispatch);

@@ -1,6 +1,9 @@
+import type { JourneyQuestion } from '@app/contracts/journey/journey-graph';
 import type { Strings } from '../../i18n/en';
-import type { NewSession, PreChatField } from '../../shared/widget-api';
+import type { NewSession } from '../../shared/widget-api';
+import { isBlank, onTheWay } from './journey-steps';
 
+/** Text, the options ticked, or an uploaded image's id; numbers are typed as text. */
 export type Answer = string | string[];
 
 export interface PreChatValues {
@@ -18,36 +21,43 @@ export const answerField = (questionId: string) => `answers.${questionId}`;
 // is laxer ("a@b"). The rare address only the server refuses comes back beside the field.
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 
-const isBlank = (answer: Answer | undefined) =>
-  answer === undefined || (Array.isArray(answer) ? answer.length === 0 : answer.trim() === '');
-
-/** What is wrong with the form before it goes to the server; empty when it can be sent. */
-export function validatePreChat(
-  values: PreChatValues,
-  questions: readonly PreChatField[],
-  strings: Strings,
-): FieldErrors {
+/** What is wrong with the name and email, the first step; empty when the visitor may go on. */
+export function validateContact(values: PreChatValues, strings: Strings): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.name.trim()) errors.name = strings.nameMissing;
   if (!values.email.trim()) errors.email = strings.emailMissing;
   else if (!EMAIL.test(values.email.trim())) errors.email = strings.emailInvalid;
-  for (const question of questions) {
-    const answer = values.answers[question.id];
-    if (isBlank(answer)) {
-      if (question.required)
-        errors[answerField(question.id)] =
-          question.type === 'multiple-choice' ? strings.choiceMissing : strings.answerMissing;
-    } else if (question.type === 'email' && !EMAIL.test(String(answer).trim())) {
-      errors[answerField(question.id)] = strings.emailInvalid;
-    }
-  }
   return errors;
 }
 
-/** The session request: trimmed text, and unanswered optional questions left out. */
-export function sessionRequest(values: PreChatValues): NewSession {
-  const answers: Record<string, Answer> = {};
-  for (const [id, answer] of Object.entries(values.answers))
-    if (!isBlank(answer)) answers[id] = Array.isArray(answer) ? answer : answer.trim();
-  return { name: values.name.trim(), email: values.email.trim(), answers };
+/** What is wrong with the answer to one question, or undefined when the visitor may go on. */
+export function answerProblem(
+  question: JourneyQuestion,
+  answer: Answer | undefined,
+  strings: Strings,
+): string | undefined {
+  if (isBlank(answer))
+    return !question.required
+      ? undefined
+      : question.type === 'multiple-choice'
+        ? strings.choiceMissing
+        : question.type === 'image'
+          ? strings.imageMissing
+          : strings.answerMissing;
+  if (question.type === 'email' && !EMAIL.test(String(answer).trim())) return strings.emailInvalid;
+  if (question.type === 'number' && !Number.isFinite(Number(answer))) return strings.numberInvalid;
+  return undefined;
+}
+
+/** The session request: trimmed text, numbers as numbers, only the questions on the way. */
+export function sessionRequest(
+  values: PreChatValues,
+  asked: readonly string[],
+  numbers: ReadonlySet<string>,
+  journeyVersion: number,
+): NewSession {
+  const answers = onTheWay(asked, values.answers);
+  for (const id of Object.keys(answers))
+    if (numbers.has(id)) answers[id] = Number(answers[id] as string);
+  return { name: values.name.trim(), email: values.email.trim(), answers, journeyVersion };
 }

@@ -5,6 +5,8 @@ export interface PendingMessage {
   /** Sent again unchanged on every retry: the server stores the message once per id. */
   clientMessageId: string;
   body: string;
+  /** Uploads the message carries (sent again unchanged, like the id). */
+  attachmentIds?: string[];
   createdAt: string;
   /** The server's error code when it refused the message; retried only by the visitor. */
   failure?: string;

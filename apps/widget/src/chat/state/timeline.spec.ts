@@ -22,6 +22,19 @@ describe('the message timeline', () => {
     expect(seqs(timeline)).toEqual([1, 2]);
   });
 
+  it('takes the broadcast of an acknowledged message for its files, once', () => {
+    const acked = message(3, 'visitor');
+    const broadcast: ChatMessage = {
+      ...acked,
+      attachments: [
+        { id: 'f-1', name: 'a.png', size: 10, contentType: 'image/png', url: '/api/chat/x' },
+      ],
+    };
+    const timeline = receive(message(2), acked, broadcast);
+    expect(timeline.map((known) => known.attachments?.length ?? 0)).toEqual([0, 1]);
+    expect(withMessage(timeline, broadcast)).toBe(timeline);
+  });
+
   it('puts a late message in its place by seq, not at the end', () => {
     expect(seqs(receive(message(1), message(4), message(3)))).toEqual([1, 3, 4]);
   });

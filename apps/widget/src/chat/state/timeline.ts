@@ -8,7 +8,12 @@ export type Timeline = readonly ChatMessage[];
 
 /** The timeline with `message` in its place; the same timeline if it was already there. */
 export function withMessage(timeline: Timeline, message: ChatMessage): Timeline {
-  if (timeline.some((known) => known.id === message.id)) return timeline;
+  const known = timeline.find((entry) => entry.id === message.id);
+  // An ack stands in for the stored message until its broadcast comes, which alone has the
+  // links of the message's files.
+  if (known && known.attachments === undefined && message.attachments !== undefined)
+    return timeline.map((entry) => (entry === known ? message : entry));
+  if (known) return timeline;
   let index = timeline.length;
   while (index > 0 && timeline[index - 1].seq > message.seq) index--;
   return [...timeline.slice(0, index), message, ...timeline.slice(index)];

@@ -1,0 +1,3 @@
+export * from './journey-graph';
+export * from './journey.schema';
+export * from './journey-example';

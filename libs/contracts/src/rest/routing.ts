@@ -1,0 +1,17 @@
+/** A category of the tenant's list, as `GET /api/tenant/categories` answers it. */
+export interface CategoryView {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A team, as `GET /api/tenant/teams` answers it. */
+export interface TeamView {
+  id: string;
+  name: string;
+  memberIds: string[];
+  categoryIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
