@@ -17,12 +17,23 @@ export const redisKeys = {
    * test) on the same Redis must not take deadlines of rooms it cannot see.
    */
   standbyDeadlines: (database: string) => `parley:chat:standby-deadlines:${database}`,
-  /** Agents of a tenant who set themselves away (hash: agent id → since). */
-  agentsAway: (tenantId: string) => `parley:chat:away-agents:${tenantId}`,
-  /** The presence last announced per agent (hash: agent id → online | away | offline). */
+  /**
+   * The status agents of a tenant chose, when not `available` (hash: agent id → busy | away |
+   * away:auto, the last set by inactivity; older entries hold a date and read as away).
+   */
+  agentsChosenStatus: (tenantId: string) => `parley:chat:away-agents:${tenantId}`,
+  /**
+   * When each connected agent turns away for inactivity (sorted set of `<tenant>:<agent>` by
+   * deadline), swept by every replica of the deployment (named after its database, as standby).
+   */
+  agentIdleDeadlines: (database: string) => `parley:chat:agent-idle:${database}`,
+  /** When each agent last got an auto-assigned room (sorted set: agent id → ms): the turn. */
+  autoAssignTurns: (tenantId: string) => `parley:chat:auto-assign:turns:${tenantId}`,
+  /** The presence last announced per agent (hash: agent id → available | busy | away | offline). */
   agentPresence: (tenantId: string) => `parley:chat:presence:${tenantId}`,
-  /** The agent who got the last auto-assigned room. */
-  lastAutoAssigned: (tenantId: string) => `parley:chat:auto-assign:last:${tenantId}`,
+  /** Held while one agent is given a room (capacity check and claim), on any replica. */
+  agentClaimLock: (tenantId: string, agentId: string) =>
+    `parley:chat:agent-claim:${tenantId}:${agentId}`,
   /** Held by the replica handing out a tenant's waiting rooms. */
   autoAssignLock: (tenantId: string) => `parley:chat:auto-assign:lock:${tenantId}`,
   /** Set when a chance to assign came while another replica held the lock: go round again. */

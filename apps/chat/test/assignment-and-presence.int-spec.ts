@@ -55,9 +55,9 @@ describe('agent presence and round-robin auto-assignment', () => {
     const watcher = new Inbox(await fixture.agent(admin.accessToken));
 
     const secondSocket = await fixture.agent(second.accessToken);
-    await watcher.waitForPresence(second.user.id, 'online');
+    await watcher.waitForPresence(second.user.id, 'available');
     expect((await online(admin).expect(200)).body.agents).toEqual(
-      expect.arrayContaining([{ id: second.user.id, name: second.user.name, status: 'online' }]),
+      expect.arrayContaining([{ id: second.user.id, name: second.user.name, status: 'available' }]),
     );
 
     expect(await secondSocket.emitWithAck('agent:status', { status: 'away' })).toEqual({
@@ -86,10 +86,10 @@ describe('agent presence and round-robin auto-assignment', () => {
     expect(statuses).toEqual(['online', 'away', 'offline']);
   });
 
-  it('refuses a status other than online or away, and another tenant cannot list the agents', async () => {
+  it('refuses a status other than available, busy or away, and another tenant cannot list the agents', async () => {
     const { admin } = await fixture.tenantWithChatbot();
     const socket = await fixture.agent(admin.accessToken);
-    const answer = await socket.emitWithAck('agent:status', { status: 'busy' } as never);
+    const answer = await socket.emitWithAck('agent:status', { status: 'sleeping' } as never);
     expect(answer).toEqual({
       error: { code: 'invalid_payload', message: expect.stringContaining('status') },
     });

@@ -272,6 +272,8 @@ describe('a conversation between a visitor and an agent', () => {
           appearance: expect.objectContaining({ color: '#0a7d5a', greeting: 'Hi there!' }),
           // Announced as before journeys (a flat form): read as the linear journey it amounts to.
           journey: journeyFromPreChatForm(preChatForm),
+          // No business hours set: open around the clock.
+          availability: 'online',
         });
       });
       expect((await askConfig('https://evil.example').expect(403)).body.code).toBe(

@@ -4,6 +4,7 @@ import {
   NotificationFailedV1,
   NotificationRequestedV1,
   NotificationSentV1,
+  VISITOR_NOTIFICATION_KINDS,
 } from '@app/contracts';
 import { produceRaw, TopicProbe, uniqueSuffix } from '@app/testing';
 import { randomUUID } from 'node:crypto';
@@ -51,6 +52,12 @@ describe('email: notification.requested to a real SMTP server', () => {
       kind: 'agent-reply',
       agentName: 'Alan',
       reply: 'Your size 42 is back in stock.',
+      conversationUrl: fixture.sealed(conversationUrl),
+    }),
+    'offline-message-received': () => ({
+      kind: 'offline-message-received',
+      chatbotName: 'Shoe help',
+      message: 'Do you ship to Iceland?',
       conversationUrl: fixture.sealed(conversationUrl),
     }),
     'conversation-transcript': () => ({
@@ -107,6 +114,10 @@ describe('email: notification.requested to a real SMTP server', () => {
       subject: 'Alan replied to your conversation with Acme Shoes',
       content: ['Your size 42 is back in stock.', conversationUrl],
     },
+    'offline-message-received': {
+      subject: 'We received your message to Acme Shoes',
+      content: ['Do you ship to Iceland?', 'an agent will reply to this address', conversationUrl],
+    },
     'conversation-transcript': {
       subject: 'Transcript of your conversation with Acme Shoes',
       content: ['Do you have size 42?', 'Yes, in blue.', 'was resolved', '20 Nov 2026'],
@@ -149,9 +160,7 @@ describe('email: notification.requested to a real SMTP server', () => {
       expect(mail.html).toContain('Acme Shoes');
       expect(mail.messageId).toBe(`${event.payload.notificationId}@parley.local`);
 
-      const isForVisitor = ['visitor-welcome', 'agent-reply', 'conversation-transcript'].includes(
-        kind,
-      );
+      const isForVisitor = (VISITOR_NOTIFICATION_KINDS as readonly string[]).includes(kind);
       expect(mail.shownHtml.includes('/api/email/unsubscribe?token=')).toBe(isForVisitor);
       expect(mail.text.includes('/api/email/unsubscribe?token=')).toBe(isForVisitor);
       expect(Boolean(mail.headers['list-unsubscribe'])).toBe(isForVisitor);

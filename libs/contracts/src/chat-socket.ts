@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_ATTACHMENTS_PER_MESSAGE, type MessageAttachment } from './attachments';
 import {
+  type AgentAvailability,
   agentPresenceSchema,
   closeReasonSchema,
   type RoomPriority,
@@ -72,8 +73,18 @@ export const messageReadSchema = z.strictObject({
   seq: z.number().int().min(0),
 });
 
-/** An agent sets themself available for chats (`online`) or not (`away`). */
-export const agentStatusSchema = z.strictObject({ status: z.enum(['online', 'away']) });
+/**
+ * An agent sets their status: `available` (takes new chats), `busy` (keeps theirs, no new ones)
+ * or `away`. `online` is the deprecated name of `available`, kept for older clients.
+ */
+export const agentStatusSchema = z.strictObject({
+  status: z
+    .enum(['available', 'busy', 'away', 'online'])
+    .transform((status) => (status === 'online' ? 'available' : status)),
+});
+export type ChosenAgentStatus = z.output<typeof agentStatusSchema>['status'];
+/** `agent:activity` carries nothing: it only says the dashboard is in use. */
+export const agentActivitySchema = z.strictObject({});
 
 /**
  * A handshake's token: null or absent when the client has none (the server then refuses the
@@ -101,7 +112,7 @@ export type AgentPresence = z.infer<typeof agentPresenceSchema>;
 export interface AgentPresenceUpdate {
   agentId: string;
   name: string;
-  status: AgentPresence;
+  status: AgentAvailability;
 }
 
 export type MessageSend = z.infer<typeof messageSendSchema>;
@@ -188,8 +199,10 @@ export interface ClientToServerEvents {
   ) => void;
   'agent:status': (
     payload: z.input<typeof agentStatusSchema>,
-    ack?: Ack<{ status: AgentPresence }>,
+    ack?: Ack<{ status: ChosenAgentStatus }>,
   ) => void;
+  /** The dashboard is in use (throttled by the client): postpones the automatic away. */
+  'agent:activity': (payload: Record<string, never>, ack?: Ack<{ ok: true }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -208,8 +221,10 @@ export interface ServerToClientEvents {
   'queue:updated': (queue: QueuePage) => void;
   typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;
   'message:read': (event: { roomId: string; seq: number; reader: Sender }) => void;
-  /** To a tenant's agents: a colleague came online, went away or offline. */
+  /** To a tenant's agents: a colleague's status changed (available, busy, away, offline). */
   'agent:presence': (update: AgentPresenceUpdate) => void;
+  /** To an agent: auto-assignment gave them this room (the dashboard notifies and rings). */
+  'room:assigned': (event: { room: RoomSummary; how: 'auto' }) => void;
   /**
    * To an agent, just before chat closes the socket: its access token expired (`expired`), what
    * the agent may do changed (`permissions_changed`): reconnect with a refreshed token; or the

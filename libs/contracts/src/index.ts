@@ -6,4 +6,5 @@ export * from './envelope';
 export * from './events';
 export * from './topics';
 export * from './chat-socket';
+export * from './schedule';
 export * from './rest';

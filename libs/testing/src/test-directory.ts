@@ -63,6 +63,9 @@ export class TestDirectory {
       name: tenantName,
       brandColor: '#2563eb',
       autoAssignment: 'off',
+      timeZone: 'UTC',
+      agentAutoAwayMinutes: 15,
+      businessHours: null,
     });
     return this.addUser(tenantId, UserUpdatedV1, {
       name: 'Ada Admin',
@@ -74,7 +77,7 @@ export class TestDirectory {
   /** An agent of the admin's tenant who accepted the invitation: announced, active, signed in. */
   async agent(
     admin: SignedIn,
-    fields: Partial<Pick<AgentSnapshot, 'name' | 'email' | 'maxConcurrentChats'>> = {},
+    fields: Partial<Pick<AgentSnapshot, 'name' | 'email' | 'maxConcurrentChats' | 'shifts'>> = {},
   ): Promise<SignedIn> {
     const agent = await this.addUser(admin.tenant.id, UserInvitedV1, {
       name: 'Alan Agent',
@@ -116,7 +119,7 @@ export class TestDirectory {
   async chatbot(
     tenantId: string,
     fields: { name?: string; allowedOrigins: string[] } & Partial<
-      Pick<ChatbotSnapshot, 'appearance' | 'journey' | 'preChatForm'>
+      Pick<ChatbotSnapshot, 'appearance' | 'journey' | 'preChatForm' | 'offlineWhen'>
     >,
   ): Promise<TestChatbot> {
     const apiKey = newChatbotApiKey();
@@ -132,6 +135,7 @@ export class TestDirectory {
       apiKeySha256: sha256(apiKey),
       identitySecretSealed: null,
       requireVerifiedIdentity: false,
+      offlineWhen: fields.offlineWhen ?? 'outside-hours',
     };
     this.chatbots.set(snapshot.chatbotId, await publish(ChatbotCreatedV1, tenantId, snapshot));
     return { id: snapshot.chatbotId, tenantId, apiKey };
@@ -149,6 +153,7 @@ export class TestDirectory {
         | 'preChatForm'
         | 'identitySecretSealed'
         | 'requireVerifiedIdentity'
+        | 'offlineWhen'
       >
     >,
   ): Promise<void> {
@@ -218,13 +223,14 @@ export class TestDirectory {
   private async addUser(
     tenantId: string,
     announcement: typeof UserInvitedV1 | typeof UserUpdatedV1,
-    fields: Omit<AgentSnapshot, 'userId' | 'status' | 'maxConcurrentChats'> &
-      Partial<Pick<AgentSnapshot, 'status' | 'maxConcurrentChats'>>,
+    fields: Omit<AgentSnapshot, 'userId' | 'status' | 'maxConcurrentChats' | 'shifts'> &
+      Partial<Pick<AgentSnapshot, 'status' | 'maxConcurrentChats' | 'shifts'>>,
   ): Promise<SignedIn> {
     const snapshot: AgentSnapshot = {
       userId: randomUUID(),
       status: 'active',
       maxConcurrentChats: DEFAULT_MAX_CONCURRENT_CHATS,
+      shifts: [],
       ...fields,
     };
     this.users.set(snapshot.userId, { tenantId, snapshot });

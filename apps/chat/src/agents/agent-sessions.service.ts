@@ -1,10 +1,12 @@
 import { type Principal } from '@app/auth';
 import { type ChatMessage, type QueuePage, type RoomSummary } from '@app/contracts';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MessagesService } from '../messages/messages.service';
 import { socketRooms } from '../redis-keys';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
+import { type ChosenAgentStatus } from '@app/contracts';
+import { AgentIdle } from './agent-idle.service';
 import { AgentPresence } from './agent-presence.service';
 
 /**
@@ -14,11 +16,14 @@ import { AgentPresence } from './agent-presence.service';
  */
 @Injectable()
 export class AgentSessions {
+  private readonly logger = new Logger(AgentSessions.name);
+
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly roomsService: RoomsService,
     private readonly messages: MessagesService,
     private readonly presence: AgentPresence,
+    private readonly idle: AgentIdle,
   ) {}
 
   /** The socket rooms of a connecting agent, and the ids of the rooms they have open. */
@@ -55,23 +60,49 @@ export class AgentSessions {
    */
   async announce(agent: Principal): Promise<void> {
     await this.presence.connected(agent.tenantId, { id: agent.userId, name: agent.name });
+    this.noteActivity(agent);
     this.roomsService.assignmentChance(agent.tenantId);
   }
 
   async end(agent: Principal): Promise<void> {
-    await this.presence.disconnected(agent.tenantId, { id: agent.userId, name: agent.name });
+    if (await this.presence.disconnected(agent.tenantId, { id: agent.userId, name: agent.name }))
+      await this.idle.gone(agent.tenantId, agent.userId);
   }
 
-  /** Available for chats (`online`) or not (`away`); away agents get no auto-assigned rooms. */
-  async choose(agent: Principal, status: 'online' | 'away'): Promise<{ status: typeof status }> {
+  /**
+   * `available` takes new chats; `busy` keeps its chats and gets no new ones; `away` neither.
+   * Only available agents are auto-assigned rooms.
+   */
+  async choose(
+    agent: Principal,
+    status: ChosenAgentStatus,
+  ): Promise<{ status: ChosenAgentStatus }> {
     await this.presence.choose(agent.tenantId, { id: agent.userId, name: agent.name }, status);
-    if (status === 'online') this.roomsService.assignmentChance(agent.tenantId);
+    this.noteActivity(agent);
+    if (status === 'available') this.roomsService.assignmentChance(agent.tenantId);
     return { status };
+  }
+
+  /** The dashboard's heartbeat (`agent:activity`): answered once recorded. */
+  async activity(agent: Principal): Promise<{ ok: true }> {
+    await this.idle.activity(agent.tenantId, { id: agent.userId, name: agent.name });
+    return { ok: true };
+  }
+
+  /**
+   * The agent did something (connected, sent, joined, typed, chose a status): the automatic away
+   * is postponed without the action waiting for it; a failure only leaves the deadline as it was.
+   */
+  noteActivity(agent: Principal): void {
+    this.activity(agent).catch((error: Error) =>
+      this.logger.warn(`recording activity of ${agent.userId} failed: ${error.message}`),
+    );
   }
 
   /** Joins a room (atomically); answers it and the socket room to put the agent's socket in. */
   async join(agent: Principal, roomId: string): Promise<{ room: RoomSummary; socketRoom: string }> {
     const room = await this.roomsService.join(roomId, agent);
+    this.noteActivity(agent);
     return { room, socketRoom: socketRooms.room(agent.tenantId, roomId) };
   }
 }

@@ -8,7 +8,7 @@ export const agentsOnlineAnswer = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      status: z.enum(['online', 'away']),
+      status: z.enum(['available', 'busy', 'away']),
     }) satisfies z.ZodType<Jsonified<AgentOnline>>,
   ),
 });

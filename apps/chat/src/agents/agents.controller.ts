@@ -12,7 +12,7 @@ import { AgentPresence, type AgentOnline } from './agent-presence.service';
 export class AgentsController {
   constructor(private readonly presence: AgentPresence) {}
 
-  /** The tenant's agents who are connected now, `online` (taking chats) or `away`. */
+  /** The tenant's agents who are connected now: `available` (taking chats), `busy` or `away`. */
   @RequirePermissions('chats:join')
   @ApiAnswer(200, agentsOnlineAnswer)
   @Get('online')

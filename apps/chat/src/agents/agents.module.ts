@@ -4,6 +4,7 @@ import { MessagesModule } from '../messages/messages.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { AgentAuthenticator } from './agent-authenticator.service';
+import { AgentIdle } from './agent-idle.service';
 import { AgentPresence } from './agent-presence.service';
 import { AgentSessionEnds } from './agent-session-ends.service';
 import { AgentSessionEventsController } from './agent-session-events.controller';
@@ -18,7 +19,14 @@ import { AutoAssigner } from './auto-assigner.service';
 @Module({
   imports: [DirectoryModule, MessagesModule, RealtimeModule, RoomsModule],
   controllers: [AgentsController, AgentSessionEventsController],
-  providers: [AgentAuthenticator, AgentPresence, AgentSessions, AgentSessionEnds, AutoAssigner],
-  exports: [AgentAuthenticator, AgentSessions, AgentSessionEnds],
+  providers: [
+    AgentAuthenticator,
+    AgentIdle,
+    AgentPresence,
+    AgentSessions,
+    AgentSessionEnds,
+    AutoAssigner,
+  ],
+  exports: [AgentAuthenticator, AgentPresence, AgentSessions, AgentSessionEnds],
 })
 export class AgentsModule {}

@@ -5,33 +5,27 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { redisKeys } from '../redis-keys';
+import { RELEASE_LOCK } from '../redis-lock';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
+import { withinWeeklyHours } from '../availability/weekly-schedule';
+import { RealtimeBus } from '../realtime/realtime-bus.service';
+import { type RoomRecord } from '../rooms/room-record';
 import { AgentPresence } from './agent-presence.service';
-import { nextInTurn } from './round-robin';
+import { type Candidate, nextInTurn, servingOrder, type WaitingRoom } from './round-robin';
 
 /** Longer than a round can take; a replica that dies holding the lock only delays the next. */
 const LOCK_MS = 10_000;
 const ROOMS_PER_ROUND = 50;
 
-interface Candidate {
-  id: string;
-  name: string;
-  /** How many more chats the agent may take. */
-  free: number;
-}
-
-/** Releases the lock only if it is still ours (it may have expired and been taken). */
-const RELEASE_LOCK = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`;
-
 /**
- * Round-robin auto-assignment, for tenants that turn it on: waiting rooms, oldest first, go to
- * the available agents (online, not away, under their maximum of chats) in turn. It runs
- * whenever a room starts waiting or an agent gains room for a chat; one replica at a time per
- * tenant (a Redis lock), and each assignment is the same atomic claim as an agent's join.
+ * Round-robin auto-assignment, for tenants that turn it on: waiting rooms, urgent first and then
+ * the longest waiting, go to the agents who are available (connected, neither busy nor away), on
+ * shift and under their maximum of chats, the least loaded first and equals in turn (see
+ * nextInTurn). It runs whenever a room starts waiting or an agent gains room for a chat; one
+ * replica at a time per tenant (a Redis lock), with the turn kept in Redis so that whichever
+ * replica assigns next continues it, and each assignment is the same atomic claim as an agent's
+ * join. The agent is told at once (`room:assigned`).
  */
 @Injectable()
 export class AutoAssigner implements OnModuleInit {
@@ -43,6 +37,7 @@ export class AutoAssigner implements OnModuleInit {
     private readonly roomsService: RoomsService,
     private readonly presence: AgentPresence,
     private readonly directory: DirectoryRepository,
+    private readonly realtime: RealtimeBus,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.releaseLock = redisScript(redis, 'parleyReleaseLock', RELEASE_LOCK);
@@ -73,7 +68,7 @@ export class AutoAssigner implements OnModuleInit {
           try {
             do {
               await this.redis.del(again);
-              assigned += await this.round(tenantId);
+              assigned += await this.round(tenantId, tenant.timeZone);
             } while (await this.redis.exists(again));
           } finally {
             await this.releaseLock(lock, owner);
@@ -88,47 +83,86 @@ export class AutoAssigner implements OnModuleInit {
     }
   }
 
-  private async round(tenantId: string): Promise<number> {
-    const waiting = await this.rooms.queue(ROOMS_PER_ROUND);
+  private async round(tenantId: string, timeZone: string): Promise<number> {
+    const waiting = servingOrder(await this.rooms.queue(ROOMS_PER_ROUND));
     if (waiting.length === 0) return 0;
-    const agents = await this.candidates(tenantId);
-    const lastKey = redisKeys.lastAutoAssigned(tenantId);
-    let last = await this.redis.get(lastKey);
+    const agents = await this.candidates(tenantId, timeZone);
+    const turnsKey = redisKeys.autoAssignTurns(tenantId);
     let assigned = 0;
     for (const room of waiting) {
-      const agent = nextInTurn(agents, last, room.previousAgentId);
+      const agent = nextInTurn(agents, waitingRoom(room));
       if (!agent) continue;
+      let given: RoomRecord;
       try {
-        await this.roomsService.assign(room, agent, 'auto');
+        given = await this.roomsService.assign(room, agent, 'auto');
       } catch (error) {
         const code = error instanceof AppHttpError ? error.code : undefined;
         if (code === 'at_capacity') agent.free = 0;
-        if (code === 'at_capacity' || code === 'already_taken' || code === 'room_closed') continue;
+        // `conflict`: the room or the agent is changing right now; the next chance retries.
+        if (code && ['at_capacity', 'already_taken', 'room_closed', 'conflict'].includes(code))
+          continue;
         throw error;
       }
       agent.free -= 1;
-      last = agent.id;
+      agent.open += 1;
+      agent.lastAssignedAt = Date.now();
       assigned += 1;
-      await this.redis.set(lastKey, last);
+      await this.redis.zadd(turnsKey, agent.lastAssignedAt, agent.id);
+      this.realtime.toAgent(tenantId, agent.id, 'room:assigned', {
+        room: await this.roomsService.summary(given),
+        how: 'auto',
+      });
     }
     return assigned;
   }
 
-  /** Available agents who may take chats, with how many more each may take, in id order. */
-  private async candidates(tenantId: string): Promise<Candidate[]> {
-    const available = await this.presence.available(tenantId);
+  /**
+   * Agents who may take chats now: available, active with `chats:join`, on shift in the tenant's
+   * time zone and under capacity; with their open chats and their last turn, from Redis.
+   */
+  private async candidates(tenantId: string, timeZone: string): Promise<Candidate[]> {
+    const [available, turns] = await Promise.all([
+      this.presence.available(tenantId),
+      this.redis.zrange(redisKeys.autoAssignTurns(tenantId), 0, -1, 'WITHSCORES'),
+    ]);
+    const lastTurn = new Map<string, number>();
+    for (let index = 0; index < turns.length; index += 2)
+      lastTurn.set(turns[index], Number(turns[index + 1]));
+    const now = new Date();
     const candidates = await Promise.all(
       available.map(async (agent): Promise<Candidate | null> => {
         const entry = await this.directory.findAgent(agent.id);
         if (entry && (entry.status !== 'active' || !entry.permissions.includes('chats:join')))
           return null;
+        if (entry && !withinWeeklyHours(entry.shifts, timeZone, now)) return null;
         const capacity = entry?.maxConcurrentChats ?? 5;
-        const free = capacity - (await this.rooms.countActiveOf(agent.id));
-        return free > 0 ? { ...agent, free } : null;
+        const open = await this.rooms.countActiveOf(agent.id);
+        const free = capacity - open;
+        if (free <= 0) return null;
+        const audience = await this.roomsService.audienceOf({
+          userId: agent.id,
+          permissions: entry?.permissions ?? [],
+        });
+        return {
+          ...agent,
+          free,
+          open,
+          lastAssignedAt: lastTurn.get(agent.id) ?? 0,
+          // A supervisor may take any team's room; others their teams' and the team-less.
+          ...(audience.supervisor ? {} : { teamIds: audience.teamIds }),
+        };
       }),
     );
-    return candidates
-      .filter((candidate): candidate is Candidate => candidate !== null)
-      .sort((a, b) => a.id.localeCompare(b.id));
+    return candidates.filter((candidate): candidate is Candidate => candidate !== null);
   }
+}
+
+/** What the choice reads of a room. */
+function waitingRoom(room: RoomRecord): WaitingRoom {
+  return {
+    previousAgentId: room.previousAgentId,
+    priority: room.priority,
+    teamId: room.teamId,
+    queuedAt: room.queuedAt,
+  };
 }

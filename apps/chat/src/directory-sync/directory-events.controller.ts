@@ -83,10 +83,18 @@ export class DirectoryEventsController {
 
   @OnEvent(TenantUpdatedV1)
   async onTenantUpdated(@Payload() event: EventOf<typeof TenantUpdatedV1>): Promise<void> {
-    const { name, autoAssignment, attachmentTypes } = event.payload;
+    const { name, autoAssignment, attachmentTypes, timeZone, agentAutoAwayMinutes, businessHours } =
+      event.payload;
     await this.directory.applyTenant(
       event.tenantId,
-      { name, autoAssignment, ...(attachmentTypes ? { attachmentTypes } : {}) },
+      {
+        name,
+        autoAssignment,
+        ...(attachmentTypes ? { attachmentTypes } : {}),
+        timeZone,
+        agentAutoAwayMinutes,
+        businessHours,
+      },
       at(event),
     );
     // Turning auto-assignment on hands out the rooms already waiting.
@@ -135,6 +143,8 @@ export class DirectoryEventsController {
 
   private async applyAgent(event: EventEnvelope, agent: AgentSnapshot): Promise<void> {
     await this.directory.applyAgent(agent, at(event));
+    // New capacity or shifts may let the agent take a waiting room.
+    this.rooms.assignmentChance(event.tenantId);
     // A deactivated agent, or one who lost chats:join, is cut off at once.
     if (agent.status !== 'active' || !agent.permissions.includes('chats:join')) {
       await this.realtime.disconnectAgent(event.tenantId, agent.userId);

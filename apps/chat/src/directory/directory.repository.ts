@@ -2,6 +2,7 @@ import { findOwnById } from '@app/tenancy';
 import {
   type AgentSnapshot,
   type AutoAssignment,
+  type BusinessHours,
   type ChatbotSnapshot,
   type Journey,
   journeyFromPreChatForm,
@@ -28,9 +29,15 @@ export interface TenantRecord {
   id: string;
   name: string;
   autoAssignment: AutoAssignment;
+  timeZone: string;
+  agentAutoAwayMinutes: number;
+  businessHours: BusinessHours | null;
   /** The content types the workspace accepts as attachments; absent: the default list. */
   attachmentTypes?: string[];
 }
+
+/** The tenant's settings as chat applies them (see TenantUpdatedV1). */
+export type TenantFields = Partial<Omit<TenantRecord, 'id'>> & { name: string };
 
 const CHATBOT_CACHE_SECONDS = 300;
 
@@ -63,6 +70,7 @@ export class DirectoryRepository {
             apiKeySha256: snapshot.apiKeySha256,
             identitySecretSealed: snapshot.identitySecretSealed,
             requireVerifiedIdentity: snapshot.requireVerifiedIdentity,
+            offlineWhen: snapshot.offlineWhen,
             deleted: false,
           };
     await applyIfNewer(this.chatbots, snapshot.chatbotId, fields, at);
@@ -82,15 +90,12 @@ export class DirectoryRepository {
             permissions: snapshot.permissions,
             status: snapshot.status,
             maxConcurrentChats: snapshot.maxConcurrentChats,
+            shifts: snapshot.shifts,
           };
     await applyIfNewer(this.agents, snapshot.userId, fields, at);
   }
 
-  async applyTenant(
-    tenantId: string,
-    fields: { name: string; autoAssignment?: AutoAssignment; attachmentTypes?: string[] },
-    at: Date,
-  ): Promise<void> {
+  async applyTenant(tenantId: string, fields: TenantFields, at: Date): Promise<void> {
     await applyIfNewer(this.tenants, tenantId, fields, at);
   }
 
@@ -101,6 +106,9 @@ export class DirectoryRepository {
       id: entry._id,
       name: entry.name,
       autoAssignment: entry.autoAssignment ?? 'off',
+      timeZone: entry.timeZone ?? 'UTC',
+      agentAutoAwayMinutes: entry.agentAutoAwayMinutes ?? 15,
+      businessHours: entry.businessHours ?? null,
       ...(entry.attachmentTypes ? { attachmentTypes: entry.attachmentTypes } : {}),
     };
   }
@@ -126,7 +134,7 @@ export class DirectoryRepository {
     const entry = await findOwnById(this.agents, agentId);
     if (!entry) return null;
     const { _id, ...rest } = entry;
-    return { id: _id, ...rest };
+    return { id: _id, ...rest, shifts: rest.shifts ?? [] };
   }
 
   /** The tenant's active agents who may take chats (whose queue chat pushes). */

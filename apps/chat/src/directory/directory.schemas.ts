@@ -2,8 +2,11 @@ import { tenantScopedPlugin } from '@app/tenancy';
 import {
   type Appearance,
   type AutoAssignment,
+  type BusinessHours,
   type Journey,
+  type OfflineWhen,
   type PreChatForm,
+  type WeeklyHours,
 } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
@@ -46,6 +49,9 @@ export class ChatbotEntry {
   @Prop({ default: false })
   requireVerifiedIdentity!: boolean;
 
+  @Prop({ type: String, default: 'outside-hours' })
+  offlineWhen!: OfflineWhen;
+
   /** A deleted chatbot stays as a tombstone so a late update cannot bring it back. */
   @Prop({ default: false })
   deleted!: boolean;
@@ -76,6 +82,10 @@ export class AgentEntry {
   @Prop({ default: 5 })
   maxConcurrentChats!: number;
 
+  /** Weekly working hours in the tenant's time zone; none: always on shift. */
+  @Prop({ type: [Object], default: [] })
+  shifts!: WeeklyHours;
+
   @Prop({ required: true })
   syncedAt!: Date;
 }
@@ -92,6 +102,15 @@ export class TenantEntry {
 
   @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
   autoAssignment!: AutoAssignment;
+
+  @Prop({ default: 'UTC' })
+  timeZone!: string;
+
+  @Prop({ default: 15 })
+  agentAutoAwayMinutes!: number;
+
+  @Prop({ type: Object, default: null })
+  businessHours!: BusinessHours | null;
 
   /** The content types the workspace accepts as attachments; absent: the default list. */
   @Prop({ type: [String], default: undefined })

@@ -1,6 +1,7 @@
 import { type Principal } from '@app/auth';
 import {
   agentHandshakeSchema,
+  agentActivitySchema,
   agentStatusSchema,
   type ClientToServerEvents,
   messageReadSchema,
@@ -120,6 +121,15 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     );
   }
 
+  /** The dashboard is in use: postpones the automatic away (the client throttles it). */
+  @SubscribeMessage('agent:activity')
+  activity(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
+    const principal = socket.data.principal;
+    return handleSocketEvent(principal.tenantId, agentActivitySchema, payload ?? {}, () =>
+      this.sessions.activity(principal),
+    );
+  }
+
   @SubscribeMessage('room:join')
   join(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
@@ -137,11 +147,13 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   @SubscribeMessage('message:send')
   send(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
     const principal = socket.data.principal;
-    return handleSocketEvent(principal.tenantId, messageSendSchema, payload, (input) =>
-      this.conversation.sendAsAgent(principal, input, () =>
+    return handleSocketEvent(principal.tenantId, messageSendSchema, payload, async (input) => {
+      const sent = await this.conversation.sendAsAgent(principal, input, () =>
         this.rateLimiter.admit(socket, agentSender(principal)),
-      ),
-    );
+      );
+      this.sessions.noteActivity(principal);
+      return sent;
+    });
   }
 
   @SubscribeMessage('room:close')
@@ -194,6 +206,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, typingSchema, payload, async (input) => {
       await this.limits.consume('signal', agentSender(principal));
+      this.sessions.noteActivity(principal);
       return this.signals.fromAgent(principal, input.roomId, {
         kind: 'typing',
         typing: input.typing,

@@ -51,6 +51,21 @@ export class ChatNotificationsService {
     });
   }
 
+  /** The visitor left a message while the chatbot was offline: we have it. */
+  async offlineMessageReceived(
+    room: RoomRecord,
+    chatbotName: string,
+    message: string,
+    visitorToken: string,
+  ): Promise<void> {
+    await this.publish(room, {
+      kind: 'offline-message-received',
+      chatbotName,
+      message,
+      conversationUrl: this.conversationLink(room, visitorToken),
+    });
+  }
+
   async transcript(room: RoomRecord, reason: CloseReason, messages: ChatMessage[]): Promise<void> {
     await this.publish(room, {
       kind: 'conversation-transcript',

@@ -91,6 +91,16 @@ export class RealtimeBus implements OnModuleDestroy {
     this.agents?.to(socketRooms.agents(tenantId)).emit(event, ...args);
   }
 
+  /** To every socket of one agent, on any replica. */
+  toAgent<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    agentId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.agents?.to(socketRooms.agent(tenantId, agentId)).emit(event, ...args);
+  }
+
   /** The agents with at least one socket open, on any replica. */
   async connectedAgents(tenantId: string): Promise<Array<{ id: string; name: string }>> {
     if (!this.agents) return [];

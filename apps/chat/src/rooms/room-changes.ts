@@ -9,9 +9,9 @@ type Agent = { id: string; name: string };
  * time, so a rule sees the room as the change before it left it.
  */
 export const roomChanges = {
-  /** An agent takes a waiting room. */
+  /** An agent takes a waiting room, or an offline message to answer. */
   claim(room: RoomRecord, agent: Agent, now: Date): RoomChange | null {
-    return room.status === 'queued'
+    return room.status === 'queued' || room.status === 'offline'
       ? { status: 'active', agentId: agent.id, agentName: agent.name, assignedAt: now }
       : null;
   },

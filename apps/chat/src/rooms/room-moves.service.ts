@@ -9,6 +9,7 @@ import {
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { chatErrors } from '../chat-errors';
+import { AgentCapacityGuard } from './agent-capacity.guard';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { TeamsRepository } from '../directory/teams.repository';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
@@ -36,6 +37,7 @@ export class RoomMoves {
     private readonly teams: TeamsRepository,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
+    private readonly capacity: AgentCapacityGuard,
   ) {}
 
   /** The room's agent or a supervisor sets its category (null: none) and/or priority. */
@@ -132,10 +134,10 @@ export class RoomMoves {
     if (!target || target.status !== 'active' || !target.permissions.includes('chats:join'))
       throw chatErrors.agentNotFound();
     if (room.agentId === target.id) return this.roomsService.summary(room);
-    if ((await this.rooms.countActiveOf(target.id)) >= target.maxConcurrentChats)
-      throw chatErrors.atCapacity();
-    const moved = await this.apply(room, 'reassigned', (current) =>
-      roomChanges.reassign(current, { id: target.id, name: target.name }, new Date()),
+    const moved = await this.capacity.withinCapacity(room.tenantId, target, () =>
+      this.apply(room, 'reassigned', (current) =>
+        roomChanges.reassign(current, { id: target.id, name: target.name }, new Date()),
+      ),
     );
     if (room.agentId) await this.realtime.removeAgentFromRoom(room.tenantId, room.agentId, room.id);
     await this.realtime.addAgentToRoom(room.tenantId, target.id, room.id);

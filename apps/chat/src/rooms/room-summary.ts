@@ -33,7 +33,10 @@ export function roomUpdate(room: RoomRecord) {
 }
 
 function displayStatus(room: RoomRecord): RoomSummary['status'] {
-  return room.status !== 'closed' && room.awayUntil ? 'standby' : room.status;
+  // An offline room's visitor is never there: it is shown as offline until an agent takes it.
+  return room.status !== 'closed' && room.status !== 'offline' && room.awayUntil
+    ? 'standby'
+    : room.status;
 }
 
 function assignedAgent(room: RoomRecord): { agent?: { id: string; name: string } } {

@@ -2,7 +2,8 @@ import { tenantScopedPlugin } from '@app/tenancy';
 import { type CloseReason, ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export type RoomStatus = 'queued' | 'active' | 'closed';
+/** `offline`: a message left while the chatbot was offline, for an agent to answer by email. */
+export type RoomStatus = 'queued' | 'active' | 'closed' | 'offline';
 export type { CloseReason };
 
 @Schema({ collection: 'rooms', versionKey: false, timestamps: true })
@@ -33,7 +34,7 @@ export class Room {
   @Prop({ type: Object, default: {} })
   answers!: Record<string, string | string[]>;
 
-  @Prop({ type: String, enum: ['queued', 'active', 'closed'], required: true })
+  @Prop({ type: String, enum: ['queued', 'active', 'closed', 'offline'], required: true })
   status!: RoomStatus;
 
   @Prop({ type: String, default: null })

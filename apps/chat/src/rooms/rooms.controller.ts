@@ -163,6 +163,17 @@ export class RoomsController {
     return { rooms: await this.rooms.summaries(rooms) };
   }
 
+  /**
+   * Offline messages no agent has taken yet, oldest first (at most 200): an agent joins one to
+   * answer, and the reply is mailed to the visitor.
+   */
+  @RequirePermissions('chats:join')
+  @ApiAnswer(200, roomListAnswer)
+  @Get('offline')
+  async offline(): Promise<{ rooms: RoomSummary[] }> {
+    return { rooms: await this.rooms.summaries(await this.repository.offline(QUEUE_PAGE_SIZE)) };
+  }
+
   @RequirePermissions('chats:join')
   @ApiAnswer(200, roomListAnswer)
   @Get('mine')

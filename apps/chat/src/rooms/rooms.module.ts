@@ -4,6 +4,7 @@ import { BlockingModule } from '../blocking/blocking.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MessagesModule } from '../messages/messages.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { AgentCapacityGuard } from './agent-capacity.guard';
 import { DisplayIdAllocator } from './display-id.allocator';
 import { RoomCache } from './room-cache';
 import { RoomDeletionService } from './room-deletion.service';
@@ -27,6 +28,7 @@ import { RoomMoves } from './room-moves.service';
   ],
   controllers: [RoomsController],
   providers: [
+    AgentCapacityGuard,
     DisplayIdAllocator,
     RoomCache,
     RoomDeletionService,

@@ -47,6 +47,9 @@ const INSERT_ATTEMPTS = 5;
  * changes to one room happen one at a time on MongoDB and FerretDB alike (no transactions
  * needed), and keeps the room cache the message path reads.
  */
+/** How long an offline room's visitor counts as away: long enough for any answer to be mailed. */
+const OFFLINE_AWAY_MS = 30 * 86_400_000;
+
 @Injectable()
 export class RoomsRepository implements OnModuleInit {
   private readonly logger = new Logger(RoomsRepository.name);
@@ -82,8 +85,13 @@ export class RoomsRepository implements OnModuleInit {
     });
   }
 
-  /** A waiting room, routed to its team by its category unless it was given one. */
-  async create(room: NewRoom): Promise<RoomRecord> {
+  /**
+   * A waiting room, routed to its team by its category unless it was given one. With `offline`,
+   * an offline message: its visitor is marked away from the start (with no standby deadline, so
+   * it never closes as abandoned), and the first agent reply is mailed to them as a reply during
+   * a standby is.
+   */
+  async create(room: NewRoom, options: { offline?: boolean } = {}): Promise<RoomRecord> {
     const category = room.category ?? null;
     const priority = room.priority ?? 'normal';
     const teamId = routedTeam({ category, teamId: room.teamId ?? null }, await this.teams.list());
@@ -101,8 +109,9 @@ export class RoomsRepository implements OnModuleInit {
           priorityRank: priorityRank(priority),
           teamId,
           journey: room.journey ?? null,
-          status: 'queued',
+          status: options.offline ? 'offline' : 'queued',
           queuedAt: new Date(),
+          ...(options.offline ? { awayUntil: new Date(Date.now() + OFFLINE_AWAY_MS) } : {}),
           version: 0,
         });
         const record = toRecord(created.toObject());
@@ -124,6 +133,16 @@ export class RoomsRepository implements OnModuleInit {
     const room = await this.load(id);
     if (room) await this.cache.store(room);
     return room;
+  }
+
+  /** Offline messages not taken yet, oldest first. */
+  async offline(limit: number): Promise<RoomRecord[]> {
+    const rooms = await this.rooms
+      .find({ status: 'offline' })
+      .sort({ queuedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean();
+    return rooms.map(toRecord);
   }
 
   /** The whole queue's first rooms, every team's, for the auto-assigner. */

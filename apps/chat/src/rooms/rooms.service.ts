@@ -20,6 +20,7 @@ import { type CloseReason } from './room.schema';
 import { roomUpdate, summarize } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
+import { AgentCapacityGuard } from './agent-capacity.guard';
 import { canSeeTeam, type QueueAudience, type QueueFilter } from './room-routing';
 
 /** Rooms per page of the queue, and in the page `queue:updated` pushes. */
@@ -37,6 +38,7 @@ export class RoomsService {
     private readonly notifications: ChatNotificationsService,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
+    private readonly capacity: AgentCapacityGuard,
   ) {}
 
   private readonly assignmentListeners: Array<(tenantId: string) => Promise<void>> = [];
@@ -156,9 +158,12 @@ export class RoomsService {
   ): Promise<RoomRecord> {
     if (room.status === 'closed') throw chatErrors.roomClosed();
     const entry = await this.directory.findAgent(agent.id);
-    const capacity = entry?.maxConcurrentChats ?? 5;
-    if ((await this.rooms.countActiveOf(agent.id)) >= capacity) throw chatErrors.atCapacity();
-    const claimed = await this.rooms.claim(room.id, agent);
+    const maxConcurrentChats = entry?.maxConcurrentChats ?? 5;
+    const claimed = await this.capacity.withinCapacity(
+      room.tenantId,
+      { id: agent.id, maxConcurrentChats },
+      () => this.rooms.claim(room.id, agent),
+    );
     if (!claimed?.applied) throw chatErrors.alreadyTaken();
 
     const joined = claimed.room;
@@ -211,12 +216,9 @@ export class RoomsService {
     const target = await this.directory.findAgent(toAgentId);
     if (!target || target.status !== 'active' || !target.permissions.includes('chats:join'))
       throw chatErrors.agentNotFound();
-    if ((await this.rooms.countActiveOf(target.id)) >= target.maxConcurrentChats)
-      throw chatErrors.atCapacity();
-    const transfer = await this.rooms.transfer(roomId, agent.userId, {
-      id: target.id,
-      name: target.name,
-    });
+    const transfer = await this.capacity.withinCapacity(room.tenantId, target, () =>
+      this.rooms.transfer(roomId, agent.userId, { id: target.id, name: target.name }),
+    );
     if (!transfer?.applied) throw chatErrors.roomClosed();
     const moved = transfer.room;
     await this.realtime.removeAgentFromRoom(room.tenantId, agent.userId, roomId);

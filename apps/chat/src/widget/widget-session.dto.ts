@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_LENGTH } from '@app/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -12,14 +13,31 @@ const chatbotCredentials = {
 /** What the widget asks before a visitor starts: the chatbot's look and pre-chat form. */
 export class WidgetConfigDto extends createZodDto(z.strictObject(chatbotCredentials)) {}
 
+const visitorName = z.string().trim().min(1, 'required').max(120);
+const visitorEmail = z
+  .email('a valid email address')
+  .max(254)
+  .transform((email) => email.toLowerCase());
+
+/** A message left while the chatbot is offline: it becomes an `offline` room, answered by email. */
+export class OfflineMessageDto extends createZodDto(
+  z.strictObject({
+    ...chatbotCredentials,
+    name: visitorName,
+    email: visitorEmail,
+    message: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`),
+  }),
+) {}
+
 export class WidgetSessionDto extends createZodDto(
   z.strictObject({
     ...chatbotCredentials,
-    name: z.string().trim().min(1, 'required').max(120),
-    email: z
-      .email('a valid email address')
-      .max(254)
-      .transform((email) => email.toLowerCase()),
+    name: visitorName,
+    email: visitorEmail,
     /** Keyed by journey node id: text, a number, options, or an uploaded image's id. */
     answers: z
       .record(

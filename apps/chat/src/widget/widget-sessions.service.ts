@@ -12,6 +12,8 @@ import { type ChatConfig } from '../chat.config';
 import { type ChatbotRecord, DirectoryRepository } from '../directory/directory.repository';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
 import { MessagesService } from '../messages/messages.service';
+import { ChatbotAvailability } from '../availability/chatbot-availability.service';
+import { type RoomRecord } from '../rooms/room-record';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { chatErrors } from '../chat-errors';
@@ -52,6 +54,7 @@ export class WidgetSessionsService {
     private readonly tokens: VisitorTokensService,
     private readonly events: EventPublisher,
     private readonly limits: WidgetRateLimits,
+    private readonly availability: ChatbotAvailability,
     private readonly journeys: JourneyAnswersService,
     @InjectConfig() private readonly chatConfig: ChatConfig,
   ) {}
@@ -67,6 +70,7 @@ export class WidgetSessionsService {
         name: chatbot.name,
         appearance: chatbot.appearance,
         journey: chatbot.journey,
+        ...(await this.availability.now(input.tenantId, chatbot)),
       };
     });
   }
@@ -85,13 +89,22 @@ export class WidgetSessionsService {
     });
   }
 
+  /** The per-address limit of new rooms, counted before the chatbot is even looked up. */
+  limitAddress(tenantId: string, ip: string): Promise<void> {
+    return this.limits.sessionByAddress(tenantId, ip);
+  }
+
   async open(input: NewSession, request: { origin?: string; ip: string; userAgent?: string }) {
-    await this.limits.sessionByAddress(input.tenantId, request.ip);
+    await this.limitAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
-      const chatbot = await this.authorizedChatbot(input, request.origin);
-      await this.limits.sessionOfChatbot(input.tenantId, chatbot.id, input.email);
-      if (await this.blockedVisitors.isBlocked(input.email, request.ip)) {
-        throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
+      const chatbot = await this.admitVisitor(input, request);
+      const now = await this.availability.now(input.tenantId, chatbot);
+      if (now.availability === 'offline') {
+        throw new AppHttpError(
+          409,
+          'chatbot_offline',
+          `nobody answers live now (${now.offlineReason}): leave an offline message instead`,
+        );
       }
       const verified = this.identityVerified(chatbot, input.email, input.identityHash);
       if (chatbot.requireVerifiedIdentity && !verified) {
@@ -105,22 +118,9 @@ export class WidgetSessionsService {
       const { answers } = walk;
       await this.journeys.checkImages(walk, chatbot.journey, chatbot.id);
 
-      const browser = new UAParser(request.userAgent ?? '').getResult();
       const room = await this.rooms.create({
         chatbotId: chatbot.id,
-        visitor: {
-          id: randomUUID(),
-          name: input.name,
-          email: input.email,
-          ip: request.ip,
-          verified,
-          browser: {
-            name: browser.browser.name,
-            version: browser.browser.version,
-            os: [browser.os.name, browser.os.version].filter(Boolean).join(' ') || undefined,
-            device: browser.device.type ?? 'desktop',
-          },
-        },
+        visitor: describeVisitor(input, request, verified),
         answers,
         category: walk.category ?? null,
         priority: walk.end.priority ?? 'normal',
@@ -182,6 +182,22 @@ export class WidgetSessionsService {
     return isIdentityHash(secret, email, hash);
   }
 
+  /**
+   * What a new room (session or offline message) must pass first: the chatbot's key and origin,
+   * the address's and chatbot's limits, and the blocklist. Answers the chatbot.
+   */
+  async admitVisitor(
+    input: ChatbotCredentials & { email: string },
+    request: { origin?: string; ip: string },
+  ): Promise<ChatbotRecord> {
+    const chatbot = await this.authorizedChatbot(input, request.origin);
+    await this.limits.sessionOfChatbot(input.tenantId, chatbot.id, input.email);
+    if (await this.blockedVisitors.isBlocked(input.email, request.ip)) {
+      throw new AppHttpError(403, 'visitor_blocked', 'this conversation cannot be started');
+    }
+    return chatbot;
+  }
+
   /** The chatbot the credentials name, if its key matches and the page's origin is allowed. */
   async authorizedChatbot(input: ChatbotCredentials, origin: string | undefined) {
     const chatbot = await this.directory.findChatbot(input.tenantId, input.chatbotId);
@@ -192,4 +208,26 @@ export class WidgetSessionsService {
     }
     return chatbot;
   }
+}
+
+/** The visitor of a new room: who they said they are, their address and browser. */
+export function describeVisitor(
+  input: { name: string; email: string },
+  request: { ip: string; userAgent?: string },
+  verified: boolean,
+): RoomRecord['visitor'] {
+  const browser = new UAParser(request.userAgent ?? '').getResult();
+  return {
+    id: randomUUID(),
+    name: input.name,
+    email: input.email,
+    ip: request.ip,
+    verified,
+    browser: {
+      name: browser.browser.name,
+      version: browser.browser.version,
+      os: [browser.os.name, browser.os.version].filter(Boolean).join(' ') || undefined,
+      device: browser.device.type ?? 'desktop',
+    },
+  };
 }

@@ -7,6 +7,17 @@ export const widgetConfigAnswer = z.object({
   name: z.string(),
   appearance: appearanceSchema,
   journey: journeySchema,
+  availability: z
+    .enum(['online', 'offline'])
+    .describe('offline: show the offline message form instead of starting a chat.'),
+  offlineReason: z
+    .enum(['outside-hours', 'no-agent-available'])
+    .optional()
+    .describe('Why the chatbot is offline (only when it is).'),
+});
+
+export const offlineMessageAnswer = z.object({
+  roomId: z.string().describe('The offline room; the visitor is mailed a confirmation.'),
 });
 
 export const widgetSessionAnswer = z.object({

@@ -8,9 +8,15 @@ import {
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors } from '@app/platform';
-import { conversationLookAnswer, widgetConfigAnswer, widgetSessionAnswer } from './widget.answers';
+import {
+  conversationLookAnswer,
+  offlineMessageAnswer,
+  widgetConfigAnswer,
+  widgetSessionAnswer,
+} from './widget.answers';
+import { OfflineMessagesService } from './offline-messages.service';
 import { chatErrors } from '../chat-errors';
-import { WidgetConfigDto, WidgetSessionDto } from './widget-session.dto';
+import { OfflineMessageDto, WidgetConfigDto, WidgetSessionDto } from './widget-session.dto';
 import { WidgetSessionsService } from './widget-sessions.service';
 
 const WIDGET_CREDENTIALS = {
@@ -21,7 +27,10 @@ const WIDGET_CREDENTIALS = {
 @ApiTags('widget')
 @Controller('widget')
 export class WidgetController {
-  constructor(private readonly sessions: WidgetSessionsService) {}
+  constructor(
+    private readonly sessions: WidgetSessionsService,
+    private readonly offlineMessages: OfflineMessagesService,
+  ) {}
 
   /**
    * The chatbot's name, appearance and journey, for the widget to draw before a visitor
@@ -48,6 +57,7 @@ export class WidgetController {
     409: '`journey_changed`: the journey changed since the widget read it; `details.journey` is the current one.',
     503: '`uploads_unavailable`: an image answer while uploads cannot be received.',
   })
+  @ApiErrors({ 409: '`chatbot_offline`: nobody answers live now; leave an offline message.' })
   @ApiAnswer(201, widgetSessionAnswer)
   @Post('sessions')
   open(
@@ -57,6 +67,26 @@ export class WidgetController {
     @Ip() ip: string,
   ) {
     return this.sessions.open(body, { origin, ip, userAgent });
+  }
+
+  /**
+   * A message left while the chatbot is offline (or at any time): an `offline` room for agents to
+   * answer by email, and a confirmation mailed to the visitor. Limited as sessions are.
+   */
+  @Public()
+  @ApiErrors({
+    ...WIDGET_CREDENTIALS,
+    403: '`origin_not_allowed` or `visitor_blocked`.',
+  })
+  @ApiAnswer(201, offlineMessageAnswer)
+  @Post('offline-messages')
+  leaveOfflineMessage(
+    @Body() body: OfflineMessageDto,
+    @Headers('origin') origin: string | undefined,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Ip() ip: string,
+  ) {
+    return this.offlineMessages.leave(body, { origin, ip, userAgent });
   }
 
   /**

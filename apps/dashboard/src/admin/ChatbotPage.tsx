@@ -14,6 +14,7 @@ import { ApiKeyCallout } from './chatbots/ApiKeyCallout';
 import { ChatbotForm } from './chatbots/ChatbotForm';
 import { ChatbotSummary } from './chatbots/ChatbotSummary';
 import { IdentityVerificationCard } from './chatbots/IdentityVerificationCard';
+import { OfflineModeCard } from './chatbots/OfflineModeCard';
 import type { Chatbot, ChatbotInput, ChatbotWithKey } from './chatbots/chatbotTypes';
 
 /** One chatbot: its settings, its API key (rotate, revoke) and its deletion. */
@@ -178,6 +179,8 @@ function ChatbotDetails({
         )}
 
         {manage && <IdentityVerificationCard chatbot={chatbot} path={path} onChange={onChange} />}
+
+        {manage && <OfflineModeCard chatbot={chatbot} path={path} onChange={onChange} />}
 
         {manage && (
           <Card

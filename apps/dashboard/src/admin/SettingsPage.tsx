@@ -11,10 +11,11 @@ import { PageHeader } from '../ui/PageHeader';
 import { useApi } from '../ui/useApi';
 import { useSubmit } from '../ui/useSubmit';
 import { AttachmentTypesField } from './AttachmentTypesField';
+import { type HoursSettings, HoursSettingsCard } from './schedule/HoursSettingsCard';
 
 type AutoAssignment = 'off' | 'round-robin';
 
-interface Settings {
+interface Settings extends HoursSettings {
   id: string;
   name: string;
   brandColor: string;
@@ -34,7 +35,7 @@ const ASSIGNMENT_CHOICES: { value: AutoAssignment; title: string; description: s
     value: 'round-robin',
     title: 'Round-robin',
     description:
-      'Each waiting chat goes to the next available agent in turn: online, not away, and under their maximum of chats.',
+      'Each waiting chat, urgent first, goes to an agent who is available (not busy or away), on shift and under their maximum of chats: the one with the fewest chats, equals in turn.',
   },
 ];
 
@@ -53,7 +54,15 @@ function WorkspaceSettings() {
     <>
       <PageHeader title="Settings" description="How your workspace looks and works." />
       <Loaded resource={settings} loadingLabel="Loading settings…">
-        {(loaded) => <SettingsForm settings={loaded} onSaved={settings.setData} />}
+        {(loaded) => (
+          <>
+            <SettingsForm settings={loaded} onSaved={settings.setData} />
+            <HoursSettingsCard
+              settings={loaded}
+              onSaved={(saved) => settings.setData({ ...loaded, ...saved })}
+            />
+          </>
+        )}
       </Loaded>
     </>
   );

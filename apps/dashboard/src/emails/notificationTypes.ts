@@ -15,6 +15,7 @@ export type NotificationPage = Jsonified<NotificationPageView>;
 export const KIND_LABELS: Record<NotificationKind, string> = {
   'visitor-welcome': 'Visitor welcome',
   'agent-reply': 'Agent reply',
+  'offline-message-received': 'Offline message received',
   'conversation-transcript': 'Transcript',
   'password-reset': 'Password reset',
   'agent-invite': 'Agent invitation',

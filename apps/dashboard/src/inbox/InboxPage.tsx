@@ -1,12 +1,13 @@
 import { useParams } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
 import { EmptyState } from '../ui/EmptyState';
-import { AgentStatusToggle } from './AgentStatusToggle';
+import { AgentStatusPicker } from './AgentStatusPicker';
 import { AlertControls } from './AlertControls';
 import { CannotTakeChats } from './CannotTakeChats';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Conversation } from './Conversation';
 import { MyChatsList } from './MyChatsList';
+import { OfflineList } from './OfflineList';
 import { QueueList } from './QueueList';
 import { useInboxTitle } from './useInboxTitle';
 import './inbox.css';
@@ -29,11 +30,12 @@ function Inbox() {
       <aside className="inbox-sidebar" aria-label="Chats">
         <header className="inbox-sidebar-header">
           <h1 className="inbox-title">Inbox</h1>
-          <AgentStatusToggle />
+          <AgentStatusPicker />
         </header>
         <AlertControls />
         <div className="inbox-sidebar-lists">
           <QueueList />
+          <OfflineList />
           <MyChatsList />
         </div>
       </aside>

@@ -26,7 +26,9 @@ import {
   myRooms,
   reconnectSeqs,
 } from './inbox-state';
+import { useAgentActivity } from './useAgentActivity';
 import { useArrivalAlerts } from './useArrivalAlerts';
+import { useAssignmentAlerts } from './useAssignmentAlerts';
 
 interface InboxContextValue {
   state: InboxState;
@@ -114,6 +116,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   }, [socket, actions, currentState, learnRoom, loadMyRooms]);
 
   useArrivalAlerts(state.queue);
+  useAssignmentAlerts(socket);
+  useAgentActivity(socket);
 
   const value = useMemo(
     () => ({ state, dispatch, connection, roomsError, socket, actions }),

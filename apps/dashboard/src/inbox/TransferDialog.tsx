@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useMe } from '../auth/SessionProvider';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/Loading';
+import { AGENT_STATUS_LABELS } from './useAgentStatus';
 import { fetchOnlineAgents, type OnlineAgent } from './chat-api';
 import { useRouting } from './useRouting';
 
@@ -80,7 +81,7 @@ export function TransferDialog({ visitorName, onTransfer, onClose }: TransferDia
                 />
                 <span className="inbox-agent-name">{agent.name}</span>
                 <span className={`inbox-presence inbox-presence-${agent.status}`}>
-                  {agent.status === 'online' ? 'Online' : 'Away'}
+                  {AGENT_STATUS_LABELS[agent.status]}
                 </span>
               </label>
             ))}

@@ -26,7 +26,12 @@ export interface HistoryPage {
 export interface OnlineAgent {
   id: string;
   name: string;
-  status: 'online' | 'away';
+  status: 'available' | 'busy' | 'away';
+}
+
+/** Offline messages no agent has taken yet, oldest first. */
+export async function fetchOfflineRooms(): Promise<RoomSummary[]> {
+  return (await api<{ rooms: RoomSummary[] }>('/api/chat/rooms/offline')).rooms;
 }
 
 /** The chatbot fields the inbox shows: its name and the labels of its pre-chat questions. */

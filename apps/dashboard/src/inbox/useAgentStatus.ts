@@ -5,7 +5,14 @@ import { request } from './agent-socket';
 import { fetchOnlineAgents } from './chat-api';
 import { useInbox } from './InboxProvider';
 
-export type AgentStatus = 'online' | 'away';
+export type AgentStatus = 'available' | 'busy' | 'away';
+
+export const AGENT_STATUS_LABELS: Record<AgentStatus | 'offline', string> = {
+  available: 'Available',
+  busy: 'Busy',
+  away: 'Away',
+  offline: 'Offline',
+};
 
 /**
  * The agent's own availability. The server keeps it across connections, so it is read back
@@ -55,7 +62,7 @@ export function useAgentStatus() {
       setError(null);
       try {
         const answer = await request(socket, 'agent:status', { status: next });
-        setStatus(answer.status === 'away' ? 'away' : 'online');
+        setStatus(answer.status);
       } catch (refused) {
         setError(refused);
       }

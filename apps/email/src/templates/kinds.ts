@@ -25,7 +25,7 @@ export const VISITOR_PARTIALS = {
     'If you did not start this conversation, someone typed your address into a chat on their site: ignore this email.',
 };
 
-/** The seven kinds of mail, each a subject, an HTML body and a plain-text body. */
+/** The eight kinds of mail, each a subject, an HTML body and a plain-text body. */
 export const KIND_TEMPLATES: Record<NotificationKind, KindTemplates> = {
   'visitor-welcome': {
     subject: 'Your conversation with {{tenantName}}',
@@ -58,6 +58,23 @@ ${button('Continue the conversation', 'conversationUrl')}
 
 Continue the conversation: {{conversationUrl}}
 {{> visitorNameGiven}}
+{{> textFooter}}`,
+  },
+  'offline-message-received': {
+    subject: 'We received your message to {{tenantName}}',
+    html: `<p>Hello,</p>
+<p>Thanks for writing to {{tenantName}} through {{chatbotName}}.{{> visitorNameGiven}} Nobody could answer live just now; an agent will reply to this address. Your message:</p>
+${quote('message')}
+${button('Open the conversation', 'conversationUrl')}
+<p style="font-size:13px;color:#6b7280">{{> notYou}}</p>`,
+    text: `Hello,
+
+Thanks for writing to {{tenantName}} through {{chatbotName}}.{{> visitorNameGiven}} Nobody could answer live just now; an agent will reply to this address. Your message:
+
+{{message}}
+
+Open the conversation: {{conversationUrl}}
+{{> notYou}}
 {{> textFooter}}`,
   },
   'conversation-transcript': {

@@ -23,6 +23,13 @@ const REQUESTS: Record<NotificationKind, NotificationRequest> = {
     chatbotName: TYPED,
     conversationUrl: sealed('https://parley.test/conversation/room-1?t=secret'),
   },
+  'offline-message-received': {
+    ...base,
+    kind: 'offline-message-received',
+    chatbotName: TYPED,
+    message: TYPED,
+    conversationUrl: sealed('https://parley.test/conversation/room-1?t=secret'),
+  },
   'agent-reply': {
     ...base,
     kind: 'agent-reply',
@@ -67,6 +74,7 @@ const REQUESTS: Record<NotificationKind, NotificationRequest> = {
 const LINKS: Record<NotificationKind, string> = {
   'visitor-welcome': 'https://parley.test/conversation/room-1?t=secret',
   'agent-reply': 'https://parley.test/conversation/room-1?t=secret',
+  'offline-message-received': 'https://parley.test/conversation/room-1?t=secret',
   'conversation-transcript': '',
   'password-reset': 'https://parley.test/app/reset?t=secret',
   'agent-invite': 'https://parley.test/app/invite?t=secret',

@@ -118,6 +118,12 @@ export class MailRendererService implements OnModuleInit {
           reply: request.reply,
           conversationUrl: open(request.conversationUrl),
         };
+      case 'offline-message-received':
+        return {
+          chatbotName: request.chatbotName,
+          message: request.message,
+          conversationUrl: open(request.conversationUrl),
+        };
       case 'conversation-transcript':
         return {
           closedBecause: CLOSED_BECAUSE[request.reason],

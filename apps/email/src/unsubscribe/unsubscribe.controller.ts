@@ -10,6 +10,7 @@ import { TenantBrandingRepository } from '../tenants/tenant-branding.repository'
 const KIND_NAMES: Record<string, string> = {
   'visitor-welcome': 'conversation welcome emails',
   'agent-reply': 'emails about replies to your conversations',
+  'offline-message-received': 'confirmations of the messages you leave',
   'conversation-transcript': 'conversation transcripts',
 };
 

@@ -1,5 +1,5 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type Appearance, type Journey, type PreChatForm } from '@app/contracts';
+import { type Appearance, type Journey, type OfflineWhen, type PreChatForm } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'chatbots', versionKey: false, timestamps: true })
@@ -35,6 +35,10 @@ export class Chatbot {
    */
   @Prop({ type: Object })
   preChatForm?: PreChatForm;
+
+  /** When the widget offers an offline message instead of a live chat. */
+  @Prop({ type: String, default: 'outside-hours' })
+  offlineWhen!: OfflineWhen;
 
   /** SHA-256 of the API key; null once revoked. The key itself is shown once and never kept. */
   @Prop({ type: String, default: null })

@@ -1,4 +1,4 @@
-import { journeyFromPreChatForm, preChatFormSchema } from '@app/contracts';
+import { journeyFromPreChatForm, type OfflineWhen, preChatFormSchema } from '@app/contracts';
 import { asSystem } from '@app/tenancy';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -10,7 +10,7 @@ export type ChatbotRecord = Omit<Chatbot, '_id' | 'preChatForm'> & { id: string 
 export type ChatbotFields = Pick<
   ChatbotRecord,
   'name' | 'allowedOrigins' | 'appearance' | 'journey'
-> & { requireVerifiedIdentity?: boolean };
+> & { requireVerifiedIdentity?: boolean; offlineWhen?: OfflineWhen };
 export type JourneyFields = Pick<ChatbotRecord, 'journey' | 'journeyHistory'>;
 export type ApiKeyFields = Pick<ChatbotRecord, 'apiKeySha256' | 'apiKeyPrefix'>;
 export type IdentityFields = Pick<

@@ -12,6 +12,7 @@ import {
   type Journey,
   journeyFromPreChatForm,
   type JourneyInput,
+  type OfflineWhen,
   type PreChatForm,
   preChatFormOf,
 } from '@app/contracts';
@@ -39,6 +40,7 @@ export interface ChatbotView {
   /** Whether the chatbot has an identity secret, so visitors' emails can be verified. */
   identityVerification: boolean;
   requireVerifiedIdentity: boolean;
+  offlineWhen: OfflineWhen;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -239,6 +241,7 @@ function snapshot(chatbot: ChatbotRecord): ChatbotSnapshot {
     apiKeySha256: chatbot.apiKeySha256,
     identitySecretSealed: chatbot.identitySecretSealed ?? null,
     requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,
+    offlineWhen: chatbot.offlineWhen ?? 'outside-hours',
   };
 }
 
@@ -253,6 +256,7 @@ function view(chatbot: ChatbotRecord): ChatbotView {
     apiKeyPrefix: chatbot.apiKeyPrefix,
     identityVerification: Boolean(chatbot.identitySecretSealed),
     requireVerifiedIdentity: chatbot.requireVerifiedIdentity ?? false,
+    offlineWhen: chatbot.offlineWhen ?? 'outside-hours',
     createdAt: chatbot.createdAt,
     updatedAt: chatbot.updatedAt,
   };

@@ -1,4 +1,9 @@
-import { type AttachmentType, type AutoAssignment, DEFAULT_ATTACHMENT_TYPES } from '@app/contracts';
+import {
+  type AttachmentType,
+  type AutoAssignment,
+  type BusinessHours,
+  DEFAULT_ATTACHMENT_TYPES,
+} from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 @Schema({ collection: 'tenants', versionKey: false, timestamps: true })
@@ -14,6 +19,16 @@ export class Tenant {
 
   @Prop({ type: String, enum: ['off', 'round-robin'], default: 'off' })
   autoAssignment!: AutoAssignment;
+
+  @Prop({ default: 'UTC' })
+  timeZone!: string;
+
+  @Prop({ default: 15 })
+  agentAutoAwayMinutes!: number;
+
+  /** null: open around the clock. */
+  @Prop({ type: Object, default: null })
+  businessHours!: BusinessHours | null;
 
   /** The content types chat accepts as attachments (chat recognises them by their bytes). */
   @Prop({ type: [String], default: () => [...DEFAULT_ATTACHMENT_TYPES] })

@@ -15,6 +15,10 @@ const toRecord = (tenant: Tenant): TenantRecord => ({
   name: tenant.name,
   brandColor: tenant.brandColor,
   autoAssignment: tenant.autoAssignment,
+  // Tenants stored before these settings existed read as the defaults.
+  timeZone: tenant.timeZone ?? 'UTC',
+  agentAutoAwayMinutes: tenant.agentAutoAwayMinutes ?? 15,
+  businessHours: tenant.businessHours ?? null,
   // Workspaces from before attachments have no list: the default one.
   attachmentTypes: tenant.attachmentTypes?.length
     ? tenant.attachmentTypes

@@ -16,6 +16,7 @@ const user = (changes: Partial<UserRecord> = {}): UserRecord => ({
   roleIds: ['role-1'],
   status: 'active',
   maxConcurrentChats: 5,
+  shifts: [],
   ipAddresses: [],
   googleSubject: null,
   sessionsRevokedAt: null,
@@ -90,6 +91,7 @@ describe('what an access token and the other services are told about a user', ()
       permissions: ['chats:join'],
       status: 'active',
       maxConcurrentChats: 5,
+      shifts: [],
     });
   });
 });

@@ -49,5 +49,6 @@ export function agentSnapshot(user: UserRecord, grants: Grants): AgentSnapshot {
     permissions: grants.permissions,
     status: agentStatus(user.status),
     maxConcurrentChats: user.maxConcurrentChats,
+    shifts: user.shifts,
   };
 }

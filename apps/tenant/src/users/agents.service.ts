@@ -1,5 +1,5 @@
 import { TenantContext } from '@app/tenancy';
-import { type AgentView, UserDeletedV1, UserInvitedV1 } from '@app/contracts';
+import { type AgentView, UserDeletedV1, UserInvitedV1, type WeeklyHours } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { AppHttpError } from '@app/platform';
 import { isDuplicateKey } from '@app/database';
@@ -100,6 +100,7 @@ export class AgentsService {
       name?: string;
       roleIds?: string[];
       maxConcurrentChats?: number;
+      shifts?: WeeklyHours;
       status?: 'active' | 'deactivated';
     },
     caller: Principal,
@@ -203,6 +204,7 @@ export class AgentsService {
       permissions: grants.permissions,
       status: agentStatus(user.status),
       maxConcurrentChats: user.maxConcurrentChats,
+      shifts: user.shifts,
       ipAddresses: user.ipAddresses,
       lastSignInAt: user.lastSignInAt,
       createdAt: user.createdAt,

@@ -1,5 +1,5 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type AgentStatus, DEFAULT_MAX_CONCURRENT_CHATS } from '@app/contracts';
+import { type AgentStatus, DEFAULT_MAX_CONCURRENT_CHATS, type WeeklyHours } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** `unverified`: signed up with a password, waiting for the emailed link (never announced). */
@@ -45,6 +45,10 @@ export class User {
 
   @Prop({ default: DEFAULT_MAX_CONCURRENT_CHATS })
   maxConcurrentChats!: number;
+
+  /** Weekly working hours in the tenant's time zone; none: always on shift. */
+  @Prop({ type: [Object], default: [] })
+  shifts!: WeeklyHours;
 
   /** Addresses the user signed in from (shown to admins; capped). */
   @Prop({ type: [String], default: [] })

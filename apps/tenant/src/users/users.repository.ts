@@ -1,3 +1,4 @@
+import { type WeeklyHours } from '@app/contracts';
 import { asSystem } from '@app/tenancy';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { isDuplicateKey } from '@app/database';
@@ -16,6 +17,7 @@ export interface UserRecord {
   roleIds: string[];
   status: UserStatus;
   maxConcurrentChats: number;
+  shifts: WeeklyHours;
   ipAddresses: string[];
   googleSubject: string | null;
   sessionsRevokedAt: Date | null;
@@ -32,6 +34,7 @@ export type UserChanges = Partial<
     | 'roleIds'
     | 'status'
     | 'maxConcurrentChats'
+    | 'shifts'
     | 'googleSubject'
     | 'sessionsRevokedAt'
     | 'lastSignInAt'
@@ -41,7 +44,12 @@ export type UserChanges = Partial<
 const MAX_REMEMBERED_ADDRESSES = 20;
 
 // The claim is the repository's business: the rest of the service reads `email` and `status`.
-const toRecord = ({ _id, emailClaim, ...user }: User): UserRecord => ({ id: _id, ...user });
+// Users stored before shifts existed have none: always on shift.
+const toRecord = ({ _id, emailClaim, ...user }: User): UserRecord => ({
+  id: _id,
+  ...user,
+  shifts: user.shifts ?? [],
+});
 
 const claimOf = (user: { _id: string; email: string; status: UserStatus }): string =>
   UNCLAIMED_STATUSES.includes(user.status) ? `unclaimed:${user._id}` : user.email;

@@ -10,6 +10,7 @@ import {
 } from '../shared/visitor-session';
 import { fetchWidgetConfig, type OpenedSession, type WidgetConfig } from '../shared/widget-api';
 import { ConversationView } from './components/conversation-view';
+import { OfflineMessageForm } from './components/offline-message-form';
 import { PanelFrame } from './components/panel-frame';
 import { PreChatForm } from './components/pre-chat-form';
 import { usePageVisible } from './hooks/use-page-visible';
@@ -24,6 +25,7 @@ export function WidgetApp({ host, open }: { host: WidgetHost; open: boolean }) {
   const [session, setSession] = useState<VisitorSession | null>(() => loadSession(chatbotId));
   const [notice, setNotice] = useState<string>();
   const [retrying, setRetrying] = useState(false);
+  const [wentOffline, setWentOffline] = useState(false);
   const visible = usePageVisible() && open;
 
   const update = useCallback(
@@ -77,6 +79,8 @@ export function WidgetApp({ host, open }: { host: WidgetHost; open: boolean }) {
         onStartNew={() => forget()}
       />
     );
+  } else if (config.ok && (wentOffline || config.data.availability === 'offline')) {
+    content = <OfflineMessageForm embed={embed} config={config.data} strings={strings} />;
   } else if (config.ok) {
     content = (
       <PreChatForm
@@ -85,6 +89,7 @@ export function WidgetApp({ host, open }: { host: WidgetHost; open: boolean }) {
         strings={strings}
         notice={notice}
         onOpened={onOpened}
+        onOffline={() => setWentOffline(true)}
       />
     );
   } else {

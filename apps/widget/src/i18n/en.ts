@@ -34,6 +34,15 @@ export const en = {
   journeyChanged: 'The questions have just changed. Please answer them again.',
   questionProgress: (step: number) => `Question ${step}`,
 
+  offlineIntro: 'Nobody can answer live right now. Leave a message and we will reply by email.',
+  outsideHours: 'We are closed at the moment. Leave a message and we will reply by email.',
+  offlineMessageLabel: 'Message',
+  messageMissing: 'Please write your message.',
+  leaveMessage: 'Send the message',
+  leavingMessage: 'Sending…',
+  messageLeft: (email: string) =>
+    `Thank you! We received your message and will reply to ${email}. A confirmation is on its way.`,
+
   chatUnavailable: 'This chat is not available on this site right now.',
   visitorBlocked: 'Sorry, this conversation cannot be started.',
   tryLater: 'Too many attempts. Please try again in a few minutes.',

@@ -35,6 +35,17 @@ export const fr: Strings = {
   journeyChanged: 'Les questions viennent de changer. Veuillez y répondre à nouveau.',
   questionProgress: (step: number) => `Question ${step}`,
 
+  offlineIntro:
+    'Personne ne peut répondre en direct pour le moment. Laissez un message, nous répondrons par e-mail.',
+  outsideHours:
+    'Nous sommes fermés pour le moment. Laissez un message, nous répondrons par e-mail.',
+  offlineMessageLabel: 'Message',
+  messageMissing: 'Veuillez écrire votre message.',
+  leaveMessage: 'Envoyer le message',
+  leavingMessage: 'Envoi…',
+  messageLeft: (email: string) =>
+    `Merci ! Nous avons bien reçu votre message et répondrons à ${email}. Une confirmation vous a été envoyée.`,
+
   chatUnavailable: 'Cette discussion n’est pas disponible sur ce site pour le moment.',
   visitorBlocked: 'Désolé, cette conversation ne peut pas être ouverte.',
   tryLater: 'Trop de tentatives. Veuillez réessayer dans quelques minutes.',

@@ -10,6 +10,9 @@ export interface WidgetConfig {
   appearance: Appearance;
   /** The questions before a chat, asked one at a time. */
   journey: Journey;
+  /** Offline: the widget offers an offline message instead of a live chat. */
+  availability?: 'online' | 'offline';
+  offlineReason?: 'outside-hours' | 'no-agent-available';
 }
 
 export interface NewSession {
@@ -61,6 +64,23 @@ export function openSession(
     ...credentials(embed),
     ...visitor,
     ...(signed ? { identityHash: embed.identity!.hash } : {}),
+  });
+}
+
+export interface OfflineMessage {
+  name: string;
+  email: string;
+  message: string;
+}
+
+/** A message left while nobody answers live: it is answered by email. */
+export function leaveOfflineMessage(
+  embed: EmbedOptions,
+  message: OfflineMessage,
+): Promise<ApiAnswer<{ roomId: string }>> {
+  return postJson(`${embed.baseUrl}/api/chat/widget/offline-messages`, {
+    ...credentials(embed),
+    ...message,
   });
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
 
-export const roomStatusSchema = z.enum(['queued', 'active', 'standby', 'closed']);
+/** `offline`: a message left while the chatbot was offline, waiting for an agent to answer by email. */
+export const roomStatusSchema = z.enum(['queued', 'active', 'standby', 'closed', 'offline']);
 export const closeReasonSchema = z.enum(['resolved', 'abandoned', 'stale', 'blocked']);
 export type CloseReason = z.infer<typeof closeReasonSchema>;
 
@@ -148,6 +149,13 @@ export const MessageSentV1 = defineEvent({
 export const agentPresenceSchema = z.enum(['online', 'away', 'offline']);
 
 /**
+ * What an agent is to colleagues and to auto-assignment: `available` (takes new chats), `busy`
+ * (keeps their chats, gets no new ones), `away` (chosen, or after inactivity), `offline` (no socket).
+ */
+export const agentAvailabilitySchema = z.enum(['available', 'busy', 'away', 'offline']);
+export type AgentAvailability = z.infer<typeof agentAvailabilitySchema>;
+
+/**
  * An agent came online (first socket), went away (by choice) or offline (last socket closed).
  * Keyed by tenant: a tenant's presence changes stay in order.
  */
@@ -157,7 +165,12 @@ export const AgentPresenceChangedV1 = defineEvent({
   keyKind: 'tenant',
   payload: z.object({
     agentId: z.string().min(1),
+    /** `online` for both `available` and `busy` (connected and working), as before statuses grew. */
     status: agentPresenceSchema,
+    /** The status itself; absent from events written before it existed. */
+    availability: agentAvailabilitySchema.optional(),
+    /** `inactivity`: set away automatically after `agentAutoAwayMinutes` without activity. */
+    cause: z.enum(['agent', 'connection', 'inactivity']).optional(),
     at: z.iso.datetime(),
   }),
 });

@@ -50,6 +50,14 @@ export const notificationSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...base,
+    /** The visitor left a message while the chatbot was offline: we have it, we will answer. */
+    kind: z.literal('offline-message-received'),
+    chatbotName: z.string(),
+    message: z.string(),
+    conversationUrl: sealedSchema,
+  }),
+  z.object({
+    ...base,
     kind: z.literal('conversation-transcript'),
     reason: z.enum(['resolved', 'abandoned', 'stale', 'blocked']),
     lines: z.array(transcriptLine).max(2000),
@@ -98,6 +106,7 @@ export const notificationKindSchema = z.enum(
 export const VISITOR_NOTIFICATION_KINDS = [
   'visitor-welcome',
   'agent-reply',
+  'offline-message-received',
   'conversation-transcript',
 ] as const satisfies readonly NotificationKind[];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appearanceSchema, preChatFormSchema } from '../chatbot';
 import { journeySchema } from '../journey/journey.schema';
 import { defineEvent } from '../define-event';
+import { offlineWhenSchema } from '../schedule';
 
 /**
  * The whole chatbot as chat needs it, with the API key's SHA-256 only (never the key): chat
@@ -30,6 +31,8 @@ export const chatbotSnapshotSchema = z.object({
   identitySecretSealed: z.string().min(1).nullable().default(null),
   /** Sessions without a valid identity hash are refused. */
   requireVerifiedIdentity: z.boolean().default(false),
+  /** When the widget offers an offline message instead of a live chat. */
+  offlineWhen: offlineWhenSchema.default('outside-hours'),
 });
 
 export type ChatbotSnapshot = z.infer<typeof chatbotSnapshotSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KNOWN_ATTACHMENT_TYPES } from '../attachments';
 import { defineEvent } from '../define-event';
+import { businessHoursSchema, timeZoneSchema } from '../schedule';
 
 /** How new conversations reach agents: from the queue by hand, or handed out in turn. */
 export const autoAssignmentSchema = z.enum(['off', 'round-robin']);
@@ -11,6 +12,12 @@ export const tenantSettingsSchema = z.strictObject({
   /** The colour of the tenant's emails. */
   brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour'),
   autoAssignment: autoAssignmentSchema,
+  /** The zone business hours, holidays and agents' shifts are read in. */
+  timeZone: timeZoneSchema,
+  /** Minutes without activity after which an available agent is set away; 0: never. */
+  agentAutoAwayMinutes: z.number().int().min(0).max(720),
+  /** null: open around the clock. */
+  businessHours: businessHoursSchema.nullable(),
   /**
    * The content types accepted as attachments, among those Parley recognises; absent (events
    * and workspaces from before): images, PDF and plain text.
@@ -33,8 +40,11 @@ export const TenantUpdatedV1 = defineEvent({
   type: 'tenant.tenant.updated',
   version: 1,
   keyKind: 'tenant',
-  payload: tenantSettingsSchema.extend({
-    tenantId: z.string().min(1),
-    updatedAt: z.iso.datetime(),
-  }),
+  // Events written before these settings existed lack them: consumers fall back to the defaults.
+  payload: tenantSettingsSchema
+    .partial({ timeZone: true, agentAutoAwayMinutes: true, businessHours: true })
+    .extend({
+      tenantId: z.string().min(1),
+      updatedAt: z.iso.datetime(),
+    }),
 });

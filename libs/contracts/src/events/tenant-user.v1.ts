@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { weeklyHoursSchema } from '../schedule';
 
 /** The whole agent as chat needs it: every user event carries the full current state. */
 export const agentSnapshotSchema = z.object({
@@ -10,6 +11,8 @@ export const agentSnapshotSchema = z.object({
   permissions: z.array(z.string()),
   status: z.enum(['invited', 'active', 'deactivated']),
   maxConcurrentChats: z.number().int().min(0),
+  /** Weekly working hours in the tenant's time zone; none: always on shift. */
+  shifts: weeklyHoursSchema.default([]),
 });
 
 export type AgentSnapshot = z.infer<typeof agentSnapshotSchema>;

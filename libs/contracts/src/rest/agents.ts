@@ -1,3 +1,5 @@
+import { type WeeklyHours } from '../schedule';
+
 export type AgentStatus = 'invited' | 'active' | 'deactivated';
 
 /** A new agent's limit of chats at once, unless the invitation sets one. */
@@ -14,6 +16,8 @@ export interface AgentView {
   permissions: string[];
   status: AgentStatus;
   maxConcurrentChats: number;
+  /** Weekly working hours in the tenant's time zone; empty: always on shift. */
+  shifts: WeeklyHours;
   ipAddresses: string[];
   lastSignInAt: Date | null;
   createdAt: Date;

@@ -1,3 +1,4 @@
+import type { WeeklyRange } from '@app/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { TextField } from '../../ui/fields';
@@ -7,6 +8,7 @@ import type { Role } from '../roles/roleTypes';
 import type { Agent } from './agentTypes';
 import { MaxChatsField, maxChatsOf } from './MaxChatsField';
 import { RolePicker } from './RolePicker';
+import { normalizedRanges, rangeProblem, WeeklyHoursEditor } from '../schedule/WeeklyHoursEditor';
 
 /**
  * Changes an agent's name, roles and chat capacity; sends only what changed. No one changes their
@@ -28,6 +30,7 @@ export function AgentEditor({
   const [name, setName] = useState(agent.name);
   const [roleIds, setRoleIds] = useState(agent.roleIds);
   const [maxChats, setMaxChats] = useState(String(agent.maxConcurrentChats));
+  const [shifts, setShifts] = useState<WeeklyRange[]>(agent.shifts ?? []);
 
   const changes = useMemo(
     () => ({
@@ -36,10 +39,14 @@ export function AgentEditor({
       ...(maxChatsOf(maxChats) !== agent.maxConcurrentChats
         ? { maxConcurrentChats: maxChatsOf(maxChats) }
         : {}),
+      ...(JSON.stringify(normalizedRanges(shifts)) !== JSON.stringify(agent.shifts ?? [])
+        ? { shifts: normalizedRanges(shifts) }
+        : {}),
     }),
-    [name, roleIds, maxChats, roles, agent],
+    [name, roleIds, maxChats, shifts, roles, agent],
   );
   const changed = Object.keys(changes).length > 0;
+  const valid = shifts.every((range) => !rangeProblem(range));
 
   const submission = useSubmit(
     useCallback(async () => {
@@ -54,7 +61,7 @@ export function AgentEditor({
       submission={submission}
       submitLabel="Save"
       sendingLabel="Saving…"
-      canSubmit={changed}
+      canSubmit={changed && valid}
       aria-label={`Edit ${agent.name}`}
       actions={
         <button type="button" className="button ghost" onClick={onCancel}>
@@ -66,6 +73,13 @@ export function AgentEditor({
         <TextField label="Name" name="name" value={name} onChange={setName} required />
         <MaxChatsField value={maxChats} onChange={setMaxChats} />
       </div>
+      <WeeklyHoursEditor
+        legend="Shifts (in the workspace's time zone)"
+        name="shifts"
+        value={shifts}
+        onChange={setShifts}
+        emptyText="No shifts: always on shift. Auto-assignment gives chats only to agents on shift."
+      />
       {isMe ? (
         <p className="field-hint">You cannot change your own roles; another admin can.</p>
       ) : roles ? (

@@ -1,4 +1,4 @@
-import type { Appearance } from '@app/contracts';
+import type { Appearance, OfflineWhen } from '@app/contracts';
 import type { Journey } from '@app/contracts/journey/journey-graph';
 
 /** A chatbot as GET /api/tenant/chatbots answers it. */
@@ -16,6 +16,8 @@ export interface Chatbot {
   identityVerification: boolean;
   /** Visitors whose email is not signed are refused. */
   requireVerifiedIdentity: boolean;
+  /** When the widget offers an offline message instead of a live chat. */
+  offlineWhen?: OfflineWhen;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,4 +1,4 @@
-import { appearanceSchema, type Jsonified, journeySchema } from '@app/contracts';
+import { appearanceSchema, type Jsonified, journeySchema, offlineWhenSchema } from '@app/contracts';
 import { z } from 'zod';
 import { type ChatbotView, type ChatbotWithKey } from '../chatbots.service';
 
@@ -15,6 +15,9 @@ export const chatbotAnswer = z.object({
     .boolean()
     .describe('The chatbot has an identity secret: emails signed with it are verified.'),
   requireVerifiedIdentity: z.boolean().describe('Sessions without a verified email are refused.'),
+  offlineWhen: offlineWhenSchema.describe(
+    'When the widget offers an offline message instead of a live chat.',
+  ),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }) satisfies z.ZodType<Jsonified<ChatbotView>>;

@@ -1,4 +1,9 @@
-import { appearanceSchema, journeyInputSchema, preChatFormSchema } from '@app/contracts';
+import {
+  appearanceSchema,
+  journeyInputSchema,
+  offlineWhenSchema,
+  preChatFormSchema,
+} from '@app/contracts';
 import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -49,6 +54,7 @@ export class CreateChatbotDto extends createZodDto(
       appearance: appearanceSchema.default(appearanceSchema.parse({})),
       journey: journeyInputSchema.optional(),
       preChatForm,
+      offlineWhen: offlineWhenSchema.default('outside-hours'),
     })
     .refine(notBothForms, bothForms),
 ) {}
@@ -63,6 +69,8 @@ export class UpdateChatbotDto extends createZodDto(
       preChatForm,
       /** Needs an identity secret (`POST /chatbots/:id/identity-secret`) first. */
       requireVerifiedIdentity: z.boolean().optional(),
+      /** Offline mode: outside business hours, with no agent available, both, or never. */
+      offlineWhen: offlineWhenSchema.optional(),
     }),
   ).refine(notBothForms, bothForms),
 ) {}

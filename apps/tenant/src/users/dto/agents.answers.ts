@@ -1,4 +1,4 @@
-import { type AgentView, type Jsonified } from '@app/contracts';
+import { type AgentView, type Jsonified, weeklyHoursSchema } from '@app/contracts';
 import { z } from 'zod';
 
 /** The bodies the agents routes answer, for the OpenAPI document (see `ApiAnswer`). */
@@ -11,6 +11,7 @@ export const agentAnswer = z.object({
   permissions: z.array(z.string()),
   status: z.enum(['invited', 'active', 'deactivated']),
   maxConcurrentChats: z.int().min(0),
+  shifts: weeklyHoursSchema,
   ipAddresses: z.array(z.string()),
   lastSignInAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

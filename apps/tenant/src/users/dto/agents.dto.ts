@@ -1,3 +1,4 @@
+import { weeklyHoursSchema } from '@app/contracts';
 import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -21,6 +22,8 @@ export class UpdateAgentDto extends createZodDto(
       name: personName.optional(),
       roleIds: roleIds.optional(),
       maxConcurrentChats: maxConcurrentChats.optional(),
+      /** Weekly working hours in the tenant's time zone; `[]`: always on shift. */
+      shifts: weeklyHoursSchema.optional(),
       status: z.enum(['active', 'deactivated']).optional(),
     }),
   ),

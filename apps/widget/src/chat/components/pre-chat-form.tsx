@@ -24,6 +24,8 @@ interface PreChatFormProps {
   /** Why the form is back (the previous conversation is gone), shown above it. */
   notice?: string;
   onOpened(session: OpenedSession): void;
+  /** The chatbot went offline since the config was read: offer the offline message. */
+  onOffline?(): void;
 }
 
 const inputId = (field: string) => `parley-${field.replace('.', '-')}`;
@@ -32,7 +34,14 @@ const inputId = (field: string) => `parley-${field.replace('.', '-')}`;
  * The greeting with name and email, then the chatbot's journey one question at a time (Back
  * keeps every answer; only those on the way taken are sent); the last step opens the room.
  */
-export function PreChatForm({ embed, config, strings, notice, onOpened }: PreChatFormProps) {
+export function PreChatForm({
+  embed,
+  config,
+  strings,
+  notice,
+  onOpened,
+  onOffline,
+}: PreChatFormProps) {
   const [journey, setJourney] = useState<Journey>(config.journey);
   // A signed-in user's email comes signed from the host page: changing it would void the hash.
   const [values, setValues] = useState<PreChatValues>({
@@ -67,6 +76,7 @@ export function PreChatForm({ embed, config, strings, notice, onOpened }: PreCha
     const answer = await openSession(embed, sessionRequest(values, ids, numbers, journey.version));
     setSubmitting(false);
     if (answer.ok) return onOpened(answer.data);
+    if (answer.failure.code === 'chatbot_offline' && onOffline) return onOffline();
     const changed = answer.failure.details?.journey as Journey | undefined;
     if (answer.failure.code === 'journey_changed' && changed) {
       // Start the questions again (the answers stay filled in where the ids are the same).
