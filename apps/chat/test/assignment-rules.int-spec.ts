@@ -67,13 +67,13 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
   it('gives new rooms only to available agents on shift, and tells the agent with room:assigned', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
     const now = new Date();
-    const busy = await fixture.directory.agent(admin, { name: 'Busy Bea' });
-    const away = await fixture.directory.agent(admin, { name: 'Away Al' });
-    const offShift = await fixture.directory.agent(admin, {
+    const busy = await fixture.activeAgent(admin, { name: 'Busy Bea' });
+    const away = await fixture.activeAgent(admin, { name: 'Away Al' });
+    const offShift = await fixture.activeAgent(admin, {
       name: 'Off-shift Otto',
       shifts: shiftAround(now, false),
     });
-    const onShift = await fixture.directory.agent(admin, {
+    const onShift = await fixture.activeAgent(admin, {
       name: 'On-shift Olga',
       shifts: shiftAround(now, true),
     });
@@ -123,7 +123,7 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
 
   it('announces statuses to colleagues as available, busy, away and offline', async () => {
     const { admin } = await fixture.tenantWithChatbot();
-    const colleague = await fixture.directory.agent(admin);
+    const colleague = await fixture.activeAgent(admin);
     const watcher = new Inbox(await fixture.agent(admin.accessToken));
     const socket = await fixture.agent(colleague.accessToken, 1);
     await watcher.waitForPresence(colleague.user.id, 'available');
@@ -146,7 +146,7 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
     const { admin, chatbot } = await fixture.tenantWithChatbot();
     const agents: SignedIn[] = [];
     for (let index = 0; index < 4; index += 1)
-      agents.push(await fixture.directory.agent(admin, { maxConcurrentChats: 4 }));
+      agents.push(await fixture.activeAgent(admin, { maxConcurrentChats: 4 }));
     // Each agent on a replica of its own choosing: assignment must reach either.
     for (const [index, agent] of agents.entries())
       await fixture.agent(agent.accessToken, index % 2);
@@ -180,7 +180,7 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
 
   it('keeps an agent within capacity when their own joins race auto-assignment on two replicas', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const agent = await fixture.directory.agent(admin, { maxConcurrentChats: 2 });
+    const agent = await fixture.activeAgent(admin, { maxConcurrentChats: 2 });
     const sockets = [
       await fixture.agent(agent.accessToken, 0),
       await fixture.agent(agent.accessToken, 1),
@@ -219,7 +219,7 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
   it('sets an idle agent away after the tenant’s inactivity minutes, and back on activity', async () => {
     const { admin } = await fixture.tenantWithChatbot();
     await fixture.directory.updateSettings(admin.tenant.id, { agentAutoAwayMinutes: 1 });
-    const colleague = await fixture.directory.agent(admin);
+    const colleague = await fixture.activeAgent(admin);
     const watcher = new Inbox(await fixture.agent(admin.accessToken));
     // Chat applied the setting before the colleague connects (it is read at their first activity).
     await eventually(async () => {

@@ -138,6 +138,25 @@ export class ChatFixture {
       });
   }
 
+  /**
+   * An agent as the directory makes one (invited, then active), once chat has applied both
+   * announcements: applying the invitation cuts the agent's sockets (an invited user takes no
+   * chats), so a socket opened before chat caught up would be closed under the test.
+   */
+  async activeAgent(
+    admin: SignedIn,
+    fields?: Parameters<TestDirectory['agent']>[1],
+  ): Promise<SignedIn> {
+    const agent = await this.directory.agent(admin, fields);
+    await eventually(async () => {
+      const entry = await this.chat.db
+        .collection('directory_agents')
+        .findOne({ _id: agent.user.id as never });
+      expect(entry?.status).toBe('active');
+    });
+    return agent;
+  }
+
   /** Probe rooms are closed straight away so they do not crowd the queue. */
   private async closeAsAgentIfPossible(admin: SignedIn, roomId: string): Promise<void> {
     const agent = await this.agent(admin.accessToken);
