@@ -205,4 +205,109 @@ describe('business hours, offline mode and offline messages', () => {
       room: { status: 'closed' },
     });
   });
+
+  it('keeps a team’s own hours: a journey leading to a closed team offers an offline message that keeps the team', async () => {
+    const { admin, chatbot, credentials, config } = await workspace();
+    const api = (method: 'post' | 'patch', path: string, body: object) =>
+      tenant.http()[method](`/api/tenant${path}`).set(bearer(admin.accessToken)).send(body);
+    const billing = (await api('post', '/categories', { name: 'Billing' }).expect(201)).body;
+    const badZone = await api('post', '/teams', {
+      name: 'Nights',
+      businessHours: { weekly: [], holidays: [], timeZone: 'Mars/Olympus_Mons' },
+    }).expect(400);
+    expect(JSON.stringify(badZone.body.errors)).toContain('businessHours.timeZone');
+    // Closed today in its own zone (a holiday there), whatever the workspace's hours.
+    const nights = (
+      await api('post', '/teams', {
+        name: 'Nights',
+        categoryIds: [billing.id],
+        businessHours: {
+          weekly: [],
+          holidays: [localTime(now, 'Pacific/Kiritimati').date],
+          timeZone: 'Pacific/Kiritimati',
+        },
+      }).expect(201)
+    ).body;
+    expect(nights.businessHours).toEqual({
+      weekly: [],
+      holidays: [localTime(now, 'Pacific/Kiritimati').date],
+      timeZone: 'Pacific/Kiritimati',
+    });
+    const journey = {
+      startNodeId: 'topic',
+      nodes: [
+        {
+          id: 'topic',
+          type: 'single-choice',
+          label: 'What is it about?',
+          required: true,
+          options: [
+            { value: 'Invoices', next: 'end_billing' },
+            { value: 'Other', next: 'end_other' },
+          ],
+        },
+        { id: 'end_billing', type: 'end', category: billing.id, priority: 'high' },
+        { id: 'end_other', type: 'end' },
+      ],
+    };
+    const saved = await api('patch', `/chatbots/${chatbot.id}`, { journey }).expect(200);
+    const journeyVersion = saved.body.journey.version as number;
+    await eventually(async () =>
+      expect((await config().expect(200)).body.journey.version).toBe(journeyVersion),
+    );
+    // The workspace is open around the clock: the widget starts online.
+    expect((await config().expect(200)).body).toMatchObject({ availability: 'online' });
+    const session = (answer: string) =>
+      request(chat.url)
+        .post('/api/chat/widget/sessions')
+        .set('Origin', SITE)
+        .set('X-Forwarded-For', someIp())
+        .send({
+          ...credentials,
+          name: 'Nora',
+          email: `nora-${Date.now()}@example.test`,
+          answers: { topic: answer },
+          journeyVersion,
+        });
+    await session('Other').expect(201);
+    await eventually(async () => {
+      const refused = await session('Invoices').expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'chatbot_offline',
+        details: { offlineReason: 'outside-hours', teamId: nights.id },
+      });
+    });
+
+    const leave = (answers: object) =>
+      request(chat.url)
+        .post('/api/chat/widget/offline-messages')
+        .set('Origin', SITE)
+        .set('X-Forwarded-For', someIp())
+        .send({
+          ...credentials,
+          name: 'Nora',
+          email: `nora-offline-${Date.now()}@example.test`,
+          message: 'My invoice is wrong.',
+          answers,
+          journeyVersion,
+        });
+    const skipped = await leave({}).expect(400);
+    expect(JSON.stringify(skipped.body)).toContain('answers.topic');
+    const left = await leave({ topic: 'Invoices' }).expect(201);
+    const room = await request(chat.url)
+      .get(`/api/chat/rooms/${left.body.roomId}`)
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    expect(room.body).toMatchObject({
+      status: 'offline',
+      category: billing.id,
+      priority: 'high',
+      teamId: nights.id,
+      journey: { version: journeyVersion, path: ['topic', 'end_billing'] },
+    });
+
+    // Back to the workspace's hours (open around the clock): the team takes live chats again.
+    await api('patch', `/teams/${nights.id}`, { businessHours: null }).expect(200);
+    await eventually(() => session('Invoices').expect(201));
+  });
 });

@@ -50,6 +50,15 @@ export const businessHoursSchema = z.strictObject({
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
+/**
+ * A team's own business hours, in its own time zone or (null) the tenant's. A team without them
+ * keeps the tenant's hours.
+ */
+export const teamHoursSchema = businessHoursSchema.extend({
+  timeZone: timeZoneSchema.nullable().default(null),
+});
+export type TeamHours = z.infer<typeof teamHoursSchema>;
+
 /** When a chatbot offers an offline message instead of a live chat. */
 export const offlineWhenSchema = z.enum(['outside-hours', 'no-agent-available', 'both', 'never']);
 export type OfflineWhen = z.infer<typeof offlineWhenSchema>;

@@ -6,6 +6,7 @@ import {
   type Journey,
   type OfflineWhen,
   type PreChatForm,
+  type TeamHours,
   type WeeklyHours,
 } from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
@@ -154,6 +155,10 @@ export class TeamEntry {
 
   @Prop({ type: [String], default: [] })
   categoryIds!: string[];
+
+  /** null: the tenant's business hours. */
+  @Prop({ type: Object, default: null })
+  businessHours!: TeamHours | null;
 
   /** Routing takes the oldest team that holds a room's category. */
   @Prop({ type: Date, required: true })

@@ -1,4 +1,4 @@
-import { type CategorySnapshot, type TeamSnapshot } from '@app/contracts';
+import { type CategorySnapshot, type TeamHours, type TeamSnapshot } from '@app/contracts';
 import { applyIfNewer } from '@app/database';
 import { findOwnById } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
@@ -11,6 +11,8 @@ export interface TeamRecord {
   name: string;
   memberIds: string[];
   categoryIds: string[];
+  /** null: the tenant's business hours. */
+  businessHours: TeamHours | null;
   createdAt: Date;
 }
 
@@ -42,6 +44,7 @@ export class TeamsRepository {
             name: snapshot.name,
             memberIds: snapshot.memberIds,
             categoryIds: snapshot.categoryIds,
+            businessHours: snapshot.businessHours ?? null,
             createdAt: new Date(snapshot.createdAt),
             deleted: false,
           };
@@ -52,11 +55,12 @@ export class TeamsRepository {
   /** The tenant's teams, oldest first (the order routing tries them in). */
   async list(): Promise<TeamRecord[]> {
     const teams = await this.teams.find({ deleted: false }).sort({ createdAt: 1, _id: 1 }).lean();
-    return teams.map(({ _id, name, memberIds, categoryIds, createdAt }) => ({
+    return teams.map(({ _id, name, memberIds, categoryIds, businessHours, createdAt }) => ({
       id: _id,
       name,
       memberIds: memberIds ?? [],
       categoryIds: categoryIds ?? [],
+      businessHours: businessHours ?? null,
       createdAt,
     }));
   }

@@ -4,9 +4,12 @@ import {
   type JourneyAnswers,
   walkJourney,
   type JourneyWalk,
+  type RoomPriority,
 } from '@app/contracts';
 import { AppHttpError } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
+import { TeamsRepository } from '../directory/teams.repository';
+import { routedTeam } from '../rooms/room-routing';
 import { PENDING_UPLOADS, type PendingUploads } from './pending-uploads';
 
 export type FinishedWalk = Extract<JourneyWalk, { ok: true }>;
@@ -14,7 +17,10 @@ export type FinishedWalk = Extract<JourneyWalk, { ok: true }>;
 /** A visitor's answers to the chatbot's journey: checked against its graph before a room opens. */
 @Injectable()
 export class JourneyAnswersService {
-  constructor(@Inject(PENDING_UPLOADS) private readonly uploads: PendingUploads) {}
+  constructor(
+    @Inject(PENDING_UPLOADS) private readonly uploads: PendingUploads,
+    private readonly teams: TeamsRepository,
+  ) {}
 
   /**
    * The way the answers take through the journey. 409 `journey_changed` (with the current
@@ -33,6 +39,21 @@ export class JourneyAnswersService {
     if (!walk.ok)
       throw new AppHttpError(400, 'validation_failed', `answers.${walk.nodeId}: ${walk.message}`);
     return walk;
+  }
+
+  /**
+   * Where the journey's end sends the room: its category and priority, and its team (the end's,
+   * else the one its category routes to), for the room and for the team's hours.
+   */
+  async route(
+    walk: FinishedWalk,
+  ): Promise<{ category: string | null; priority: RoomPriority; teamId: string | null }> {
+    const category = walk.category ?? null;
+    const teamId = routedTeam(
+      { category, teamId: walk.end.teamId ?? null },
+      await this.teams.list(),
+    );
+    return { category, priority: walk.end.priority ?? 'normal', teamId };
   }
 
   /**

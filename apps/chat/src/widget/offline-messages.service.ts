@@ -1,5 +1,5 @@
 import { forTenant } from '@app/tenancy';
-import { ChatroomCreatedV1 } from '@app/contracts';
+import { ChatroomCreatedV1, type JourneyAnswers } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { ChatNotificationsService } from '../messages/chat-notifications.service
 import { MessagesService } from '../messages/messages.service';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
+import { JourneyAnswersService } from './journey-answers.service';
 import { VisitorTokensService } from './visitor-tokens.service';
 import {
   type ChatbotCredentials,
@@ -18,6 +19,9 @@ export interface OfflineMessage extends ChatbotCredentials {
   name: string;
   email: string;
   message: string;
+  /** The journey walked before the chat turned out offline; absent: none. */
+  answers?: JourneyAnswers;
+  journeyVersion?: number;
 }
 
 /**
@@ -35,6 +39,7 @@ export class OfflineMessagesService {
     private readonly notifications: ChatNotificationsService,
     private readonly tokens: VisitorTokensService,
     private readonly events: EventPublisher,
+    private readonly journeys: JourneyAnswersService,
   ) {}
 
   async leave(
@@ -44,10 +49,27 @@ export class OfflineMessagesService {
     await this.sessions.limitAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
       const chatbot = await this.sessions.admitVisitor(input, request);
+      const walk =
+        input.answers === undefined
+          ? null
+          : this.journeys.walk(chatbot.journey, input.answers, input.journeyVersion);
+      if (walk) await this.journeys.checkImages(walk, chatbot.journey, chatbot.id);
+      const answers = walk?.answers ?? {};
       const room = await this.rooms.create(
-        { chatbotId: chatbot.id, visitor: describeVisitor(input, request, false), answers: {} },
+        {
+          chatbotId: chatbot.id,
+          visitor: describeVisitor(input, request, false),
+          answers,
+          ...(walk
+            ? {
+                ...(await this.journeys.route(walk)),
+                journey: { version: chatbot.journey.version, path: walk.path },
+              }
+            : {}),
+        },
         { offline: true },
       );
+      if (walk) await this.journeys.claimImages(walk, chatbot.journey, room);
       await this.messages.send(
         room,
         { type: 'visitor', id: room.visitor.id, name: room.visitor.name },
@@ -66,7 +88,8 @@ export class OfflineMessagesService {
             ip: room.visitor.ip,
             browser: room.visitor.browser,
           },
-          answers: {},
+          answers,
+          ...(room.category ? { category: room.category } : {}),
           createdAt: room.createdAt.toISOString(),
         },
       });

@@ -19,6 +19,14 @@ const visitorEmail = z
   .max(254)
   .transform((email) => email.toLowerCase());
 
+/** Keyed by journey node id: text, a number, options, or an uploaded image's id. */
+const journeyAnswers = z.record(
+  z.string().max(40),
+  z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(20)]),
+);
+/** The journey version the visitor answered (from the config); 409 when it changed since. */
+const journeyVersion = z.number().int().min(1).optional();
+
 /** A message left while the chatbot is offline: it becomes an `offline` room, answered by email. */
 export class OfflineMessageDto extends createZodDto(
   z.strictObject({
@@ -30,6 +38,13 @@ export class OfflineMessageDto extends createZodDto(
       .trim()
       .min(1, 'required')
       .max(MAX_MESSAGE_LENGTH, `at most ${MAX_MESSAGE_LENGTH} characters`),
+    /**
+     * The journey's answers when the visitor walked it before learning nobody answers live
+     * (409 `chatbot_offline` on the session): checked as a session's are, and the room keeps
+     * the category, priority and team they lead to. Absent: a message without a journey.
+     */
+    answers: journeyAnswers.optional(),
+    journeyVersion,
   }),
 ) {}
 
@@ -38,15 +53,8 @@ export class WidgetSessionDto extends createZodDto(
     ...chatbotCredentials,
     name: visitorName,
     email: visitorEmail,
-    /** Keyed by journey node id: text, a number, options, or an uploaded image's id. */
-    answers: z
-      .record(
-        z.string().max(40),
-        z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(20)]),
-      )
-      .default({}),
-    /** The journey version the visitor answered (from the config); 409 when it changed since. */
-    journeyVersion: z.number().int().min(1).optional(),
+    answers: journeyAnswers.default({}),
+    journeyVersion,
     /**
      * HMAC-SHA256 of the email under the chatbot's identity secret, in hex, computed by the
      * tenant's backend for its signed-in user: the email is then marked verified.

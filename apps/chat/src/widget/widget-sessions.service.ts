@@ -98,14 +98,6 @@ export class WidgetSessionsService {
     await this.limitAddress(input.tenantId, request.ip);
     return forTenant(input.tenantId, 'a widget names its chatbot’s tenant', async () => {
       const chatbot = await this.admitVisitor(input, request);
-      const now = await this.availability.now(input.tenantId, chatbot);
-      if (now.availability === 'offline') {
-        throw new AppHttpError(
-          409,
-          'chatbot_offline',
-          `nobody answers live now (${now.offlineReason}): leave an offline message instead`,
-        );
-      }
       const verified = this.identityVerified(chatbot, input.email, input.identityHash);
       if (chatbot.requireVerifiedIdentity && !verified) {
         throw new AppHttpError(
@@ -117,14 +109,14 @@ export class WidgetSessionsService {
       const walk = this.journeys.walk(chatbot.journey, input.answers, input.journeyVersion);
       const { answers } = walk;
       await this.journeys.checkImages(walk, chatbot.journey, chatbot.id);
+      const route = await this.journeys.route(walk);
+      await this.refuseIfOffline(input.tenantId, chatbot, route.teamId);
 
       const room = await this.rooms.create({
         chatbotId: chatbot.id,
         visitor: describeVisitor(input, request, verified),
         answers,
-        category: walk.category ?? null,
-        priority: walk.end.priority ?? 'normal',
-        teamId: walk.end.teamId ?? null,
+        ...route,
         journey: { version: chatbot.journey.version, path: walk.path },
       });
       await this.journeys.claimImages(walk, chatbot.journey, room);
@@ -158,6 +150,26 @@ export class WidgetSessionsService {
       this.roomsService.assignmentChance(room.tenantId);
       return { roomId: room.id, visitorToken, appearance: chatbot.appearance };
     });
+  }
+
+  /**
+   * 409 `chatbot_offline` when nobody answers live now where the journey leads: outside the
+   * hours (the team's own, else the workspace's) or with nobody available, as the chatbot says.
+   * The widget then offers an offline message, which keeps the answers and so the route.
+   */
+  private async refuseIfOffline(
+    tenantId: string,
+    chatbot: ChatbotRecord,
+    teamId: string | null,
+  ): Promise<void> {
+    const now = await this.availability.now(tenantId, chatbot, { teamId });
+    if (now.availability === 'online') return;
+    throw new AppHttpError(
+      409,
+      'chatbot_offline',
+      `nobody answers live now (${now.offlineReason}): leave an offline message instead`,
+      { offlineReason: now.offlineReason, ...(now.teamId ? { teamId: now.teamId } : {}) },
+    );
   }
 
   /**

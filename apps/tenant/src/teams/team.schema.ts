@@ -1,3 +1,4 @@
+import { type TeamHours } from '@app/contracts';
 import { tenantScopedPlugin } from '@app/tenancy';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
@@ -21,6 +22,10 @@ export class Team {
 
   @Prop({ type: [String], default: [] })
   categoryIds!: string[];
+
+  /** null: the tenant's business hours. */
+  @Prop({ type: Object, default: null })
+  businessHours!: TeamHours | null;
 
   createdAt!: Date;
   updatedAt!: Date;

@@ -1,3 +1,4 @@
+import { type TeamHours } from '@app/contracts';
 import { isDuplicateKey } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -10,17 +11,19 @@ export interface TeamRecord {
   name: string;
   memberIds: string[];
   categoryIds: string[];
+  businessHours: TeamHours | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type TeamFields = Pick<TeamRecord, 'name' | 'memberIds' | 'categoryIds'>;
+export type TeamFields = Pick<TeamRecord, 'name' | 'memberIds' | 'categoryIds' | 'businessHours'>;
 
 const toRecord = ({
   _id,
   name,
   memberIds,
   categoryIds,
+  businessHours,
   createdAt,
   updatedAt,
 }: Team): TeamRecord => ({
@@ -28,6 +31,7 @@ const toRecord = ({
   name,
   memberIds: memberIds ?? [],
   categoryIds: categoryIds ?? [],
+  businessHours: businessHours ?? null,
   createdAt,
   updatedAt,
 });

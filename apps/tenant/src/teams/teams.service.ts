@@ -86,6 +86,7 @@ export class TeamsService implements OnModuleInit {
         name: team.name,
         memberIds: team.memberIds,
         categoryIds: team.categoryIds,
+        businessHours: team.businessHours,
         createdAt: team.createdAt.toISOString(),
       },
     });

@@ -8,7 +8,12 @@ import {
   saveSession,
   type VisitorSession,
 } from '../shared/visitor-session';
-import { fetchWidgetConfig, type OpenedSession, type WidgetConfig } from '../shared/widget-api';
+import {
+  fetchWidgetConfig,
+  type OpenedSession,
+  type WalkedJourney,
+  type WidgetConfig,
+} from '../shared/widget-api';
 import { ConversationView } from './components/conversation-view';
 import { OfflineMessageForm } from './components/offline-message-form';
 import { PanelFrame } from './components/panel-frame';
@@ -25,7 +30,8 @@ export function WidgetApp({ host, open }: { host: WidgetHost; open: boolean }) {
   const [session, setSession] = useState<VisitorSession | null>(() => loadSession(chatbotId));
   const [notice, setNotice] = useState<string>();
   const [retrying, setRetrying] = useState(false);
-  const [wentOffline, setWentOffline] = useState(false);
+  /** The journey the visitor walked before the chat turned out offline. */
+  const [wentOffline, setWentOffline] = useState<WalkedJourney | null>(null);
   const visible = usePageVisible() && open;
 
   const update = useCallback(
@@ -80,7 +86,14 @@ export function WidgetApp({ host, open }: { host: WidgetHost; open: boolean }) {
       />
     );
   } else if (config.ok && (wentOffline || config.data.availability === 'offline')) {
-    content = <OfflineMessageForm embed={embed} config={config.data} strings={strings} />;
+    content = (
+      <OfflineMessageForm
+        embed={embed}
+        config={config.data}
+        strings={strings}
+        walked={wentOffline ?? undefined}
+      />
+    );
   } else if (config.ok) {
     content = (
       <PreChatForm
@@ -89,7 +102,7 @@ export function WidgetApp({ host, open }: { host: WidgetHost; open: boolean }) {
         strings={strings}
         notice={notice}
         onOpened={onOpened}
-        onOffline={() => setWentOffline(true)}
+        onOffline={setWentOffline}
       />
     );
   } else {

@@ -12,7 +12,7 @@ export interface WidgetConfig {
   journey: Journey;
   /** Offline: the widget offers an offline message instead of a live chat. */
   availability?: 'online' | 'offline';
-  offlineReason?: 'outside-hours' | 'no-agent-available';
+  offlineReason?: OfflineReason;
 }
 
 export interface NewSession {
@@ -67,10 +67,20 @@ export function openSession(
   });
 }
 
+export type OfflineReason = 'outside-hours' | 'no-agent-available';
+
+/** A journey walked to its end before the server said nobody answers live where it leads. */
+export interface WalkedJourney extends NewSession {
+  offlineReason?: OfflineReason;
+}
+
 export interface OfflineMessage {
   name: string;
   email: string;
   message: string;
+  /** The walked journey's answers: the offline room keeps where they lead (category, team). */
+  answers?: NewSession['answers'];
+  journeyVersion?: number;
 }
 
 /** A message left while nobody answers live: it is answered by email. */

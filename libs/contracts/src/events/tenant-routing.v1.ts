@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { teamHoursSchema } from '../schedule';
 
 /** A category of requests, from the tenant's list (journeys and agents set a room's category). */
 export const categorySnapshotSchema = z.object({
@@ -15,6 +16,8 @@ export const teamSnapshotSchema = z.object({
   categoryIds: z.array(z.string().min(1)),
   /** Routing picks the first team (oldest first) whose categories hold a room's category. */
   createdAt: z.iso.datetime(),
+  /** null: the tenant's hours; absent in events from before teams had hours. */
+  businessHours: teamHoursSchema.nullable().optional(),
 });
 
 export type CategorySnapshot = z.infer<typeof categorySnapshotSchema>;

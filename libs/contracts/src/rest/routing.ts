@@ -1,3 +1,5 @@
+import { type TeamHours } from '../schedule';
+
 /** A category of the tenant's list, as `GET /api/tenant/categories` answers it. */
 export interface CategoryView {
   id: string;
@@ -12,6 +14,8 @@ export interface TeamView {
   name: string;
   memberIds: string[];
   categoryIds: string[];
+  /** null: the tenant's business hours. */
+  businessHours: TeamHours | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -2,11 +2,22 @@ import { useCallback, useState } from 'react';
 import { CheckboxField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useSubmit } from '../../ui/useSubmit';
+import {
+  BusinessHoursFields,
+  draftHours,
+  draftHoursValid,
+  hoursDraft,
+  TimeZoneField,
+} from '../schedule/BusinessHoursFields';
 import type { Category, TeamDraft } from './routingTypes';
 
 const FIELD_OF_CODE = { name_taken: 'name' };
 
-/** A team's name, members (active agents) and the categories routed to it. */
+/**
+ * A team's name, members (active agents), the categories routed to it, and its own business
+ * hours if it keeps other hours than the workspace (chatbots whose journey leads to the team go
+ * offline outside them).
+ */
 export function TeamForm({
   initial,
   agents,
@@ -22,9 +33,25 @@ export function TeamForm({
   onSubmit(draft: TeamDraft): Promise<void>;
   onCancel?(): void;
 }) {
-  const [draft, setDraft] = useState<TeamDraft>(initial);
+  const [draft, setDraft] = useState<Omit<TeamDraft, 'businessHours'>>({
+    name: initial.name,
+    memberIds: initial.memberIds,
+    categoryIds: initial.categoryIds,
+  });
+  const [ownHours, setOwnHours] = useState(initial.businessHours !== null);
+  const [timeZone, setTimeZone] = useState(initial.businessHours?.timeZone ?? '');
+  const [hours, setHours] = useState(hoursDraft(initial.businessHours));
   const submission = useSubmit(
-    useCallback(() => onSubmit(draft), [draft, onSubmit]),
+    useCallback(
+      () =>
+        onSubmit({
+          ...draft,
+          businessHours: ownHours
+            ? { ...draftHours(hours), timeZone: timeZone.trim() || null }
+            : null,
+        }),
+      [draft, ownHours, hours, timeZone, onSubmit],
+    ),
     FIELD_OF_CODE,
   );
   const toggle = (field: 'memberIds' | 'categoryIds', id: string, on: boolean) =>
@@ -39,7 +66,7 @@ export function TeamForm({
       submitLabel={submitLabel}
       sendingLabel="Saving…"
       aria-label={submitLabel}
-      canSubmit={draft.name.trim() !== ''}
+      canSubmit={draft.name.trim() !== '' && (!ownHours || draftHoursValid(hours))}
       actions={
         onCancel && (
           <button type="button" className="button ghost" onClick={onCancel}>
@@ -83,6 +110,24 @@ export function TeamForm({
           />
         ))}
       </fieldset>
+      <CheckboxField
+        label="Own business hours"
+        name="ownBusinessHours"
+        checked={ownHours}
+        onChange={setOwnHours}
+        hint="Off: the workspace's hours. On: chats routed to this team are offline outside these."
+      />
+      {ownHours && (
+        <>
+          <TimeZoneField
+            name="businessHours.timeZone"
+            value={timeZone}
+            onChange={setTimeZone}
+            hint="Empty: the workspace's time zone."
+          />
+          <BusinessHoursFields name="businessHours" value={hours} onChange={setHours} />
+        </>
+      )}
     </Form>
   );
 }

@@ -6,7 +6,7 @@ import { DataTable } from '../../ui/DataTable';
 import type { Category, Team, TeamDraft } from './routingTypes';
 import { TeamForm } from './TeamForm';
 
-const EMPTY: TeamDraft = { name: '', memberIds: [], categoryIds: [] };
+const EMPTY: TeamDraft = { name: '', memberIds: [], categoryIds: [], businessHours: null };
 
 /** Teams of agents: each sees its own queue; categories route conversations to it. */
 export function TeamsCard({
@@ -45,11 +45,14 @@ export function TeamsCard({
       description="A team's members see its queue; supervisors see every queue. A conversation goes to the first team that takes its category."
     >
       {teams.length > 0 && (
-        <DataTable label="Teams" columns={['Team', 'Members', 'Categories', { actions: true }]}>
+        <DataTable
+          label="Teams"
+          columns={['Team', 'Members', 'Categories', 'Hours', { actions: true }]}
+        >
           {teams.map((team) =>
             editing === team.id ? (
               <tr key={team.id}>
-                <td colSpan={4}>
+                <td colSpan={5}>
                   <TeamForm
                     initial={team}
                     agents={agents}
@@ -65,6 +68,7 @@ export function TeamsCard({
                 <td>{team.name}</td>
                 <td>{names(team.memberIds, agents)}</td>
                 <td>{names(team.categoryIds, categories)}</td>
+                <td>{team.businessHours ? 'Its own' : "The workspace's"}</td>
                 <td className="actions">
                   <button
                     type="button"

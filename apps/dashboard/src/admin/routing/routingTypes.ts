@@ -7,4 +7,4 @@ export type Category = Jsonified<CategoryView>;
 export type Team = Jsonified<TeamView>;
 
 /** What a team form edits. */
-export type TeamDraft = Pick<Team, 'name' | 'memberIds' | 'categoryIds'>;
+export type TeamDraft = Pick<Team, 'name' | 'memberIds' | 'categoryIds' | 'businessHours'>;

@@ -1,21 +1,23 @@
-import type { BusinessHours, WeeklyRange } from '@app/contracts';
+import type { BusinessHours } from '@app/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { Card } from '../../ui/Card';
-import { CheckboxField, TextAreaField, TextField } from '../../ui/fields';
+import { CheckboxField, TextField } from '../../ui/fields';
 import { Form } from '../../ui/Form';
 import { useSubmit } from '../../ui/useSubmit';
-import { normalizedRanges, rangeProblem, WeeklyHoursEditor } from './WeeklyHoursEditor';
+import {
+  BusinessHoursFields,
+  draftHours,
+  draftHoursValid,
+  hoursDraft,
+  TimeZoneField,
+} from './BusinessHoursFields';
 
 export interface HoursSettings {
   timeZone: string;
   agentAutoAwayMinutes: number;
   businessHours: BusinessHours | null;
 }
-
-/** The time zones the browser knows, for the field's suggestions. */
-const TIME_ZONES: string[] =
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 /**
  * The workspace's time zone, business hours with holidays, and the inactivity after which an
@@ -31,25 +33,16 @@ export function HoursSettingsCard({
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [autoAway, setAutoAway] = useState(String(settings.agentAutoAwayMinutes));
   const [alwaysOpen, setAlwaysOpen] = useState(settings.businessHours === null);
-  const [weekly, setWeekly] = useState<WeeklyRange[]>(settings.businessHours?.weekly ?? []);
-  const [holidays, setHolidays] = useState((settings.businessHours?.holidays ?? []).join('\n'));
+  const [hours, setHours] = useState(hoursDraft(settings.businessHours));
   const [savedAt, setSavedAt] = useState<Date>();
 
   const body = useMemo(
     () => ({
       timeZone: timeZone.trim(),
       agentAutoAwayMinutes: Number(autoAway),
-      businessHours: alwaysOpen
-        ? null
-        : {
-            weekly: normalizedRanges(weekly),
-            holidays: holidays
-              .split(/[\s,]+/)
-              .map((day) => day.trim())
-              .filter(Boolean),
-          },
+      businessHours: alwaysOpen ? null : draftHours(hours),
     }),
-    [timeZone, autoAway, alwaysOpen, weekly, holidays],
+    [timeZone, autoAway, alwaysOpen, hours],
   );
   const changed =
     JSON.stringify(body) !==
@@ -58,7 +51,7 @@ export function HoursSettingsCard({
       agentAutoAwayMinutes: settings.agentAutoAwayMinutes,
       businessHours: settings.businessHours,
     });
-  const valid = weekly.every((range) => !rangeProblem(range)) || alwaysOpen;
+  const valid = alwaysOpen || draftHoursValid(hours);
 
   const submission = useSubmit(
     useCallback(async () => {
@@ -88,20 +81,13 @@ export function HoursSettingsCard({
         aria-label="Hours and availability"
       >
         <div className="form-grid">
-          <TextField
-            label="Time zone"
+          <TimeZoneField
             name="timeZone"
             value={timeZone}
             onChange={setTimeZone}
-            list="parley-time-zones"
             hint="An IANA name such as Europe/Paris. Business hours and shifts are read in it."
             required
           />
-          <datalist id="parley-time-zones">
-            {TIME_ZONES.map((zone) => (
-              <option key={zone} value={zone} />
-            ))}
-          </datalist>
           <TextField
             label="Away after inactivity (minutes)"
             name="agentAutoAwayMinutes"
@@ -123,23 +109,7 @@ export function HoursSettingsCard({
           hint="Without business hours, chatbots are never offline for the time of day."
         />
         {!alwaysOpen && (
-          <>
-            <WeeklyHoursEditor
-              legend="Business hours"
-              name="businessHours.weekly"
-              value={weekly}
-              onChange={setWeekly}
-              emptyText="No hours: open every hour of every day, holidays excepted."
-            />
-            <TextAreaField
-              label="Holidays"
-              name="businessHours.holidays"
-              value={holidays}
-              onChange={setHolidays}
-              rows={3}
-              hint="Closed all day: one date a line, as 2026-12-25."
-            />
-          </>
+          <BusinessHoursFields name="businessHours" value={hours} onChange={setHours} />
         )}
       </Form>
     </Card>

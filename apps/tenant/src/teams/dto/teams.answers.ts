@@ -1,4 +1,4 @@
-import { type Jsonified, type TeamView } from '@app/contracts';
+import { type Jsonified, teamHoursSchema, type TeamView } from '@app/contracts';
 import { z } from 'zod';
 
 /** The bodies the teams routes answer, for the OpenAPI document (see `ApiAnswer`). */
@@ -9,6 +9,11 @@ export const teamAnswer = z.object({
   categoryIds: z
     .array(z.string())
     .describe("Rooms of these categories wait in the team's queue (first team that has one)."),
+  businessHours: teamHoursSchema
+    .nullable()
+    .describe(
+      "The team's own hours (timeZone null: the tenant's zone); null: the tenant's business hours.",
+    ),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 }) satisfies z.ZodType<Jsonified<TeamView>>;

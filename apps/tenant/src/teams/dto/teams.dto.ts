@@ -1,3 +1,4 @@
+import { teamHoursSchema } from '@app/contracts';
 import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -14,6 +15,8 @@ const teamFields = z.strictObject({
   name,
   memberIds: ids(500).default([]),
   categoryIds: ids(100).default([]),
+  /** null: the tenant's business hours. */
+  businessHours: teamHoursSchema.nullable().default(null),
 });
 
 export class CreateTeamDto extends createZodDto(teamFields) {}
@@ -24,6 +27,7 @@ export class UpdateTeamDto extends createZodDto(
       name: name.optional(),
       memberIds: ids(500).optional(),
       categoryIds: ids(100).optional(),
+      businessHours: teamHoursSchema.nullable().optional(),
     }),
   ),
 ) {}

@@ -1,7 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Strings } from '../../i18n/en';
 import type { EmbedOptions } from '../../shared/embed-options';
-import { leaveOfflineMessage, type WidgetConfig } from '../../shared/widget-api';
+import {
+  leaveOfflineMessage,
+  type WalkedJourney,
+  type WidgetConfig,
+} from '../../shared/widget-api';
 import { sessionRefusal } from '../prechat/session-refusal';
 import { FieldError, LabelText } from './field-label';
 import { TextField } from './text-field';
@@ -12,16 +16,19 @@ type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
 
 /**
  * While the chatbot is offline (outside business hours, or nobody available): name, email and a
- * message, sent as an offline message; the visitor is told the answer comes by email.
+ * message, sent as an offline message; the visitor is told the answer comes by email. After a
+ * walked journey (its team's hours were over), the answers go with it and the name and email
+ * are those already given.
  */
 export function OfflineMessageForm(props: {
   embed: EmbedOptions;
   config: WidgetConfig;
   strings: Strings;
+  walked?: WalkedJourney;
 }) {
-  const { embed, config, strings } = props;
-  const [name, setName] = useState(embed.identity?.name ?? '');
-  const [email, setEmail] = useState(embed.identity?.email ?? '');
+  const { embed, config, strings, walked } = props;
+  const [name, setName] = useState(walked?.name ?? embed.identity?.name ?? '');
+  const [email, setEmail] = useState(walked?.email ?? embed.identity?.email ?? '');
   const [message, setMessage] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [summary, setSummary] = useState<string>();
@@ -44,7 +51,8 @@ export function OfflineMessageForm(props: {
     setErrors(problems);
     if (Object.keys(problems).length) return setSummary(strings.fixFields);
     setSending(true);
-    const answer = await leaveOfflineMessage(embed, { name, email, message });
+    const journey = walked && { answers: walked.answers, journeyVersion: walked.journeyVersion };
+    const answer = await leaveOfflineMessage(embed, { name, email, message, ...journey });
     setSending(false);
     if (answer.ok) return setSentTo(email.trim());
     const refused = sessionRefusal(answer.failure, strings, FIELDS);
@@ -62,7 +70,9 @@ export function OfflineMessageForm(props: {
   return (
     <form class="parley-scroll" noValidate onSubmit={submit}>
       <p class="parley-intro">
-        {config.offlineReason === 'outside-hours' ? strings.outsideHours : strings.offlineIntro}
+        {(walked?.offlineReason ?? config.offlineReason) === 'outside-hours'
+          ? strings.outsideHours
+          : strings.offlineIntro}
       </p>
       {summary && (
         <p class="parley-form-error" role="alert">

@@ -2,7 +2,13 @@ import type { Journey, JourneyQuestion as Question } from '@app/contracts/journe
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../../i18n/en';
 import type { EmbedOptions } from '../../shared/embed-options';
-import { type OpenedSession, openSession, type WidgetConfig } from '../../shared/widget-api';
+import {
+  type OfflineReason,
+  type OpenedSession,
+  openSession,
+  type WalkedJourney,
+  type WidgetConfig,
+} from '../../shared/widget-api';
 import { firstQuestion, questionAfter } from '../prechat/journey-steps';
 import {
   type Answer,
@@ -24,8 +30,11 @@ interface PreChatFormProps {
   /** Why the form is back (the previous conversation is gone), shown above it. */
   notice?: string;
   onOpened(session: OpenedSession): void;
-  /** The chatbot went offline since the config was read: offer the offline message. */
-  onOffline?(): void;
+  /**
+   * Nobody answers live where the journey leads (the chatbot went offline since the config was
+   * read, or the team's hours are over): offer the offline message, with the answers.
+   */
+  onOffline?(walked: WalkedJourney): void;
 }
 
 const inputId = (field: string) => `parley-${field.replace('.', '-')}`;
@@ -73,10 +82,14 @@ export function PreChatForm({
     setSubmitting(true);
     const numbers = new Set(asked.filter((q) => q.type === 'number').map((q) => q.id));
     const ids = asked.map((question) => question.id);
-    const answer = await openSession(embed, sessionRequest(values, ids, numbers, journey.version));
+    const request = sessionRequest(values, ids, numbers, journey.version);
+    const answer = await openSession(embed, request);
     setSubmitting(false);
     if (answer.ok) return onOpened(answer.data);
-    if (answer.failure.code === 'chatbot_offline' && onOffline) return onOffline();
+    if (answer.failure.code === 'chatbot_offline' && onOffline) {
+      const offlineReason = answer.failure.details?.offlineReason as OfflineReason | undefined;
+      return onOffline({ ...request, offlineReason });
+    }
     const changed = answer.failure.details?.journey as Journey | undefined;
     if (answer.failure.code === 'journey_changed' && changed) {
       // Start the questions again (the answers stay filled in where the ids are the same).
