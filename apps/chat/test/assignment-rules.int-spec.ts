@@ -2,7 +2,7 @@ import { type AgentPresenceUpdate, type RoomSummary, type WeeklyHours } from '@a
 import { bearer, eventually, type SignedIn, someIp, type TestChatbot } from '@app/testing';
 import request from 'supertest';
 import { localTime } from '../src/availability/weekly-schedule';
-import { ChatFixture, type ChatSocket, Inbox } from './chat-fixture';
+import { ChatFixture, type ChatSocket, Inbox, SITE } from './chat-fixture';
 
 /**
  * An answer never sent fails the test here, naming the event, rather than at the test's timeout
@@ -25,7 +25,11 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
   let fixture: ChatFixture;
 
   beforeAll(async () => {
-    fixture = await ChatFixture.start({ replicas: 2 });
+    // One test fills the queue with more rooms than the widget's limits let one chatbot open.
+    fixture = await ChatFixture.start({
+      replicas: 2,
+      overrides: { WIDGET_SESSIONS_PER_CHATBOT_PER_MIN: '100000' },
+    });
   });
 
   afterAll(async () => {
@@ -177,6 +181,46 @@ describe('assignment rules: agent status, shifts and a fair round-robin across r
     expect(waiting).toHaveLength(3);
     expect(rooms).toEqual(expect.arrayContaining(waiting));
   }, 120_000);
+
+  it('gives a team’s rooms to its members only, and a team nobody can serve holds back no room behind it', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const member = await fixture.activeAgent(admin, { name: 'Member Mia' });
+    const outsider = await fixture.activeAgent(admin, { name: 'Outsider Oz' });
+    const team = await fixture.directory.team(admin.tenant.id, {
+      name: 'Nights',
+      memberIds: [member.user.id],
+    });
+    const teamBot = await fixture.directory.chatbot(admin.tenant.id, {
+      allowedOrigins: [SITE],
+      journey: {
+        version: 1,
+        startNodeId: 'end',
+        nodes: [{ id: 'end', type: 'end', teamId: team.teamId }],
+      },
+    });
+    await fixture.agent(outsider.accessToken);
+    await roundRobinOn(admin, chatbot, [outsider]);
+    // More of the team's rooms than one page of the queue, all older than the team-less one.
+    const teamRooms: string[] = [];
+    for (let batch = 0; batch < 6; batch += 1)
+      teamRooms.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, () =>
+            eventually(() => fixture.openSession(teamBot, {}, { ip: someIp() }).expect(201)).then(
+              (answer) => answer.body.roomId as string,
+            ),
+          ),
+        )),
+      );
+    const teamless = await open(chatbot);
+    await eventually(async () => expect(await mine(outsider)).toContain(teamless));
+    expect((await mine(outsider)).filter((roomId) => teamRooms.includes(roomId))).toEqual([]);
+
+    // The member comes: the team's rooms go to them, as many as they may hold.
+    await fixture.agent(member.accessToken);
+    await eventually(async () => expect(await mine(member)).toHaveLength(5));
+    expect((await mine(member)).every((roomId) => teamRooms.includes(roomId))).toBe(true);
+  }, 180_000);
 
   it('keeps an agent within capacity when their own joins race auto-assignment on two replicas', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { redisKeys } from '../redis-keys';
 import { RELEASE_LOCK } from '../redis-lock';
-import { RoomsRepository } from '../rooms/rooms.repository';
+import { type QueueAudience } from '../rooms/room-routing';
+import { type QueuePosition, RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
 import { withinWeeklyHours } from '../availability/weekly-schedule';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
@@ -16,7 +17,9 @@ import { type Candidate, nextInTurn, servingOrder, type WaitingRoom } from './ro
 
 /** Longer than a round can take; a replica that dies holding the lock only delays the next. */
 const LOCK_MS = 10_000;
-const ROOMS_PER_ROUND = 50;
+const ROOMS_PER_PAGE = 50;
+/** Bounds one round's reads; rooms past them wait for the next chance. */
+const PAGES_PER_ROUND = 10;
 
 /**
  * Round-robin auto-assignment, for tenants that turn it on: waiting rooms, urgent first and then
@@ -83,37 +86,55 @@ export class AutoAssigner implements OnModuleInit {
     }
   }
 
+  /**
+   * One pass over the queue the candidates may take, a page at a time, until they are full or
+   * the queue ends. Only rooms some candidate may see are read, so rooms of a team with nobody
+   * eligible never hold back the rooms behind them.
+   */
   private async round(tenantId: string, timeZone: string): Promise<number> {
-    const waiting = servingOrder(await this.rooms.queue(ROOMS_PER_ROUND));
-    if (waiting.length === 0) return 0;
+    // Most chances find the queue empty: one read spares looking the agents up.
+    if ((await this.rooms.queuePage(null, 1, { supervisor: true })).rooms.length === 0) return 0;
     const agents = await this.candidates(tenantId, timeZone);
+    if (agents.length === 0) return 0;
+    const audience = audienceOf(agents);
     const turnsKey = redisKeys.autoAssignTurns(tenantId);
     let assigned = 0;
-    for (const room of waiting) {
-      const agent = nextInTurn(agents, waitingRoom(room));
-      if (!agent) continue;
-      let given: RoomRecord;
-      try {
-        given = await this.roomsService.assign(room, agent, 'auto');
-      } catch (error) {
-        const code = error instanceof AppHttpError ? error.code : undefined;
-        if (code === 'at_capacity') agent.free = 0;
-        // `conflict`: the room or the agent is changing right now; the next chance retries.
-        if (code && ['at_capacity', 'already_taken', 'room_closed', 'conflict'].includes(code))
-          continue;
-        throw error;
+    let after: QueuePosition | null = null;
+    for (let page = 0; page < PAGES_PER_ROUND; page++) {
+      const { rooms, hasMore } = await this.rooms.queuePage(after, ROOMS_PER_PAGE, audience);
+      for (const room of servingOrder(rooms)) {
+        const agent = nextInTurn(agents, waitingRoom(room));
+        if (agent && (await this.give(room, agent, turnsKey))) assigned += 1;
       }
-      agent.free -= 1;
-      agent.open += 1;
-      agent.lastAssignedAt = Date.now();
-      assigned += 1;
-      await this.redis.zadd(turnsKey, agent.lastAssignedAt, agent.id);
-      this.realtime.toAgent(tenantId, agent.id, 'room:assigned', {
-        room: await this.roomsService.summary(given),
-        how: 'auto',
-      });
+      const last = rooms.at(-1);
+      if (!hasMore || !last || agents.every((agent) => agent.free <= 0)) break;
+      after = { priorityRank: last.priorityRank, queuedAt: last.queuedAt, roomId: last.id };
     }
     return assigned;
+  }
+
+  /** The room to the agent, as their join would; false when it went elsewhere meanwhile. */
+  private async give(room: RoomRecord, agent: Candidate, turnsKey: string): Promise<boolean> {
+    let given: RoomRecord;
+    try {
+      given = await this.roomsService.assign(room, agent, 'auto');
+    } catch (error) {
+      const code = error instanceof AppHttpError ? error.code : undefined;
+      if (code === 'at_capacity') agent.free = 0;
+      // `conflict`: the room or the agent is changing right now; the next chance retries.
+      if (code && ['at_capacity', 'already_taken', 'room_closed', 'conflict'].includes(code))
+        return false;
+      throw error;
+    }
+    agent.free -= 1;
+    agent.open += 1;
+    agent.lastAssignedAt = Date.now();
+    await this.redis.zadd(turnsKey, agent.lastAssignedAt, agent.id);
+    this.realtime.toAgent(given.tenantId, agent.id, 'room:assigned', {
+      room: await this.roomsService.summary(given),
+      how: 'auto',
+    });
+    return true;
   }
 
   /**
@@ -155,6 +176,12 @@ export class AutoAssigner implements OnModuleInit {
     );
     return candidates.filter((candidate): candidate is Candidate => candidate !== null);
   }
+}
+
+/** The queue some candidate may take: any room if a supervisor is among them. */
+function audienceOf(agents: Candidate[]): QueueAudience {
+  if (agents.some((agent) => agent.teamIds === undefined)) return { supervisor: true };
+  return { supervisor: false, teamIds: [...new Set(agents.flatMap((agent) => agent.teamIds!))] };
 }
 
 /** What the choice reads of a room. */
