@@ -187,8 +187,16 @@ describe('categories, priority, teams and supervision in the queue', () => {
   it('shows a team’s rooms to its members and supervisors only, live and by REST, and refuses outsiders', async () => {
     const { admin, member, outsider, roomId } = await tenantWithTeam();
     const memberInbox = new Inbox(await fixture.agent(member.accessToken));
-    const outsiderInbox = new Inbox(await fixture.agent(outsider.accessToken));
-    const adminInbox = new Inbox(await fixture.agent(admin.accessToken));
+    const outsiderLive = await fixture.agent(outsider.accessToken);
+    const outsiderInbox = new Inbox(outsiderLive);
+    const adminLive = await fixture.agent(admin.accessToken);
+    const adminInbox = new Inbox(adminLive);
+    const updatesOf = (socket: typeof adminLive) => {
+      const roomIds: string[] = [];
+      socket.on('room:updated', (update) => roomIds.push(update.roomId));
+      return roomIds;
+    };
+    const [outsiderUpdates, adminUpdates] = [updatesOf(outsiderLive), updatesOf(adminLive)];
 
     expect(await queuedIds(member)).toContain(roomId);
     expect(await queuedIds(admin)).toContain(roomId);
@@ -213,6 +221,9 @@ describe('categories, priority, teams and supervision in the queue', () => {
       room: RoomSummary;
     };
     expect(joined.room).toMatchObject({ status: 'active', agent: { id: member.user.id } });
+    // The supervisor hears the room taken; the outsider hears nothing of it.
+    await eventually(() => expect(adminUpdates).toContain(roomId));
+    expect(outsiderUpdates).not.toContain(roomId);
 
     // Supervisors see every open conversation; others may not ask.
     const open = await http()

@@ -133,6 +133,24 @@ export class RealtimeBus implements OnModuleDestroy {
       .emit(event, ...args);
   }
 
+  /**
+   * To the room, and to these agents (those allowed to see a team's room: its members and the
+   * supervisors) wherever they are connected; once each.
+   */
+  toRoomAndTheseAgents<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    roomId: string,
+    agentIds: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    const room = socketRooms.room(tenantId, roomId);
+    this.visitors?.to(room).emit(event, ...args);
+    this.agents
+      ?.to([room, ...agentIds.map((agentId) => socketRooms.agent(tenantId, agentId))])
+      .emit(event, ...args);
+  }
+
   async disconnectAgent(tenantId: string, agentId: string): Promise<void> {
     this.agents?.in(socketRooms.agent(tenantId, agentId)).disconnectSockets(true);
   }

@@ -141,7 +141,7 @@ export class RoomMoves {
     );
     if (room.agentId) await this.realtime.removeAgentFromRoom(room.tenantId, room.agentId, room.id);
     await this.realtime.addAgentToRoom(room.tenantId, target.id, room.id);
-    this.roomsService.announceRoom(moved);
+    await this.roomsService.announceRoom(moved);
     if (room.status === 'queued') await this.roomsService.broadcastQueue(room.tenantId);
     await this.events.publish(ChatroomAssignedV1, {
       tenantId: room.tenantId,
@@ -201,7 +201,7 @@ export class RoomMoves {
   ): Promise<void> {
     if (before.agentId)
       await this.realtime.removeAgentFromRoom(before.tenantId, before.agentId, before.id);
-    this.roomsService.announceRoom(after);
+    await this.roomsService.announceRoom(after);
     await this.roomsService.broadcastQueue(before.tenantId);
     await this.events.publish(ChatroomRequeuedV1, {
       tenantId: before.tenantId,
@@ -220,7 +220,7 @@ export class RoomMoves {
   }
 
   private async announceUpdate(room: RoomRecord, by?: string): Promise<void> {
-    this.roomsService.announceRoom(room);
+    await this.roomsService.announceRoom(room);
     if (room.status === 'queued') await this.roomsService.broadcastQueue(room.tenantId);
     await this.events.publish(ChatroomUpdatedV1, {
       tenantId: room.tenantId,

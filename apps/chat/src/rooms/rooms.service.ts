@@ -1,3 +1,4 @@
+import { forTenant } from '@app/tenancy';
 import { BlockedVisitorsRepository } from '../blocking/blocked-visitors.repository';
 import { type Principal } from '@app/auth';
 import {
@@ -168,7 +169,7 @@ export class RoomsService {
 
     const joined = claimed.room;
     await this.realtime.addAgentToRoom(joined.tenantId, agent.id, room.id);
-    this.announceRoom(joined);
+    await this.announceRoom(joined);
     await this.broadcastQueue(joined.tenantId);
     await this.events.publish(ChatroomAssignedV1, {
       tenantId: joined.tenantId,
@@ -193,7 +194,7 @@ export class RoomsService {
     if (!requeue?.applied) throw chatErrors.roomClosed();
     const requeued = requeue.room;
     await this.realtime.removeAgentFromRoom(room.tenantId, agent.userId, roomId);
-    this.announceRoom(requeued);
+    await this.announceRoom(requeued);
     await this.broadcastQueue(room.tenantId);
     await this.events.publish(ChatroomRequeuedV1, {
       tenantId: room.tenantId,
@@ -223,7 +224,7 @@ export class RoomsService {
     const moved = transfer.room;
     await this.realtime.removeAgentFromRoom(room.tenantId, agent.userId, roomId);
     await this.realtime.addAgentToRoom(room.tenantId, target.id, roomId);
-    this.announceRoom(moved);
+    await this.announceRoom(moved);
     await this.events.publish(ChatroomAssignedV1, {
       tenantId: room.tenantId,
       chatroomId: room.id,
@@ -259,7 +260,7 @@ export class RoomsService {
       await this.blockedVisitors.block(room.visitor, room.id, blockedBy);
     }
     const closed = close.room;
-    this.announceRoom(closed, reason);
+    await this.announceRoom(closed, reason);
     if (room.status === 'queued') await this.broadcastQueue(room.tenantId);
     await this.events.publish(ChatroomClosedV1, {
       tenantId: room.tenantId,
@@ -291,11 +292,31 @@ export class RoomsService {
     await this.messages.system(room, line);
   }
 
-  /** Tells the room and the tenant's agents (queue, "visitor away") about a change. */
-  announceRoom(room: RoomRecord, reason?: string): void {
-    this.realtime.toRoomAndAgents(room.tenantId, room.id, 'room:updated', {
-      ...roomUpdate(room),
-      ...(reason ? { reason } : {}),
-    });
+  /**
+   * Tells the room and the agents who may see it (queue, "visitor away") about a change: every
+   * agent of the tenant for a room of no team, else the team's members and the supervisors (and
+   * the agents it was with, who learn it moved away).
+   */
+  async announceRoom(room: RoomRecord, reason?: string): Promise<void> {
+    const update = { ...roomUpdate(room), ...(reason ? { reason } : {}) };
+    if (!room.teamId) {
+      this.realtime.toRoomAndAgents(room.tenantId, room.id, 'room:updated', update);
+      return;
+    }
+    const [team, agents] = await forTenant(room.tenantId, 'who may see a team’s room', () =>
+      Promise.all([this.teams.findTeam(room.teamId!), this.directory.activeAgents()]),
+    );
+    const audience = new Set([
+      ...(team?.memberIds ?? []),
+      ...agents.filter((agent) => agent.permissions.includes('chats:supervise')).map((a) => a.id),
+      ...[room.agentId, room.previousAgentId].filter((id): id is string => Boolean(id)),
+    ]);
+    this.realtime.toRoomAndTheseAgents(
+      room.tenantId,
+      room.id,
+      [...audience],
+      'room:updated',
+      update,
+    );
   }
 }

@@ -119,7 +119,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     const away = await this.rooms.markAway(room.id, until);
     if (!away?.applied) return;
     await this.redis.zadd(this.deadlinesKey, until.getTime(), member(room));
-    this.roomsService.announceRoom(away.room);
+    await this.roomsService.announceRoom(away.room);
     await this.events.publish(ChatroomStandbyV1, {
       tenantId: room.tenantId,
       chatroomId: room.id,
@@ -138,7 +138,7 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     const back = await this.rooms.markBack(room.id);
     if (!back?.applied) return back?.room ?? room;
     await this.redis.zrem(this.deadlinesKey, member(room));
-    this.roomsService.announceRoom(back.room);
+    await this.roomsService.announceRoom(back.room);
     await this.events.publish(ChatroomResumedV1, {
       tenantId: room.tenantId,
       chatroomId: room.id,

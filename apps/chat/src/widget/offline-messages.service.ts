@@ -104,7 +104,7 @@ export class OfflineMessagesService {
         input.message,
         visitorToken,
       );
-      this.roomsService.announceRoom(room);
+      await this.roomsService.announceRoom(room);
       return { roomId: room.id };
     });
   }
