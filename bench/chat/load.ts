@@ -56,7 +56,7 @@ const percentiles = (h: Histogram): Percentiles => ({
   max: h.maxValue / 1000,
 });
 
-function connectSocket(
+export function connectSocket(
   url: string,
   namespace: string,
   auth: Record<string, unknown>,

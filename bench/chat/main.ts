@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { idleConnections, type IdleResult } from './idle';
 import { atRate, connect, flatOut, type LoadResult } from './load';
 import { floorTarget } from './floor-target';
-import { parleyTarget } from './parley-target';
+import { type BenchAssignment, parleyTarget } from './parley-target';
 import { type Target } from './target';
 import { log, machine, runBenchmark, waitForQuietMachine, writeReport } from '../report';
 
@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     idle: { type: 'string', default: '20000' },
     // `parley` alone skips the floor, for a quicker look at Parley.
     targets: { type: 'string', default: 'floor,parley' },
+    // How rooms reach agents: the workspace's round-robin assignment rules, or joins in turn.
+    assignment: { type: 'string', default: 'round-robin' },
     base: { type: 'string', default: 'http://127.0.0.1:8080' },
     'chat-url': { type: 'string', default: 'http://127.0.0.1:3002' },
     'chat-pid-file': { type: 'string', default: '.data/run/chat.pid' },
@@ -39,6 +41,9 @@ const agents = Number(args.agents);
 const rate = Number(args.rate);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
+const assignment = args.assignment as BenchAssignment;
+if (!['join', 'round-robin'].includes(assignment))
+  throw new Error('--assignment is join or round-robin');
 
 interface TargetReport {
   target: string;
@@ -79,7 +84,9 @@ async function main(): Promise<void> {
     visitors,
     agents,
     sealKey: args['seal-key']!,
+    assignment,
   });
+  if (parley.assignment) log(`round-robin: ${JSON.stringify(parley.assignment)}`);
   // The floor first, while the stack is idle: after Parley's run its consumers are still
   // working through the events it produced, which would slow the floor down.
   let floorReport: TargetReport | undefined;
@@ -110,6 +117,8 @@ async function main(): Promise<void> {
     rate,
     seconds,
     warmup,
+    assignment,
+    roundRobin: parley.assignment,
     parley: parleyReport,
     floor: floorReport,
     idle,

@@ -3,6 +3,7 @@ import { eventually, TopicProbe } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { emailedToken } from '../emailed-links';
 import { call, inBatches } from './http';
+import { connectSocket } from './load';
 import { type Target } from './target';
 
 const ORIGIN = 'https://bench.example';
@@ -12,17 +13,23 @@ interface Session {
   user: { id: string };
 }
 
+/** How the bench's rooms reach agents: each agent joins its share, or round-robin hands them out. */
+export type BenchAssignment = 'join' | 'round-robin';
+
 /**
  * A tenant set up through the public API behind nginx: `agents` agents (the admin and invited
- * colleagues, each allowed their share of the chats) and `visitors` widget sessions, each
- * room joined by one agent.
+ * colleagues, each allowed their share of the chats) and `visitors` widget sessions. With
+ * `join`, each room is joined by one agent in turn; with `round-robin`, the workspace's
+ * auto-assignment is on and the agents are connected while the sessions open, so every room
+ * is handed out by chat's assignment rules, and each agent then takes the rooms it was given.
  */
 export async function parleyTarget(options: {
   base: string;
   visitors: number;
   agents: number;
   sealKey: string;
-}): Promise<Target> {
+  assignment: BenchAssignment;
+}): Promise<Target & { assignment?: AssignmentResult }> {
   const { base } = options;
   const share = Math.ceil(options.visitors / options.agents);
   const password = 'bench password 1';
@@ -84,22 +91,39 @@ export async function parleyTarget(options: {
   // Chat learns of the chatbot from Kafka; the first session waits for that (and for any
   // backlog a long-lived local consumer group has to work through first).
   await eventually(() => openSession(-1), { timeoutMs: 300_000, intervalMs: 200 });
-  const sessions = await inBatches(
-    Array.from({ length: options.visitors }, (_, index) => index),
-    16,
-    openSession,
-  );
+  const openAll = () =>
+    inBatches(
+      Array.from({ length: options.visitors }, (_, index) => index),
+      16,
+      openSession,
+    );
+
+  let sessions: Array<{ roomId: string; visitorToken: string }>;
+  let roomsOf: string[][];
+  let assignment: AssignmentResult | undefined;
+  if (options.assignment === 'round-robin') {
+    ({ sessions, roomsOf, assignment } = await handedOut(base, admin, agents, {
+      openAll,
+      probe: () => openSession(-2),
+    }));
+  } else {
+    sessions = await openAll();
+    roomsOf = agents.map((_, index) =>
+      sessions.filter((_, room) => room % agents.length === index).map((s) => s.roomId),
+    );
+  }
 
   return {
-    name: 'Parley through nginx',
+    name: `Parley through nginx (${options.assignment})`,
     url: base,
+    assignment,
     visitors: sessions.map((session) => ({
       auth: { token: session.visitorToken },
       roomId: session.roomId,
     })),
     agents: agents.map((agent, index) => ({
       auth: { token: agent.accessToken },
-      roomIds: sessions.filter((_, room) => room % agents.length === index).map((s) => s.roomId),
+      roomIds: roomsOf[index],
     })),
     async storedVisitorMessages(roomIds) {
       const counts = await inBatches(roomIds, 8, async (roomId) => {
@@ -121,4 +145,82 @@ export async function parleyTarget(options: {
     },
     async close() {},
   };
+}
+
+/** How round-robin handed the bench's rooms out. */
+export interface AssignmentResult {
+  /** From the first session opened to the last room assigned. */
+  allAssignedMs: number;
+  /** Rooms each agent was given: even when the rules are fair. */
+  roomsPerAgent: number[];
+}
+
+/**
+ * Turns round-robin on, connects every agent (available), opens the sessions and waits until
+ * chat has given every room to an agent; the rooms each agent holds, from `GET /rooms/mine`.
+ */
+async function handedOut(
+  base: string,
+  admin: Session,
+  agents: Session[],
+  open: {
+    openAll: () => Promise<Array<{ roomId: string; visitorToken: string }>>;
+    probe: () => Promise<{ roomId: string }>;
+  },
+) {
+  await call(base, 'PATCH', '/api/tenant/settings', {
+    token: admin.accessToken,
+    body: { autoAssignment: 'round-robin' },
+  });
+  const sockets = await inBatches(agents, 4, (agent) =>
+    connectSocket(base, 'agent', { token: agent.accessToken }),
+  );
+  const mine = (agent: Session) =>
+    call<{ rooms: Array<{ roomId: string }> }>(base, 'GET', '/api/chat/rooms/mine', {
+      token: agent.accessToken,
+    }).then((answer) => answer.rooms.map((room) => room.roomId));
+  try {
+    // Chat applies the setting from Kafka: a probe room handed out shows it has. It is closed
+    // again, so that it takes no agent's place.
+    await eventually(
+      async () => {
+        const { roomId } = await open.probe();
+        const holder = await eventually(
+          async () => {
+            const held = await Promise.all(agents.map(mine));
+            const index = held.findIndex((rooms) => rooms.includes(roomId));
+            if (index < 0) throw new Error('the probe room is not assigned yet');
+            return index;
+          },
+          { timeoutMs: 3000, intervalMs: 100 },
+        );
+        const closed = await sockets[holder].emitWithAck('room:close', {
+          roomId,
+          reason: 'resolved',
+        });
+        if (closed?.error) throw new Error(`room:close: ${closed.error.code}`);
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
+    const started = Date.now();
+    const sessions = await open.openAll();
+    const wanted = new Set(sessions.map((session) => session.roomId));
+    const roomsOf = await eventually(
+      async () => {
+        const held = await Promise.all(agents.map(mine));
+        const given = held.flat().filter((roomId) => wanted.has(roomId)).length;
+        if (given < wanted.size) throw new Error(`${given} of ${wanted.size} rooms assigned`);
+        return held.map((rooms) => rooms.filter((roomId) => wanted.has(roomId)));
+      },
+      { timeoutMs: 120_000, intervalMs: 100 },
+    );
+    const allAssignedMs = Date.now() - started;
+    return {
+      sessions,
+      roomsOf,
+      assignment: { allAssignedMs, roomsPerAgent: roomsOf.map((rooms) => rooms.length) },
+    };
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+  }
 }

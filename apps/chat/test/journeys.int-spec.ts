@@ -185,7 +185,7 @@ describe("a visitor's journey: the questions before a chat decide the room", () 
     expect(queue.body.total).toBe(1);
   });
 
-  it('still serves a chatbot announced with a flat form: its category question gives the category', async () => {
+  it('still serves a chatbot announced with a flat form: its category question gives the category, by name from the tenant’s list', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
     const preChatForm: PreChatForm = {
       fields: [
@@ -218,6 +218,22 @@ describe("a visitor's journey: the questions before a chat decide the room", () 
       .openSession(chatbot, { answers: { topic: 'Support' } })
       .expect(400);
     expect(missing.body.message).toBe('answers.order: required');
+
+    // Once the workspace has a category of that name, the answer gives its id, and its team.
+    const sales = await fixture.directory.category(admin.tenant.id, 'sales');
+    const team = await fixture.directory.team(admin.tenant.id, {
+      name: 'Sales desk',
+      categoryIds: [sales],
+    });
+    const routed = await eventually(async () => {
+      const session = await fixture
+        .openSession(chatbot, { answers: { order: 'A-18', topic: 'Sales' } }, { ip: someIp() })
+        .expect(201);
+      const room = await roomOf(admin.accessToken, session.body.roomId);
+      expect(room).toMatchObject({ category: sales, teamId: team.teamId });
+      return room;
+    });
+    expect(routed.answers).toEqual({ order: 'A-18', topic: 'Sales' });
   });
 
   it('reads an entry chat stored before journeys (a flat form, no journey) as its linear journey', async () => {

@@ -82,6 +82,14 @@ export class TeamsRepository {
     return entry && !entry.deleted ? { id: entry._id, name: entry.name } : null;
   }
 
+  /** The offered category of this name, whatever its case, or null. */
+  async categoryNamed(name: string): Promise<{ id: string; name: string } | null> {
+    const wanted = name.trim().toLowerCase();
+    const entries = await this.categories.find({ deleted: false }).lean();
+    const entry = entries.find((category) => category.name.trim().toLowerCase() === wanted);
+    return entry ? { id: entry._id, name: entry.name } : null;
+  }
+
   /** The category's name even once deleted (rooms keep theirs); its id if never known. */
   async categoryName(id: string): Promise<string> {
     return (await findOwnById(this.categories, id))?.name ?? id;

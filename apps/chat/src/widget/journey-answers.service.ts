@@ -48,12 +48,24 @@ export class JourneyAnswersService {
   async route(
     walk: FinishedWalk,
   ): Promise<{ category: string | null; priority: RoomPriority; teamId: string | null }> {
-    const category = walk.category ?? null;
+    const category = walk.end.category
+      ? walk.end.category
+      : walk.category
+        ? await this.answeredCategory(walk.category)
+        : null;
     const teamId = routedTeam(
       { category, teamId: walk.end.teamId ?? null },
       await this.teams.list(),
     );
     return { category, priority: walk.end.priority ?? 'normal', teamId };
+  }
+
+  /**
+   * A form from before journeys named the category by the visitor's answer: the tenant's
+   * category of that name when there is one (so teams route it), else the answer as it is.
+   */
+  private async answeredCategory(answer: string): Promise<string> {
+    return (await this.teams.categoryNamed(answer))?.id ?? answer;
   }
 
   /**
