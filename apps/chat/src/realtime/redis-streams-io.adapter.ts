@@ -38,6 +38,7 @@ export class RedisStreamsIoAdapter extends IoAdapter {
       maxRetriesPerRequest: null,
       enableAutoPipelining: false,
     });
+    handlePublishFailures(client);
     this.adapterClients.push(client);
     server.adapter(createAdapter(client, { streamName: 'parley:socket.io', maxLen: 50_000 }));
     return server;
@@ -74,4 +75,20 @@ export class RedisStreamsIoAdapter extends IoAdapter {
     // disconnect, not quit: quit waits for a Redis that may be unreachable.
     for (const client of this.adapterClients.splice(0)) client.disconnect();
   }
+}
+
+/**
+ * The adapter publishes some messages over pub/sub without waiting on the answer (cluster-wide
+ * `fetchSockets`, server-side emits): once its client is closed at shutdown, a socket that
+ * disconnects meanwhile made a rejection nobody handled, which crashes a process that treats
+ * those as fatal. Callers that wait on the answer still get the failure.
+ */
+export function handlePublishFailures(client: Redis): void {
+  const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<number>;
+  const observed = (...args: unknown[]): Promise<number> => {
+    const sent = publish(...args);
+    sent.catch(() => undefined);
+    return sent;
+  };
+  client.publish = observed as unknown as Redis['publish'];
 }
