@@ -6,6 +6,7 @@ import {
   type JourneyQuestion,
   type JourneyRule,
 } from '@app/contracts/journey/journey-graph';
+import { type Routing, useRouting } from '../../inbox/useRouting';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { type JourneyDraft, targetsFor } from './journeyDraft';
 
@@ -227,18 +228,52 @@ export function ConditionSettings({
   );
 }
 
+/**
+ * The workspace's categories or teams to pick from, by name; an id the list does not hold (one
+ * deleted since, or an example's) stays shown as such, for the admin to change.
+ */
+function choicesOf(
+  list: ReadonlyArray<{ id: string; name: string }>,
+  current: string | null | undefined,
+  none: string,
+  state: Routing['state'],
+): { value: string; label: string }[] {
+  const choices = [
+    { value: '', label: none },
+    ...list.map(({ id, name }) => ({ value: id, label: name })),
+  ];
+  if (current && !list.some(({ id }) => id === current))
+    choices.push({
+      value: current,
+      label: state === 'loading' ? '…' : `Not in this workspace (${current})`,
+    });
+  return choices;
+}
+
 /** An end: what the conversation starts with. */
 export function EndSettings({ node, step, onChange }: SettingsProps<JourneyEnd>) {
+  const routing = useRouting();
   const text = (value: string) => value.trim() || null;
+  // Without the lists (they could not be read), ids are typed as before there were pickers.
+  const typed = routing.state === 'unavailable';
   return (
     <div className="form-grid">
-      <TextField
-        label={`${step}: category`}
-        hint="A category id of the workspace; empty: none."
-        className="mono-field"
-        value={node.category ?? ''}
-        onChange={(category) => onChange({ ...node, category: text(category) })}
-      />
+      {typed ? (
+        <TextField
+          label={`${step}: category`}
+          hint="The categories could not be read: a category id of the workspace; empty: none."
+          className="mono-field"
+          value={node.category ?? ''}
+          onChange={(category) => onChange({ ...node, category: text(category) })}
+        />
+      ) : (
+        <SelectField
+          label={`${step}: category`}
+          value={node.category ?? ''}
+          options={choicesOf(routing.categories, node.category, 'None', routing.state)}
+          onChange={(category) => onChange({ ...node, category: category || null })}
+        />
+      )}
       <SelectField
         label={`${step}: priority`}
         value={node.priority ?? ''}
@@ -249,13 +284,27 @@ export function EndSettings({ node, step, onChange }: SettingsProps<JourneyEnd>)
           )
         }
       />
-      <TextField
-        label={`${step}: team`}
-        hint="A team id; empty: the workspace's queue."
-        className="mono-field"
-        value={node.teamId ?? ''}
-        onChange={(teamId) => onChange({ ...node, teamId: text(teamId) })}
-      />
+      {typed ? (
+        <TextField
+          label={`${step}: team`}
+          hint="The teams could not be read: a team id; empty: the workspace's queue."
+          className="mono-field"
+          value={node.teamId ?? ''}
+          onChange={(teamId) => onChange({ ...node, teamId: text(teamId) })}
+        />
+      ) : (
+        <SelectField
+          label={`${step}: team`}
+          value={node.teamId ?? ''}
+          options={choicesOf(
+            routing.teams,
+            node.teamId,
+            "None (the workspace's queue)",
+            routing.state,
+          )}
+          onChange={(teamId) => onChange({ ...node, teamId: teamId || null })}
+        />
+      )}
       <TextAreaField
         label={`${step}: first message`}
         hint="Posted in the conversation when it opens."

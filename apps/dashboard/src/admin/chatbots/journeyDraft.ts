@@ -1,3 +1,4 @@
+import { branchingJourney } from '@app/contracts/journey/journey-example';
 import {
   isQuestion,
   type Journey,
@@ -42,6 +43,20 @@ export function draftOf(journey: Journey): JourneyDraft {
     startNodeId: journey.startNodeId,
     nodes: journey.nodes.map((node) => ({ key: newKey(), idTouched: true, node })),
   };
+}
+
+/**
+ * The example journey to start from. Its ends name categories and teams of no workspace: they
+ * are left for the admin to pick from their own (the server refuses ids it does not know).
+ */
+export function exampleDraft(): JourneyDraft {
+  const example = branchingJourney();
+  return draftOf({
+    ...example,
+    nodes: example.nodes.map((node) =>
+      node.type === 'end' ? (({ category: _c, teamId: _t, ...end }) => end)(node) : node,
+    ),
+  });
 }
 
 export function journeyOf(draft: JourneyDraft): Pick<Journey, 'startNodeId' | 'nodes'> {
