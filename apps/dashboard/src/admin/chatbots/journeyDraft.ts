@@ -1,4 +1,4 @@
-import { branchingJourney } from '@app/contracts/journey/journey-example';
+import { branchingJourney, NO_ROUTING } from '@app/contracts/journey/journey-example';
 import {
   isQuestion,
   type Journey,
@@ -46,17 +46,11 @@ export function draftOf(journey: Journey): JourneyDraft {
 }
 
 /**
- * The example journey to start from. Its ends name categories and teams of no workspace: they
- * are left for the admin to pick from their own (the server refuses ids it does not know).
+ * The example journey to start from. Its documented ends name categories and teams of no
+ * workspace: they are left for the admin to pick from their own.
  */
 export function exampleDraft(): JourneyDraft {
-  const example = branchingJourney();
-  return draftOf({
-    ...example,
-    nodes: example.nodes.map((node) =>
-      node.type === 'end' ? (({ category: _c, teamId: _t, ...end }) => end)(node) : node,
-    ),
-  });
+  return draftOf(branchingJourney(1, NO_ROUTING));
 }
 
 export function journeyOf(draft: JourneyDraft): Pick<Journey, 'startNodeId' | 'nodes'> {
