@@ -228,52 +228,65 @@ export function ConditionSettings({
   );
 }
 
+interface RoutingFieldProps {
+  label: string;
+  /** The workspace's categories or teams. */
+  list: ReadonlyArray<{ id: string; name: string }>;
+  state: Routing['state'];
+  value: string | null | undefined;
+  /** What no choice means. */
+  none: string;
+  /** The hint when the list could not be read and the id is typed. */
+  typedHint: string;
+  onChange(id: string | null): void;
+}
+
 /**
- * The workspace's categories or teams to pick from, by name; an id the list does not hold (one
- * deleted since, or an example's) stays shown as such, for the admin to change.
+ * An end's category or team, picked by name from the workspace's list; an id the list does not
+ * hold (one deleted since) stays shown as such, for the admin to change. Without the list (it
+ * could not be read), the id is typed, as before there were pickers.
  */
-function choicesOf(
-  list: ReadonlyArray<{ id: string; name: string }>,
-  current: string | null | undefined,
-  none: string,
-  state: Routing['state'],
-): { value: string; label: string }[] {
+function RoutingField({ label, list, state, value, none, typedHint, onChange }: RoutingFieldProps) {
+  if (state === 'unavailable')
+    return (
+      <TextField
+        label={label}
+        hint={typedHint}
+        className="mono-field"
+        value={value ?? ''}
+        onChange={(typed) => onChange(typed.trim() || null)}
+      />
+    );
   const choices = [
     { value: '', label: none },
     ...list.map(({ id, name }) => ({ value: id, label: name })),
   ];
-  if (current && !list.some(({ id }) => id === current))
-    choices.push({
-      value: current,
-      label: state === 'loading' ? '…' : `Not in this workspace (${current})`,
-    });
-  return choices;
+  if (value && !list.some(({ id }) => id === value))
+    choices.push({ value, label: state === 'loading' ? '…' : `Not in this workspace (${value})` });
+  return (
+    <SelectField
+      label={label}
+      value={value ?? ''}
+      options={choices}
+      onChange={(id) => onChange(id || null)}
+    />
+  );
 }
 
 /** An end: what the conversation starts with. */
 export function EndSettings({ node, step, onChange }: SettingsProps<JourneyEnd>) {
   const routing = useRouting();
-  const text = (value: string) => value.trim() || null;
-  // Without the lists (they could not be read), ids are typed as before there were pickers.
-  const typed = routing.state === 'unavailable';
   return (
     <div className="form-grid">
-      {typed ? (
-        <TextField
-          label={`${step}: category`}
-          hint="The categories could not be read: a category id of the workspace; empty: none."
-          className="mono-field"
-          value={node.category ?? ''}
-          onChange={(category) => onChange({ ...node, category: text(category) })}
-        />
-      ) : (
-        <SelectField
-          label={`${step}: category`}
-          value={node.category ?? ''}
-          options={choicesOf(routing.categories, node.category, 'None', routing.state)}
-          onChange={(category) => onChange({ ...node, category: category || null })}
-        />
-      )}
+      <RoutingField
+        label={`${step}: category`}
+        list={routing.categories}
+        state={routing.state}
+        value={node.category}
+        none="None"
+        typedHint="The categories could not be read: a category id of the workspace; empty: none."
+        onChange={(category) => onChange({ ...node, category })}
+      />
       <SelectField
         label={`${step}: priority`}
         value={node.priority ?? ''}
@@ -284,27 +297,15 @@ export function EndSettings({ node, step, onChange }: SettingsProps<JourneyEnd>)
           )
         }
       />
-      {typed ? (
-        <TextField
-          label={`${step}: team`}
-          hint="The teams could not be read: a team id; empty: the workspace's queue."
-          className="mono-field"
-          value={node.teamId ?? ''}
-          onChange={(teamId) => onChange({ ...node, teamId: text(teamId) })}
-        />
-      ) : (
-        <SelectField
-          label={`${step}: team`}
-          value={node.teamId ?? ''}
-          options={choicesOf(
-            routing.teams,
-            node.teamId,
-            "None (the workspace's queue)",
-            routing.state,
-          )}
-          onChange={(teamId) => onChange({ ...node, teamId: teamId || null })}
-        />
-      )}
+      <RoutingField
+        label={`${step}: team`}
+        list={routing.teams}
+        state={routing.state}
+        value={node.teamId}
+        none="None (the workspace's queue)"
+        typedHint="The teams could not be read: a team id; empty: the workspace's queue."
+        onChange={(teamId) => onChange({ ...node, teamId })}
+      />
       <TextAreaField
         label={`${step}: first message`}
         hint="Posted in the conversation when it opens."
