@@ -162,10 +162,18 @@ describe("a visitor's journey: the questions before a chat decide the room", () 
     const { roomId } = (
       await fixture.openSession(chatbot, { answers, journeyVersion: 2 }).expect(201)
     ).body;
-    expect(await roomOf(admin.accessToken, roomId)).toMatchObject({
+    const room = await roomOf(admin.accessToken, roomId);
+    expect(room).toMatchObject({
       journey: { version: 2, path: ['topic', 'devices', 'by_device', 'screenshot', 'end_tech'] },
       answers: { screenshot: upload.body.id },
+      answerFiles: { screenshot: { id: upload.body.id, contentType: 'image/png' } },
     });
+    // The room's details say which answer is an image, and its thumbnail opens for the agent.
+    expect(Object.keys(room.answerFiles)).toEqual(['screenshot']);
+    const thumbnail = await request(fixture.chat.url)
+      .get(room.answerFiles.screenshot.thumbnailUrl)
+      .expect(200);
+    expect(thumbnail.headers['content-type']).toBe('image/webp');
     const held = await request(fixture.chat.url)
       .get(`/api/chat/rooms/${roomId}/attachments/${upload.body.id}`)
       .set(bearer(admin.accessToken))

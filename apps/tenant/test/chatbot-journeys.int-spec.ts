@@ -1,10 +1,12 @@
 import {
   branchingJourney,
   ChatbotUpdatedV1,
+  type ExampleRouting,
   type Journey,
   journeyFromPreChatForm,
   type JourneyNode,
   type JourneyQuestion,
+  NO_ROUTING,
   type PreChatForm,
 } from '@app/contracts';
 import { bearer, TopicProbe } from '@app/testing';
@@ -16,11 +18,21 @@ describe('tenant service: chatbot journeys', () => {
   let tenant: TenantFixture;
   let probe: TopicProbe;
   let admin: SignedUp;
+  /** The admin's own categories and teams, for the example's ends. */
+  let routing: ExampleRouting;
 
   beforeAll(async () => {
     tenant = await TenantFixture.start();
     probe = await TopicProbe.start([ChatbotUpdatedV1.topic]);
     admin = await tenant.signup();
+    const made = async (path: string, name: string) =>
+      ((await api().post(path, { name }).expect(201)).body as { id: string }).id;
+    routing = {
+      billing: await made('/categories', 'Billing'),
+      technical: await made('/categories', 'Technical'),
+      financeTeam: await made('/teams', 'Finance'),
+      techTeam: await made('/teams', 'Tech'),
+    };
   });
 
   afterAll(async () => {
@@ -34,7 +46,11 @@ describe('tenant service: chatbot journeys', () => {
     patch: (path: string, body: object) =>
       tenant.http().patch(`/api/tenant${path}`).set(bearer(admin.accessToken)).send(body),
   });
-  const { version: _version, ...graph } = branchingJourney();
+  // The example's shape; its ends route nowhere (the ids it documents are of no workspace).
+  const { version: _version, ...graph } = branchingJourney(1, NO_ROUTING);
+  /** The example sending rooms to these categories and teams, as an admin saves it. */
+  const exampleWith = (ids: ExampleRouting) =>
+    (({ version: _ignored, ...journey }) => journey)(branchingJourney(1, ids));
   const newChatbot = async (body: object = {}) =>
     (
       await api()
@@ -51,8 +67,8 @@ describe('tenant service: chatbot journeys', () => {
     nodes.find((node) => node.id === id) as JourneyQuestion;
 
   it('saves a branching journey, numbers each save and keeps the versions before', async () => {
-    const chatbot = await newChatbot({ journey: graph });
-    expect(chatbot.journey).toEqual(branchingJourney(1));
+    const chatbot = await newChatbot({ journey: exampleWith(routing) });
+    expect(chatbot.journey).toEqual(branchingJourney(1, routing));
 
     const shorter = changed((nodes) => {
       question(nodes, 'topic').options![2].next = 'end_billing';
@@ -65,7 +81,7 @@ describe('tenant service: chatbot journeys', () => {
     expect((await api().get(`/chatbots/${chatbot.id}`).expect(200)).body.journey.version).toBe(2);
     // A room that walked version 1 can still be explained.
     expect((await api().get(`/chatbots/${chatbot.id}/journeys/1`).expect(200)).body).toEqual(
-      branchingJourney(1),
+      branchingJourney(1, routing),
     );
     await api().get(`/chatbots/${chatbot.id}/journeys/3`).expect(404);
 
@@ -159,13 +175,73 @@ describe('tenant service: chatbot journeys', () => {
         message: expect.stringContaining(message),
       });
       expect((await api().get(`/chatbots/${chatbot.id}`).expect(200)).body.journey).toEqual(
-        branchingJourney(1),
+        branchingJourney(1, NO_ROUTING),
       );
       await api()
         .post('/chatbots', { name: 'Refused', allowedOrigins: ['https://a.example'], journey })
         .expect(400);
     },
   );
+
+  it("refuses an end sending rooms to a category or team the workspace does not have, naming the end's field", async () => {
+    const chatbot = await newChatbot({ journey: exampleWith(routing) });
+    const stranger = await tenant.signup();
+    const theirs = await tenant
+      .http()
+      .post('/api/tenant/categories')
+      .set(bearer(stranger.accessToken))
+      .send({ name: 'Billing' })
+      .expect(201);
+    const unknownIds = { ...routing, billing: theirs.body.id, techTeam: 'team_tech' };
+
+    const refused = await api()
+      .patch(`/chatbots/${chatbot.id}`, { journey: exampleWith(unknownIds) })
+      .expect(400);
+    expect(refused.body.code).toBe('validation_failed');
+    expect(refused.body.errors).toEqual([
+      {
+        field: 'journey.nodes.end_urgent.category',
+        message: `"${theirs.body.id}" is no category of this workspace`,
+      },
+      {
+        field: 'journey.nodes.end_billing.category',
+        message: `"${theirs.body.id}" is no category of this workspace`,
+      },
+      {
+        field: 'journey.nodes.end_tech.teamId',
+        message: '"team_tech" is no team of this workspace',
+      },
+    ]);
+    expect((await api().get(`/chatbots/${chatbot.id}`).expect(200)).body.journey).toEqual(
+      branchingJourney(1, routing),
+    );
+    await api()
+      .post('/chatbots', {
+        name: 'Refused',
+        allowedOrigins: ['https://a.example'],
+        journey: exampleWith({ ...routing, financeTeam: 'team_finance' }),
+      })
+      .expect(400)
+      .expect((answer) =>
+        expect(answer.body.errors).toEqual([
+          {
+            field: 'journey.nodes.end_urgent.teamId',
+            message: '"team_finance" is no team of this workspace',
+          },
+        ]),
+      );
+
+    // The workspace's own ids are taken, and so is an end that routes nowhere.
+    const saved = await api()
+      .patch(`/chatbots/${chatbot.id}`, { journey: exampleWith({ ...routing, techTeam: null }) })
+      .expect(200);
+    expect(saved.body.journey.nodes).toContainEqual({
+      id: 'end_tech',
+      type: 'end',
+      category: routing.technical,
+      priority: 'high',
+    });
+  });
 
   it('refuses a journey over 50 nodes, and a journey sent with a (deprecated) form', async () => {
     const many = Array.from({ length: 51 }, (_, index) => ({ id: `end_${index}`, type: 'end' }));

@@ -196,6 +196,35 @@ export class AttachmentsService {
     return this.links.withLinks(TenantContext.current(), toStored(attachment));
   }
 
+  /**
+   * The files among a room's journey answers (an image question is answered with the id of an
+   * upload made before the session), by question id, with fresh links. Only uploads the room
+   * claimed from its chatbot count, so a text answer that happens to name a file is text.
+   */
+  async answerFiles(
+    roomId: string,
+    answers: Record<string, string | string[]>,
+  ): Promise<Record<string, MessageAttachment>> {
+    const candidates = Object.entries(answers).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    if (candidates.length === 0) return {};
+    const claimed = new Map(
+      (await this.repository.findMany(candidates.map(([, id]) => id)))
+        .filter((attachment) => attachment.roomId === roomId && attachment.chatbotId !== null)
+        .map((attachment) => [attachment.id, attachment]),
+    );
+    const tenantId = TenantContext.current();
+    return Object.fromEntries(
+      candidates.flatMap(([questionId, id]) => {
+        const attachment = claimed.get(id);
+        return attachment
+          ? [[questionId, this.links.withLinks(tenantId, toStored(attachment))]]
+          : [];
+      }),
+    );
+  }
+
   /** Links for the visitor's transcript email, by attachment id (long-lived, absolute). */
   mailLinks(ids: string[]): Map<string, string> {
     const tenantId = TenantContext.current();

@@ -17,6 +17,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors, someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { chatErrors } from '../chat-errors';
 import { MessagesService } from '../messages/messages.service';
 import { agentSender, visitorSender } from '../realtime/rate-sender';
@@ -134,6 +135,7 @@ export class RoomsController {
     private readonly messages: MessagesService,
     private readonly limits: SenderLimits,
     private readonly deletion: RoomDeletionService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /**
@@ -181,18 +183,20 @@ export class RoomsController {
     return { rooms: await this.rooms.summaries(await this.repository.openRoomsOf(agent.userId)) };
   }
 
-  /** The room with its visitor's details (browser, address, pre-chat answers). */
+  /** The room with its visitor's details (browser, address, pre-chat answers and their files). */
   @RequirePermissions('chats:join')
   @ApiAnswer(200, roomAnswer)
   @Get(':id')
   async get(@Param('id') id: string) {
     const room = await this.rooms.get(id);
+    // Stored without answers, a room has no `answers` key (mongoose drops empty objects).
+    const answers = room.answers ?? {};
     return {
       ...(await this.rooms.summary(room)),
       // Rooms from before identity verification have no `verified`: they were not verified.
       visitor: { ...room.visitor, verified: room.visitor.verified === true },
-      // Stored without answers, a room has no `answers` key (mongoose drops empty objects).
-      answers: room.answers ?? {},
+      answers,
+      answerFiles: await this.attachments.answerFiles(room.id, answers),
       // Rooms from before journeys walked none.
       journey: room.journey ?? null,
       closeReason: room.closeReason,

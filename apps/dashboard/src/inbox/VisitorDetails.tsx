@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { formatDateTime } from '../ui/format';
 import { Loading } from '../ui/Loading';
+import { AnswerFile } from './AnswerFile';
 import { Avatar } from './Avatar';
 import type { RoomDetails } from './chat-api';
 import { useChatbots } from './useChatbots';
@@ -86,11 +87,20 @@ export function VisitorDetails({ details, open, onClose }: VisitorDetailsProps) 
             <>
               <h3 className="inbox-details-heading">Pre-chat answers</h3>
               <dl className="inbox-facts inbox-answers">
-                {answers.map(([questionId, answer]) => (
-                  <Fact key={questionId} term={labelOf(questionId)}>
-                    {Array.isArray(answer) ? answer.join(', ') : answer}
-                  </Fact>
-                ))}
+                {answers.map(([questionId, answer]) => {
+                  const file = details.answerFiles?.[questionId];
+                  return (
+                    <Fact key={questionId} term={labelOf(questionId)}>
+                      {file ? (
+                        <AnswerFile file={file} question={labelOf(questionId)} />
+                      ) : Array.isArray(answer) ? (
+                        answer.join(', ')
+                      ) : (
+                        answer
+                      )}
+                    </Fact>
+                  );
+                })}
               </dl>
             </>
           )}

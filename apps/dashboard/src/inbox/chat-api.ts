@@ -1,4 +1,9 @@
-import type { ChatMessage, RoomSummary, UploadedAttachment } from '@app/contracts';
+import type {
+  ChatMessage,
+  MessageAttachment,
+  RoomSummary,
+  UploadedAttachment,
+} from '@app/contracts';
 import { api } from '../api/client';
 
 /** A room with its visitor's details, as `GET /api/chat/rooms/:id` answers. */
@@ -13,6 +18,8 @@ export interface RoomDetails extends RoomSummary {
   };
   /** Pre-chat answers by question id; absent when the visitor gave none. */
   answers?: Record<string, string | string[]>;
+  /** The files answering image questions, by question id, with links made for this answer. */
+  answerFiles?: Record<string, MessageAttachment>;
   /** The journey version the visitor walked and its steps, start to end; null before journeys. */
   journey?: { version: number; path: string[] } | null;
   closeReason?: string | null;

@@ -11,14 +11,17 @@ import {
   type EventDefinition,
   type Journey,
   journeyFromPreChatForm,
+  type JourneyEnd,
   type JourneyInput,
   type OfflineWhen,
   type PreChatForm,
   preChatFormOf,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { AppHttpError } from '@app/platform';
+import { AppHttpError, type FieldError, InvalidFieldsError } from '@app/platform';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { CategoriesService } from '../categories/categories.service';
+import { TeamsService } from '../teams/teams.service';
 import { type TenantConfig } from '../tenant.config';
 import { KEPT_JOURNEY_VERSIONS } from './chatbot.schema';
 import { type ChatbotFields, type ChatbotRecord, ChatbotsRepository } from './chatbots.repository';
@@ -64,10 +67,13 @@ export class ChatbotsService {
   constructor(
     private readonly chatbots: ChatbotsRepository,
     private readonly events: EventPublisher,
+    private readonly categories: CategoriesService,
+    private readonly teams: TeamsService,
     @InjectConfig() private readonly config: TenantConfig,
   ) {}
 
   async create({ journey, preChatForm, ...fields }: ChatbotInput): Promise<ChatbotWithKey> {
+    if (journey) await this.checkRouting(journey);
     const apiKey = newChatbotApiKey();
     const chatbot = await this.chatbots.create({
       ...fields,
@@ -96,6 +102,7 @@ export class ChatbotsService {
   ): Promise<ChatbotView> {
     const current = await this.require(id);
     if (changes.requireVerifiedIdentity && !current.identitySecretSealed) throw noIdentitySecret();
+    if (journey) await this.checkRouting(journey);
     const replacesJourney = journey !== undefined || preChatForm !== undefined;
     const updated = await this.chatbots.update(id, {
       ...changes,
@@ -165,6 +172,34 @@ export class ChatbotsService {
     }))!;
     await this.announce(ChatbotUpdatedV1, updated);
     return view(updated);
+  }
+
+  /**
+   * 400 naming `journey.nodes.<id>.category` or `.teamId` for an end that sends rooms to a
+   * category or team the workspace does not have: nobody could read or serve such a room.
+   */
+  private async checkRouting(journey: JourneyInput): Promise<void> {
+    const ends = journey.nodes.filter((node): node is JourneyEnd => node.type === 'end');
+    const categoryIds = ends.flatMap((end) => (end.category ? [end.category] : []));
+    const teamIds = ends.flatMap((end) => (end.teamId ? [end.teamId] : []));
+    const unknownCategories = new Set(await this.categories.unknown(categoryIds));
+    const knownTeams = new Set(
+      teamIds.length > 0 ? (await this.teams.list()).map((team) => team.id) : [],
+    );
+    const errors: FieldError[] = [];
+    for (const end of ends) {
+      if (end.category && unknownCategories.has(end.category))
+        errors.push({
+          field: `journey.nodes.${end.id}.category`,
+          message: `"${end.category}" is no category of this workspace`,
+        });
+      if (end.teamId && !knownTeams.has(end.teamId))
+        errors.push({
+          field: `journey.nodes.${end.id}.teamId`,
+          message: `"${end.teamId}" is no team of this workspace`,
+        });
+    }
+    if (errors.length > 0) throw new InvalidFieldsError(errors);
   }
 
   /** The journey of one version, current or kept, to explain the path a room recorded. */

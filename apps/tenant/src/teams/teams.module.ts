@@ -16,5 +16,6 @@ import { TeamsService } from './teams.service';
   ],
   controllers: [TeamsController],
   providers: [TeamsRepository, TeamsService],
+  exports: [TeamsService],
 })
 export class TeamsModule {}

@@ -1,11 +1,42 @@
 import { type Journey } from './journey-graph';
 
+/** The category and team ids the example's ends send rooms to; null: none. */
+export interface ExampleRouting {
+  billing: string | null;
+  technical: string | null;
+  financeTeam: string | null;
+  techTeam: string | null;
+}
+
+/** The ids docs/api.md shows: no workspace has them, so the tenant refuses to save them. */
+const DOCUMENTED_ROUTING: ExampleRouting = {
+  billing: 'billing',
+  technical: 'technical',
+  financeTeam: 'team_finance',
+  techTeam: 'team_tech',
+};
+
+/** The example routing nowhere: for a workspace to pick its own categories and teams. */
+export const NO_ROUTING: ExampleRouting = {
+  billing: null,
+  technical: null,
+  financeTeam: null,
+  techTeam: null,
+};
+
 /**
  * An example branching journey: the dashboard's editor offers it as a start, docs/api.md shows
  * it, and the tests walk it. billing questions ask an amount (large ones are urgent),
  * technical ones the devices (a phone asks for a screenshot), anything else ends at once.
  */
-export function branchingJourney(version = 1): Journey {
+export function branchingJourney(
+  version = 1,
+  routing: ExampleRouting = DOCUMENTED_ROUTING,
+): Journey {
+  const routed = (category: string | null, teamId: string | null) => ({
+    ...(category ? { category } : {}),
+    ...(teamId ? { teamId } : {}),
+  });
   return {
     version,
     startNodeId: 'topic',
@@ -52,13 +83,17 @@ export function branchingJourney(version = 1): Journey {
       {
         id: 'end_urgent',
         type: 'end',
-        category: 'billing',
+        ...routed(routing.billing, routing.financeTeam),
         priority: 'urgent',
-        teamId: 'team_finance',
         firstMessage: 'A large amount: a billing specialist will take this.',
       },
-      { id: 'end_billing', type: 'end', category: 'billing', priority: 'normal' },
-      { id: 'end_tech', type: 'end', category: 'technical', priority: 'high', teamId: 'team_tech' },
+      { id: 'end_billing', type: 'end', ...routed(routing.billing, null), priority: 'normal' },
+      {
+        id: 'end_tech',
+        type: 'end',
+        ...routed(routing.technical, routing.techTeam),
+        priority: 'high',
+      },
       { id: 'end_other', type: 'end' },
     ],
   };

@@ -34,6 +34,26 @@ export class AppHttpError extends HttpException {
   }
 }
 
+export type FieldError = NonNullable<ErrorBody['errors']>[number];
+
+/**
+ * 400 `validation_failed` for fields only a service can judge (an id that names nothing of the
+ * tenant's), shaped as a schema's refusals are: `errors` names each field.
+ */
+export class InvalidFieldsError extends HttpException {
+  constructor(readonly errors: FieldError[]) {
+    super(
+      {
+        statusCode: 400,
+        code: 'validation_failed',
+        message: errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+        errors,
+      },
+      400,
+    );
+  }
+}
+
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -84,6 +104,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: status,
         code: detail.code ?? CODE_BY_STATUS[status] ?? 'error',
         message: typeof detail.message === 'string' ? detail.message : exception.message,
+        ...(detail.errors && { errors: detail.errors }),
         ...(detail.details && { details: detail.details }),
       };
     }

@@ -8,6 +8,7 @@ import {
   roomStatusSchema,
 } from '@app/contracts';
 import { z } from 'zod';
+import { messageAttachmentAnswer } from '../../attachments/attachments.answers';
 
 /** The bodies the rooms routes answer, for the OpenAPI document (see `ApiAnswer`). */
 export const roomSummaryAnswer = z.object({
@@ -64,6 +65,11 @@ export const roomAnswer = roomSummaryAnswer.extend({
     verified: z.boolean(),
   }),
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  answerFiles: z
+    .record(z.string(), messageAttachmentAnswer)
+    .describe(
+      'The files answering image questions, by question id, with fresh links (the answer is the file’s id).',
+    ),
   journey: z
     .object({ version: z.int().min(1), path: z.array(z.string()) })
     .nullable()

@@ -2,12 +2,35 @@
  * @jest-environment jsdom
  */
 import { emptyJourney, walkJourney } from '@app/contracts/journey/journey-graph';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { useMemo, useState } from 'react';
+import { forgetRouting } from '../../inbox/useRouting';
 import { JourneyEditor } from './JourneyEditor';
 import { draftOf, type JourneyDraft, journeyOf, problemsOf } from './journeyDraft';
 
 let latest: JourneyDraft;
+
+/** The tenant API as the browser meets it: the workspace's categories and teams, or an outage. */
+function serveRouting(lists: { categories: object[]; teams: object[] } | 'down') {
+  forgetRouting();
+  global.fetch = jest.fn(async (url: string | URL | Request) => {
+    const path = String(url);
+    const body =
+      lists === 'down'
+        ? { statusCode: 503, code: 'unavailable', message: 'down' }
+        : path.endsWith('/categories')
+          ? { categories: lists.categories }
+          : { teams: lists.teams };
+    const status = lists === 'down' ? 503 : 200;
+    return {
+      status,
+      ok: status < 300,
+      statusText: '',
+      headers: new Headers(),
+      text: async () => JSON.stringify(body),
+    } as Response;
+  }) as typeof fetch;
+}
 
 function Editor() {
   const [draft, setDraft] = useState<JourneyDraft>(() => draftOf(emptyJourney()));
@@ -16,12 +39,20 @@ function Editor() {
   return <JourneyEditor draft={draft} onChange={setDraft} problems={problems} />;
 }
 
+/** Renders the editor and lets its ends read the (stubbed) categories and teams. */
+async function renderEditor() {
+  render(<Editor />);
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 const step = (number: number) => within(screen.getByRole('listitem', { name: `Step ${number}` }));
 const preview = () => within(screen.getByRole('region', { name: 'Journey preview' }));
 
 describe('the journey editor', () => {
-  it('walks the example journey in its preview, branch by branch, back and again', () => {
-    render(<Editor />);
+  beforeEach(() => serveRouting({ categories: [], teams: [] }));
+
+  it('walks the example journey in its preview, branch by branch, back and again', async () => {
+    await renderEditor();
     fireEvent.click(screen.getByRole('button', { name: 'Start from an example' }));
     expect(screen.queryAllByRole('alert')).toEqual([]);
 
@@ -29,7 +60,8 @@ describe('the journey editor', () => {
     fireEvent.change(preview().getByLabelText('Amount in euros'), { target: { value: '2500' } });
     fireEvent.click(preview().getByRole('button', { name: 'Next' }));
     expect(preview().getByText(/Priority: urgent/)).toBeTruthy();
-    expect(preview().getByText(/Category: billing/)).toBeTruthy();
+    // The example's ends name no category or team: those are the workspace's own, to pick.
+    expect(preview().getByText(/Category:/).textContent).toBe('Category: none');
 
     fireEvent.click(preview().getByRole('button', { name: 'Back' }));
     fireEvent.click(preview().getByRole('button', { name: 'Back' }));
@@ -37,8 +69,8 @@ describe('the journey editor', () => {
     expect(preview().getByText(/Priority: normal/)).toBeTruthy();
   });
 
-  it('gives each option its own next step, and the result is a journey the server accepts', () => {
-    render(<Editor />);
+  it('gives each option its own next step, and the result is a journey the server accepts', async () => {
+    await renderEditor();
     fireEvent.click(screen.getByRole('button', { name: '+ Add step' }));
     fireEvent.change(step(2).getByLabelText('Step 2: kind'), {
       target: { value: 'single-choice' },
@@ -82,11 +114,39 @@ describe('the journey editor', () => {
     });
   });
 
-  it('moves a step down, keeping its settings', () => {
-    render(<Editor />);
+  it('moves a step down, keeping its settings', async () => {
+    await renderEditor();
     fireEvent.click(screen.getByRole('button', { name: 'Start from an example' }));
     fireEvent.click(screen.getByRole('button', { name: 'Move step 1 down' }));
     expect(latest.nodes.map((entry) => entry.node.id).slice(0, 2)).toEqual(['amount', 'topic']);
     expect(step(2).getByLabelText('Step 2 option 1')).toHaveProperty('value', 'Billing');
+  });
+
+  it("offers the workspace's categories and teams by name at an end, and saves their ids", async () => {
+    serveRouting({
+      categories: [{ id: 'cat-1', name: 'Hardware' }],
+      teams: [{ id: 'team-1', name: 'Field technicians' }],
+    });
+    await renderEditor();
+    const end = step(1);
+    const category = await end.findByRole('option', { name: 'Hardware' });
+    expect(end.getByRole('option', { name: 'None' })).toBeTruthy();
+    fireEvent.change(end.getByLabelText('Step 1: category'), { target: { value: 'cat-1' } });
+    fireEvent.change(end.getByLabelText('Step 1: team'), { target: { value: 'team-1' } });
+    expect(category).toHaveProperty('selected', true);
+    expect(journeyOf(latest).nodes[0]).toMatchObject({ category: 'cat-1', teamId: 'team-1' });
+    expect(preview().getByText('Category: Hardware')).toBeTruthy();
+    expect(preview().getByText('Team: Field technicians')).toBeTruthy();
+
+    fireEvent.change(end.getByLabelText('Step 1: team'), { target: { value: '' } });
+    expect(journeyOf(latest).nodes[0]).toMatchObject({ category: 'cat-1', teamId: null });
+  });
+
+  it('lets the admin type ids when the categories and teams cannot be read', async () => {
+    serveRouting('down');
+    await renderEditor();
+    const category = await step(1).findByRole('textbox', { name: 'Step 1: category' });
+    fireEvent.change(category, { target: { value: 'cat-9' } });
+    expect(journeyOf(latest).nodes[0]).toMatchObject({ category: 'cat-9' });
   });
 });

@@ -1,10 +1,9 @@
-import { branchingJourney } from '@app/contracts/journey/journey-example';
 import { isQuestion, JOURNEY_LIMITS } from '@app/contracts/journey/journey-graph';
 import { SelectField, TextField } from '../../ui/fields';
 import {
   describe,
   type DraftNode,
-  draftOf,
+  exampleDraft,
   freeId,
   idFromLabel,
   type JourneyDraft,
@@ -83,7 +82,7 @@ export function JourneyEditor({ draft, onChange, problems }: JourneyEditorProps)
             <button
               type="button"
               className="button small ghost"
-              onClick={() => onChange(draftOf(branchingJourney()))}
+              onClick={() => onChange(exampleDraft())}
             >
               Start from an example
             </button>

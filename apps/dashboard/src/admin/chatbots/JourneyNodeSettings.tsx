@@ -6,6 +6,7 @@ import {
   type JourneyQuestion,
   type JourneyRule,
 } from '@app/contracts/journey/journey-graph';
+import { type Routing, useRouting } from '../../inbox/useRouting';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { type JourneyDraft, targetsFor } from './journeyDraft';
 
@@ -227,17 +228,64 @@ export function ConditionSettings({
   );
 }
 
+interface RoutingFieldProps {
+  label: string;
+  /** The workspace's categories or teams. */
+  list: ReadonlyArray<{ id: string; name: string }>;
+  state: Routing['state'];
+  value: string | null | undefined;
+  /** What no choice means. */
+  none: string;
+  /** The hint when the list could not be read and the id is typed. */
+  typedHint: string;
+  onChange(id: string | null): void;
+}
+
+/**
+ * An end's category or team, picked by name from the workspace's list; an id the list does not
+ * hold (one deleted since) stays shown as such, for the admin to change. Without the list (it
+ * could not be read), the id is typed, as before there were pickers.
+ */
+function RoutingField({ label, list, state, value, none, typedHint, onChange }: RoutingFieldProps) {
+  if (state === 'unavailable')
+    return (
+      <TextField
+        label={label}
+        hint={typedHint}
+        className="mono-field"
+        value={value ?? ''}
+        onChange={(typed) => onChange(typed.trim() || null)}
+      />
+    );
+  const choices = [
+    { value: '', label: none },
+    ...list.map(({ id, name }) => ({ value: id, label: name })),
+  ];
+  if (value && !list.some(({ id }) => id === value))
+    choices.push({ value, label: state === 'loading' ? '…' : `Not in this workspace (${value})` });
+  return (
+    <SelectField
+      label={label}
+      value={value ?? ''}
+      options={choices}
+      onChange={(id) => onChange(id || null)}
+    />
+  );
+}
+
 /** An end: what the conversation starts with. */
 export function EndSettings({ node, step, onChange }: SettingsProps<JourneyEnd>) {
-  const text = (value: string) => value.trim() || null;
+  const routing = useRouting();
   return (
     <div className="form-grid">
-      <TextField
+      <RoutingField
         label={`${step}: category`}
-        hint="A category id of the workspace; empty: none."
-        className="mono-field"
-        value={node.category ?? ''}
-        onChange={(category) => onChange({ ...node, category: text(category) })}
+        list={routing.categories}
+        state={routing.state}
+        value={node.category}
+        none="None"
+        typedHint="The categories could not be read: a category id of the workspace; empty: none."
+        onChange={(category) => onChange({ ...node, category })}
       />
       <SelectField
         label={`${step}: priority`}
@@ -249,12 +297,14 @@ export function EndSettings({ node, step, onChange }: SettingsProps<JourneyEnd>)
           )
         }
       />
-      <TextField
+      <RoutingField
         label={`${step}: team`}
-        hint="A team id; empty: the workspace's queue."
-        className="mono-field"
-        value={node.teamId ?? ''}
-        onChange={(teamId) => onChange({ ...node, teamId: text(teamId) })}
+        list={routing.teams}
+        state={routing.state}
+        value={node.teamId}
+        none="None (the workspace's queue)"
+        typedHint="The teams could not be read: a team id; empty: the workspace's queue."
+        onChange={(teamId) => onChange({ ...node, teamId })}
       />
       <TextAreaField
         label={`${step}: first message`}

@@ -6,6 +6,7 @@ import {
   stopFrom,
 } from '@app/contracts/journey/journey-graph';
 import { useState } from 'react';
+import { useRouting } from '../../inbox/useRouting';
 
 interface JourneyPreviewProps {
   journey: Pick<Journey, 'startNodeId' | 'nodes'>;
@@ -17,6 +18,7 @@ interface JourneyPreviewProps {
 export function JourneyPreview({ journey, blocked }: JourneyPreviewProps) {
   const [asked, setAsked] = useState<string[]>([]);
   const [answers, setAnswers] = useState<JourneyAnswers>({});
+  const routing = useRouting();
   if (blocked)
     return <p className="muted">Fix the problems marked in the steps to try the journey here.</p>;
 
@@ -46,9 +48,23 @@ export function JourneyPreview({ journey, blocked }: JourneyPreviewProps) {
             <strong>The chat starts</strong> (end <code>{at.id}</code>)
           </p>
           <ul className="plain-list">
-            <li>Category: {at.category ?? <span className="muted">none</span>}</li>
+            <li>
+              Category:{' '}
+              {at.category ? (
+                (routing.categoryName(at.category) ?? at.category)
+              ) : (
+                <span className="muted">none</span>
+              )}
+            </li>
             <li>Priority: {at.priority ?? 'normal'}</li>
-            <li>Team: {at.teamId ?? <span className="muted">the workspace's queue</span>}</li>
+            <li>
+              Team:{' '}
+              {at.teamId ? (
+                (routing.teamName(at.teamId) ?? at.teamId)
+              ) : (
+                <span className="muted">the workspace's queue</span>
+              )}
+            </li>
             {at.firstMessage && <li>First message: “{at.firstMessage}”</li>}
           </ul>
         </div>

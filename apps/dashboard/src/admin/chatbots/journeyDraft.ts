@@ -1,3 +1,4 @@
+import { branchingJourney, NO_ROUTING } from '@app/contracts/journey/journey-example';
 import {
   isQuestion,
   type Journey,
@@ -42,6 +43,14 @@ export function draftOf(journey: Journey): JourneyDraft {
     startNodeId: journey.startNodeId,
     nodes: journey.nodes.map((node) => ({ key: newKey(), idTouched: true, node })),
   };
+}
+
+/**
+ * The example journey to start from. Its documented ends name categories and teams of no
+ * workspace: they are left for the admin to pick from their own.
+ */
+export function exampleDraft(): JourneyDraft {
+  return draftOf(branchingJourney(1, NO_ROUTING));
 }
 
 export function journeyOf(draft: JourneyDraft): Pick<Journey, 'startNodeId' | 'nodes'> {
