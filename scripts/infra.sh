@@ -61,7 +61,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly ROOT
-readonly ALL_PARTS=(kafka mongo redis smtp s3)
+# shellcheck source=scripts/lib/infra-parts.sh
+source "$ROOT/scripts/lib/infra-parts.sh"
+readonly ALL_PARTS=("${INFRA_PARTS[@]}")
 
 DATA_DIR=${PARLEY_DATA_DIR:-$ROOT/.data}
 mkdir -p "$DATA_DIR"

@@ -21,6 +21,8 @@ readonly LOG_PREFIX=start
 source "$ROOT/scripts/lib/local-run.sh"
 # shellcheck source=scripts/lib/local-secrets.sh
 source "$ROOT/scripts/lib/local-secrets.sh"
+# shellcheck source=scripts/lib/infra-parts.sh
+source "$ROOT/scripts/lib/infra-parts.sh"
 readonly HTTP_PORT=${PARLEY_HTTP_PORT:-8080} HTTPS_PORT=${PARLEY_HTTPS_PORT:-8443}
 readonly START_TIMEOUT=${PARLEY_START_TIMEOUT:-90}
 readonly OIDC_PORT=${PARLEY_OIDC_PORT:-9400}
@@ -37,7 +39,7 @@ SERVICE_ENV=(
 # Remembers which infrastructure parts this start brought up, so `npm stop` stops only those.
 start_infrastructure() {
   local part started=()
-  for part in kafka mongo redis smtp; do
+  for part in "${INFRA_PARTS[@]}"; do
     bash scripts/infra.sh status "$part" >/dev/null 2>&1 || started+=("$part")
   done
   bash scripts/infra.sh up

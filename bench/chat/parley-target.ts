@@ -179,28 +179,47 @@ async function handedOut(
     call<{ rooms: Array<{ roomId: string }> }>(base, 'GET', '/api/chat/rooms/mine', {
       token: agent.accessToken,
     }).then((answer) => answer.rooms.map((room) => room.roomId));
+  const holderOf = async (roomIds: string[]) => {
+    const held = await Promise.all(agents.map(mine));
+    return roomIds.map((roomId) => held.findIndex((rooms) => rooms.includes(roomId)));
+  };
   try {
-    // Chat applies the setting from Kafka: a probe room handed out shows it has. It is closed
-    // again, so that it takes no agent's place.
+    // Chat applies the setting from Kafka: a probe room handed out shows it has. Probes opened
+    // before it had are handed out later, so every probe is closed again once given, that none
+    // takes an agent's place.
+    const probes: string[] = [];
     await eventually(
       async () => {
-        const { roomId } = await open.probe();
-        const holder = await eventually(
+        probes.push((await open.probe()).roomId);
+        await eventually(
           async () => {
-            const held = await Promise.all(agents.map(mine));
-            const index = held.findIndex((rooms) => rooms.includes(roomId));
-            if (index < 0) throw new Error('the probe room is not assigned yet');
-            return index;
+            if ((await holderOf(probes)).every((holder) => holder < 0)) {
+              throw new Error('no probe room is assigned yet');
+            }
           },
           { timeoutMs: 3000, intervalMs: 100 },
         );
-        const closed = await sockets[holder].emitWithAck('room:close', {
-          roomId,
-          reason: 'resolved',
-        });
-        if (closed?.error) throw new Error(`room:close: ${closed.error.code}`);
       },
       { timeoutMs: 120_000, intervalMs: 500 },
+    );
+    const closedProbes = new Set<string>();
+    await eventually(
+      async () => {
+        const holders = await holderOf(probes);
+        for (const [index, roomId] of probes.entries()) {
+          if (closedProbes.has(roomId) || holders[index] < 0) continue;
+          const closed = await sockets[holders[index]].emitWithAck('room:close', {
+            roomId,
+            reason: 'resolved',
+          });
+          if (closed?.error) throw new Error(`room:close: ${closed.error.code}`);
+          closedProbes.add(roomId);
+        }
+        if (closedProbes.size < probes.length) {
+          throw new Error(`${probes.length - closedProbes.size} probe rooms are not assigned yet`);
+        }
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
     );
     const started = Date.now();
     const sessions = await open.openAll();

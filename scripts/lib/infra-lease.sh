@@ -2,15 +2,18 @@
 # the parts that were not running before the run are stopped at its end, so the run leaves the
 # machine as it found it (PARLEY_KEEP_INFRA=1 keeps them, for faster reruns).
 
+# shellcheck source=scripts/lib/infra-parts.sh
+source scripts/lib/infra-parts.sh
+
 infra_parts_up_before=()
-for part in kafka mongo redis smtp s3; do
+for part in "${INFRA_PARTS[@]}"; do
   if bash scripts/infra.sh status "$part" >/dev/null 2>&1; then infra_parts_up_before+=("$part"); fi
 done
 
 stop_infra_started_here() {
   [[ ${PARLEY_KEEP_INFRA:-0} == 1 ]] && return
   local started=()
-  for part in kafka mongo redis smtp s3; do
+  for part in "${INFRA_PARTS[@]}"; do
     [[ " ${infra_parts_up_before[*]} " == *" $part "* ]] || started+=("$part")
   done
   ((${#started[@]})) && bash scripts/infra.sh down "${started[@]}" >/dev/null 2>&1
