@@ -17,6 +17,12 @@ import { type Candidate, nextInTurn, servingOrder, type WaitingRoom } from './ro
 
 /** Longer than a round can take; a replica that dies holding the lock only delays the next. */
 const LOCK_MS = 10_000;
+/**
+ * How long a chance waits for the lock's holder to see it. Far longer than any round: a chance
+ * that expired before the holder looked would leave rooms waiting until the next one. The
+ * holder deletes it before each round.
+ */
+const AGAIN_MS = 600_000;
 const ROOMS_PER_PAGE = 50;
 /** Bounds one round's reads; rooms past them wait for the next chance. */
 const PAGES_PER_ROUND = 10;
@@ -64,7 +70,7 @@ export class AutoAssigner implements OnModuleInit {
           if ((await this.redis.set(lock, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') {
             // Another replica is handing out rooms: it goes round once more when done, as it
             // looks for this flag after releasing the lock. Released already: try again here.
-            await this.redis.set(again, '1', 'PX', LOCK_MS);
+            await this.redis.set(again, '1', 'PX', AGAIN_MS);
             if (await this.redis.exists(lock)) return assigned;
             continue;
           }
