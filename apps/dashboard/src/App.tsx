@@ -19,6 +19,7 @@ import { InboxPage } from './inbox/InboxPage';
 import { Shell } from './layout/Shell';
 import { StatusPage } from './status/StatusPage';
 import { SupervisionPage } from './supervision/SupervisionPage';
+import { ConversationsPage } from './conversations/ConversationsPage';
 
 /** The dashboard's routes, under /app/. Signed-out users are sent to the login page. */
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
         <Route index element={<Navigate to="/inbox" replace />} />
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/inbox/:roomId" element={<InboxPage />} />
+        <Route path="/conversations" element={<ConversationsPage />} />
         <Route path="/supervision" element={<SupervisionPage />} />
         <Route path="/blocklist" element={<BlocklistPage />} />
         <Route path="/chatbots" element={<ChatbotsPage />} />

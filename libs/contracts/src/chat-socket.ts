@@ -3,6 +3,7 @@ import { MAX_ATTACHMENTS_PER_MESSAGE, type MessageAttachment } from './attachmen
 import {
   type AgentAvailability,
   agentPresenceSchema,
+  type CloseReason,
   closeReasonSchema,
   type RoomPriority,
   roomPrioritySchema,
@@ -152,6 +153,16 @@ export interface RoomSummary {
   lastSeq: number;
   createdAt: string;
   queuedAt?: string;
+  /** Closed conversations only: when and why (`GET /rooms/:id` says null for an open one). */
+  closedAt?: string;
+  closeReason?: CloseReason | null;
+}
+
+/** A page of the conversation history (`GET /rooms`), newest first. */
+export interface RoomHistoryPage {
+  rooms: RoomSummary[];
+  /** The `cursor` of the next page; null on the last. */
+  nextCursor: string | null;
 }
 
 /**
@@ -215,7 +226,7 @@ export interface ServerToClientEvents {
     priority?: RoomPriority;
     teamId?: string | null;
     visitorAway?: boolean;
-    reason?: string;
+    reason?: CloseReason;
   }) => void;
   /** The first page of the queue this agent may see (their teams', or all for a supervisor). */
   'queue:updated': (queue: QueuePage) => void;

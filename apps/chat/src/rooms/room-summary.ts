@@ -18,6 +18,7 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
     lastSeq,
     createdAt: room.createdAt.toISOString(),
     ...(room.status === 'queued' ? { queuedAt: room.queuedAt.toISOString() } : {}),
+    ...closing(room),
   };
 }
 
@@ -50,4 +51,9 @@ function labels(room: RoomRecord): Pick<RoomSummary, 'category' | 'priority' | '
     priority: room.priority ?? 'normal',
     teamId: room.teamId ?? null,
   };
+}
+
+function closing(room: RoomRecord): Pick<RoomSummary, 'closedAt' | 'closeReason'> {
+  if (room.status !== 'closed' || !room.closedAt) return {};
+  return { closedAt: room.closedAt.toISOString(), closeReason: room.closeReason ?? 'resolved' };
 }

@@ -106,6 +106,8 @@ RoomSchema.index({ tenantId: 1, teamId: 1, status: 1 });
 // Refuses a display id handed out twice (see DisplayIdAllocator) and finds the highest one.
 RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
+// Serves the history, newest first (`GET /rooms`).
+RoomSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 
 /**
  * One document per state change of a room, `_id` = `<room>:<version it leads to>`. Its unique

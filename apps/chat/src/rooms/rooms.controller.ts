@@ -9,6 +9,7 @@ import {
 import {
   type ChatMessage,
   type QueuePage,
+  type RoomHistoryPage,
   roomPrioritySchema,
   type RoomSummary,
 } from '@app/contracts';
@@ -24,12 +25,15 @@ import { agentSender, visitorSender } from '../realtime/rate-sender';
 import { SenderLimits } from '../realtime/sender-limits.service';
 import { RoomMoves } from './room-moves.service';
 import { RoomDeletionService } from './room-deletion.service';
+import { RoomHistoryQuery } from './dto/room-history.query';
+import { historyCursor } from './room-history';
 import { RoomsRepository } from './rooms.repository';
 import { QUEUE_PAGE_SIZE, RoomsService } from './rooms.service';
 import {
   historyAnswer,
   queuePageAnswer,
   roomAnswer,
+  roomHistoryAnswer,
   roomListAnswer,
   roomSummaryAnswer,
 } from './dto/rooms.answers';
@@ -137,6 +141,29 @@ export class RoomsController {
     private readonly deletion: RoomDeletionService,
     private readonly attachments: AttachmentsService,
   ) {}
+
+  /**
+   * Every conversation the agent may see (a supervisor: all of the tenant's; others: those of no
+   * team, of their teams, and those they held), open, offline and closed, newest first, narrowed
+   * by the filters, a page at a time.
+   */
+  @RequirePermissions('chats:join')
+  @ApiAnswer(200, roomHistoryAnswer)
+  @Get()
+  async list(
+    @Query() query: RoomHistoryQuery,
+    @CurrentPrincipal() agent: Principal,
+  ): Promise<RoomHistoryPage> {
+    const { cursor, limit, ...filter } = query;
+    const audience = { ...(await this.rooms.audienceOf(agent)), agentId: agent.userId };
+    const page = await this.repository.historyPage(audience, filter, cursor ?? null, limit);
+    const last = page.rooms.at(-1);
+    return {
+      rooms: await this.rooms.summaries(page.rooms),
+      nextCursor:
+        page.hasMore && last ? historyCursor({ createdAt: last.createdAt, roomId: last.id }) : null,
+    };
+  }
 
   /**
    * Rooms waiting for an agent that the agent may see (no team, or one of theirs; a supervisor

@@ -16,6 +16,7 @@ import { type CloseReason, Room, RoomTransition } from './room.schema';
 import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { TeamsRepository } from '../directory/teams.repository';
 import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
+import { type HistoryPosition, historyMatch, type RoomHistoryFilter } from './room-history';
 
 /** Where a page of the queue starts after: the last room of the page before. */
 export interface QueuePosition {
@@ -235,6 +236,21 @@ export class RoomsRepository implements OnModuleInit {
       .limit(limit)
       .lean();
     return found.map(toRecord);
+  }
+
+  /** A page of the conversations the audience may see, newest first; `hasMore` from one more. */
+  async historyPage(
+    audience: QueueAudience & { agentId: string },
+    filter: RoomHistoryFilter,
+    after: HistoryPosition | null,
+    limit: number,
+  ): Promise<{ rooms: RoomRecord[]; hasMore: boolean }> {
+    const found = await this.rooms
+      .find(historyMatch(audience, filter, after))
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .lean();
+    return { rooms: found.slice(0, limit).map(toRecord), hasMore: found.length > limit };
   }
 
   /** Open rooms of a team (for its deletion). */

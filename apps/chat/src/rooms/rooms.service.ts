@@ -11,6 +11,7 @@ import {
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
 import { chatErrors } from '../chat-errors';
+import { CoalescedRuns } from './coalesced-runs';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { TeamsRepository } from '../directory/teams.repository';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
@@ -43,6 +44,7 @@ export class RoomsService {
   ) {}
 
   private readonly assignmentListeners: Array<(tenantId: string) => Promise<void>> = [];
+  private readonly queueSends = new CoalescedRuns();
 
   async get(roomId: string): Promise<RoomRecord> {
     const room = await this.rooms.findById(roomId);
@@ -103,9 +105,15 @@ export class RoomsService {
   /**
    * Sends every agent of the tenant the first page and counts of the queue they may see: without
    * teams, one page for all; with teams, one page per set of teams agents are in, and one for
-   * the supervisors, each to its agents only (a team's rooms never reach non-members).
+   * the supervisors, each to its agents only (a team's rooms never reach non-members). Sends
+   * asked for while one is going are made once, after it: a burst of assignments or arrivals
+   * sends the queue twice, not once per room.
    */
-  async broadcastQueue(tenantId: string): Promise<void> {
+  broadcastQueue(tenantId: string): Promise<void> {
+    return this.queueSends.run(tenantId, () => this.sendQueue(tenantId));
+  }
+
+  private async sendQueue(tenantId: string): Promise<void> {
     const teams = await this.teams.list();
     if (teams.length === 0) {
       this.realtime.queue(tenantId, await this.queue({ supervisor: false, teamIds: [] }));
@@ -297,7 +305,7 @@ export class RoomsService {
    * agent of the tenant for a room of no team, else the team's members and the supervisors (and
    * the agents it was with, who learn it moved away).
    */
-  async announceRoom(room: RoomRecord, reason?: string): Promise<void> {
+  async announceRoom(room: RoomRecord, reason?: CloseReason): Promise<void> {
     const update = { ...roomUpdate(room), ...(reason ? { reason } : {}) };
     if (!room.teamId) {
       this.realtime.toRoomAndAgents(room.tenantId, room.id, 'room:updated', update);

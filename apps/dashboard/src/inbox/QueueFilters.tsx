@@ -14,7 +14,9 @@ export function QueueFilters({
   onChange,
   routing,
   chatbots,
+  label = 'Filter the queue',
 }: {
+  label?: string;
   filter: QueueFilter;
   onChange(filter: QueueFilter): void;
   routing: Pick<Routing, 'categories' | 'teams'>;
@@ -47,7 +49,7 @@ export function QueueFilters({
     </label>
   );
   return (
-    <div className="inbox-filters" role="group" aria-label="Filter the queue">
+    <div className="inbox-filters" role="group" aria-label={label}>
       {routing.categories.length > 0 &&
         select('category', 'Category', routing.categories, 'No category')}
       {routing.teams.length > 0 && select('teamId', 'Team', routing.teams, 'No team')}

@@ -22,7 +22,6 @@ export interface RoomDetails extends RoomSummary {
   answerFiles?: Record<string, MessageAttachment>;
   /** The journey version the visitor walked and its steps, start to end; null before journeys. */
   journey?: { version: number; path: string[] } | null;
-  closeReason?: string | null;
 }
 
 export interface HistoryPage {

@@ -31,7 +31,7 @@ export function createInboxActions(
   state: () => InboxState,
   me: { id: string; name: string },
 ): InboxActions {
-  const known = (room: RoomSummary, closeReason?: string) =>
+  const known = (room: RoomSummary, closeReason?: CloseReason) =>
     dispatch({
       type: 'rooms-known',
       rooms: [{ ...room, ...(closeReason ? { closeReason } : {}) }],

@@ -15,11 +15,10 @@ export type RoomUpdate = Parameters<ServerToClientEvents['room:updated']>[0];
 /** A room the inbox knows about, kept current by `room:updated`. */
 export interface KnownRoom extends RoomSummary {
   visitorAway: boolean;
-  closeReason?: string;
 }
 
 /** A room as an answer tells it; a REST answer or a close also says why it closed. */
-export type RoomInput = RoomSummary & { closeReason?: string | null };
+export type RoomInput = RoomSummary;
 
 export interface InboxState {
   myId: string;

@@ -18,6 +18,7 @@ export const NAVIGATION: NavGroup[] = [
     label: 'Conversations',
     items: [
       { to: '/inbox', label: 'Inbox', icon: 'inbox', permission: 'chats:join' },
+      { to: '/conversations', label: 'History', icon: 'clock', permission: 'chats:join' },
       { to: '/supervision', label: 'Supervision', icon: 'shield', permission: 'chats:supervise' },
       { to: '/blocklist', label: 'Blocklist', icon: 'ban', permission: 'chats:block' },
     ],

@@ -3,6 +3,7 @@ import {
   closeReasonSchema,
   type Jsonified,
   type QueuePage,
+  type RoomHistoryPage,
   type RoomSummary,
   roomPrioritySchema,
   roomStatusSchema,
@@ -30,9 +31,17 @@ export const roomSummaryAnswer = z.object({
   lastSeq: z.int().min(0),
   createdAt: z.iso.datetime(),
   queuedAt: z.iso.datetime().optional(),
+  closedAt: z.iso.datetime().optional().describe('Closed conversations only.'),
+  closeReason: closeReasonSchema.nullable().optional().describe('Closed conversations only.'),
 }) satisfies z.ZodType<Jsonified<RoomSummary>>;
 
 export const roomListAnswer = z.object({ rooms: z.array(roomSummaryAnswer) });
+
+/** A page of the history, newest first. */
+export const roomHistoryAnswer = z.object({
+  rooms: z.array(roomSummaryAnswer),
+  nextCursor: z.string().nullable().describe('The `cursor` of the next page; null on the last.'),
+}) satisfies z.ZodType<Jsonified<RoomHistoryPage>>;
 
 /** A page of the queue with the counts of the whole queue. */
 export const queuePageAnswer = z.object({

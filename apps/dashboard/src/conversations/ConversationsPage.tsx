@@ -1,0 +1,198 @@
+import type { RoomSummary } from '@app/contracts';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../auth/SessionProvider';
+import { describeCloseReason } from '../inbox/close-reasons';
+import { QueueFilters, type QueueFilter } from '../inbox/QueueFilters';
+import { PRIORITIES_HIGH_FIRST, PRIORITY_LABEL, RoomLabels } from '../inbox/RoomLabels';
+import { useChatbots } from '../inbox/useChatbots';
+import { useRouting } from '../inbox/useRouting';
+import { RequirePermission } from '../layout/RequirePermission';
+import { Badge } from '../ui/Badge';
+import { DataTable } from '../ui/DataTable';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { CheckboxField, SelectField, TextField } from '../ui/fields';
+import { formatDateTime } from '../ui/format';
+import { Loaded } from '../ui/Loaded';
+import { PageHeader } from '../ui/PageHeader';
+import { useCursorPages } from '../ui/useCursorPages';
+import {
+  FILTER_NAMES,
+  filtersFrom,
+  historyQuery,
+  HISTORY_STATUSES,
+  statusOf,
+} from './history-filters';
+
+/** Every conversation the agent may see, open and closed, newest first; each opens read-only. */
+export function ConversationsPage() {
+  return (
+    <RequirePermission permission="chats:join">
+      <Conversations />
+    </RequirePermission>
+  );
+}
+
+function Conversations() {
+  const me = useMe();
+  const routing = useRouting();
+  const chatbots = useChatbots();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const filterKey = params.toString();
+  const query = useMemo(
+    () => historyQuery(filtersFrom(new URLSearchParams(filterKey)), me.user.id),
+    [filterKey, me.user.id],
+  );
+  const pages = useCursorPages<'rooms', RoomSummary>('/api/chat/rooms', 'rooms', query);
+
+  const setFilter = (name: (typeof FILTER_NAMES)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const queueFilter: QueueFilter = {
+    category: filters.category || undefined,
+    teamId: filters.teamId || undefined,
+    chatbotId: filters.chatbotId || undefined,
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Conversations"
+        description="Every conversation, open and closed, newest first. Open one to read it."
+        actions={
+          <button
+            type="button"
+            className="button"
+            onClick={pages.refresh}
+            disabled={pages.first.loading}
+          >
+            {pages.first.loading ? 'Refreshing…' : 'Refresh'}
+          </button>
+        }
+      />
+      <div className="toolbar" role="group" aria-label="Filter the conversations">
+        <SelectField
+          label="Status"
+          value={filters.status}
+          onChange={(value) => setFilter('status', value)}
+          options={[
+            { value: '', label: 'Any status' },
+            ...HISTORY_STATUSES.map(({ value, label }) => ({ value, label })),
+          ]}
+        />
+        <SelectField
+          label="Priority"
+          value={filters.priority}
+          onChange={(value) => setFilter('priority', value)}
+          options={[
+            { value: '', label: 'Any priority' },
+            ...PRIORITIES_HIGH_FIRST.map((value) => ({ value, label: PRIORITY_LABEL[value] })),
+          ]}
+        />
+        <TextField
+          label="Started from"
+          type="date"
+          value={filters.from}
+          onChange={(value) => setFilter('from', value)}
+        />
+        <TextField
+          label="Started until"
+          type="date"
+          value={filters.to}
+          min={filters.from || undefined}
+          onChange={(value) => setFilter('to', value)}
+        />
+        <CheckboxField
+          label="Mine only"
+          checked={filters.mine === '1'}
+          onChange={(checked) => setFilter('mine', checked ? '1' : '')}
+        />
+      </div>
+      <QueueFilters
+        label="Filter by category, team and chatbot"
+        filter={queueFilter}
+        onChange={(changed) => {
+          const next = new URLSearchParams(params);
+          for (const name of ['category', 'teamId', 'chatbotId'] as const) {
+            const value = changed[name];
+            if (value) next.set(name, value);
+            else next.delete(name);
+          }
+          setParams(next, { replace: true });
+        }}
+        routing={routing}
+        chatbots={chatbots}
+      />
+      <Loaded resource={pages.first} loadingLabel="Loading conversations…">
+        {() => {
+          const rooms = pages.items ?? [];
+          if (rooms.length === 0)
+            return (
+              <div className="card">
+                <EmptyState title="No conversations here">
+                  {filterKey
+                    ? 'Nothing matches these filters.'
+                    : 'Conversations appear here once visitors start chatting.'}
+                </EmptyState>
+              </div>
+            );
+          return (
+            <DataTable
+              label="Conversations"
+              columns={['Conversation', 'Status', 'Agent', 'Labels', 'Started', 'Ended']}
+              footer={
+                <>
+                  {pages.nextCursor && (
+                    <div className="table-footer">
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => void pages.loadMore.run()}
+                        disabled={pages.loadMore.sending}
+                      >
+                        {pages.loadMore.sending ? 'Loading…' : 'Load more'}
+                      </button>
+                    </div>
+                  )}
+                  <ErrorMessage error={pages.loadMore.error} />
+                </>
+              }
+            >
+              {rooms.map((room) => {
+                const status = statusOf(room);
+                return (
+                  <tr key={room.roomId} data-room-id={room.roomId}>
+                    <td>
+                      <Link to={`/inbox/${room.roomId}`}>
+                        #{room.displayId} {room.visitor.name || 'Visitor'}
+                      </Link>
+                      <div className="muted">{room.visitor.email}</div>
+                    </td>
+                    <td>
+                      <Badge tone={status.tone}>{status.label}</Badge>
+                    </td>
+                    <td>{room.agent?.name ?? '—'}</td>
+                    <td>
+                      <RoomLabels room={room} routing={routing} />
+                    </td>
+                    <td>{formatDateTime(room.createdAt)}</td>
+                    <td>
+                      {room.closedAt
+                        ? `${formatDateTime(room.closedAt)} · ${describeCloseReason(room.closeReason)}`
+                        : '—'}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}

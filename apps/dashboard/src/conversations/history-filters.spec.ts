@@ -1,0 +1,21 @@
+import { filtersFrom, historyQuery } from './history-filters';
+
+describe('the Conversations page’s query', () => {
+  it('asks for the chosen days, the last one included, and the agent’s own with “mine”', () => {
+    const filters = filtersFrom(
+      new URLSearchParams('status=closed&from=2026-11-30&to=2026-12-31&mine=1&priority=urgent'),
+    );
+    expect(historyQuery(filters, 'agent-1')).toEqual({
+      limit: 50,
+      status: 'closed',
+      priority: 'urgent',
+      from: '2026-11-30',
+      to: '2027-01-01',
+      agentId: 'agent-1',
+    });
+  });
+
+  it('leaves out what is not chosen', () => {
+    expect(historyQuery(filtersFrom(new URLSearchParams('')), 'agent-1')).toEqual({ limit: 50 });
+  });
+});
