@@ -9,7 +9,7 @@ import {
   type RoomSummary,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { chatErrors } from '../chat-errors';
 import { CoalescedRuns } from './coalesced-runs';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -45,6 +45,7 @@ export class RoomsService {
 
   private readonly assignmentListeners: Array<(tenantId: string) => Promise<void>> = [];
   private readonly queueSends = new CoalescedRuns();
+  private readonly logger = new Logger(RoomsService.name);
 
   async get(roomId: string): Promise<RoomRecord> {
     const room = await this.rooms.findById(roomId);
@@ -113,6 +114,12 @@ export class RoomsService {
     return this.queueSends.run(tenantId, () => this.sendQueue(tenantId));
   }
 
+  private broadcastQueueInBackground(tenantId: string): void {
+    this.broadcastQueue(tenantId).catch((error: unknown) =>
+      this.logger.warn(`queue send for ${tenantId} failed: ${(error as Error).message}`),
+    );
+  }
+
   private async sendQueue(tenantId: string): Promise<void> {
     const teams = await this.teams.list();
     if (teams.length === 0) {
@@ -178,7 +185,10 @@ export class RoomsService {
     const joined = claimed.room;
     await this.realtime.addAgentToRoom(joined.tenantId, agent.id, room.id);
     await this.announceRoom(joined);
-    await this.broadcastQueue(joined.tenantId);
+    // Auto-assignment hands out rooms one after another: waiting for each queue send would
+    // hold every next room for one. The sends coalesce; the queue's state catches up behind.
+    if (how === 'auto') this.broadcastQueueInBackground(joined.tenantId);
+    else await this.broadcastQueue(joined.tenantId);
     await this.events.publish(ChatroomAssignedV1, {
       tenantId: joined.tenantId,
       chatroomId: joined.id,
