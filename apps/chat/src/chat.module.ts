@@ -8,6 +8,7 @@ import { StorageHealth } from './attachments/storage.health';
 import { type ChatConfig } from './chat.config';
 import { DirectorySyncModule } from './directory-sync/directory-sync.module';
 import { GatewaysModule } from './gateways/gateways.module';
+import { NotesModule } from './notes/notes.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { StandbyModule } from './standby/standby.module';
 import { VisitorTokensService } from './widget/visitor-tokens.service';
@@ -38,6 +39,7 @@ export class ChatModule {
         DirectorySyncModule,
         AttachmentsModule,
         AttachmentRoutesModule,
+        NotesModule,
       ],
       providers: [
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },

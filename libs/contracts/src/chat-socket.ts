@@ -40,6 +40,30 @@ export const messageSendSchema = z
     message: 'empty message',
   });
 export const roomRefSchema = z.strictObject({ roomId: id });
+
+export const MAX_NOTE_LENGTH = 4000;
+
+/** A private note in a conversation: for agents only, never sent to the visitor. */
+export const noteAddSchema = z.strictObject({
+  roomId: id,
+  /** Chosen by the client; adding the same one again returns the original note. */
+  clientNoteId: z.string().min(1).max(64).optional(),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'empty note')
+    .max(MAX_NOTE_LENGTH, `at most ${MAX_NOTE_LENGTH} characters`),
+});
+
+/** A private note as agents see it; `afterSeq`: the room's last message when it was written. */
+export interface RoomNote {
+  id: string;
+  roomId: string;
+  body: string;
+  author: { id: string; name: string };
+  afterSeq: number;
+  createdAt: string;
+}
 /** The room's messages after `lastSeq` (all of them without it) arrive just before the answer. */
 export const roomJoinSchema = roomRefSchema.extend({ lastSeq: z.number().int().min(0).optional() });
 export const roomCloseSchema = z.strictObject({
@@ -214,10 +238,14 @@ export interface ClientToServerEvents {
   ) => void;
   /** The dashboard is in use (throttled by the client): postpones the automatic away. */
   'agent:activity': (payload: Record<string, never>, ack?: Ack<{ ok: true }>) => void;
+  /** Agents only: a private note in a conversation (the visitor namespace refuses it). */
+  'note:add': (payload: z.input<typeof noteAddSchema>, ack: Ack<{ note: RoomNote }>) => void;
 }
 
 export interface ServerToClientEvents {
   'message:new': (message: ChatMessage) => void;
+  /** `/agent` only: a colleague's private note in a room this agent is in. */
+  'note:new': (note: RoomNote) => void;
   'room:updated': (update: {
     roomId: string;
     status: RoomSummary['status'];

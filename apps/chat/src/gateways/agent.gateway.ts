@@ -6,6 +6,7 @@ import {
   type ClientToServerEvents,
   messageReadSchema,
   messageSendSchema,
+  noteAddSchema,
   roomCloseSchema,
   roomJoinSchema,
   roomReassignSchema,
@@ -30,6 +31,7 @@ import { AgentAuthenticator } from '../agents/agent-authenticator.service';
 import { AgentSessionEnds } from '../agents/agent-session-ends.service';
 import { AgentSessions } from '../agents/agent-sessions.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { NotesService } from '../notes/notes.service';
 import { RoomMoves } from '../rooms/room-moves.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { MessageRateLimiter } from '../realtime/message-rate-limiter.service';
@@ -66,6 +68,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly realtime: RealtimeBus,
     private readonly rateLimiter: MessageRateLimiter,
     private readonly limits: SenderLimits,
+    private readonly notes: NotesService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -153,6 +156,15 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       );
       this.sessions.noteActivity(principal);
       return sent;
+    });
+  }
+
+  @SubscribeMessage('note:add')
+  note(@ConnectedSocket() socket: AgentSocket, @MessageBody() payload: unknown) {
+    const principal = socket.data.principal;
+    return handleSocketEvent(principal.tenantId, noteAddSchema, payload, async (input) => {
+      await this.limits.consume('note', agentSender(principal));
+      return { note: await this.notes.add(principal, input) };
     });
   }
 

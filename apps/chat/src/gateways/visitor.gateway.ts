@@ -2,6 +2,7 @@ import {
   type ClientToServerEvents,
   messageReadSchema,
   messageSendSchema,
+  type SocketError,
   type ServerToClientEvents,
   typingSchema,
   visitorHandshakeSchema,
@@ -94,6 +95,12 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
         this.rateLimiter.admit(socket, visitorSender(visitor)),
       ),
     );
+  }
+
+  /** Private notes are written by agents only: a visitor's is refused, and nothing is stored. */
+  @SubscribeMessage('note:add')
+  note(): SocketError {
+    return { error: { code: 'forbidden', message: 'notes are for agents only' } };
   }
 
   @SubscribeMessage('typing')

@@ -57,6 +57,22 @@ export class RealtimeBus implements OnModuleDestroy {
     this.agents?.to(socketRooms.room(tenantId, roomId)).emit(event, ...args);
   }
 
+  /** To the agents in a room and to these agents wherever they are, once each; never the visitor. */
+  toAgentsInRoomAnd<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    roomId: string,
+    agentIds: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.agents
+      ?.to([
+        socketRooms.room(tenantId, roomId),
+        ...agentIds.map((agentId) => socketRooms.agent(tenantId, agentId)),
+      ])
+      .emit(event, ...args);
+  }
+
   /** To the visitor of a room only (what the agent does). */
   toVisitor<E extends keyof ServerToClientEvents>(
     tenantId: string,

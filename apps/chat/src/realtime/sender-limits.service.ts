@@ -9,7 +9,7 @@ import { redisKeys } from '../redis-keys';
 import { rateSenderId, type RateSender } from './rate-sender';
 
 /** What a sender does, apart from messages, that costs the service and its agents something. */
-export type SenderAction = 'signal' | 'connect' | 'history' | 'upload';
+export type SenderAction = 'signal' | 'connect' | 'history' | 'upload' | 'note';
 
 /**
  * Limits on everything a visitor or an agent can repeat, other than messages (which have their
@@ -33,6 +33,8 @@ export class SenderLimits {
       connect: limiter('connect', config.VISITOR_CONNECTS_PER_MINUTE, 60),
       history: limiter('history', config.HISTORY_REQUESTS_PER_MINUTE, 60),
       upload: limiter('upload', config.ATTACHMENT_UPLOADS_PER_MINUTE, 60),
+      // Notes are messages to colleagues: the same allowance, counted apart.
+      note: limiter('note', config.SENDER_MESSAGES_PER_10S, 10),
     };
   }
 

@@ -8,6 +8,7 @@ import { AgentCapacityGuard } from './agent-capacity.guard';
 import { DisplayIdAllocator } from './display-id.allocator';
 import { RoomCache } from './room-cache';
 import { RoomDeletionService } from './room-deletion.service';
+import { Note, NoteSchema } from '../notes/note.schema';
 import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.schema';
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
@@ -20,6 +21,8 @@ import { RoomMoves } from './room-moves.service';
     MongooseModule.forFeature([
       { name: Room.name, schema: RoomSchema },
       { name: RoomTransition.name, schema: RoomTransitionSchema },
+      // A conversation's deletion takes its notes with it.
+      { name: Note.name, schema: NoteSchema },
     ]),
     BlockingModule,
     DirectoryModule,

@@ -11,6 +11,7 @@ import {
   MessageSentV1,
 } from './chat.v1';
 import { ChatroomDeletedV1 } from './chatroom-deleted.v1';
+import { NoteAddedV1 } from './note-added.v1';
 import { NotificationFailedV1, NotificationSentV1 } from './notification-outcome.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
 import {
@@ -34,6 +35,7 @@ import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
 export * from './chat.v1';
 export * from './chatroom-deleted.v1';
+export * from './note-added.v1';
 export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
 export * from './tenant-chatbot.v1';
@@ -74,5 +76,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ChatroomUpdatedV1,
   ChatroomDeletedV1,
   MessageSentV1,
+  NoteAddedV1,
   AgentPresenceChangedV1,
 ];
