@@ -8,6 +8,7 @@ import {
   useState,
 } from 'react';
 import { ApiError } from '../api/client';
+import { explainError } from '../ui/explainError';
 import { uploadAttachment } from './chat-api';
 import { useInbox } from './InboxProvider';
 import { TypingSignal } from './typing-signal';
@@ -17,11 +18,17 @@ const MAX_LENGTH = 4000;
 // The counter appears when the limit gets close, not on every short reply.
 const COUNTER_FROM = MAX_LENGTH - 500;
 
+/** A reply goes to the visitor; a private note to the agents only. */
+export type ComposerMode = 'reply' | 'note';
+
 interface ComposerProps {
   roomId: string;
   visitorName: string;
   draft: string;
   onDraftChange(text: string): void;
+  /** What the box can write: both in the agent's own chat, notes only elsewhere. */
+  modes: readonly ComposerMode[];
+  onAddNote(body: string): Promise<void>;
 }
 
 /** What to tell the agent when a file was refused. */
@@ -38,9 +45,24 @@ function uploadRefusal(error: unknown): string {
 /**
  * The reply box: Enter sends, Shift+Enter starts a new line; the visitor sees the agent typing.
  * A file (the attach button, or dropped on the box) goes up first, then as a message of its own.
+ * In note mode it writes a private note instead: no typing signal, no files, never the visitor.
  */
-export function Composer({ roomId, visitorName, draft, onDraftChange }: ComposerProps) {
+export function Composer({
+  roomId,
+  visitorName,
+  draft,
+  onDraftChange,
+  modes,
+  onAddNote,
+}: ComposerProps) {
   const { actions } = useInbox();
+  const [chosenMode, setMode] = useState<ComposerMode>(modes[0]);
+  const mode = modes.includes(chosenMode) ? chosenMode : modes[0];
+  const [noteDraft, setNoteDraft] = useState('');
+  const [noteState, setNoteState] = useState<{ sending: boolean; error: string | null }>({
+    sending: false,
+    error: null,
+  });
   const inputId = useId();
   const counterId = useId();
   const typing = useMemo(
@@ -73,13 +95,30 @@ export function Composer({ roomId, visitorName, draft, onDraftChange }: Composer
     void attach(event.dataTransfer.files[0]);
   };
 
-  const body = draft.trim();
-  const tooLong = draft.length > MAX_LENGTH;
-  const canSend = body.length > 0 && !tooLong;
+  const noting = mode === 'note';
+  const text = noting ? noteDraft : draft;
+  const body = text.trim();
+  const tooLong = text.length > MAX_LENGTH;
+  const canSend = body.length > 0 && !tooLong && !(noting && noteState.sending);
+
+  const addNote = async () => {
+    setNoteState({ sending: true, error: null });
+    try {
+      await onAddNote(body);
+      setNoteDraft('');
+      setNoteState({ sending: false, error: null });
+    } catch (error) {
+      setNoteState({ sending: false, error: explainError(error) });
+    }
+  };
 
   const send = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend) return;
+    if (noting) {
+      void addNote();
+      return;
+    }
     typing.stop();
     actions.send(roomId, body);
     onDraftChange('');
@@ -95,24 +134,47 @@ export function Composer({ roomId, visitorName, draft, onDraftChange }: Composer
 
   return (
     <form
-      className="inbox-composer"
+      className={`inbox-composer${noting ? ' is-note' : ''}`}
       onSubmit={send}
-      aria-label="Reply"
+      aria-label={noting ? 'Private note' : 'Reply'}
       onDragOver={(event) => event.preventDefault()}
-      onDrop={onDrop}
+      onDrop={noting ? undefined : onDrop}
     >
+      {modes.length > 1 && (
+        <div className="segmented inbox-composer-modes" role="group" aria-label="Write">
+          {modes.map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              aria-pressed={mode === choice}
+              onClick={() => {
+                typing.stop();
+                setMode(choice);
+              }}
+            >
+              {choice === 'reply' ? 'Reply' : 'Private note'}
+            </button>
+          ))}
+        </div>
+      )}
       <label htmlFor={inputId} className="sr-only">
-        Reply to {visitorName}
+        {noting ? `Private note about ${visitorName}` : `Reply to ${visitorName}`}
       </label>
       <textarea
         id={inputId}
         className="inbox-composer-input"
-        value={draft}
+        value={text}
         rows={3}
-        placeholder={`Reply to ${visitorName}…`}
+        placeholder={
+          noting ? 'Write a private note: only agents see it…' : `Reply to ${visitorName}…`
+        }
         aria-describedby={counterId}
         aria-invalid={tooLong}
         onChange={(event) => {
+          if (noting) {
+            setNoteDraft(event.target.value);
+            return;
+          }
           onDraftChange(event.target.value);
           if (event.target.value) typing.keystroke();
           else typing.stop();
@@ -122,31 +184,42 @@ export function Composer({ roomId, visitorName, draft, onDraftChange }: Composer
       />
       <div className="inbox-composer-footer">
         <span id={counterId} className={`inbox-composer-hint${tooLong ? ' is-over' : ''}`}>
-          {draft.length >= COUNTER_FROM
-            ? `${draft.length.toLocaleString()} / ${MAX_LENGTH.toLocaleString()} characters`
-            : 'Enter to send · Shift+Enter for a new line'}
+          {text.length >= COUNTER_FROM
+            ? `${text.length.toLocaleString()} / ${MAX_LENGTH.toLocaleString()} characters`
+            : noting
+              ? 'Only agents see notes · Enter to add'
+              : 'Enter to send · Shift+Enter for a new line'}
         </span>
+        {noteState.error && noting && (
+          <span className="inbox-composer-hint is-over" role="alert">
+            {noteState.error}
+          </span>
+        )}
         {(upload.busy || upload.error) && (
           <span className="inbox-composer-hint is-over" role={upload.error ? 'alert' : 'status'}>
             {upload.error ?? 'Uploading…'}
           </span>
         )}
-        <label className="button" htmlFor={attachId} aria-disabled={upload.busy}>
-          Attach
-        </label>
-        <input
-          id={attachId}
-          type="file"
-          className="sr-only"
-          disabled={upload.busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            void attach(file);
-          }}
-        />
+        {!noting && (
+          <>
+            <label className="button" htmlFor={attachId} aria-disabled={upload.busy}>
+              Attach
+            </label>
+            <input
+              id={attachId}
+              type="file"
+              className="sr-only"
+              disabled={upload.busy}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                void attach(file);
+              }}
+            />
+          </>
+        )}
         <button type="submit" className="button primary" disabled={!canSend}>
-          Send
+          {noting ? 'Add note' : 'Send'}
         </button>
       </div>
     </form>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/Loading';
-import { Composer } from './Composer';
+import { Composer, type ComposerMode } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { isMine } from './inbox-state';
 import { useInbox } from './InboxProvider';
@@ -12,11 +12,16 @@ import { RoomStateNotice } from './RoomStateNotice';
 import { useDraft } from './useDraft';
 import { useReadReceipts } from './useReadReceipts';
 import { useRoomDetails } from './useRoomDetails';
+import { useRoomNotes } from './useRoomNotes';
 import { VisitorDetails } from './VisitorDetails';
+
+const BOTH_MODES: readonly ComposerMode[] = ['reply', 'note'];
+const NOTES_ONLY: readonly ComposerMode[] = ['note'];
 
 /**
  * One conversation (the middle and right columns). The agent's own active chat can be
- * answered; any other room of the tenant (waiting, closed, another agent's) is read-only.
+ * answered; any other room of the tenant (waiting, closed, another agent's) is read-only, but
+ * takes private notes.
  */
 export function Conversation({ roomId }: { roomId: string }) {
   const { state } = useInbox();
@@ -26,6 +31,7 @@ export function Conversation({ roomId }: { roomId: string }) {
   const closeDetails = useCallback(() => setDetailsOpen(false), []);
   const room = state.rooms[roomId];
   const mine = isMine(state, room);
+  const notes = useRoomNotes(roomId);
   useReadReceipts(roomId, mine);
 
   if (notFound)
@@ -66,15 +72,20 @@ export function Conversation({ roomId }: { roomId: string }) {
         />
         <ErrorMessage error={error} />
         {!mine && <RoomStateNotice room={room} />}
-        <MessageList roomId={roomId} visitorName={visitorName} onEdit={setDraft} />
-        {mine && (
-          <Composer
-            roomId={roomId}
-            visitorName={visitorName}
-            draft={draft}
-            onDraftChange={setDraft}
-          />
-        )}
+        <MessageList
+          roomId={roomId}
+          visitorName={visitorName}
+          notes={notes.notes}
+          onEdit={setDraft}
+        />
+        <Composer
+          roomId={roomId}
+          visitorName={visitorName}
+          draft={draft}
+          onDraftChange={setDraft}
+          modes={mine ? BOTH_MODES : NOTES_ONLY}
+          onAddNote={notes.add}
+        />
       </section>
       <VisitorDetails details={details} open={detailsOpen} onClose={closeDetails} />
     </>

@@ -1,8 +1,10 @@
+import type { RoomNote } from '@app/contracts';
 import { useLayoutEffect, useRef } from 'react';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatMessageTime } from './durations';
 import { useInbox } from './InboxProvider';
 import { MessageBubble } from './MessageBubble';
+import { NoteBubble } from './NoteBubble';
 import { lastAgentMessage } from './message-timeline';
 import { PendingBubble } from './PendingBubble';
 import { interleaveNotices } from './room-notices';
@@ -14,12 +16,14 @@ const FOLLOWING_SLACK_PX = 80;
 interface MessageListProps {
   roomId: string;
   visitorName: string;
+  /** The room's private notes, shown where they were written. */
+  notes: readonly RoomNote[];
   /** Puts a failed message's text back into the composer. */
   onEdit(body: string): void;
 }
 
 /** The conversation: history, live messages, notices, the agent's unsent messages. */
-export function MessageList({ roomId, visitorName, onEdit }: MessageListProps) {
+export function MessageList({ roomId, visitorName, notes, onEdit }: MessageListProps) {
   const { state, actions, connection } = useInbox();
   const earlier = useEarlierHistory(roomId);
   const scroller = useRef<HTMLDivElement>(null);
@@ -28,7 +32,12 @@ export function MessageList({ roomId, visitorName, onEdit }: MessageListProps) {
   const anchor = useRef<number | null>(null);
 
   const messages = state.timelines[roomId] ?? [];
-  const entries = interleaveNotices(messages, state.notices[roomId] ?? [], earlier.hasEarlier);
+  const entries = interleaveNotices(
+    messages,
+    state.notices[roomId] ?? [],
+    earlier.hasEarlier,
+    notes,
+  );
   const pending = state.pending.filter((send) => send.roomId === roomId);
   const lastOwn = lastAgentMessage(messages);
   const seenUpTo = state.visitorReadSeqs[roomId] ?? 0;
@@ -78,19 +87,22 @@ export function MessageList({ roomId, visitorName, onEdit }: MessageListProps) {
           aria-live="polite"
           aria-label={`Messages with ${visitorName}`}
         >
-          {entries.map((entry) =>
-            entry.kind === 'message' ? (
-              <MessageBubble
-                key={entry.message.id}
-                message={entry.message}
-                seen={entry.message === lastOwn && lastOwn.seq <= seenUpTo}
-              />
-            ) : (
+          {entries.map((entry) => {
+            if (entry.kind === 'message')
+              return (
+                <MessageBubble
+                  key={entry.message.id}
+                  message={entry.message}
+                  seen={entry.message === lastOwn && lastOwn.seq <= seenUpTo}
+                />
+              );
+            if (entry.kind === 'note') return <NoteBubble key={entry.note.id} note={entry.note} />;
+            return (
               <div key={entry.notice.id} className="inbox-notice" data-notice>
                 {entry.notice.text} · {formatMessageTime(entry.notice.at)}
               </div>
-            ),
-          )}
+            );
+          })}
           {pending.map((send) => (
             <PendingBubble
               key={send.clientMessageId}

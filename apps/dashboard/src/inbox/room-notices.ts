@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@app/contracts';
+import type { ChatMessage, RoomNote } from '@app/contracts';
 
 /** Something that happened in a room between messages ("Visitor is away"), shown inline. */
 export interface RoomNotice {
@@ -9,26 +9,38 @@ export interface RoomNotice {
   at: string;
 }
 
-export type TimelineEntry =
-  { kind: 'message'; message: ChatMessage } | { kind: 'notice'; notice: RoomNotice };
+/** What sits between messages: a notice, or an agent's private note. */
+type Between = { kind: 'notice'; notice: RoomNotice } | { kind: 'note'; note: RoomNote };
+
+export type TimelineEntry = { kind: 'message'; message: ChatMessage } | Between;
+
+const afterSeqOf = (entry: Between) =>
+  entry.kind === 'notice' ? entry.notice.afterSeq : entry.note.afterSeq;
+const atOf = (entry: Between) => (entry.kind === 'notice' ? entry.notice.at : entry.note.createdAt);
 
 /**
- * Messages with the notices placed after the message they followed. Notices older than the
- * first loaded message wait until earlier history is loaded rather than appearing out of place.
+ * Messages with the notices and notes placed after the message they followed, in the order
+ * they happened. Those older than the first loaded message wait until earlier history is
+ * loaded rather than appearing out of place.
  */
 export function interleaveNotices(
   messages: readonly ChatMessage[],
   notices: readonly RoomNotice[],
   hasEarlier: boolean,
+  notes: readonly RoomNote[] = [],
 ): TimelineEntry[] {
   const firstSeq = messages[0]?.seq ?? Number.POSITIVE_INFINITY;
-  const visible = notices.filter((notice) => !hasEarlier || notice.afterSeq >= firstSeq);
-  const ordered = [...visible].sort((a, b) => a.afterSeq - b.afterSeq);
+  const between: Between[] = [
+    ...notices.map((notice) => ({ kind: 'notice' as const, notice })),
+    ...notes.map((note) => ({ kind: 'note' as const, note })),
+  ];
+  const ordered = between
+    .filter((entry) => !hasEarlier || afterSeqOf(entry) >= firstSeq)
+    .sort((a, b) => afterSeqOf(a) - afterSeqOf(b) || atOf(a).localeCompare(atOf(b)));
   const entries: TimelineEntry[] = [];
   let next = 0;
   const placeNoticesBefore = (seq: number) => {
-    while (next < ordered.length && ordered[next].afterSeq < seq)
-      entries.push({ kind: 'notice', notice: ordered[next++] });
+    while (next < ordered.length && afterSeqOf(ordered[next]) < seq) entries.push(ordered[next++]);
   };
   messages.forEach((message, index) => {
     if (index === 0) placeNoticesBefore(message.seq);
