@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { redisKeys } from '../redis-keys';
-import { RELEASE_LOCK } from '../redis-lock';
+import { EXTEND_LOCK, RELEASE_LOCK } from '../redis-lock';
 import { type QueueAudience } from '../rooms/room-routing';
 import { type QueuePosition, RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
@@ -40,6 +40,7 @@ const PAGES_PER_ROUND = 10;
 export class AutoAssigner implements OnModuleInit {
   private readonly logger = new Logger(AutoAssigner.name);
   private readonly releaseLock: (key: string, owner: string) => Promise<number>;
+  private readonly extendLock: (key: string, owner: string, ms: number) => Promise<number>;
 
   constructor(
     private readonly rooms: RoomsRepository,
@@ -50,6 +51,7 @@ export class AutoAssigner implements OnModuleInit {
     @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.releaseLock = redisScript(redis, 'parleyReleaseLock', RELEASE_LOCK);
+    this.extendLock = redisScript(redis, 'parleyExtendLock', EXTEND_LOCK);
   }
 
   onModuleInit(): void {
@@ -77,7 +79,10 @@ export class AutoAssigner implements OnModuleInit {
           try {
             do {
               await this.redis.del(again);
-              assigned += await this.round(tenantId, tenant.timeZone);
+              // Kept while the round works: a long round must not let another replica start one
+              // beside it, where both would fight over the same rooms and agents.
+              const holding = async () => (await this.extendLock(lock, owner, LOCK_MS)) === 1;
+              assigned += await this.round(tenantId, tenant.timeZone, holding);
             } while (await this.redis.exists(again));
           } finally {
             await this.releaseLock(lock, owner);
@@ -97,7 +102,11 @@ export class AutoAssigner implements OnModuleInit {
    * the queue ends. Only rooms some candidate may see are read, so rooms of a team with nobody
    * eligible never hold back the rooms behind them.
    */
-  private async round(tenantId: string, timeZone: string): Promise<number> {
+  private async round(
+    tenantId: string,
+    timeZone: string,
+    holding: () => Promise<boolean>,
+  ): Promise<number> {
     // Most chances find the queue empty: one read spares looking the agents up.
     if ((await this.rooms.queuePage(null, 1, { supervisor: true })).rooms.length === 0) return 0;
     const agents = await this.candidates(tenantId, timeZone);
@@ -108,15 +117,41 @@ export class AutoAssigner implements OnModuleInit {
     let after: QueuePosition | null = null;
     for (let page = 0; page < PAGES_PER_ROUND; page++) {
       const { rooms, hasMore } = await this.rooms.queuePage(after, ROOMS_PER_PAGE, audience);
-      for (const room of servingOrder(rooms)) {
-        const agent = nextInTurn(agents, waitingRoom(room));
-        if (agent && (await this.give(room, agent, turnsKey))) assigned += 1;
+      let waiting = servingOrder(rooms);
+      while (waiting.length > 0) {
+        // The lock lapsed to another replica: it goes on from here.
+        if (!(await holding())) return assigned;
+        const { batch, rest } = oneRoomPerAgent(waiting, agents);
+        if (batch.length === 0) break;
+        const given = await this.giveAll(batch, turnsKey);
+        assigned += given.filter(Boolean).length;
+        // A room whose agent turned out full waits for the next batch, with another agent; one
+        // taken or closed meanwhile is done with.
+        const retry = batch.filter(({ agent }, index) => !given[index] && agent.free <= 0);
+        waiting = [...retry.map(({ room }) => room), ...rest];
       }
       const last = rooms.at(-1);
       if (!hasMore || !last || agents.every((agent) => agent.free <= 0)) break;
       after = { priorityRank: last.priorityRank, queuedAt: last.queuedAt, roomId: last.id };
     }
     return assigned;
+  }
+
+  /**
+   * Gives each room of the batch to its agent at once: every agent appears once, so the claims
+   * hold no agent's lock against another and run side by side. Which room goes to whom was
+   * decided in turn before (oneRoomPerAgent), so fairness does not depend on which ends first.
+   */
+  private async giveAll(
+    batch: Array<{ room: RoomRecord; agent: Candidate }>,
+    turnsKey: string,
+  ): Promise<boolean[]> {
+    const outcomes = await Promise.allSettled(
+      batch.map(({ room, agent }) => this.give(room, agent, turnsKey)),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    return outcomes.map((outcome) => outcome.status === 'fulfilled' && outcome.value);
   }
 
   /** The room to the agent, as their join would; false when it went elsewhere meanwhile. */
@@ -188,6 +223,30 @@ export class AutoAssigner implements OnModuleInit {
 function audienceOf(agents: Candidate[]): QueueAudience {
   if (agents.some((agent) => agent.teamIds === undefined)) return { supervisor: true };
   return { supervisor: false, teamIds: [...new Set(agents.flatMap((agent) => agent.teamIds!))] };
+}
+
+/**
+ * The next rooms in serving order, each with the agent whose turn it is, no agent twice; the
+ * rooms left for later batches (no eligible agent free in this one).
+ */
+function oneRoomPerAgent(
+  rooms: RoomRecord[],
+  agents: Candidate[],
+): { batch: Array<{ room: RoomRecord; agent: Candidate }>; rest: RoomRecord[] } {
+  const batch: Array<{ room: RoomRecord; agent: Candidate }> = [];
+  const rest: RoomRecord[] = [];
+  const inBatch = new Set<string>();
+  for (const room of rooms) {
+    const free = agents.filter((agent) => !inBatch.has(agent.id));
+    const agent = free.length > 0 ? nextInTurn(free, waitingRoom(room)) : undefined;
+    if (!agent) {
+      rest.push(room);
+      continue;
+    }
+    batch.push({ room, agent });
+    inBatch.add(agent.id);
+  }
+  return { batch, rest };
 }
 
 /** What the choice reads of a room. */
