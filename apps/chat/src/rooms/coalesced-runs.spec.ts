@@ -57,3 +57,21 @@ describe('CoalescedRuns', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('CoalescedRuns with spacing', () => {
+  it('starts a waiting run the spacing after the one before ended, and an idle one at once', async () => {
+    const runs = new CoalescedRuns(200);
+    const starts: number[] = [];
+    const work = async () => {
+      starts.push(Date.now());
+    };
+    const first = runs.run('tenant', work);
+    const waiting = runs.run('tenant', work);
+    await Promise.all([first, waiting]);
+    expect(starts).toHaveLength(2);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(195);
+    const calledAt = Date.now();
+    await runs.run('tenant', work);
+    expect(starts[2] - calledAt).toBeLessThan(100);
+  });
+});

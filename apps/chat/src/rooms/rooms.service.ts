@@ -25,6 +25,9 @@ import { type RoomRecord } from './room-record';
 import { AgentCapacityGuard } from './agent-capacity.guard';
 import { canSeeTeam, type QueueAudience, type QueueFilter } from './room-routing';
 
+/** The rest between two sends of a tenant's queue in a burst of changes. */
+const QUEUE_SEND_SPACING_MS = 250;
+
 /** Rooms per page of the queue, and in the page `queue:updated` pushes. */
 export const QUEUE_PAGE_SIZE = 200;
 
@@ -44,7 +47,9 @@ export class RoomsService {
   ) {}
 
   private readonly assignmentListeners: Array<(tenantId: string) => Promise<void>> = [];
-  private readonly queueSends = new CoalescedRuns();
+  // People read the queue, and each send reads it whole: a burst of changes sends it a few times
+  // a second, leaving the database room for the changes themselves.
+  private readonly queueSends = new CoalescedRuns(QUEUE_SEND_SPACING_MS);
   private readonly logger = new Logger(RoomsService.name);
 
   async get(roomId: string): Promise<RoomRecord> {
