@@ -90,7 +90,7 @@ export async function parleyTarget(options: {
     });
   // Chat learns of the chatbot from Kafka; the first session waits for that (and for any
   // backlog a long-lived local consumer group has to work through first).
-  await eventually(() => openSession(-1), { timeoutMs: 300_000, intervalMs: 200 });
+  const first = await eventually(() => openSession(-1), { timeoutMs: 300_000, intervalMs: 200 });
   const openAll = () =>
     inBatches(
       Array.from({ length: options.visitors }, (_, index) => index),
@@ -105,6 +105,7 @@ export async function parleyTarget(options: {
     ({ sessions, roomsOf, assignment } = await handedOut(base, admin, agents, {
       openAll,
       probe: () => openSession(-2),
+      waiting: [first.roomId],
     }));
   } else {
     sessions = await openAll();
@@ -166,6 +167,8 @@ async function handedOut(
   open: {
     openAll: () => Promise<Array<{ roomId: string; visitorToken: string }>>;
     probe: () => Promise<{ roomId: string }>;
+    /** Rooms opened before, still waiting: handed out too once round-robin is on. */
+    waiting: string[];
   },
 ) {
   await call(base, 'PATCH', '/api/tenant/settings', {
@@ -185,9 +188,9 @@ async function handedOut(
   };
   try {
     // Chat applies the setting from Kafka: a probe room handed out shows it has. Probes opened
-    // before it had are handed out later, so every probe is closed again once given, that none
-    // takes an agent's place.
-    const probes: string[] = [];
+    // before it had are handed out later, so every probe (and every room that waited before) is
+    // closed again once given, that none takes an agent's place.
+    const probes: string[] = [...open.waiting];
     await eventually(
       async () => {
         probes.push((await open.probe()).roomId);
