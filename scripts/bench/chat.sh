@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `npm run bench:chat [-- --visitors 200 --agents 10 --rate 500 --seconds 20 --idle 20000]`
+#   [--assignment round-robin|join] [--targets parley]
 # Starts the local stack (see stack.sh) with the message rate limits raised out of the way, runs
-# bench/chat/main.ts against it and prints the report (also kept in .data/bench/).
+# bench/chat/main.ts against it and prints the report (also kept in .data/bench/). By default
+# chat's round-robin auto-assignment hands the rooms to the agents (the report says how long
+# that took and how many each got); `--assignment join` has each agent join its share instead.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
