@@ -1,0 +1,142 @@
+import { eventually, screenshot } from '@app/testing';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { mailTo } from '../../apps/email/test/email-fixture';
+import { BrowserStack } from './browser-stack';
+
+/**
+ * The agent's workbench as an agent meets it: a private note written in a live conversation
+ * (which the visitor never sees), then the closed conversation found again in History and
+ * opened, note and all. The steps build on each other, in order.
+ */
+describe('the agent’s workbench in a browser', () => {
+  let stack: BrowserStack;
+  let adminContext: BrowserContext;
+  let visitorContext: BrowserContext;
+  let admin: Page;
+  let visitor: Page;
+  const adminEmail = `ada-${Date.now()}@workbench.example`;
+  const nav = (name: string) =>
+    admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  const visitorLog = () => visitor.getByRole('log', { name: 'Messages' });
+  const agentLog = () => admin.getByRole('log', { name: 'Messages with Vera Visitor' });
+
+  beforeAll(async () => {
+    stack = await BrowserStack.start();
+    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
+    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
+    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
+    admin = await adminContext.newPage();
+    visitor = await visitorContext.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('lets the agent write a private note that the visitor never sees', async () => {
+    const signup = await post('/api/tenant/auth/signup', {
+      tenantName: 'Workbench Bikes',
+      name: 'Ada Admin',
+      email: adminEmail,
+      password: 'correct horse 42',
+    });
+    expect(signup.status).toBe(201);
+    const mail = await eventually(async () => {
+      const [confirmation] = await mailTo(adminEmail);
+      if (!confirmation) throw new Error(`no mail to ${adminEmail} yet`);
+      return confirmation;
+    });
+    await admin.goto(/href="([^"]*\/app\/verify-email#token=[^"]+)"/.exec(mail.shownHtml)![1]);
+    await nav('Inbox').waitFor();
+    const login = await post('/api/tenant/auth/login', {
+      email: adminEmail,
+      password: 'correct horse 42',
+    });
+    const accessToken = login.body.accessToken as string;
+    const chatbot = (
+      await post(
+        '/api/tenant/chatbots',
+        { name: 'Bike help', allowedOrigins: [stack.url] },
+        { authorization: `Bearer ${accessToken}` },
+      )
+    ).body as Record<string, string>;
+    const credentials = {
+      tenantId: chatbot.tenantId,
+      chatbotId: chatbot.id,
+      apiKey: chatbot.apiKey,
+    };
+    await eventually(async () => {
+      const config = await post('/api/chat/widget/config', credentials, { origin: stack.url });
+      expect(config.status).toBe(200);
+    });
+
+    await visitor.goto(`${stack.url}/demo/#${new URLSearchParams(credentials)}`);
+    await visitor.getByRole('button', { name: 'Chat with us' }).click();
+    await visitor.getByLabel('Name').fill('Vera Visitor');
+    await visitor.getByLabel('Email').fill(`vera-${Date.now()}@example.test`);
+    await visitor.getByRole('button', { name: 'Start the chat' }).click();
+    await shows(visitorLog(), 'A live agent will join the chat shortly.');
+
+    await nav('Inbox').click();
+    const queue = admin.getByRole('list', { name: 'Waiting visitors' });
+    await queue.getByRole('button', { name: 'Join chat with Vera Visitor' }).click();
+    await admin.getByLabel('Reply to Vera Visitor').fill('Hello Vera, which model is it?');
+    await admin.getByLabel('Reply to Vera Visitor').press('Enter');
+    await shows(visitorLog(), 'Hello Vera, which model is it?');
+
+    const modes = admin.getByRole('group', { name: 'Write' });
+    await modes.getByRole('button', { name: 'Private note' }).click();
+    const note = admin.getByLabel('Private note about Vera Visitor');
+    await note.fill('VIP customer: the refund is approved');
+    await admin.getByRole('button', { name: 'Add note' }).click();
+    const written = agentLog().locator('.inbox-note');
+    await shows(written, 'Private note');
+    await shows(written, 'VIP customer: the refund is approved');
+    await screenshot(admin, 'dashboard-private-note');
+
+    await modes.getByRole('button', { name: 'Reply' }).click();
+    await admin.getByLabel('Reply to Vera Visitor').fill('Your refund is on its way.');
+    await admin.getByLabel('Reply to Vera Visitor').press('Enter');
+    await shows(visitorLog(), 'Your refund is on its way.');
+    // The visitor's conversation holds the replies on both sides of the note, and not the note.
+    expect(await visitorLog().textContent()).toContain('Hello Vera, which model is it?');
+    expect(await visitorLog().textContent()).not.toContain('VIP customer');
+
+    await admin
+      .getByRole('group', { name: 'Conversation actions' })
+      .getByRole('button', { name: 'Resolve' })
+      .click();
+    await visitor.getByText('This conversation has ended.').waitFor();
+    expect(await visitorLog().textContent()).not.toContain('VIP customer');
+  });
+
+  it('finds the closed conversation in History and opens it with its note', async () => {
+    await nav('History').click();
+    const filters = admin.getByRole('group', { name: 'Filter the conversations' });
+    await filters.getByLabel('Status').selectOption({ label: 'Closed' });
+    const table = admin.getByRole('table', { name: 'Conversations' });
+    await shows(table, 'Vera Visitor');
+    await shows(table, 'Resolved');
+    await screenshot(admin, 'dashboard-history');
+    await filters.getByLabel('Status').selectOption({ label: 'Open' });
+    await shows(admin.getByText('Nothing matches these filters.'), 'Nothing matches');
+    await filters.getByLabel('Status').selectOption({ label: 'Any status' });
+
+    await table.getByRole('link', { name: /Vera Visitor/ }).click();
+    await shows(agentLog(), 'Your refund is on its way.');
+    await shows(agentLog().locator('.inbox-note'), 'VIP customer: the refund is approved');
+  });
+
+  async function post(path: string, body: object, headers: Record<string, string> = {}) {
+    const answer = await fetch(`${stack.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+  }
+});
+
+async function shows(locator: Locator, text: string): Promise<void> {
+  await eventually(async () => expect(await locator.first().textContent()).toContain(text));
+}
