@@ -195,6 +195,29 @@ require_command() {
   command -v "$cmd" >/dev/null 2>&1 || fail_part "$part" "'$cmd' not found: $hint"
 }
 
+java_bin() {
+  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
+    echo "$JAVA_HOME/bin/java"
+  else
+    echo java
+  fi
+}
+
+# The variable that names an external server for a part, for the parts that can use one.
+external_var() {
+  case $1 in
+    mongo) echo MONGO_URL ;;
+    *) return 1 ;;
+  esac
+}
+
+# True when the part is served by an external server: then it is only probed, never started,
+# stopped or deleted.
+part_external() {
+  local var
+  var=$(external_var "$1") && [[ -n ${!var:-} ]]
+}
+
 require_node_modules() {
   local part=$1 mod
   require_command "$part" node "install Node.js 20"
@@ -230,14 +253,6 @@ kafka_install() {
   rm -rf "$KAFKA_LIBS"
   mv "$tmp" "$KAFKA_LIBS"
   echo "$want" >"$stamp"
-}
-
-kafka_java() {
-  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then
-    echo "$JAVA_HOME/bin/java"
-  else
-    echo java
-  fi
 }
 
 kafka_write_config() {
@@ -284,7 +299,7 @@ EOF
 kafka_format() {
   local dir=$DATA_DIR/kafka java cid
   [[ -f $dir/data/meta.properties ]] && return 0
-  java=$(kafka_java)
+  java=$(java_bin)
   if [[ ! -s $dir/cluster-id ]]; then
     "$java" -cp "$KAFKA_LIBS/*" -Dlog4j.configuration="file:$dir/config/log4j.properties" \
       kafka.tools.StorageTool random-uuid >"$dir/cluster-id" 2>>"$(log_file kafka)" ||
@@ -299,7 +314,7 @@ kafka_format() {
 
 kafka_start() {
   local java heap
-  java=$(kafka_java)
+  java=$(java_bin)
   read -r -a heap <<<"$KAFKA_HEAP_OPTS"
   require_free_port kafka "$KAFKA_PORT" KAFKA_PORT
   require_free_port kafka "$KAFKA_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT
@@ -318,10 +333,8 @@ kafka_address() { echo "$HOST:$KAFKA_PORT (controller $HOST:$KAFKA_CONTROLLER_PO
 # mongo: FerretDB v1 on SQLite through our launcher (infra/ferretdb), or an external MONGO_URL
 # ---------------------------------------------------------------------------------------------
 
-mongo_external() { [[ -n $MONGO_URL ]]; }
-
 mongo_install() {
-  mongo_external && return 0
+  part_external mongo && return 0
   local want have stamp=$FERRETDB_BIN.stamp build=$CACHE_DIR/ferretdb/build patch
   require_command mongo go "install Go >= 1.22 (FerretDB is built from the Go module proxy)"
   ensure_debian_packages mongo patch
@@ -358,7 +371,7 @@ mongo_start() {
 }
 
 mongo_address() {
-  if mongo_external; then
+  if part_external mongo; then
     # Hide credentials, if any.
     echo "MONGO_URL=${MONGO_URL//\/\/*@///***@} (external)"
   else
@@ -508,7 +521,7 @@ do_up() {
   do_install "$@"
   # Start everything first, then wait: Kafka's JVM warms up while the others start.
   for part in "$@"; do
-    if [[ $part == mongo ]] && mongo_external; then
+    if part_external "$part"; then
       started+=("$part")
       continue
     fi
@@ -526,10 +539,11 @@ do_up() {
     started+=("$part")
   done
   for part in "${started[@]}"; do
-    if [[ $part == mongo ]] && mongo_external; then
+    if part_external "$part"; then
       local out
-      out=$(probe mongo "$START_TIMEOUT" 2>&1) || fail_part mongo "MONGO_URL does not answer: $out" nolog
-      say "mongo external: $out"
+      out=$(probe "$part" "$START_TIMEOUT" 2>&1) ||
+        fail_part "$part" "$(external_var "$part") does not answer: $out" nolog
+      say "$part external: $out"
       continue
     fi
     wait_ready "$part"
@@ -539,8 +553,8 @@ do_up() {
 do_down() {
   local part
   for part in "$@"; do
-    if [[ $part == mongo ]] && mongo_external; then
-      say "mongo is external (MONGO_URL): nothing to stop"
+    if part_external "$part"; then
+      say "$part is external ($(external_var "$part")): nothing to stop"
       continue
     fi
     stop_part_process "$part"
@@ -551,9 +565,9 @@ do_status() {
   local part pid state rc=0
   for part in "$@"; do
     pid=-
-    if [[ $part == mongo ]] && mongo_external; then
+    if part_external "$part"; then
       state=down
-      probe mongo >/dev/null 2>&1 && state=up
+      probe "$part" >/dev/null 2>&1 && state=up
     elif pid=$(running_pid "$part" 2>/dev/null); then
       state=starting
       probe "$part" >/dev/null 2>&1 && state=up
@@ -571,8 +585,8 @@ do_reset() {
   local part
   do_down "$@"
   for part in "$@"; do
-    if [[ $part == mongo ]] && mongo_external; then
-      say "mongo is external (MONGO_URL): its data is left alone"
+    if part_external "$part"; then
+      say "$part is external ($(external_var "$part")): its data is left alone"
       continue
     fi
     rm -rf "${DATA_DIR:?}/$part" "$(log_file "$part")"
