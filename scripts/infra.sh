@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Parley local infrastructure without Docker: Kafka, MongoDB API (FerretDB), Redis, SMTP catcher,
-# S3 API (SeaweedFS).
+# Parley local infrastructure without Docker: Kafka, OpenSearch, MongoDB API (FerretDB), Redis,
+# SMTP catcher, S3 API (SeaweedFS).
 #
 # Usage: scripts/infra.sh up|down|status|reset|install|logs|smoke [part ...]
-#   parts: kafka mongo redis smtp s3 (none = all)
+#   parts: kafka opensearch mongo redis smtp s3 (none = all)
 #   up       install what is missing, start the parts that are not running, wait until each answers
 #   down     stop the parts this script started (SIGTERM, wait, then SIGKILL)
 #   status   one line per part: up|starting|down, pid, address (exit 3 if a part is not up)
@@ -11,24 +11,33 @@
 #   install  only download/build/install what `up` would need (no start)
 #   logs     print the last lines of each part's log
 #   smoke    use each running part with real clients (scripts/infra/smoke.mjs): Kafka topic +
-#            produce/consume, Mongo insert/find/unique index, Redis SET/GET, a mail via SMTP,
-#            an S3 bucket and object put, read and deleted
+#            produce/consume, an OpenSearch index searched with highlights, Mongo
+#            insert/find/unique index, Redis SET/GET, a mail via SMTP, an S3 bucket and object
+#            put, read and deleted
 #
 # Everything listens on 127.0.0.1 only:
 #   kafka  Apache Kafka 3.9 (KRaft, one node) 127.0.0.1:9092 (controller 127.0.0.1:9093), jars
 #          from Maven Central via infra/kafka/pom.xml; needs java and mvn
+#   opensearch  OpenSearch 2.19 (one node, no security plugin) http://127.0.0.1:9200 (transport
+#          127.0.0.1:9300), its home laid out from Maven Central via infra/opensearch (pom.xml,
+#          and each module's descriptor and policy); needs java and mvn. Started by root, it
+#          runs as the system user parley-opensearch (made once; it owns .data/opensearch):
+#          OpenSearch refuses to run as root
 #   mongo  FerretDB v1 (MongoDB wire protocol, SQLite storage) mongodb://127.0.0.1:27017/, built
 #          from the Go module proxy via infra/ferretdb (our launcher); needs go
 #   redis  Debian's redis-server 127.0.0.1:6379 (appendonly), run as our own process
 #   smtp   maildev from node_modules: SMTP 127.0.0.1:1025, web UI + REST API http://127.0.0.1:1080
 #          (GET /email lists mail, DELETE /email/all deletes all)
+#   s3     SeaweedFS `weed server` with its S3 gateway http://127.0.0.1:8333, built from the Go
+#          module proxy via infra/seaweedfs; needs go
 # `up` also makes sure Debian's nginx is installed (not started: scripts/start.sh runs it).
 #
 # Layout (under PARLEY_DATA_DIR, default <repo>/.data, git-ignored):
-#   <part>/            data (kafka/, mongo/, redis/, smtp/, s3/)
+#   <part>/            data (kafka/, opensearch/ with its config/, mongo/, redis/, smtp/, s3/)
 #   logs/<part>.log    each part's output, also install/build output
 #   run/<part>.pid     pid of the process this script started
-#   cache/             downloaded and built things: kafka-libs/, ferretdb/, seaweedfs/ (kept by `reset`);
+#   cache/             downloaded and built things: kafka-libs/, opensearch/ (its home: lib/,
+#                      modules/), ferretdb/, seaweedfs/ (kept by `reset`);
 #                      Maven (~/.m2) and Go (module and build caches) keep their own caches too
 #
 # Environment:
@@ -37,9 +46,13 @@
 #   PARLEY_INFRA_TIMEOUT   seconds to wait for a part to answer after start (default 120)
 #   PARLEY_INFRA_STOP_TIMEOUT  seconds to wait after SIGTERM before SIGKILL (default 30)
 #   MONGO_URL              use this MongoDB instead of FerretDB: the mongo part only probes it
+#   OPENSEARCH_URL         use this OpenSearch instead: the opensearch part only probes it
 #   KAFKA_PORT             Kafka PLAINTEXT listener port (default 9092)
 #   KAFKA_CONTROLLER_PORT  KRaft controller port (default 9093)
 #   KAFKA_HEAP_OPTS        JVM heap flags (default "-Xms256m -Xmx512m")
+#   OPENSEARCH_PORT        OpenSearch HTTP port (default 9200)
+#   OPENSEARCH_TRANSPORT_PORT  OpenSearch transport port (default 9300)
+#   OPENSEARCH_HEAP        OpenSearch JVM heap, -Xms and -Xmx (default 512m)
 #   MONGO_PORT             FerretDB port (default 27017)
 #   FERRETDB_LOG_LEVEL     FerretDB log level: debug|info|warn|error (default error; warn also
 #                          logs every error answer, e.g. "no such command", handy to spot what
@@ -52,7 +65,7 @@
 #                          (8334) and SEAWEEDFS_FILER_PORT (8888), and each on that port + 10000
 #                          for gRPC
 #   S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY  the one identity the local S3 server accepts
-#   JAVA_HOME              if set, $JAVA_HOME/bin/java runs Kafka
+#   JAVA_HOME              if set, $JAVA_HOME/bin/java runs Kafka and OpenSearch (Java 17-21)
 #
 # Exit status: 0 when every requested part did what was asked; 1 when one failed (its name and
 # the tail of its log are printed); 2 on usage errors; 3 from `status` when a part is not up.
@@ -90,16 +103,25 @@ readonly SEAWEEDFS_FILER_PORT=${SEAWEEDFS_FILER_PORT:-8888}
 # The local defaults match the chat service's (libs/config s3Fragment); production uses its own.
 readonly S3_ACCESS_KEY_ID=${S3_ACCESS_KEY_ID:-parley-local}
 readonly S3_SECRET_ACCESS_KEY=${S3_SECRET_ACCESS_KEY:-parley-local-development-s3-secret-change-me}
+readonly OPENSEARCH_URL=${OPENSEARCH_URL:-}
+readonly OPENSEARCH_PORT=${OPENSEARCH_PORT:-9200}
+readonly OPENSEARCH_TRANSPORT_PORT=${OPENSEARCH_TRANSPORT_PORT:-9300}
+readonly OPENSEARCH_HEAP=${OPENSEARCH_HEAP:-512m}
 readonly START_TIMEOUT=${PARLEY_INFRA_TIMEOUT:-120}
 readonly STOP_TIMEOUT=${PARLEY_INFRA_STOP_TIMEOUT:-30}
 # The probe script reads the ports from the environment too.
 export KAFKA_PORT MONGO_PORT MONGO_URL REDIS_PORT SMTP_PORT SMTP_WEB_PORT S3_PORT
+export OPENSEARCH_URL OPENSEARCH_PORT
 export S3_ACCESS_KEY_ID S3_SECRET_ACCESS_KEY
 
 readonly KAFKA_POM=$ROOT/infra/kafka/pom.xml
 readonly KAFKA_LIBS=$CACHE_DIR/kafka-libs
 # Pinned so that a new plugin release never changes what `up` does.
 readonly DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+readonly OPENSEARCH_SRC=$ROOT/infra/opensearch
+readonly OPENSEARCH_HOME=$CACHE_DIR/opensearch
+# OpenSearch refuses to run as root: started by root, it runs as this system user.
+readonly OPENSEARCH_USER=parley-opensearch
 readonly FERRETDB_SRC=$ROOT/infra/ferretdb
 readonly FERRETDB_BIN=$CACHE_DIR/ferretdb/parley-ferretdb
 readonly SEAWEEDFS_SRC=$ROOT/infra/seaweedfs
@@ -121,6 +143,7 @@ source "$ROOT/scripts/lib/processes.sh"
 process_marker() {
   case $1 in
     kafka) echo 'kafka.Kafka' ;;
+    opensearch) echo 'org.opensearch.bootstrap.OpenSearch' ;;
     mongo) echo 'parley-ferretdb' ;;
     redis) echo 'redis-server' ;;
     smtp) echo 'maildev' ;;
@@ -207,6 +230,7 @@ java_bin() {
 external_var() {
   case $1 in
     mongo) echo MONGO_URL ;;
+    opensearch) echo OPENSEARCH_URL ;;
     *) return 1 ;;
   esac
 }
@@ -221,7 +245,7 @@ part_external() {
 require_node_modules() {
   local part=$1 mod
   require_command "$part" node "install Node.js 20"
-  for mod in kafkajs mongodb ioredis maildev @aws-sdk/client-s3; do
+  for mod in kafkajs mongodb ioredis maildev @aws-sdk/client-s3 @opensearch-project/opensearch; do
     [[ -f $ROOT/node_modules/$mod/package.json ]] ||
       fail_part "$part" "node_modules/$mod is missing: run 'npm ci' (or 'npm install') at the repo root first"
   done
@@ -328,6 +352,167 @@ kafka_start() {
 }
 
 kafka_address() { echo "$HOST:$KAFKA_PORT (controller $HOST:$KAFKA_CONTROLLER_PORT)"; }
+
+# ---------------------------------------------------------------------------------------------
+# opensearch: OpenSearch 2.19, one node, its home laid out from Maven Central artifacts, or an
+# external OPENSEARCH_URL
+# ---------------------------------------------------------------------------------------------
+
+# Copies the jars of one profile of infra/opensearch/pom.xml (lib, or a module) into a folder.
+opensearch_collect() {
+  local profile=$1 dir=$2
+  # Maven 3.8 prints colour resets even in batch mode: strip them from the log.
+  mvn -B -q -f "$OPENSEARCH_SRC/pom.xml" -P "$profile" "$DEPENDENCY_PLUGIN:copy-dependencies" \
+    -DincludeScope=runtime -DoutputDirectory="$dir" 2>&1 |
+    sed 's/\x1b\[[0-9;]*m//g' >>"$(log_file opensearch)" ||
+    fail_part opensearch "Maven could not collect the jars of profile $profile (infra/opensearch/pom.xml)"
+}
+
+# Lays out an OpenSearch home as the distribution does: lib/ with the server's jars, and
+# modules/<name>/ with each module's jars, descriptor and security policy.
+opensearch_install() {
+  part_external opensearch && return 0
+  local want have stamp=$OPENSEARCH_HOME/.parley-stamp tmp=$OPENSEARCH_HOME.tmp
+  local dir module jar version
+  want=$(files_hash "$OPENSEARCH_SRC/pom.xml" "$OPENSEARCH_SRC"/modules/*/*)
+  have=$(cat "$stamp" 2>/dev/null || true)
+  [[ $want == "$have" ]] && return 0
+
+  if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+    ensure_debian_packages opensearch openjdk-17-jre-headless maven
+  fi
+  say "opensearch: collecting the OpenSearch jars with Maven (first run, or infra/opensearch changed)"
+  log_mark opensearch "mvn copy-dependencies -f infra/opensearch/pom.xml"
+  rm -rf "$tmp"
+  # bin/ and plugins/ stay empty, but the node refuses a home without them.
+  mkdir -p "$tmp/bin" "$tmp/modules" "$tmp/plugins"
+  opensearch_collect lib "$tmp/lib"
+  jar=$(compgen -G "$tmp/lib/opensearch-[0-9]*.jar") ||
+    fail_part opensearch "no opensearch server jar after copy-dependencies"
+  version=${jar##*/opensearch-}
+  version=${version%.jar}
+  for dir in "$OPENSEARCH_SRC"/modules/*/; do
+    module=$(basename "$dir")
+    opensearch_collect "$module" "$tmp/modules/$module"
+    cp "$dir"* "$tmp/modules/$module/"
+    # A module of another version stops the node at start: say so now, naming the file.
+    grep -qx "opensearch.version=$version" "$tmp/modules/$module/plugin-descriptor.properties" ||
+      fail_part opensearch "infra/opensearch/modules/$module/plugin-descriptor.properties is not for OpenSearch $version"
+  done
+  echo "$want" >"$tmp/.parley-stamp"
+  # Readable by the user the node runs as when root starts it, whatever root's umask.
+  chmod -R a+rX "$tmp"
+  rm -rf "$OPENSEARCH_HOME"
+  mv "$tmp" "$OPENSEARCH_HOME"
+}
+
+# Half the heap, which OpenSearch's launcher gives direct memory (Netty's buffers) by default.
+opensearch_direct_memory() {
+  local size=${OPENSEARCH_HEAP%[kKmMgG]} unit=${OPENSEARCH_HEAP: -1}
+  [[ $size =~ ^[0-9]+$ ]] ||
+    fail_part opensearch "OPENSEARCH_HEAP must look like 512m or 1g, not '$OPENSEARCH_HEAP'" nolog
+  case $unit in
+    g | G) echo "$((size * 512))m" ;;
+    m | M) echo "$((size / 2))m" ;;
+    k | K) echo "$((size / 2))k" ;;
+    *) fail_part opensearch "OPENSEARCH_HEAP must look like 512m or 1g, not '$OPENSEARCH_HEAP'" nolog ;;
+  esac
+}
+
+opensearch_write_config() {
+  local dir=$DATA_DIR/opensearch
+  mkdir -p "$dir/config" "$dir/data" "$dir/logs" "$dir/tmp"
+  cat >"$dir/config/opensearch.yml" <<EOF
+# Written by scripts/infra.sh on every start; edit the script, not this file.
+cluster.name: parley-local
+node.name: parley-local
+discovery.type: single-node
+network.host: $HOST
+http.port: $OPENSEARCH_PORT
+transport.port: $OPENSEARCH_TRANSPORT_PORT
+path.data: $dir/data
+path.logs: $dir/logs
+# A development disk is often nearly full: past the watermarks every index turns read-only.
+cluster.routing.allocation.disk.threshold_enabled: false
+EOF
+  cat >"$dir/config/log4j2.properties" <<'EOF'
+# Written by scripts/infra.sh: warnings and errors to stdout, which goes to .data/logs/opensearch.log
+status = error
+
+appender.console.type = Console
+appender.console.name = console
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = [%d{ISO8601}][%-5p][%-25c{1.}] [%node_name]%marker %m%n
+
+rootLogger.level = warn
+rootLogger.appenderRef.console.ref = console
+
+# Deprecations go back to the client as Warning headers, as in production, not into the log.
+appender.header_warning.type = HeaderWarningAppender
+appender.header_warning.name = header_warning
+logger.deprecation.name = org.opensearch.deprecation
+logger.deprecation.level = deprecation
+logger.deprecation.appenderRef.header_warning.ref = header_warning
+logger.deprecation.additivity = false
+EOF
+}
+
+# Sets OPENSEARCH_RUN_AS to the command prefix that drops root for the node (none when this
+# script is not root): OpenSearch refuses to start as root, and no setting overrides that. The
+# user, made once, owns the part's data folder; it must be able to read the home in the cache.
+opensearch_run_as() {
+  OPENSEARCH_RUN_AS=()
+  ((EUID == 0)) || return 0
+  if ! id -u "$OPENSEARCH_USER" >/dev/null 2>&1; then
+    useradd --system --user-group --no-create-home --home-dir /nonexistent \
+      --shell /usr/sbin/nologin "$OPENSEARCH_USER" >>"$(log_file opensearch)" 2>&1 ||
+      fail_part opensearch "could not create the system user $OPENSEARCH_USER"
+  fi
+  chown -R "$OPENSEARCH_USER:" "$DATA_DIR/opensearch"
+  OPENSEARCH_RUN_AS=(setpriv --reuid="$OPENSEARCH_USER" --regid="$OPENSEARCH_USER" --init-groups --)
+  "${OPENSEARCH_RUN_AS[@]}" test -r "$OPENSEARCH_HOME/.parley-stamp" ||
+    fail_part opensearch "the user $OPENSEARCH_USER cannot read $OPENSEARCH_HOME: every folder above it must be searchable by others (chmod o+x), or set PARLEY_CACHE_DIR elsewhere" nolog
+  "${OPENSEARCH_RUN_AS[@]}" test -w "$DATA_DIR/opensearch/data" ||
+    fail_part opensearch "the user $OPENSEARCH_USER cannot write $DATA_DIR/opensearch: every folder above it must be searchable by others (chmod o+x), or set PARLEY_DATA_DIR elsewhere" nolog
+}
+
+opensearch_start() {
+  local dir=$DATA_DIR/opensearch java direct
+  java=$(java_bin)
+  direct=$(opensearch_direct_memory)
+  require_free_port opensearch "$OPENSEARCH_PORT" OPENSEARCH_PORT
+  require_free_port opensearch "$OPENSEARCH_TRANSPORT_PORT" OPENSEARCH_TRANSPORT_PORT
+  opensearch_write_config
+  opensearch_run_as
+  log_mark opensearch "start org.opensearch.bootstrap.OpenSearch on http://$HOST:$OPENSEARCH_PORT"
+  # The distribution's jvm.options and its launcher's own options, less -XX:+AlwaysPreTouch
+  # (it makes the whole heap resident at start) and the heap dump on OutOfMemoryError (a
+  # heap-sized file on a development disk): the JVM exits instead.
+  spawn opensearch "${OPENSEARCH_RUN_AS[@]}" "$java" -Xms"$OPENSEARCH_HEAP" -Xmx"$OPENSEARCH_HEAP" \
+    -XX:MaxDirectMemorySize="$direct" \
+    -XX:+UseG1GC -XX:G1ReservePercent=25 -XX:InitiatingHeapOccupancyPercent=30 \
+    -XX:+ExitOnOutOfMemoryError -XX:ErrorFile="$dir/logs/hs_err_pid%p.log" \
+    -Djava.io.tmpdir="$dir/tmp" -Xss1m -XX:-OmitStackTraceInFastThrow \
+    -XX:+ShowCodeDetailsInExceptionMessages -Djava.awt.headless=true -Dfile.encoding=UTF-8 \
+    -Djna.nosys=true -Djava.locale.providers=SPI,COMPAT -Djava.security.manager=allow \
+    -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true \
+    -Dio.netty.recycler.maxCapacityPerThread=0 -Dio.netty.allocator.numDirectArenas=0 \
+    -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true \
+    -Dopensearch.networkaddress.cache.ttl=60 -Dopensearch.networkaddress.cache.negative.ttl=10 \
+    -Djava.util.concurrent.ForkJoinPool.common.threadFactory=org.opensearch.secure_sm.SecuredForkJoinWorkerThreadFactory \
+    -Dopensearch.path.home="$OPENSEARCH_HOME" -Dopensearch.path.conf="$dir/config" \
+    -Dopensearch.distribution.type=tar -Dopensearch.bundled_jdk=false \
+    -cp "$OPENSEARCH_HOME/lib/*" org.opensearch.bootstrap.OpenSearch
+}
+
+opensearch_address() {
+  if part_external opensearch; then
+    # Hide credentials, if any.
+    echo "OPENSEARCH_URL=${OPENSEARCH_URL//\/\/*@///***@} (external)"
+  else
+    echo "http://$HOST:$OPENSEARCH_PORT (transport $HOST:$OPENSEARCH_TRANSPORT_PORT)"
+  fi
+}
 
 # ---------------------------------------------------------------------------------------------
 # mongo: FerretDB v1 on SQLite through our launcher (infra/ferretdb), or an external MONGO_URL
@@ -519,7 +704,7 @@ do_install() {
 do_up() {
   local part pid started=()
   do_install "$@"
-  # Start everything first, then wait: Kafka's JVM warms up while the others start.
+  # Start everything first, then wait: the JVMs (Kafka, OpenSearch) warm up while the others start.
   for part in "$@"; do
     if part_external "$part"; then
       started+=("$part")
@@ -576,7 +761,7 @@ do_status() {
       state=down
     fi
     [[ $state == up ]] || rc=3
-    printf '%-6s %-8s pid %-8s %s\n' "$part" "$state" "$pid" "$("${part}_address")"
+    printf '%-10s %-8s pid %-8s %s\n' "$part" "$state" "$pid" "$("${part}_address")"
   done
   return "$rc"
 }

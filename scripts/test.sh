@@ -47,7 +47,7 @@ check typecheck-dashboard node_modules/.bin/tsc -p apps/dashboard
 
 echo "== unit tests"
 node_modules/.bin/jest --selectProjects unit --ci --json --outputFile="$RESULTS/unit.json"
-echo "== integration tests (real Kafka, MongoDB API, Redis, SMTP, nginx, Chromium)"
+echo "== integration tests (real Kafka, OpenSearch, MongoDB API, Redis, SMTP, nginx, Chromium)"
 node_modules/.bin/jest --selectProjects integration --ci --runInBand --forceExit \
   --json --outputFile="$RESULTS/integration.json"
 # `npm run fuzz`, short: a few examples per operation (one test per service in the report).

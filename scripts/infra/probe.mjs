@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Readiness probes for scripts/infra.sh: asks each part a real question with its real client.
 //
-//   node scripts/infra/probe.mjs <kafka|mongo|redis|smtp|s3> [--timeout SECONDS] [--pid PID]
+//   node scripts/infra/probe.mjs <kafka|opensearch|mongo|redis|smtp|s3> [--timeout SECONDS] [--pid PID]
 //
 // Retries until the part answers or --timeout (default 0: one attempt) runs out; with --pid it
 // gives up as soon as that process has exited. Exit 0 = answered, 1 = did not, 2 = usage error.
-// Addresses come from the same environment variables as scripts/infra.sh (KAFKA_PORT, MONGO_URL,
-// MONGO_PORT, REDIS_PORT, SMTP_PORT, SMTP_WEB_PORT, S3_PORT with S3_ACCESS_KEY_ID and
-// S3_SECRET_ACCESS_KEY). Prints one line saying what answered.
+// Addresses come from the same environment variables as scripts/infra.sh (KAFKA_PORT,
+// OPENSEARCH_URL, OPENSEARCH_PORT, MONGO_URL, MONGO_PORT, REDIS_PORT, SMTP_PORT, SMTP_WEB_PORT,
+// S3_PORT with S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY). Prints one line saying what answered.
 
 import net from 'node:net';
 import http from 'node:http';
@@ -39,6 +39,22 @@ const probes = {
       return `kafka ${broker}: cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s), controller ${cluster.controller}, ${topics.length} topic(s)`;
     } finally {
       await admin.disconnect().catch(() => {});
+    }
+  },
+
+  // Up once the cluster's health is green or yellow (yellow: one node cannot hold replicas).
+  async opensearch() {
+    const { Client } = require('@opensearch-project/opensearch');
+    const node = env.OPENSEARCH_URL || `http://${HOST}:${port('OPENSEARCH_PORT', 9200)}`;
+    const client = new Client({ node, requestTimeout: 3000, maxRetries: 0 });
+    try {
+      const { body: health } = await client.cluster.health();
+      if (health.status !== 'green' && health.status !== 'yellow')
+        throw new Error(`cluster health is ${health.status}`);
+      const { body: info } = await client.info();
+      return `opensearch ${redact(node)}: OpenSearch ${info.version?.number}, cluster ${health.cluster_name} ${health.status}, ${health.number_of_nodes} node(s)`;
+    } finally {
+      await client.close().catch(() => {});
     }
   },
 

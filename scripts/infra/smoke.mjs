@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // End-to-end check of the local infrastructure with the real clients the services use:
-//   node scripts/infra/smoke.mjs [kafka] [mongo] [redis] [smtp] [s3]     (none = all)
+//   node scripts/infra/smoke.mjs [kafka] [opensearch] [mongo] [redis] [smtp] [s3]   (none = all)
 // kafka: create a topic, produce one message, consume it back (kafkajs)
+// opensearch: an index with an analyzer of analysis-common, a document searched with highlights,
+//        a Painless script field, the index deleted (@opensearch-project/opensearch)
 // mongo: insert + find + unique index rejecting a duplicate (mongodb driver)
 // redis: SET/GET with a TTL, PING (ioredis)
 // smtp:  send a mail over SMTP (nodemailer) and find it in maildev's REST API, then delete it
@@ -62,6 +64,61 @@ const checks = {
       await producer.disconnect().catch(() => {});
       await admin.deleteTopics({ topics: [topic] }).catch(() => {});
       await admin.disconnect().catch(() => {});
+    }
+  },
+
+  async opensearch() {
+    const { Client } = require('@opensearch-project/opensearch');
+    const node = env.OPENSEARCH_URL || `http://${HOST}:${port('OPENSEARCH_PORT', 9200)}`;
+    const client = new Client({ node });
+    const index = `parley-smoke-${tag}`;
+    try {
+      // html_strip and asciifolding come from the analysis-common module.
+      await client.indices.create({
+        index,
+        body: {
+          settings: {
+            number_of_replicas: 0,
+            analysis: {
+              analyzer: {
+                chat_text: {
+                  type: 'custom',
+                  tokenizer: 'standard',
+                  char_filter: ['html_strip'],
+                  filter: ['lowercase', 'asciifolding'],
+                },
+              },
+            },
+          },
+          mappings: { properties: { text: { type: 'text', analyzer: 'chat_text' } } },
+        },
+      });
+      await client.index({
+        index,
+        id: '1',
+        body: { text: 'Le <b>café</b> est servi' },
+        refresh: 'true',
+      });
+      const { body } = await client.search({
+        index,
+        body: {
+          query: { match: { text: 'cafe' } },
+          highlight: { fields: { text: {} } },
+          // A Painless script (the lang-painless module).
+          script_fields: { length: { script: { source: 'params._source.text.length()' } } },
+        },
+      });
+      const hit = body.hits.hits[0];
+      const highlight = hit?.highlight?.text?.[0];
+      // The offsets are the stripped text's: the tags around the word may interleave.
+      if (!highlight?.includes('<em>café'))
+        throw new Error(`search answered ${JSON.stringify(body.hits)}`);
+      const length = hit.fields?.length?.[0];
+      if (length !== 24) throw new Error(`the Painless script field answered ${length}`);
+      return `${redact(node)}: index ${index} created, "cafe" found "${highlight}", Painless script field ok, index deleted`;
+    } finally {
+      await client.indices.delete({ index }).catch(() => {});
+      await client.close().catch(() => {});
     }
   },
 
@@ -187,6 +244,10 @@ const checks = {
     }
   },
 };
+
+function redact(url) {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
 
 function request(method, url) {
   return new Promise((resolve, reject) => {
