@@ -113,7 +113,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('health-checks every infrastructure service', () => {
-    for (const name of ['redpanda', 'mongo', 'redis', 'mailpit', 'nginx']) {
+    for (const name of ['redpanda', 'mongo', 'redis', 'mailpit', 'opensearch', 'nginx']) {
       expect(compose.services[name]?.healthcheck?.test.length).toBeGreaterThan(0);
     }
   });

@@ -2,6 +2,7 @@ import {
   kafkaFragment,
   mongoFragment,
   notificationSealFragment,
+  opensearchFragment,
   parleyKey,
   publicUrlFragment,
   redisFragment,
@@ -20,6 +21,7 @@ export const chatConfigSchema = z.object({
   ...publicUrlFragment(),
   ...notificationSealFragment(),
   ...s3Fragment(),
+  ...opensearchFragment(),
   /** Signs visitor tokens (HS256, checked only by chat). The default only suits a local run. */
   VISITOR_TOKEN_SECRET: parleyKey('parley-local-development-visitor-secret-change-me'),
   /**

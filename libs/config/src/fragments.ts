@@ -106,6 +106,14 @@ export const s3Fragment = () => ({
     .transform((value) => value === 'true'),
 });
 
+/**
+ * The search engine (OpenSearch's REST API) that conversation search will use: locally the one
+ * scripts/infra.sh starts, in production the operator's.
+ */
+export const opensearchFragment = () => ({
+  OPENSEARCH_URL: httpUrl.default('http://127.0.0.1:9200'),
+});
+
 export type ServiceConfig = z.infer<z.ZodObject<ReturnType<typeof serviceFragment>>>;
 export type MongoConfig = z.infer<z.ZodObject<ReturnType<typeof mongoFragment>>>;
 export type KafkaConfig = z.infer<z.ZodObject<ReturnType<typeof kafkaFragment>>>;
