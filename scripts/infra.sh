@@ -448,11 +448,14 @@ appender.console.layout.pattern = [%d{ISO8601}][%-5p][%-25c{1.}] [%node_name]%ma
 rootLogger.level = warn
 rootLogger.appenderRef.console.ref = console
 
-# Deprecations go back to the client as Warning headers, as in production, not into the log.
+# Deprecations go to the log too and, as in production, back to the client as Warning headers.
+# The level is info: OpenSearch's own "deprecation" level (between warn and info) does not
+# exist yet when this file is read, and the unknown name would drop them all.
 appender.header_warning.type = HeaderWarningAppender
 appender.header_warning.name = header_warning
 logger.deprecation.name = org.opensearch.deprecation
-logger.deprecation.level = deprecation
+logger.deprecation.level = info
+logger.deprecation.appenderRef.console.ref = console
 logger.deprecation.appenderRef.header_warning.ref = header_warning
 logger.deprecation.additivity = false
 EOF
