@@ -490,9 +490,10 @@ opensearch_cds() {
   local java=$1 archive=$DATA_DIR/opensearch/cds/classes.jsa
   mkdir -p "${archive%/*}"
   # An unusable archive makes this java fail (in a subshell, so that bash does not report it).
+  # The heap's size decides how the JVM encodes pointers, which the archive must match.
   if [[ -s $archive ]] && ("$java" -Xshare:on -XX:SharedArchiveFile="$archive" \
-    -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash -cp "$OPENSEARCH_HOME/lib/*" \
-    -version) >/dev/null 2>&1; then
+    -Xmx"$OPENSEARCH_HEAP" -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash \
+    -cp "$OPENSEARCH_HOME/lib/*" -version) >/dev/null 2>&1; then
     OPENSEARCH_CDS=(-XX:SharedArchiveFile="$archive")
   else
     rm -f "$archive"
