@@ -21,9 +21,10 @@
 #   opensearch  OpenSearch 2.19 (one node, no security plugin) http://127.0.0.1:9200 (transport
 #          127.0.0.1:9300), its home laid out from Maven Central via infra/opensearch (pom.xml,
 #          and each module's descriptor and policy); needs java and mvn. Started by root, it
-#          runs as the system user parley-opensearch (made once; it owns .data/opensearch):
-#          OpenSearch refuses to run as root. Its first stop takes some seconds more, writing a
-#          class-data sharing archive (.data/opensearch/cds) that makes later starts faster
+#          runs as an ordinary user in a user namespace (else as the system user
+#          parley-opensearch, made once, owning .data/opensearch): OpenSearch refuses root.
+#          Its first stop takes some seconds more, writing a class-data sharing archive
+#          (.data/opensearch/cds) that makes later starts faster
 #   mongo  FerretDB v1 (MongoDB wire protocol, SQLite storage) mongodb://127.0.0.1:27017/, built
 #          from the Go module proxy via infra/ferretdb (our launcher); needs go
 #   redis  Debian's redis-server 127.0.0.1:6379 (appendonly), run as our own process
@@ -462,11 +463,21 @@ EOF
 }
 
 # Sets OPENSEARCH_RUN_AS to the command prefix that drops root for the node (none when this
-# script is not root): OpenSearch refuses to start as root, and no setting overrides that. The
-# user, made once, owns the part's data folder; it must be able to read the home in the cache.
+# script is not root): OpenSearch refuses to start as root, and no setting overrides that. First
+# choice, a user namespace in which the node is an ordinary user while its files stay root's on
+# the host: nothing to create, and it works wherever the clone lives (under /root too). Where
+# user namespaces are not allowed, a system user made once, which owns the part's data folder
+# and must be able to reach the cache and data folders.
 opensearch_run_as() {
   OPENSEARCH_RUN_AS=()
   ((EUID == 0)) || return 0
+  local in_namespace=(unshare --user --map-user=1000 --map-group=1000 --)
+  if "${in_namespace[@]}" true >/dev/null 2>&1; then
+    # Files the system user owned, from a start without namespaces, become root's again.
+    chown -R 0:0 "$DATA_DIR/opensearch"
+    OPENSEARCH_RUN_AS=("${in_namespace[@]}")
+    return 0
+  fi
   if ! id -u "$OPENSEARCH_USER" >/dev/null 2>&1; then
     useradd --system --user-group --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin "$OPENSEARCH_USER" >>"$(log_file opensearch)" 2>&1 ||
