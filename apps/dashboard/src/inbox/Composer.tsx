@@ -1,17 +1,25 @@
+import { fillPlaceholders } from '@app/contracts/rest/canned-reply-placeholders';
 import {
   type DragEvent,
   type FormEvent,
   type KeyboardEvent,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import { ApiError } from '../api/client';
+import { useMe } from '../auth/SessionProvider';
+import type { CannedReply } from '../canned-replies/cannedReplyTypes';
 import { explainError } from '../ui/explainError';
+import { CannedReplySuggestions, suggestionId } from './CannedReplySuggestions';
 import { uploadAttachment } from './chat-api';
 import { useInbox } from './InboxProvider';
+import { findSlashTrigger, matchCannedReplies, replaceTrigger } from './slash-trigger';
 import { TypingSignal } from './typing-signal';
+import { useCannedReplies } from './useCannedReplies';
 
 // The server's limit (MAX_MESSAGE_LENGTH of @app/contracts, whose values would bundle zod).
 const MAX_LENGTH = 4000;
@@ -24,6 +32,8 @@ export type ComposerMode = 'reply' | 'note';
 interface ComposerProps {
   roomId: string;
   visitorName: string;
+  /** As the visitor gave them ('' when not): what a canned reply's placeholders are filled with. */
+  visitor: { name: string; email: string };
   draft: string;
   onDraftChange(text: string): void;
   /** What the box can write: both in the agent's own chat, notes only elsewhere. */
@@ -46,16 +56,19 @@ function uploadRefusal(error: unknown): string {
  * The reply box: Enter sends, Shift+Enter starts a new line; the visitor sees the agent typing.
  * A file (the attach button, or dropped on the box) goes up first, then as a message of its own.
  * In note mode it writes a private note instead: no typing signal, no files, never the visitor.
+ * In both, `/` and a shortcut offer the canned replies; the one picked replaces the `/shortcut`.
  */
 export function Composer({
   roomId,
   visitorName,
+  visitor,
   draft,
   onDraftChange,
   modes,
   onAddNote,
 }: ComposerProps) {
   const { actions } = useInbox();
+  const me = useMe();
   const [chosenMode, setMode] = useState<ComposerMode>(modes[0]);
   const mode = modes.includes(chosenMode) ? chosenMode : modes[0];
   const [noteDraft, setNoteDraft] = useState('');
@@ -65,6 +78,8 @@ export function Composer({
   });
   const inputId = useId();
   const counterId = useId();
+  const suggestionsId = useId();
+  const input = useRef<HTMLTextAreaElement>(null);
   const typing = useMemo(
     () => new TypingSignal((isTyping) => actions.typing(roomId, isTyping)),
     [actions, roomId],
@@ -101,6 +116,76 @@ export function Composer({
   const tooLong = text.length > MAX_LENGTH;
   const canSend = body.length > 0 && !tooLong && !(noting && noteState.sending);
 
+  const cannedReplies = useCannedReplies(me.user.id);
+  const [caret, setCaret] = useState(0);
+  const [focused, setFocused] = useState(false);
+  // Escape closes the list for this `/` until another one is typed.
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [highlight, setHighlight] = useState({ trigger: '', index: 0 });
+  // Where the caret goes once an inserted reply is in the box (the value is set by React first).
+  const caretAfterInsert = useRef<number | null>(null);
+  const trigger = findSlashTrigger(text, caret);
+  const triggerKey = trigger ? `${trigger.start}:${trigger.query}` : '';
+  const suggestions =
+    focused && trigger && trigger.start !== dismissedAt
+      ? matchCannedReplies(cannedReplies, trigger.query)
+      : [];
+  const suggesting = suggestions.length > 0;
+  const active =
+    highlight.trigger === triggerKey ? Math.min(highlight.index, suggestions.length - 1) : 0;
+
+  useLayoutEffect(() => {
+    const at = caretAfterInsert.current;
+    if (at === null || !input.current) return;
+    caretAfterInsert.current = null;
+    input.current.setSelectionRange(at, at);
+    input.current.focus();
+  });
+
+  const write = (value: string) => {
+    if (noting) {
+      setNoteDraft(value);
+      return;
+    }
+    onDraftChange(value);
+    if (value) typing.keystroke();
+    else typing.stop();
+  };
+
+  const insert = (reply: CannedReply) => {
+    if (!trigger) return;
+    const filled = fillPlaceholders(reply.body, {
+      'visitor.name': visitor.name,
+      'visitor.email': visitor.email,
+      'agent.name': me.user.name,
+    });
+    const next = replaceTrigger(text, trigger, filled);
+    write(next.text);
+    setCaret(next.caret);
+    caretAfterInsert.current = next.caret;
+  };
+
+  /** Arrow keys, Enter or Tab and Escape act on the list while it is open; true if one did. */
+  const onSuggestionKey = (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
+    if (!suggesting || !trigger) return false;
+    const move = (by: number) =>
+      setHighlight({
+        trigger: triggerKey,
+        index: (active + by + suggestions.length) % suggestions.length,
+      });
+    if (event.key === 'ArrowDown') move(1);
+    else if (event.key === 'ArrowUp') move(-1);
+    else if (event.key === 'Escape') setDismissedAt(trigger.start);
+    else if (
+      (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) ||
+      event.key === 'Tab'
+    )
+      insert(suggestions[active]);
+    else return false;
+    event.preventDefault();
+    return true;
+  };
+
   const addNote = async () => {
     setNoteState({ sending: true, error: null });
     try {
@@ -124,7 +209,10 @@ export function Composer({
     onDraftChange('');
   };
 
+  const cannedHint = cannedReplies.length > 0 ? ' · / for canned replies' : '';
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (onSuggestionKey(event)) return;
     // An Enter that confirms an input method's composition (Japanese, Chinese) is not a send.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -149,6 +237,8 @@ export function Composer({
               aria-pressed={mode === choice}
               onClick={() => {
                 typing.stop();
+                // The other box's text: its caret is read again when the agent is back in it.
+                setCaret(0);
                 setMode(choice);
               }}
             >
@@ -157,10 +247,20 @@ export function Composer({
           ))}
         </div>
       )}
+      {suggesting && (
+        <CannedReplySuggestions
+          id={suggestionsId}
+          replies={suggestions}
+          active={active}
+          onPick={insert}
+          onHighlight={(index) => setHighlight({ trigger: triggerKey, index })}
+        />
+      )}
       <label htmlFor={inputId} className="sr-only">
         {noting ? `Private note about ${visitorName}` : `Reply to ${visitorName}`}
       </label>
       <textarea
+        ref={input}
         id={inputId}
         className="inbox-composer-input"
         value={text}
@@ -170,25 +270,30 @@ export function Composer({
         }
         aria-describedby={counterId}
         aria-invalid={tooLong}
+        aria-autocomplete="list"
+        aria-controls={suggesting ? suggestionsId : undefined}
+        aria-activedescendant={suggesting ? suggestionId(suggestionsId, active) : undefined}
         onChange={(event) => {
-          if (noting) {
-            setNoteDraft(event.target.value);
-            return;
-          }
-          onDraftChange(event.target.value);
-          if (event.target.value) typing.keystroke();
-          else typing.stop();
+          const { value, selectionStart } = event.target;
+          setCaret(selectionStart);
+          if (!findSlashTrigger(value, selectionStart)) setDismissedAt(null);
+          write(value);
         }}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
-        onBlur={() => typing.stop()}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          typing.stop();
+        }}
       />
       <div className="inbox-composer-footer">
         <span id={counterId} className={`inbox-composer-hint${tooLong ? ' is-over' : ''}`}>
           {text.length >= COUNTER_FROM
             ? `${text.length.toLocaleString()} / ${MAX_LENGTH.toLocaleString()} characters`
             : noting
-              ? 'Only agents see notes · Enter to add'
-              : 'Enter to send · Shift+Enter for a new line'}
+              ? `Only agents see notes · Enter to add${cannedHint}`
+              : `Enter to send · Shift+Enter for a new line${cannedHint}`}
         </span>
         {noteState.error && noting && (
           <span className="inbox-composer-hint is-over" role="alert">
