@@ -5,21 +5,18 @@ import {
   type KeyboardEvent,
   useEffect,
   useId,
-  useLayoutEffect,
   useMemo,
-  useRef,
   useState,
 } from 'react';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/SessionProvider';
-import type { CannedReply } from '../canned-replies/cannedReplyTypes';
 import { explainError } from '../ui/explainError';
-import { CannedReplySuggestions, suggestionId } from './CannedReplySuggestions';
+import { CannedReplySuggestions } from './CannedReplySuggestions';
 import { uploadAttachment } from './chat-api';
 import { useInbox } from './InboxProvider';
-import { findSlashTrigger, matchCannedReplies, replaceTrigger } from './slash-trigger';
 import { TypingSignal } from './typing-signal';
 import { useCannedReplies } from './useCannedReplies';
+import { useCannedReplySuggestions } from './useCannedReplySuggestions';
 
 // The server's limit (MAX_MESSAGE_LENGTH of @app/contracts, whose values would bundle zod).
 const MAX_LENGTH = 4000;
@@ -78,8 +75,6 @@ export function Composer({
   });
   const inputId = useId();
   const counterId = useId();
-  const suggestionsId = useId();
-  const input = useRef<HTMLTextAreaElement>(null);
   const typing = useMemo(
     () => new TypingSignal((isTyping) => actions.typing(roomId, isTyping)),
     [actions, roomId],
@@ -116,32 +111,6 @@ export function Composer({
   const tooLong = text.length > MAX_LENGTH;
   const canSend = body.length > 0 && !tooLong && !(noting && noteState.sending);
 
-  const cannedReplies = useCannedReplies(me.user.id);
-  const [caret, setCaret] = useState(0);
-  const [focused, setFocused] = useState(false);
-  // Escape closes the list for this `/` until another one is typed.
-  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
-  const [highlight, setHighlight] = useState({ trigger: '', index: 0 });
-  // Where the caret goes once an inserted reply is in the box (the value is set by React first).
-  const caretAfterInsert = useRef<number | null>(null);
-  const trigger = findSlashTrigger(text, caret);
-  const triggerKey = trigger ? `${trigger.start}:${trigger.query}` : '';
-  const suggestions =
-    focused && trigger && trigger.start !== dismissedAt
-      ? matchCannedReplies(cannedReplies, trigger.query)
-      : [];
-  const suggesting = suggestions.length > 0;
-  const active =
-    highlight.trigger === triggerKey ? Math.min(highlight.index, suggestions.length - 1) : 0;
-
-  useLayoutEffect(() => {
-    const at = caretAfterInsert.current;
-    if (at === null || !input.current) return;
-    caretAfterInsert.current = null;
-    input.current.setSelectionRange(at, at);
-    input.current.focus();
-  });
-
   const write = (value: string) => {
     if (noting) {
       setNoteDraft(value);
@@ -152,39 +121,18 @@ export function Composer({
     else typing.stop();
   };
 
-  const insert = (reply: CannedReply) => {
-    if (!trigger) return;
-    const filled = fillPlaceholders(reply.body, {
-      'visitor.name': visitor.name,
-      'visitor.email': visitor.email,
-      'agent.name': me.user.name,
-    });
-    const next = replaceTrigger(text, trigger, filled);
-    write(next.text);
-    setCaret(next.caret);
-    caretAfterInsert.current = next.caret;
-  };
-
-  /** Arrow keys, Enter or Tab and Escape act on the list while it is open; true if one did. */
-  const onSuggestionKey = (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
-    if (!suggesting || !trigger) return false;
-    const move = (by: number) =>
-      setHighlight({
-        trigger: triggerKey,
-        index: (active + by + suggestions.length) % suggestions.length,
-      });
-    if (event.key === 'ArrowDown') move(1);
-    else if (event.key === 'ArrowUp') move(-1);
-    else if (event.key === 'Escape') setDismissedAt(trigger.start);
-    else if (
-      (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) ||
-      event.key === 'Tab'
-    )
-      insert(suggestions[active]);
-    else return false;
-    event.preventDefault();
-    return true;
-  };
+  const cannedReplies = useCannedReplies(me.user.id);
+  const suggestions = useCannedReplySuggestions({
+    text,
+    replies: cannedReplies,
+    fill: (template) =>
+      fillPlaceholders(template, {
+        'visitor.name': visitor.name,
+        'visitor.email': visitor.email,
+        'agent.name': me.user.name,
+      }),
+    write,
+  });
 
   const addNote = async () => {
     setNoteState({ sending: true, error: null });
@@ -212,7 +160,7 @@ export function Composer({
   const cannedHint = cannedReplies.length > 0 ? ' · / for canned replies' : '';
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (onSuggestionKey(event)) return;
+    if (suggestions.onKeyDown(event)) return;
     // An Enter that confirms an input method's composition (Japanese, Chinese) is not a send.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -237,8 +185,7 @@ export function Composer({
               aria-pressed={mode === choice}
               onClick={() => {
                 typing.stop();
-                // The other box's text: its caret is read again when the agent is back in it.
-                setCaret(0);
+                suggestions.forgetCaret();
                 setMode(choice);
               }}
             >
@@ -247,20 +194,12 @@ export function Composer({
           ))}
         </div>
       )}
-      {suggesting && (
-        <CannedReplySuggestions
-          id={suggestionsId}
-          replies={suggestions}
-          active={active}
-          onPick={insert}
-          onHighlight={(index) => setHighlight({ trigger: triggerKey, index })}
-        />
-      )}
+      {suggestions.list && <CannedReplySuggestions {...suggestions.list} />}
       <label htmlFor={inputId} className="sr-only">
         {noting ? `Private note about ${visitorName}` : `Reply to ${visitorName}`}
       </label>
       <textarea
-        ref={input}
+        ref={suggestions.boxRef}
         id={inputId}
         className="inbox-composer-input"
         value={text}
@@ -270,20 +209,14 @@ export function Composer({
         }
         aria-describedby={counterId}
         aria-invalid={tooLong}
-        aria-autocomplete="list"
-        aria-controls={suggesting ? suggestionsId : undefined}
-        aria-activedescendant={suggesting ? suggestionId(suggestionsId, active) : undefined}
+        {...suggestions.boxProps}
         onChange={(event) => {
-          const { value, selectionStart } = event.target;
-          setCaret(selectionStart);
-          if (!findSlashTrigger(value, selectionStart)) setDismissedAt(null);
-          write(value);
+          suggestions.onChange(event);
+          write(event.target.value);
         }}
-        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
-        onFocus={() => setFocused(true)}
         onBlur={() => {
-          setFocused(false);
+          suggestions.onBlur();
           typing.stop();
         }}
       />
