@@ -147,7 +147,9 @@ describe('tenant service: canned replies', () => {
     for (const [body, field] of cases) {
       const refused = await as(agent).post('/canned-replies', body).expect(400);
       expect(refused.body.code).toBe('validation_failed');
-      expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
+      // One field, perhaps for more than one reason (an empty shortcut is also not a pattern).
+      const fields = refused.body.errors.map((error: { field: string }) => error.field);
+      expect([...new Set(fields)]).toEqual([field]);
     }
     const typo = await as(agent)
       .post('/canned-replies', { shortcut: 'ok', body: 'Hi {{visitor.nmae}}' })
