@@ -5,6 +5,7 @@ import { ChatbotsPage } from './admin/ChatbotsPage';
 import { RolesPage } from './admin/RolesPage';
 import { TeamsPage } from './admin/TeamsPage';
 import { BlocklistPage } from './blocklist/BlocklistPage';
+import { CannedRepliesPage } from './canned-replies/CannedRepliesPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
@@ -64,6 +65,7 @@ export function App() {
         <Route path="/conversations" element={<ConversationsPage />} />
         <Route path="/supervision" element={<SupervisionPage />} />
         <Route path="/blocklist" element={<BlocklistPage />} />
+        <Route path="/canned-replies" element={<CannedRepliesPage />} />
         <Route path="/chatbots" element={<ChatbotsPage />} />
         <Route path="/chatbots/:chatbotId" element={<ChatbotPage />} />
         <Route path="/agents" element={<AgentsPage />} />

@@ -2,6 +2,7 @@ import { PRINCIPAL_VALIDATOR } from '@app/auth';
 import { serviceModules } from '@app/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { CannedRepliesModule } from './canned-replies/canned-replies.module';
 import { CategoriesModule } from './categories/categories.module';
 import { ChatbotsModule } from './chatbots/chatbots.module';
 import { GoogleModule } from './google/google.module';
@@ -38,6 +39,7 @@ export class TenantModule {
         ChatbotsModule,
         CategoriesModule,
         TeamsModule,
+        CannedRepliesModule,
       ],
       providers: [
         { provide: SIGNING_KEY, useValue: signingKey },

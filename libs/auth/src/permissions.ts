@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'chats:supervise',
   /** Deleting a closed conversation with its files for good. */
   'chats:delete',
+  /** Creating, changing and deleting the workspace's shared canned replies. */
+  'canned:manage',
   'analytics:view',
   'notifications:manage',
 ] as const;

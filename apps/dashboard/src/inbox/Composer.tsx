@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '@app/contracts/rest/canned-reply-placeholders';
 import {
   type DragEvent,
   type FormEvent,
@@ -8,10 +9,14 @@ import {
   useState,
 } from 'react';
 import { ApiError } from '../api/client';
+import { useMe } from '../auth/SessionProvider';
 import { explainError } from '../ui/explainError';
+import { CannedReplySuggestions } from './CannedReplySuggestions';
 import { uploadAttachment } from './chat-api';
 import { useInbox } from './InboxProvider';
 import { TypingSignal } from './typing-signal';
+import { useCannedReplies } from './useCannedReplies';
+import { useCannedReplySuggestions } from './useCannedReplySuggestions';
 
 // The server's limit (MAX_MESSAGE_LENGTH of @app/contracts, whose values would bundle zod).
 const MAX_LENGTH = 4000;
@@ -24,6 +29,8 @@ export type ComposerMode = 'reply' | 'note';
 interface ComposerProps {
   roomId: string;
   visitorName: string;
+  /** As the visitor gave them ('' when not): what a canned reply's placeholders are filled with. */
+  visitor: { name: string; email: string };
   draft: string;
   onDraftChange(text: string): void;
   /** What the box can write: both in the agent's own chat, notes only elsewhere. */
@@ -46,16 +53,19 @@ function uploadRefusal(error: unknown): string {
  * The reply box: Enter sends, Shift+Enter starts a new line; the visitor sees the agent typing.
  * A file (the attach button, or dropped on the box) goes up first, then as a message of its own.
  * In note mode it writes a private note instead: no typing signal, no files, never the visitor.
+ * In both, `/` and a shortcut offer the canned replies; the one picked replaces the `/shortcut`.
  */
 export function Composer({
   roomId,
   visitorName,
+  visitor,
   draft,
   onDraftChange,
   modes,
   onAddNote,
 }: ComposerProps) {
   const { actions } = useInbox();
+  const me = useMe();
   const [chosenMode, setMode] = useState<ComposerMode>(modes[0]);
   const mode = modes.includes(chosenMode) ? chosenMode : modes[0];
   const [noteDraft, setNoteDraft] = useState('');
@@ -101,6 +111,29 @@ export function Composer({
   const tooLong = text.length > MAX_LENGTH;
   const canSend = body.length > 0 && !tooLong && !(noting && noteState.sending);
 
+  const write = (value: string) => {
+    if (noting) {
+      setNoteDraft(value);
+      return;
+    }
+    onDraftChange(value);
+    if (value) typing.keystroke();
+    else typing.stop();
+  };
+
+  const cannedReplies = useCannedReplies(me.user.id);
+  const suggestions = useCannedReplySuggestions({
+    text,
+    replies: cannedReplies,
+    fill: (template) =>
+      fillPlaceholders(template, {
+        'visitor.name': visitor.name,
+        'visitor.email': visitor.email,
+        'agent.name': me.user.name,
+      }),
+    write,
+  });
+
   const addNote = async () => {
     setNoteState({ sending: true, error: null });
     try {
@@ -124,7 +157,10 @@ export function Composer({
     onDraftChange('');
   };
 
+  const cannedHint = cannedReplies.length > 0 ? ' · / for canned replies' : '';
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.onKeyDown(event)) return;
     // An Enter that confirms an input method's composition (Japanese, Chinese) is not a send.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -149,6 +185,7 @@ export function Composer({
               aria-pressed={mode === choice}
               onClick={() => {
                 typing.stop();
+                suggestions.forgetCaret();
                 setMode(choice);
               }}
             >
@@ -157,10 +194,12 @@ export function Composer({
           ))}
         </div>
       )}
+      {suggestions.list && <CannedReplySuggestions {...suggestions.list} />}
       <label htmlFor={inputId} className="sr-only">
         {noting ? `Private note about ${visitorName}` : `Reply to ${visitorName}`}
       </label>
       <textarea
+        ref={suggestions.boxRef}
         id={inputId}
         className="inbox-composer-input"
         value={text}
@@ -170,25 +209,24 @@ export function Composer({
         }
         aria-describedby={counterId}
         aria-invalid={tooLong}
+        {...suggestions.boxProps}
         onChange={(event) => {
-          if (noting) {
-            setNoteDraft(event.target.value);
-            return;
-          }
-          onDraftChange(event.target.value);
-          if (event.target.value) typing.keystroke();
-          else typing.stop();
+          suggestions.onChange(event);
+          write(event.target.value);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => typing.stop()}
+        onBlur={() => {
+          suggestions.onBlur();
+          typing.stop();
+        }}
       />
       <div className="inbox-composer-footer">
         <span id={counterId} className={`inbox-composer-hint${tooLong ? ' is-over' : ''}`}>
           {text.length >= COUNTER_FROM
             ? `${text.length.toLocaleString()} / ${MAX_LENGTH.toLocaleString()} characters`
             : noting
-              ? 'Only agents see notes · Enter to add'
-              : 'Enter to send · Shift+Enter for a new line'}
+              ? `Only agents see notes · Enter to add${cannedHint}`
+              : `Enter to send · Shift+Enter for a new line${cannedHint}`}
         </span>
         {noteState.error && noting && (
           <span className="inbox-composer-hint is-over" role="alert">

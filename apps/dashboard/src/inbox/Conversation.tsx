@@ -81,6 +81,7 @@ export function Conversation({ roomId }: { roomId: string }) {
         <Composer
           roomId={roomId}
           visitorName={visitorName}
+          visitor={room.visitor}
           draft={draft}
           onDraftChange={setDraft}
           modes={mine ? BOTH_MODES : NOTES_ONLY}

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
 import { EmptyState } from '../ui/EmptyState';
@@ -9,6 +10,7 @@ import { Conversation } from './Conversation';
 import { MyChatsList } from './MyChatsList';
 import { OfflineList } from './OfflineList';
 import { QueueList } from './QueueList';
+import { forgetCannedReplies } from './useCannedReplies';
 import { useInboxTitle } from './useInboxTitle';
 import './inbox.css';
 
@@ -23,6 +25,8 @@ export function InboxPage() {
 function Inbox() {
   const { roomId } = useParams();
   useInboxTitle();
+  // Composers share one load while the inbox is open; coming back to it loads them afresh.
+  useEffect(() => forgetCannedReplies, []);
 
   return (
     <div className={`inbox${roomId ? ' has-room' : ''}`}>

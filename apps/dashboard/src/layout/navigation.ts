@@ -19,6 +19,12 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { to: '/inbox', label: 'Inbox', icon: 'inbox', permission: 'chats:join' },
       { to: '/conversations', label: 'History', icon: 'clock', permission: 'chats:join' },
+      {
+        to: '/canned-replies',
+        label: 'Canned replies',
+        icon: 'message',
+        permission: 'chats:join',
+      },
       { to: '/supervision', label: 'Supervision', icon: 'shield', permission: 'chats:supervise' },
       { to: '/blocklist', label: 'Blocklist', icon: 'ban', permission: 'chats:block' },
     ],

@@ -4,3 +4,5 @@ export * from './jsonified';
 export * from './notifications';
 export * from './blocks';
 export * from './routing';
+export * from './canned-replies';
+export * from './canned-reply-placeholders';

@@ -17,6 +17,10 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'Supervise',
     description: 'See every queue and open chat; reassign chats or return them to the queue',
   },
+  'canned:manage': {
+    title: 'Canned replies',
+    description: 'Create, change and delete the canned replies every agent shares',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',
