@@ -4,9 +4,9 @@ import { mailTo } from '../../apps/email/test/email-fixture';
 import { BrowserStack } from './browser-stack';
 
 /**
- * The agent's workbench as an agent meets it: a private note written in a live conversation
- * (which the visitor never sees), then the closed conversation found again in History and
- * opened, note and all. The steps build on each other, in order.
+ * The agent's workbench as an agent meets it: a canned reply inserted with `/`, a private note
+ * written in a live conversation (which the visitor never sees), then the closed conversation
+ * found again in History and opened, note and all. The steps build on each other, in order.
  */
 describe('the agent’s workbench in a browser', () => {
   let stack: BrowserStack;
@@ -33,7 +33,7 @@ describe('the agent’s workbench in a browser', () => {
     await stack?.close();
   });
 
-  it('lets the agent write a private note that the visitor never sees', async () => {
+  it('lets the agent insert a canned reply and write a private note that the visitor never sees', async () => {
     const signup = await post('/api/tenant/auth/signup', {
       tenantName: 'Workbench Bikes',
       name: 'Ada Admin',
@@ -77,11 +77,34 @@ describe('the agent’s workbench in a browser', () => {
     await visitor.getByRole('button', { name: 'Start the chat' }).click();
     await shows(visitorLog(), 'A live agent will join the chat shortly.');
 
+    const canned = await post(
+      '/api/tenant/canned-replies',
+      {
+        shortcut: 'thanks',
+        title: 'Thanks for waiting',
+        body: 'Thanks for waiting, {{visitor.name}}! {{agent.name}} here.',
+        scope: 'shared',
+      },
+      { authorization: `Bearer ${accessToken}` },
+    );
+    expect(canned.status).toBe(201);
+
     await nav('Inbox').click();
     const queue = admin.getByRole('list', { name: 'Waiting visitors' });
     await queue.getByRole('button', { name: 'Join chat with Vera Visitor' }).click();
-    await admin.getByLabel('Reply to Vera Visitor').fill('Hello Vera, which model is it?');
-    await admin.getByLabel('Reply to Vera Visitor').press('Enter');
+    // A canned reply: `/` and the start of its shortcut, picked from the list, placeholders
+    // filled with the visitor's and the agent's names.
+    const reply = admin.getByLabel('Reply to Vera Visitor');
+    await reply.pressSequentially('/tha', { delay: 30 });
+    const suggestions = admin.getByRole('listbox', { name: 'Canned replies' });
+    await suggestions.getByRole('option', { name: /thanks/ }).click();
+    expect(await reply.inputValue()).toBe('Thanks for waiting, Vera Visitor! Ada Admin here.');
+    await reply.press('Enter');
+    await shows(visitorLog(), 'Thanks for waiting, Vera Visitor! Ada Admin here.');
+    await screenshot(admin, 'dashboard-canned-reply');
+
+    await reply.fill('Hello Vera, which model is it?');
+    await reply.press('Enter');
     await shows(visitorLog(), 'Hello Vera, which model is it?');
 
     const modes = admin.getByRole('group', { name: 'Write' });
