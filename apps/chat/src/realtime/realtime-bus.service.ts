@@ -160,11 +160,8 @@ export class RealtimeBus implements OnModuleDestroy {
     event: E,
     ...args: Parameters<ServerToClientEvents[E]>
   ): void {
-    const room = socketRooms.room(tenantId, roomId);
-    this.visitors?.to(room).emit(event, ...args);
-    this.agents
-      ?.to([room, ...agentIds.map((agentId) => socketRooms.agent(tenantId, agentId))])
-      .emit(event, ...args);
+    this.toVisitor(tenantId, roomId, event, ...args);
+    this.toAgentsInRoomAnd(tenantId, roomId, agentIds, event, ...args);
   }
 
   async disconnectAgent(tenantId: string, agentId: string): Promise<void> {
