@@ -84,6 +84,11 @@ export const chatConfigSchema = z.object({
   ATTACHMENT_PENDING_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** Attachments one sender (a visitor's room, an agent, a widget's address) may upload per minute. */
   ATTACHMENT_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * `off`: this replica serves search but does not feed the index (in production, indexing can
+   * run on replicas of its own); every replica with `on` shares the work (one consumer group).
+   */
+  SEARCH_INDEXER: z.enum(['on', 'off']).default('on'),
 });
 
 export type ChatConfig = z.infer<typeof chatConfigSchema>;

@@ -7,6 +7,8 @@ export const chatService: ServiceDefinition<ChatConfig> = {
   name: 'chat',
   schema: chatConfigSchema,
   rootModule: (config) => ChatModule.register(config),
+  // The search indexer's consumer group (see SearchIndexer).
+  batchConsumers: ['search'],
   configure: (app) => {
     app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, app.get(REDIS)));
     // Widget sessions are opened from tenants' sites; the handler checks the chatbot's origins.

@@ -107,12 +107,22 @@ export const s3Fragment = () => ({
 });
 
 /**
- * The search engine (OpenSearch's REST API) that conversation search will use: locally the one
+ * The search engine (OpenSearch's REST API) conversation search uses: locally the one
  * scripts/infra.sh starts, in production the operator's.
  */
 export const opensearchFragment = () => ({
   OPENSEARCH_URL: httpUrl.default('http://127.0.0.1:9200'),
+  /** Names the search index (`<prefix>-<n>`), its write alias (`<prefix>`) and tenants' aliases. */
+  SEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,40}$/, 'expected lower-case letters, digits or -')
+    .default('parley-search'),
+  /** Copies of each shard on other nodes: 0 on a one-node cluster, 1 or more in production. */
+  SEARCH_INDEX_REPLICAS: z.coerce.number().int().min(0).max(5).default(0),
+  SEARCH_INDEX_SHARDS: z.coerce.number().int().min(1).max(64).default(1),
 });
+
+export type OpensearchConfig = z.infer<z.ZodObject<ReturnType<typeof opensearchFragment>>>;
 
 export type ServiceConfig = z.infer<z.ZodObject<ReturnType<typeof serviceFragment>>>;
 export type MongoConfig = z.infer<z.ZodObject<ReturnType<typeof mongoFragment>>>;

@@ -190,6 +190,30 @@ export interface RoomHistoryPage {
 }
 
 /**
+ * One result of conversation search (`GET /search`): a message, a private note, or the
+ * conversation's visitor (name or email) that matched, with its conversation as it is now.
+ */
+export interface SearchResult {
+  kind: 'message' | 'note' | 'visitor';
+  /** The message's or note's id; null for a visitor match. */
+  id: string | null;
+  /** When the message or note was written; for a visitor match, when the conversation began. */
+  at: string;
+  /**
+   * Where the words matched: the text HTML-escaped, each match between `<mark>` and `</mark>`
+   * (the only markup in it); a visitor match shows the name and the email.
+   */
+  highlights: string[];
+  room: RoomSummary;
+}
+
+export interface SearchPage {
+  results: SearchResult[];
+  /** The `cursor` of the next page; null on the last. */
+  nextCursor: string | null;
+}
+
+/**
  * A page of the queue, most urgent first and oldest first within a priority, with what the
  * whole queue holds: agents see how many wait even when a flood fills the first page, and page
  * on with `nextCursor` (`GET /rooms/queue`). Only rooms the agent may see (no team, or one of

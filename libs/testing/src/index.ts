@@ -14,3 +14,4 @@ export * from './test-directory';
 export * from './tenant-isolation';
 export * from './compose';
 export * from './legacy-seal';
+export * from './tcp-relay';

@@ -136,6 +136,12 @@ export class RoomsRepository implements OnModuleInit {
     return room;
   }
 
+  /** The rooms of these ids that exist, in no particular order. */
+  async findByIds(ids: string[]): Promise<RoomRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.rooms.find({ _id: { $in: ids } }).lean()).map(toRecord);
+  }
+
   /** Offline messages not taken yet, oldest first. */
   async offline(limit: number): Promise<RoomRecord[]> {
     const rooms = await this.rooms

@@ -28,6 +28,11 @@ export interface EventBatchStreamOptions {
   handle: (batch: PartitionBatch) => Promise<void>;
   /** Longest wait between tries of a failing batch. */
   maxRetryDelayMs?: number;
+  /**
+   * How long the broker may hold a fetch to gather a batch: by default until 256 KiB or 1 s,
+   * few large batches for throughput; a consumer whose lag users see asks for less.
+   */
+  fetch?: { minBytes: number; maxWaitTimeInMs: number };
 }
 
 const BATCH_MIN_BYTES = 256 * 1024;
@@ -64,8 +69,8 @@ export class EventBatchStream {
       allowAutoTopicCreation: false,
       // The broker answers a fetch once this much has gathered, or after maxWaitTimeInMs: under
       // load, a few large batches a second instead of one per message or two.
-      minBytes: BATCH_MIN_BYTES,
-      maxWaitTimeInMs: 1000,
+      minBytes: this.options.fetch?.minBytes ?? BATCH_MIN_BYTES,
+      maxWaitTimeInMs: this.options.fetch?.maxWaitTimeInMs ?? 1000,
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
     });

@@ -17,29 +17,40 @@ const instant = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .transform((value) => new Date(value));
 
+/** The history's filters, which search takes too. */
+export const roomHistoryFilterFields = {
+  status: listOf(z.enum(['queued', 'active', 'closed', 'offline']))
+    .optional()
+    .describe('Conversations in these states only, e.g. `closed` or `queued,active`.'),
+  agentId: id.optional().describe('Conversations this agent holds or held last.'),
+  teamId: id.optional().describe('Conversations routed to this team (`none`: to no team).'),
+  chatbotId: id.optional().describe('Conversations of this chatbot.'),
+  category: id.optional().describe('Conversations of this category id (`none`: without).'),
+  priority: listOf(roomPrioritySchema)
+    .optional()
+    .describe('Conversations of these priorities, e.g. `high,urgent`.'),
+  from: instant.optional().describe('Started at or after this day or instant.'),
+  to: instant.optional().describe('Started before this day or instant.'),
+};
+
+/** Refuses a date range that ends before it starts. */
+export const rangeInOrder: [
+  (query: { from?: Date; to?: Date }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (query) => !query.from || !query.to || query.from < query.to,
+  { message: 'must be after `from`', path: ['to'] },
+];
+
 /** `GET /rooms`: the history's filters and page. */
 export class RoomHistoryQuery extends createZodDto(
   z
     .strictObject({
-      status: listOf(z.enum(['queued', 'active', 'closed', 'offline']))
-        .optional()
-        .describe('Conversations in these states only, e.g. `closed` or `queued,active`.'),
-      agentId: id.optional().describe('Conversations this agent holds or held last.'),
-      teamId: id.optional().describe('Conversations routed to this team (`none`: to no team).'),
-      chatbotId: id.optional().describe('Conversations of this chatbot.'),
-      category: id.optional().describe('Conversations of this category id (`none`: without).'),
-      priority: listOf(roomPrioritySchema)
-        .optional()
-        .describe('Conversations of these priorities, e.g. `high,urgent`.'),
-      from: instant.optional().describe('Started at or after this day or instant.'),
-      to: instant.optional().describe('Started before this day or instant.'),
+      ...roomHistoryFilterFields,
       cursor: historyCursorSchema
         .optional()
         .describe('`nextCursor` of the page before; without it, the newest page.'),
       limit: z.coerce.number().int().min(1).max(100).default(50),
     })
-    .refine((query) => !query.from || !query.to || query.from < query.to, {
-      message: 'must be after `from`',
-      path: ['to'],
-    }),
+    .refine(...rangeInOrder),
 ) {}

@@ -1,0 +1,153 @@
+import { InjectConfig } from '@app/config';
+import {
+  ChatroomAssignedV1,
+  ChatroomClosedV1,
+  ChatroomCreatedV1,
+  ChatroomDeletedV1,
+  ChatroomRequeuedV1,
+  ChatroomResumedV1,
+  ChatroomStandbyV1,
+  ChatroomUpdatedV1,
+  type EventDefinition,
+  MessageSentV1,
+  NoteAddedV1,
+  type PayloadOf,
+} from '@app/contracts';
+import { EventBatchStream, type PartitionBatch, type StreamedEvent } from '@app/messaging';
+import { forTenant } from '@app/tenancy';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type Model } from 'mongoose';
+import { type ChatConfig } from '../chat.config';
+import { Message } from '../messages/message.schema';
+import { Note } from '../notes/note.schema';
+import { Room } from '../rooms/room.schema';
+import {
+  type IndexedDocument,
+  messageDocument,
+  type MessageSource,
+  noteDocument,
+  type NoteSource,
+  roomDocument,
+  type RoomSource,
+} from './search-documents';
+import { SearchIndex } from './search-index';
+
+/** A conversation's document is rewritten, from the database, after any of these. */
+const ROOM_EVENTS: EventDefinition[] = [
+  ChatroomCreatedV1,
+  ChatroomAssignedV1,
+  ChatroomRequeuedV1,
+  ChatroomUpdatedV1,
+  ChatroomStandbyV1,
+  ChatroomResumedV1,
+  ChatroomClosedV1,
+];
+
+export const SEARCH_EVENTS: EventDefinition[] = [
+  MessageSentV1,
+  NoteAddedV1,
+  ChatroomDeletedV1,
+  ...ROOM_EVENTS,
+];
+
+const ROOM_TOPICS = new Set(ROOM_EVENTS.map((definition) => definition.topic));
+
+/**
+ * Feeds the search index from Kafka, in its own consumer group, off the message path: events
+ * carry no text, so each batch's messages, notes and conversations are read by id from the
+ * database, as they are now, and written to the index whole. Writing a document again changes
+ * nothing, so a batch handed over twice (a crash, a rebalance) is harmless. While the engine is
+ * down the batch is retried and its offsets wait: once it is back, indexing resumes where it
+ * stopped, nothing missed.
+ */
+@Injectable()
+export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SearchIndexer.name);
+  private readonly stream?: EventBatchStream;
+
+  constructor(
+    @InjectConfig() config: ChatConfig,
+    private readonly index: SearchIndex,
+    @InjectModel(Room.name) private readonly rooms: Model<Room>,
+    @InjectModel(Message.name) private readonly messages: Model<Message>,
+    @InjectModel(Note.name) private readonly notes: Model<Note>,
+  ) {
+    if (config.SEARCH_INDEXER !== 'on') return;
+    this.stream = new EventBatchStream({
+      name: 'search',
+      kafka: config,
+      events: SEARCH_EVENTS,
+      handle: (batch) => this.apply(batch),
+      maxRetryDelayMs: 5_000,
+      // What was just written should be searchable within a second or two: fetch what is there.
+      fetch: { minBytes: 1, maxWaitTimeInMs: 100 },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.stream?.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stream?.stop();
+  }
+
+  async apply(batch: PartitionBatch): Promise<void> {
+    await this.index.ensureReady();
+    if (batch.topic === ChatroomDeletedV1.topic) {
+      const deleted = payloads<typeof ChatroomDeletedV1>(batch.events);
+      await this.index.deleteRooms(deleted.map((payload) => payload.roomId));
+      return;
+    }
+    for (const [tenantId, events] of byTenant(batch.events)) {
+      const documents = await forTenant(tenantId, 'indexing for search', () =>
+        this.documentsOf(batch.topic, events),
+      );
+      if (documents.length === 0) continue;
+      await this.index.ensureTenantAlias(tenantId);
+      const { refused } = await this.index.write(documents);
+      for (const reason of refused) this.logger.error(`search index refused ${reason}`);
+    }
+  }
+
+  private async documentsOf(topic: string, events: StreamedEvent[]): Promise<IndexedDocument[]> {
+    if (topic === MessageSentV1.topic) {
+      const ids = payloads<typeof MessageSentV1>(events).map((payload) => payload.messageId);
+      const found = await this.messages.find({ _id: { $in: ids } }).lean<MessageSource[]>();
+      return found.flatMap((message) => messageDocument(message) ?? []);
+    }
+    if (topic === NoteAddedV1.topic) {
+      const ids = payloads<typeof NoteAddedV1>(events).map((payload) => payload.noteId);
+      const found = await this.notes.find({ _id: { $in: ids } }).lean<NoteSource[]>();
+      return found.map(noteDocument);
+    }
+    if (ROOM_TOPICS.has(topic)) {
+      const ids = new Set(events.map(({ event }) => (event.payload as { roomId: string }).roomId));
+      const found = await this.rooms.find({ _id: { $in: [...ids] } }).lean<RoomSource[]>();
+      return found.map(roomDocument);
+    }
+    return [];
+  }
+}
+
+function byTenant(events: StreamedEvent[]): Map<string, StreamedEvent[]> {
+  const groups = new Map<string, StreamedEvent[]>();
+  for (const streamed of events) {
+    const group = groups.get(streamed.event.tenantId) ?? [];
+    group.push(streamed);
+    groups.set(streamed.event.tenantId, group);
+  }
+  return groups;
+}
+
+function payloads<Definition extends EventDefinition>(
+  events: StreamedEvent[],
+): Array<PayloadOf<Definition>> {
+  return events.map(({ event }) => event.payload as PayloadOf<Definition>);
+}
