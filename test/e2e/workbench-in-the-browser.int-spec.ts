@@ -150,6 +150,35 @@ describe('the agent’s workbench in a browser', () => {
     await shows(agentLog().locator('.inbox-note'), 'VIP customer: the refund is approved');
   });
 
+  it('shows the visitor as a contact, renamed and annotated, then erases them with a confirmation', async () => {
+    const contact = admin.getByRole('region', { name: 'Contact' });
+    await shows(contact, 'First seen');
+    await shows(contact.getByRole('list', { name: 'Past conversations' }), '(this one)');
+    await shows(contact.getByRole('list', { name: 'Browsers' }), 'Chrom');
+
+    await contact.getByRole('button', { name: 'Edit name' }).click();
+    await contact.getByRole('textbox', { name: 'Name' }).fill('Vera Visitor (VIP)');
+    await contact.getByRole('button', { name: 'Save name' }).click();
+    await shows(contact, 'Vera Visitor (VIP)');
+    await shows(contact, 'set by Ada Admin');
+
+    await contact.getByRole('textbox', { name: 'Note' }).fill('Rides a cargo bike');
+    await contact.getByRole('button', { name: 'Add contact note' }).click();
+    await shows(contact.getByRole('list', { name: 'Contact notes' }), 'Rides a cargo bike');
+    await screenshot(admin, 'dashboard-contact');
+
+    await contact.getByRole('button', { name: 'Erase contact' }).click();
+    const confirm = admin.getByRole('dialog');
+    await shows(confirm, 'cannot be undone');
+    await confirm.getByRole('button', { name: 'Erase for good' }).click();
+    await admin.waitForURL(/\/inbox$/);
+    await nav('History').click();
+    await shows(
+      admin.getByText('Conversations appear here once visitors start chatting.'),
+      'appear',
+    );
+  });
+
   async function post(path: string, body: object, headers: Record<string, string> = {}) {
     const answer = await fetch(`${stack.url}${path}`, {
       method: 'POST',

@@ -245,7 +245,7 @@ function ContactNotes({ contactId }: { contactId: string }) {
           </li>
         ))}
       </ul>
-      <Form submission={add} submitLabel="Add note" aria-label="Add a contact note">
+      <Form submission={add} submitLabel="Add contact note" aria-label="Add a contact note">
         <TextAreaField
           label="Note"
           name="body"
