@@ -6,7 +6,8 @@ import { BrowserStack } from './browser-stack';
 /**
  * The agent's workbench as an agent meets it: a canned reply inserted with `/`, a private note
  * written in a live conversation (which the visitor never sees), then the closed conversation
- * found again in History and opened, note and all. The steps build on each other, in order.
+ * found again in History and opened, note and all, and its visitor's contact renamed, annotated
+ * and erased. The steps build on each other, in order.
  */
 describe('the agent’s workbench in a browser', () => {
   let stack: BrowserStack;
