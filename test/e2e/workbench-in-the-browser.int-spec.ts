@@ -6,7 +6,8 @@ import { BrowserStack } from './browser-stack';
 /**
  * The agent's workbench as an agent meets it: a canned reply inserted with `/`, a private note
  * written in a live conversation (which the visitor never sees), then the closed conversation
- * found again in History and opened, note and all. The steps build on each other, in order.
+ * found again in History and opened, note and all, and its visitor's contact renamed, annotated
+ * and erased. The steps build on each other, in order.
  */
 describe('the agent’s workbench in a browser', () => {
   let stack: BrowserStack;
@@ -148,6 +149,35 @@ describe('the agent’s workbench in a browser', () => {
     await table.getByRole('link', { name: /Vera Visitor/ }).click();
     await shows(agentLog(), 'Your refund is on its way.');
     await shows(agentLog().locator('.inbox-note'), 'VIP customer: the refund is approved');
+  });
+
+  it('shows the visitor as a contact, renamed and annotated, then erases them with a confirmation', async () => {
+    const contact = admin.getByRole('region', { name: 'Contact' });
+    await shows(contact, 'First seen');
+    await shows(contact.getByRole('list', { name: 'Past conversations' }), '(this one)');
+    await shows(contact.getByRole('list', { name: 'Browsers' }), 'Chrom');
+
+    await contact.getByRole('button', { name: 'Edit name' }).click();
+    await contact.getByRole('textbox', { name: 'Name' }).fill('Vera Visitor (VIP)');
+    await contact.getByRole('button', { name: 'Save name' }).click();
+    await shows(contact, 'Vera Visitor (VIP)');
+    await shows(contact, 'set by Ada Admin');
+
+    await contact.getByRole('textbox', { name: 'Note' }).fill('Rides a cargo bike');
+    await contact.getByRole('button', { name: 'Add contact note' }).click();
+    await shows(contact.getByRole('list', { name: 'Contact notes' }), 'Rides a cargo bike');
+    await screenshot(admin, 'dashboard-contact');
+
+    await contact.getByRole('button', { name: 'Erase contact' }).click();
+    const confirm = admin.getByRole('dialog');
+    await shows(confirm, 'cannot be undone');
+    await confirm.getByRole('button', { name: 'Erase for good' }).click();
+    await admin.waitForURL(/\/inbox$/);
+    await nav('History').click();
+    await shows(
+      admin.getByText('Conversations appear here once visitors start chatting.'),
+      'appear',
+    );
   });
 
   async function post(path: string, body: object, headers: Record<string, string> = {}) {

@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AgentsModule } from './agents/agents.module';
 import { AttachmentRoutesModule } from './attachments/attachment-routes.module';
 import { AttachmentsModule } from './attachments/attachments.module';
+import { ContactsModule } from './contacts/contacts.module';
 import { StorageHealth } from './attachments/storage.health';
 import { type ChatConfig } from './chat.config';
 import { DirectorySyncModule } from './directory-sync/directory-sync.module';
@@ -42,6 +43,7 @@ export class ChatModule {
         AttachmentRoutesModule,
         NotesModule,
         SearchModule,
+        ContactsModule,
       ],
       providers: [
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },

@@ -34,6 +34,8 @@ export const redisKeys = {
   /** Held while one agent is given a room (capacity check and claim), on any replica. */
   agentClaimLock: (tenantId: string, agentId: string) =>
     `parley:chat:agent-claim:${tenantId}:${agentId}`,
+  /** Held while a contact is changed (a visit, a new name), on any replica. */
+  contactLock: (tenantId: string, email: string) => `parley:chat:contact-lock:${tenantId}:${email}`,
   /** Held by the replica handing out a tenant's waiting rooms. */
   autoAssignLock: (tenantId: string) => `parley:chat:auto-assign:lock:${tenantId}`,
   /** Set when a chance to assign came while another replica held the lock: go round again. */

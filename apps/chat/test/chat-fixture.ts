@@ -117,7 +117,7 @@ export class ChatFixture {
   openSession(
     chatbot: TestChatbot,
     visitor: Partial<{ name: string; email: string; answers: object; journeyVersion: number }> = {},
-    options: { origin?: string; replica?: number; ip?: string } = {},
+    options: { origin?: string; replica?: number; ip?: string; userAgent?: string } = {},
   ) {
     return request(this.chats[options.replica ?? 0].url)
       .post('/api/chat/widget/sessions')
@@ -125,7 +125,8 @@ export class ChatFixture {
       .set('X-Forwarded-For', options.ip ?? '203.0.113.7')
       .set(
         'User-Agent',
-        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+        options.userAgent ??
+          'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
       )
       .send({
         tenantId: chatbot.tenantId,

@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'chats:delete',
   /** Creating, changing and deleting the workspace's shared canned replies. */
   'canned:manage',
+  /** Erasing a contact with all their conversations and files (GDPR). */
+  'contacts:erase',
+  /** Exporting all that is stored about a contact as JSON (GDPR). */
+  'contacts:export',
   'analytics:view',
   'notifications:manage',
 ] as const;

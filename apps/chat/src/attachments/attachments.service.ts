@@ -225,6 +225,14 @@ export class AttachmentsService {
     );
   }
 
+  /** Every file of a room (sent or a journey's answer), with fresh links: for an export. */
+  async ofRoom(roomId: string): Promise<MessageAttachment[]> {
+    const tenantId = TenantContext.current();
+    return (await this.repository.ofRoom(roomId)).map((attachment) =>
+      this.links.withLinks(tenantId, toStored(attachment)),
+    );
+  }
+
   /** Links for the visitor's transcript email, by attachment id (long-lived, absolute). */
   mailLinks(ids: string[]): Map<string, string> {
     const tenantId = TenantContext.current();

@@ -1,18 +1,13 @@
-import { REDIS, redisScript } from '@app/platform';
+import { REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { chatErrors } from '../chat-errors';
 import { redisKeys } from '../redis-keys';
-import { RELEASE_LOCK } from '../redis-lock';
+import { redisLocks } from '../redis-lock';
 import { RoomsRepository } from './rooms.repository';
 
 /** Longer than a claim takes; a replica that dies holding it only delays the agent's next. */
 const LOCK_MS = 5_000;
-const WAIT_MS = 20;
-/** As long as a holder may keep it: past that, the lock lapsed and is free. */
-const ATTEMPTS = LOCK_MS / WAIT_MS;
 
 /**
  * Gives one agent one room at a time, on every replica: counting their chats and claiming the
@@ -21,13 +16,13 @@ const ATTEMPTS = LOCK_MS / WAIT_MS;
  */
 @Injectable()
 export class AgentCapacityGuard {
-  private readonly release: (key: string, owner: string) => Promise<number>;
+  private readonly exclusive: ReturnType<typeof redisLocks>;
 
   constructor(
     private readonly rooms: RoomsRepository,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) redis: Redis,
   ) {
-    this.release = redisScript(redis, 'parleyReleaseLock', RELEASE_LOCK);
+    this.exclusive = redisLocks(redis, chatErrors.busy);
   }
 
   /**
@@ -39,29 +34,10 @@ export class AgentCapacityGuard {
     agent: { id: string; maxConcurrentChats: number },
     claim: () => Promise<T>,
   ): Promise<T> {
-    return this.exclusive(tenantId, agent.id, async () => {
+    return this.exclusive(redisKeys.agentClaimLock(tenantId, agent.id), LOCK_MS, async () => {
       if ((await this.rooms.countActiveOf(agent.id)) >= agent.maxConcurrentChats)
         throw chatErrors.atCapacity();
       return claim();
     });
-  }
-
-  private async exclusive<T>(
-    tenantId: string,
-    agentId: string,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    const key = redisKeys.agentClaimLock(tenantId, agentId);
-    const owner = randomUUID();
-    for (let attempt = 0; ; attempt += 1) {
-      if ((await this.redis.set(key, owner, 'PX', LOCK_MS, 'NX')) === 'OK') break;
-      if (attempt === ATTEMPTS) throw chatErrors.busy();
-      await sleep(WAIT_MS);
-    }
-    try {
-      return await work();
-    } finally {
-      await this.release(key, owner);
-    }
   }
 }

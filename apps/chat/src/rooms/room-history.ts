@@ -17,6 +17,8 @@ export interface RoomHistoryFilter {
   chatbotId?: string;
   category?: string;
   priority?: RoomPriority[];
+  /** Conversations of the visitor with this email (lower case): a contact's. */
+  visitorEmail?: string;
   /** Conversations started at or after. */
   from?: Date;
   /** Conversations started before. */
@@ -70,6 +72,7 @@ export function historyMatch(
     conditions.push({ teamId: filter.teamId === 'none' ? null : filter.teamId });
   if (filter.category !== undefined)
     conditions.push({ category: filter.category === 'none' ? null : filter.category });
+  if (filter.visitorEmail !== undefined) conditions.push({ 'visitor.email': filter.visitorEmail });
   if (filter.from) conditions.push({ createdAt: { $gte: filter.from } });
   if (filter.to) conditions.push({ createdAt: { $lt: filter.to } });
   if (after) {

@@ -108,6 +108,8 @@ RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
 // Serves the history, newest first (`GET /rooms`).
 RoomSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
+// Serves a contact's conversations, newest first (and finds them all for an erasure).
+RoomSchema.index({ tenantId: 1, 'visitor.email': 1, createdAt: -1 });
 
 /**
  * One document per state change of a room, `_id` = `<room>:<version it leads to>`. Its unique

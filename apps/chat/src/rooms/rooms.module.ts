@@ -39,6 +39,6 @@ import { RoomMoves } from './room-moves.service';
     RoomsService,
     RoomMoves,
   ],
-  exports: [RoomsRepository, RoomsService, RoomMoves],
+  exports: [RoomsRepository, RoomsService, RoomMoves, RoomDeletionService],
 })
 export class RoomsModule {}

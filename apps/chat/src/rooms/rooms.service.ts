@@ -267,9 +267,15 @@ export class RoomsService {
 
   /**
    * Closes a room: resolved, stale or blocked by its agent (a queued room by any agent who may
-   * join), abandoned by the standby sweeper. The visitor is emailed a transcript.
+   * join), abandoned by the standby sweeper. The visitor is emailed a transcript, unless `transcript` is
+   * false (a conversation closed to be erased).
    */
-  async close(roomId: string, reason: CloseReason, by: Principal | 'system'): Promise<RoomSummary> {
+  async close(
+    roomId: string,
+    reason: CloseReason,
+    by: Principal | 'system',
+    options: { transcript?: boolean } = {},
+  ): Promise<RoomSummary> {
     const room = await this.get(roomId);
     if (by !== 'system') {
       if (room.status === 'active' && room.agentId !== by.userId) throw chatErrors.notYourRoom();
@@ -298,7 +304,7 @@ export class RoomsService {
         closedAt: closed.closedAt!.toISOString(),
       },
     });
-    if (reason !== 'blocked') {
+    if (reason !== 'blocked' && options.transcript !== false) {
       await this.notifications.transcript(
         closed,
         reason,

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { ContactPanel } from '../contacts/ContactPanel';
 import { formatDateTime } from '../ui/format';
 import { Loading } from '../ui/Loading';
 import { AnswerFile } from './AnswerFile';
@@ -109,6 +110,7 @@ export function VisitorDetails({ details, open, onClose }: VisitorDetailsProps) 
               Journey version {details.journey.version}: {details.journey.path.join(' → ')}
             </p>
           )}
+          <ContactPanel roomId={details.roomId} />
         </>
       )}
     </aside>

@@ -11,6 +11,7 @@ import {
   MessageSentV1,
 } from './chat.v1';
 import { ChatroomDeletedV1 } from './chatroom-deleted.v1';
+import { ContactErasedV1, ContactUpdatedV1 } from './contact.v1';
 import { NoteAddedV1 } from './note-added.v1';
 import { NotificationFailedV1, NotificationSentV1 } from './notification-outcome.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
@@ -35,6 +36,7 @@ import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
 export * from './chat.v1';
 export * from './chatroom-deleted.v1';
+export * from './contact.v1';
 export * from './note-added.v1';
 export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
@@ -78,4 +80,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   MessageSentV1,
   NoteAddedV1,
   AgentPresenceChangedV1,
+  ContactUpdatedV1,
+  ContactErasedV1,
 ];

@@ -21,6 +21,14 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'Canned replies',
     description: 'Create, change and delete the canned replies every agent shares',
   },
+  'contacts:erase': {
+    title: 'Erase contacts',
+    description: 'Erase a contact with all their conversations, messages and files',
+  },
+  'contacts:export': {
+    title: 'Export contacts',
+    description: 'Download all that is stored about a contact',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',
