@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'chats:delete',
   /** Creating, changing and deleting the workspace's shared canned replies. */
   'canned:manage',
+  /** Creating, changing and deleting the workspace's SLA policies. */
+  'sla:manage',
   'analytics:view',
   'notifications:manage',
 ] as const;

@@ -18,6 +18,7 @@ import { type RoomRecord } from './room-record';
 import { priorityRank, routedTeam } from './room-routing';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
+import { SlaClock } from '../sla/sla-clock.service';
 
 /** Where a supervisor sends a room: an agent, a team's queue, or the tenant's queue. */
 export type ReassignTarget = { agentId: string } | { teamId: string } | { toQueue: true };
@@ -38,6 +39,7 @@ export class RoomMoves {
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
     private readonly capacity: AgentCapacityGuard,
+    private readonly slaClock: SlaClock,
   ) {}
 
   /** The room's agent or a supervisor sets its category (null: none) and/or priority. */
@@ -61,6 +63,9 @@ export class RoomMoves {
       room.status === 'queued' && fields.category !== undefined
         ? (routedTeam({ category, teamId: null }, await this.teams.list()) ?? room.teamId)
         : room.teamId;
+    // The deadlines move with the priority (and category): counted again from the room's start
+    // by the policy that matches it now. Met and breached targets stay as they were.
+    const sla = await this.slaClock.deadlines({ priority, category, teamId }, room.createdAt);
     // Not decided on the room as seen: a label does not conflict with a move or a standby.
     const changed = await this.apply(
       room,
@@ -71,6 +76,7 @@ export class RoomMoves {
           priority,
           priorityRank: priorityRank(priority),
           teamId,
+          ...sla,
         }),
       { onlyAsSeen: false },
     );

@@ -1,4 +1,4 @@
-import { type RoomSummary } from '@app/contracts';
+import { type RoomSla, type RoomSummary } from '@app/contracts';
 import { type RoomRecord } from './room-record';
 
 /** What agents and visitors are told about a room. "standby" means the visitor is away. */
@@ -19,6 +19,34 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
     createdAt: room.createdAt.toISOString(),
     ...(room.status === 'queued' ? { queuedAt: room.queuedAt.toISOString() } : {}),
     ...closing(room),
+  };
+}
+
+/** What agents are told beyond what the visitor is: the room's SLA deadlines. */
+export function agentSummary(room: RoomRecord, lastSeq: number): RoomSummary {
+  return { ...summarize(room, lastSeq), sla: roomSla(room) };
+}
+
+/**
+ * The room's SLA for agents, or null when no policy applied. First response is met by the first
+ * agent message, resolution by the close.
+ */
+export function roomSla(room: RoomRecord): RoomSla | null {
+  if (!room.slaPolicyId || !room.firstResponseDueAt || !room.resolutionDueAt) return null;
+  const iso = (at: Date | null | undefined) => (at ? at.toISOString() : null);
+  return {
+    policyId: room.slaPolicyId,
+    startedAt: room.createdAt.toISOString(),
+    firstResponse: {
+      dueAt: room.firstResponseDueAt.toISOString(),
+      metAt: iso(room.firstRespondedAt),
+      breachedAt: iso(room.firstResponseBreachedAt),
+    },
+    resolution: {
+      dueAt: room.resolutionDueAt.toISOString(),
+      metAt: room.status === 'closed' ? iso(room.closedAt) : null,
+      breachedAt: iso(room.resolutionBreachedAt),
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { TeamsRepository } from '../directory/teams.repository';
 import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
 import { type HistoryPosition, historyMatch, type RoomHistoryFilter } from './room-history';
+import { SlaClock } from '../sla/sla-clock.service';
 
 /** Where a page of the queue starts after: the last room of the page before. */
 export interface QueuePosition {
@@ -62,6 +63,7 @@ export class RoomsRepository implements OnModuleInit {
     private readonly messageSeqs: MessageSeqAllocator,
     private readonly cache: RoomCache,
     private readonly teams: TeamsRepository,
+    private readonly slaClock: SlaClock,
   ) {}
 
   /**
@@ -96,6 +98,8 @@ export class RoomsRepository implements OnModuleInit {
     const category = room.category ?? null;
     const priority = room.priority ?? 'normal';
     const teamId = routedTeam({ category, teamId: room.teamId ?? null }, await this.teams.list());
+    const now = new Date();
+    const sla = await this.slaClock.deadlines({ priority, category, teamId }, now);
     const key = redisKeys.roomDisplayId(TenantContext.current());
     const highest = () => this.highestDisplayId();
     let displayId = await this.displayIds.next(key, highest);
@@ -111,7 +115,9 @@ export class RoomsRepository implements OnModuleInit {
           teamId,
           journey: room.journey ?? null,
           status: options.offline ? 'offline' : 'queued',
-          queuedAt: new Date(),
+          createdAt: now,
+          queuedAt: now,
+          ...sla,
           ...(options.offline ? { awayUntil: new Date(Date.now() + OFFLINE_AWAY_MS) } : {}),
           version: 0,
         });

@@ -6,3 +6,4 @@ export * from './blocks';
 export * from './routing';
 export * from './canned-replies';
 export * from './canned-reply-placeholders';
+export * from './sla';

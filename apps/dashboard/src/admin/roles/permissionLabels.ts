@@ -21,6 +21,10 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'Canned replies',
     description: 'Create, change and delete the canned replies every agent shares',
   },
+  'sla:manage': {
+    title: 'SLA policies',
+    description: 'Create, change and delete the response and resolution targets',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',
