@@ -10,6 +10,7 @@ import { DirectorySyncModule } from './directory-sync/directory-sync.module';
 import { GatewaysModule } from './gateways/gateways.module';
 import { NotesModule } from './notes/notes.module';
 import { RoomsModule } from './rooms/rooms.module';
+import { SlaModule } from './sla/sla.module';
 import { StandbyModule } from './standby/standby.module';
 import { VisitorTokensService } from './widget/visitor-tokens.service';
 import { WidgetModule } from './widget/widget.module';
@@ -40,6 +41,7 @@ export class ChatModule {
         AttachmentsModule,
         AttachmentRoutesModule,
         NotesModule,
+        SlaModule,
       ],
       providers: [
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },

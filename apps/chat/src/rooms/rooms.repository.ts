@@ -13,7 +13,7 @@ import { RoomCache } from './room-cache';
 import { roomChanges } from './room-changes';
 import { type RoomChange, type RoomRecord, toRecord, type Transition } from './room-record';
 import { type CloseReason, Room, RoomTransition } from './room.schema';
-import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
+import { ROOM_PRIORITIES, type RoomPriority, type SlaKind } from '@app/contracts';
 import { TeamsRepository } from '../directory/teams.repository';
 import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
 import { type HistoryPosition, historyMatch, type RoomHistoryFilter } from './room-history';
@@ -257,6 +257,51 @@ export class RoomsRepository implements OnModuleInit {
       .limit(limit + 1)
       .lean();
     return { rooms: found.slice(0, limit).map(toRecord), hasMore: found.length > limit };
+  }
+
+  /**
+   * Open rooms of every tenant whose SLA target passed unmet and unmarked, soonest due first,
+   * for the breach sweep (across tenants: each room names its own).
+   */
+  async slaDue(now: Date, limit: number): Promise<Array<{ room: RoomRecord; kind: SlaKind }>> {
+    const open = { status: { $in: ['queued', 'active', 'offline'] } };
+    const [firstResponse, resolution] = await asSystem('the SLA breach sweep', () =>
+      Promise.all([
+        this.rooms
+          .find({
+            ...open,
+            firstResponseDueAt: { $lte: now },
+            firstRespondedAt: null,
+            firstResponseBreachedAt: null,
+          })
+          .sort({ firstResponseDueAt: 1 })
+          .limit(limit)
+          .lean()
+          .exec(),
+        this.rooms
+          .find({ ...open, resolutionDueAt: { $lte: now }, resolutionBreachedAt: null })
+          .sort({ resolutionDueAt: 1 })
+          .limit(limit)
+          .lean()
+          .exec(),
+      ]),
+    );
+    return [
+      ...firstResponse.map((room) => ({ room: toRecord(room), kind: 'first_response' as const })),
+      ...resolution.map((room) => ({ room: toRecord(room), kind: 'resolution' as const })),
+    ];
+  }
+
+  /**
+   * Where a room goes to wait at the front of its queue: just before the oldest room of its
+   * team and priority (the queue's order), or now when none waits.
+   */
+  async frontOfQueue(teamId: string | null, rank: number, now: Date): Promise<Date> {
+    const first = await this.rooms
+      .findOne({ status: 'queued', teamId, priorityRank: rank }, { queuedAt: 1 })
+      .sort({ queuedAt: 1 })
+      .lean();
+    return first && first.queuedAt < now ? new Date(first.queuedAt.getTime() - 1) : now;
   }
 
   /** Open rooms of a team (for its deletion). */

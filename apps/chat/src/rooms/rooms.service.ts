@@ -19,7 +19,7 @@ import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { queueCursor, queuePosition } from './queue-cursor';
 import { type CloseReason } from './room.schema';
-import { agentSummary, roomSla, roomUpdate } from './room-summary';
+import { agentSummary, roomSla, roomUpdate, slaOutcome } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
 import { AgentCapacityGuard } from './agent-capacity.guard';
@@ -296,6 +296,7 @@ export class RoomsService {
         closedBy: by === 'system' ? 'system' : 'agent',
         createdAt: room.createdAt.toISOString(),
         closedAt: closed.closedAt!.toISOString(),
+        ...slaOutcome(closed),
       },
     });
     if (reason !== 'blocked') {
