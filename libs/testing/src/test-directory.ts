@@ -12,6 +12,9 @@ import {
   DEFAULT_MAX_CONCURRENT_CHATS,
   type EventDefinition,
   type PayloadOf,
+  SlaPolicyCreatedV1,
+  type SlaPolicySnapshot,
+  SlaPolicyUpdatedV1,
   TeamCreatedV1,
   TeamDeletedV1,
   type TeamSnapshot,
@@ -205,6 +208,26 @@ export class TestDirectory {
 
   async deleteTeam(tenantId: string, teamId: string): Promise<void> {
     await publish(TeamDeletedV1, tenantId, { teamId });
+  }
+
+  /** An SLA policy, announced as `POST /sla-policies` does (any category or team by default). */
+  async slaPolicy(
+    tenantId: string,
+    fields: Pick<SlaPolicySnapshot, 'priority' | 'firstResponseSeconds' | 'resolutionSeconds'> &
+      Partial<SlaPolicySnapshot>,
+  ): Promise<SlaPolicySnapshot> {
+    return publish(SlaPolicyCreatedV1, tenantId, {
+      policyId: randomUUID(),
+      name: `SLA ${fields.priority}`,
+      categoryId: null,
+      teamId: null,
+      escalation: { action: 'none' },
+      ...fields,
+    });
+  }
+
+  async updateSlaPolicy(tenantId: string, policy: SlaPolicySnapshot): Promise<void> {
+    await publish(SlaPolicyUpdatedV1, tenantId, policy);
   }
 
   /** Workspace settings changed by an admin (`PATCH /settings`). */
