@@ -113,3 +113,24 @@ export interface SlaBreachAlert {
 export interface SlaAlertPreference {
   email: boolean;
 }
+
+/** How often targets were met in a range (`GET /api/analytics/sla`). */
+export interface SlaComplianceFigures {
+  /** Targets settled in the range: met, or missed, when their conversation closed. */
+  measured: number;
+  met: number;
+  /** Breaches found in the range (a conversation still open counts once its target passed). */
+  breaches: number;
+  /** `met / measured`, 0 to 1 with four decimals; null when nothing was measured. */
+  complianceRate: number | null;
+}
+
+/** SLA compliance overall per target, and both targets together by team, agent and category. */
+export interface SlaFigures {
+  firstResponse: SlaComplianceFigures;
+  resolution: SlaComplianceFigures;
+  /** null: the tenant's queue, no agent, no category. Most breaches first. */
+  byTeam: Array<SlaComplianceFigures & { teamId: string | null }>;
+  byAgent: Array<SlaComplianceFigures & { agentId: string | null }>;
+  byCategory: Array<SlaComplianceFigures & { category: string | null }>;
+}
