@@ -41,10 +41,14 @@ export function SlaBreachAlerts() {
     );
   }, []);
 
+  // Shown at once; put back if the server did not keep it.
   const chooseEmail = async (wanted: boolean) => {
-    setEmail(
-      (await api<SlaAlertPreference>(PREFERENCE, { method: 'PUT', body: { email: wanted } })).email,
-    );
+    setEmail(wanted);
+    try {
+      await api<SlaAlertPreference>(PREFERENCE, { method: 'PUT', body: { email: wanted } });
+    } catch {
+      setEmail(!wanted);
+    }
   };
   const dismiss = (alert: SlaBreachAlert) =>
     setAlerts((shown) => shown.filter((other) => other !== alert));
