@@ -170,6 +170,48 @@ describe('SLA deadlines, breaches and escalation (two chat replicas)', () => {
     expect(sla!.resolution.dueAt).toBe(new Date(Date.parse(opensAt) + 3600 * SECOND).toISOString());
   });
 
+  it('counts in the team’s own hours once the room goes to a team that has some', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const billing = await fixture.directory.category(admin.tenant.id, 'Billing');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[tomorrow.getUTCDay()];
+    const team = await fixture.directory.team(admin.tenant.id, {
+      name: 'Billing desk',
+      categoryIds: [billing],
+      businessHours: {
+        weekly: [{ day, start: '09:00', end: '17:00' }],
+        holidays: [],
+        timeZone: 'UTC',
+      },
+    });
+    await eventually(async () => {
+      const entry = await fixture.chat.db
+        .collection('directory_teams')
+        .findOne({ _id: team.teamId as never });
+      expect(entry?.businessHours).not.toBeNull();
+      expect(
+        await fixture.chat.db.collection('directory_categories').findOne({ _id: billing as never }),
+      ).not.toBeNull();
+    });
+    await policy(admin.tenant.id, {
+      priority: 'normal',
+      firstResponseSeconds: 60,
+      resolutionSeconds: 3600,
+    });
+    // The workspace has no hours: wall-clock time until the room is the team's.
+    const { roomId } = await openRoom(chatbot);
+    const before = await room(admin, roomId);
+    expect(secondsAfter(before, before.sla!.firstResponse.dueAt)).toBe(60);
+
+    const agent = await fixture.agent(admin.accessToken);
+    const moved = (await agent.emitWithAck('room:update', { roomId, category: billing })) as {
+      room: RoomSummary;
+    };
+    expect(moved.room.teamId).toBe(team.teamId);
+    const opensAt = Date.parse(`${tomorrow.toISOString().slice(0, 10)}T09:00:00.000Z`);
+    expect(moved.room.sla!.firstResponse.dueAt).toBe(new Date(opensAt + 60 * SECOND).toISOString());
+  });
+
   it('records, publishes and alerts a breach once, with both replicas sweeping, and escalates it', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
     const supervisorOnOne = await fixture.activeAgent(admin, { name: 'Sue Supervisor' });

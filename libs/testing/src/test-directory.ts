@@ -191,7 +191,8 @@ export class TestDirectory {
   /** A team, announced as `POST /teams` does. */
   async team(
     tenantId: string,
-    fields: Pick<TeamSnapshot, 'name'> & Partial<Pick<TeamSnapshot, 'memberIds' | 'categoryIds'>>,
+    fields: Pick<TeamSnapshot, 'name'> &
+      Partial<Pick<TeamSnapshot, 'memberIds' | 'categoryIds' | 'businessHours'>>,
   ): Promise<TeamSnapshot> {
     return publish(TeamCreatedV1, tenantId, {
       teamId: randomUUID(),
