@@ -3,8 +3,8 @@ import { readToken } from '../tokens';
 import { inRange, rangeParams, tenantAndChatbot } from './range';
 
 /**
- * `AnalyticsQueries.sla`: one row per target (`dimension` target, `key` first_response or
- * resolution) and per team, agent and category (both targets together; `key` '' for none), with
+ * `AnalyticsQueries.sla`: one row per target (`dimension` target, `group_key` first_response or
+ * resolution) and per team, agent and category (both targets together; `group_key` '' for none), with
  * the targets settled in the range (from `chat.chatroom.closed`'s `sla`), those met, and the
  * breaches found in the range (`chat.sla.breached`).
  */
@@ -42,18 +42,18 @@ export const analyticsSla = defineEndpoint('analytics_sla', {
     node({
       name: 'sla',
       sql: `
-        SELECT dimension, key, sum(measured) AS measured, sum(met) AS met, sum(breaches) AS breaches
+        SELECT dimension, group_key, sum(measured) AS measured, sum(met) AS met, sum(breaches) AS breaches
         FROM sla_facts
         ARRAY JOIN
           ['target', 'team', 'agent', 'category'] AS dimension,
-          [target, team_id, agent_id, category_id] AS key
-        GROUP BY dimension, key
-        ORDER BY dimension ASC, key ASC`,
+          [target, team_id, agent_id, category_id] AS group_key
+        GROUP BY dimension, group_key
+        ORDER BY dimension ASC, group_key ASC`,
     }),
   ],
   output: {
     dimension: t.string(),
-    key: t.string(),
+    group_key: t.string(),
     measured: t.uint64(),
     met: t.uint64(),
     breaches: t.uint64(),

@@ -524,7 +524,7 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
   analytics_sla: {
     meta: [
       ['dimension', 'String'],
-      ['key', 'String'],
+      ['group_key', 'String'],
       ['measured', COUNT],
       ['met', COUNT],
       ['breaches', COUNT],
@@ -572,7 +572,7 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
           const dimension = dimensions[index];
           const sum = sums.get(`${dimension}|${key}`) ?? {
             dimension,
-            key,
+            group_key: key,
             measured: 0,
             met: 0,
             breaches: 0,
@@ -583,7 +583,7 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
           sums.set(`${dimension}|${key}`, sum);
         });
       return [...sums.values()].sort(
-        (a, b) => byteOrder(a.dimension, b.dimension) || byteOrder(a.key, b.key),
+        (a, b) => byteOrder(a.dimension, b.dimension) || byteOrder(a.group_key, b.group_key),
       );
     },
   },

@@ -128,7 +128,7 @@ export class TinybirdQueries implements AnalyticsQueries {
     return slaFiguresOf(
       rows.map((row) => ({
         dimension: row.dimension as SlaRow['dimension'],
-        key: row.key,
+        key: row.group_key,
         measured: count(row.measured),
         met: count(row.met),
         breaches: count(row.breaches),
