@@ -134,6 +134,26 @@ describe('SLA deadlines, breaches and escalation (two chat replicas)', () => {
     );
   });
 
+  it('gives new rooms no deadlines once their policy is deleted, and keeps those given', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const normal = await policy(admin.tenant.id, {
+      priority: 'normal',
+      firstResponseSeconds: 600,
+      resolutionSeconds: 3600,
+    });
+    const before = await openRoom(chatbot);
+    await fixture.directory.deleteSlaPolicy(admin.tenant.id, normal.policyId);
+    await eventually(async () => {
+      const entry = await fixture.chat.db
+        .collection('directory_sla_policies')
+        .findOne({ _id: normal.policyId as never });
+      expect(entry?.deleted).toBe(true);
+    });
+    const after = await openRoom(chatbot);
+    expect((await room(admin, after.roomId)).sla).toBeNull();
+    expect((await room(admin, before.roomId)).sla?.policyId).toBe(normal.policyId);
+  });
+
   it('counts the targets in the workspace’s business hours', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
     // Open only tomorrow (UTC), 09:00 to 17:00: a room opened now waits until then.

@@ -14,7 +14,7 @@ import {
   type PayloadOf,
   SlaPolicyCreatedV1,
   type SlaPolicySnapshot,
-  SlaPolicyUpdatedV1,
+  SlaPolicyDeletedV1,
   TeamCreatedV1,
   TeamDeletedV1,
   type TeamSnapshot,
@@ -227,8 +227,8 @@ export class TestDirectory {
     });
   }
 
-  async updateSlaPolicy(tenantId: string, policy: SlaPolicySnapshot): Promise<void> {
-    await publish(SlaPolicyUpdatedV1, tenantId, policy);
+  async deleteSlaPolicy(tenantId: string, policyId: string): Promise<void> {
+    await publish(SlaPolicyDeletedV1, tenantId, { policyId });
   }
 
   /** Workspace settings changed by an admin (`PATCH /settings`). */
