@@ -3,13 +3,8 @@ import { type SlaAlertPreference } from '@app/contracts';
 import { ApiAnswer } from '@app/platform';
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
+import { SlaAlertPreferenceDto, slaAlertPreferenceSchema } from './dto/sla-alert-preference.dto';
 import { SlaBreachesRepository } from './sla-breaches.repository';
-
-const preference = z.strictObject({ email: z.boolean() });
-
-class SlaAlertPreferenceDto extends createZodDto(preference) {}
 
 /** A supervisor's choice to be emailed about SLA breaches too (the live alert always comes). */
 @ApiTags('sla')
@@ -19,13 +14,13 @@ class SlaAlertPreferenceDto extends createZodDto(preference) {}
 export class SlaAlertsController {
   constructor(private readonly breaches: SlaBreachesRepository) {}
 
-  @ApiAnswer(200, preference)
+  @ApiAnswer(200, slaAlertPreferenceSchema)
   @Get()
   async get(@CurrentPrincipal() caller: Principal): Promise<SlaAlertPreference> {
     return { email: await this.breaches.emailChosen(caller.userId) };
   }
 
-  @ApiAnswer(200, preference)
+  @ApiAnswer(200, slaAlertPreferenceSchema)
   @Put()
   async put(
     @Body() body: SlaAlertPreferenceDto,
