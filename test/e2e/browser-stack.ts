@@ -47,7 +47,8 @@ export class BrowserStack {
     });
   }
 
-  static async start(): Promise<BrowserStack> {
+  /** `chat`: settings of the chat service beyond the stack's (e.g. a faster SLA sweep). */
+  static async start(options: { chat?: Record<string, string> } = {}): Promise<BrowserStack> {
     for (const file of ['app/index.html', 'widget/widget.js', 'demo/index.html'])
       if (!existsSync(resolve(webBuild, file)))
         throw new Error(`dist/web/${file} is missing: run \`npm run build:web\` first`);
@@ -66,7 +67,7 @@ export class BrowserStack {
       PUBLIC_URL: url,
       JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json`,
     };
-    const chat = await startTestService(chatService, shared);
+    const chat = await startTestService(chatService, { ...shared, ...options.chat });
     const email = await startTestService(emailService, shared);
     const group = `test-analytics-${uniqueSuffix()}`;
     const analytics = await startTestService(analyticsService, {

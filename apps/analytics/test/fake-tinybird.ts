@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 import type { AnalyticsAgentsRow } from '../../../tinybird/endpoints/agents.endpoint';
 import type { AnalyticsOverviewRow } from '../../../tinybird/endpoints/overview.endpoint';
+import type { AnalyticsSlaRow } from '../../../tinybird/endpoints/sla.endpoint';
 import type { AnalyticsTimeseriesRow } from '../../../tinybird/endpoints/timeseries.endpoint';
 import type { ParleyEventRow } from '../src/tinybird/event-row';
 
@@ -517,6 +518,73 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
         })
         .filter((agent) => agent.messages + agent.assigned + agent.resolved > 0)
         .sort((a, b) => b.messages - a.messages || byteOrder(a.agent_id, b.agent_id));
+    },
+  },
+
+  analytics_sla: {
+    meta: [
+      ['dimension', 'String'],
+      ['group_key', 'String'],
+      ['measured', COUNT],
+      ['met', COUNT],
+      ['breaches', COUNT],
+    ],
+    compute(events): AnalyticsSlaRow[] {
+      const facts: Array<{ keys: string[]; measured: number; met: number; breaches: number }> = [];
+      for (const row of events.inRange()) {
+        const payload = JSON.parse(row.payload) as {
+          kind?: string;
+          teamId?: string | null;
+          sla?: {
+            teamId: string | null;
+            category: string | null;
+            firstResponseMet: boolean | null;
+            resolutionMet: boolean;
+          };
+        };
+        if (row.type === 'chat.chatroom.closed' && payload.sla) {
+          const { sla } = payload;
+          const outcomes: Array<[string, boolean | null]> = [
+            ['first_response', sla.firstResponseMet],
+            ['resolution', sla.resolutionMet],
+          ];
+          for (const [target, met] of outcomes)
+            if (met !== null)
+              facts.push({
+                keys: [target, sla.teamId ?? '', row.agent_id, sla.category ?? ''],
+                measured: 1,
+                met: met ? 1 : 0,
+                breaches: 0,
+              });
+        }
+        if (row.type === 'chat.sla.breached')
+          facts.push({
+            keys: [payload.kind ?? '', payload.teamId ?? '', row.agent_id, row.category],
+            measured: 0,
+            met: 0,
+            breaches: 1,
+          });
+      }
+      const sums = new Map<string, AnalyticsSlaRow>();
+      const dimensions = ['target', 'team', 'agent', 'category'];
+      for (const fact of facts)
+        fact.keys.forEach((key, index) => {
+          const dimension = dimensions[index];
+          const sum = sums.get(`${dimension}|${key}`) ?? {
+            dimension,
+            group_key: key,
+            measured: 0,
+            met: 0,
+            breaches: 0,
+          };
+          sum.measured += fact.measured;
+          sum.met += fact.met;
+          sum.breaches += fact.breaches;
+          sums.set(`${dimension}|${key}`, sum);
+        });
+      return [...sums.values()].sort(
+        (a, b) => byteOrder(a.dimension, b.dimension) || byteOrder(a.group_key, b.group_key),
+      );
     },
   },
 };

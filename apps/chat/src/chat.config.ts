@@ -36,6 +36,11 @@ export const chatConfigSchema = z.object({
    * though no disconnect was seen (the replica holding the socket died).
    */
   VISITOR_PRESENCE_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  /**
+   * How often each replica looks for missed SLA targets (one of them acts at a time): a breach is
+   * found at most this long after its deadline.
+   */
+  SLA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(5000),
   /** How long a blocked visitor's address stays blocked (30 days); email blocks do not lapse. */
   ADDRESS_BLOCK_TTL_SECONDS: z.coerce
     .number()

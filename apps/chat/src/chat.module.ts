@@ -12,6 +12,7 @@ import { GatewaysModule } from './gateways/gateways.module';
 import { NotesModule } from './notes/notes.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { SearchModule } from './search/search.module';
+import { SlaModule } from './sla/sla.module';
 import { StandbyModule } from './standby/standby.module';
 import { VisitorTokensService } from './widget/visitor-tokens.service';
 import { WidgetModule } from './widget/widget.module';
@@ -44,6 +45,7 @@ export class ChatModule {
         NotesModule,
         SearchModule,
         ContactsModule,
+        SlaModule,
       ],
       providers: [
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },

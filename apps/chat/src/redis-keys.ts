@@ -40,6 +40,11 @@ export const redisKeys = {
   autoAssignLock: (tenantId: string) => `parley:chat:auto-assign:lock:${tenantId}`,
   /** Set when a chance to assign came while another replica held the lock: go round again. */
   autoAssignAgain: (tenantId: string) => `parley:chat:auto-assign:again:${tenantId}`,
+  /**
+   * Held by the replica running the SLA breach sweep, so that one acts at a time; named after the
+   * deployment's database, as the standby's set is.
+   */
+  slaSweepLock: (database: string) => `parley:chat:sla-sweep:lock:${database}`,
   /** Rooms with a visitor connected, scored by when a replica last saw the visitor's socket. */
   visitorsSeen: (database: string) => `parley:chat:visitors-seen:${database}`,
   /** Every message a sender (`visitor:<room>` or `agent:<id>`) tried to send in its 10 s window. */

@@ -18,11 +18,12 @@ import { type ChatSocket, connectSocket, SITE } from './chat-fixture';
  */
 export class SpawnedChat {
   private readonly sockets: ChatSocket[] = [];
-  private readonly directory: TestDirectory;
+  readonly directory: TestDirectory;
 
   private constructor(
     private readonly tokens: TestTokenIssuer,
     readonly replicas: ServiceProcess[],
+    private readonly env: Record<string, string>,
   ) {
     this.directory = new TestDirectory(tokens);
   }
@@ -36,7 +37,14 @@ export class SpawnedChat {
       ...env,
     };
     const replicas = [await spawnService('chat', shared), await spawnService('chat', shared)];
-    return new SpawnedChat(tokens, replicas);
+    return new SpawnedChat(tokens, replicas, shared);
+  }
+
+  /** Kills a replica (`kill -9`) and starts another in its place, as a restart after a crash. */
+  async restart(index: number): Promise<ServiceProcess> {
+    await this.replicas[index].kill();
+    this.replicas[index] = await spawnService('chat', this.env);
+    return this.replicas[index];
   }
 
   async connect(url: string, namespace: string, auth: object): Promise<ChatSocket> {

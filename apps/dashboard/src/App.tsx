@@ -7,6 +7,7 @@ import { TeamsPage } from './admin/TeamsPage';
 import { BlocklistPage } from './blocklist/BlocklistPage';
 import { CannedRepliesPage } from './canned-replies/CannedRepliesPage';
 import { SettingsPage } from './admin/SettingsPage';
+import { SlaPoliciesPage } from './sla/SlaPoliciesPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
@@ -72,6 +73,7 @@ export function App() {
         <Route path="/roles" element={<RolesPage />} />
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/sla-policies" element={<SlaPoliciesPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />
         <Route path="/emails" element={<EmailsPage />} />

@@ -103,6 +103,15 @@ describe('email: notification.requested to a real SMTP server', () => {
       ],
       dashboardUrl: 'https://parley.example/app/analytics',
     }),
+    'sla-breached': () => ({
+      kind: 'sla-breached',
+      displayId: 42,
+      breach: 'first_response',
+      dueAt: '2026-11-20T10:05:00.000Z',
+      priority: 'high',
+      escalation: 'raise-priority',
+      dashboardUrl: 'https://parley.example/app/inbox',
+    }),
   };
 
   const expected: Record<NotificationKind, { subject: string; content: string[] }> = {
@@ -137,6 +146,10 @@ describe('email: notification.requested to a real SMTP server', () => {
     'usage-report': {
       subject: 'Acme Shoes on Parley: your report for 2026-11-20',
       content: ['Conversations', '128', 'https://parley.example/app/analytics'],
+    },
+    'sla-breached': {
+      subject: 'Acme Shoes: conversation #42 missed its first response target',
+      content: ['Its priority was raised.', 'https://parley.example/app/inbox'],
     },
   };
 

@@ -8,6 +8,7 @@ import { ChatbotsModule } from './chatbots/chatbots.module';
 import { GoogleModule } from './google/google.module';
 import { ROLE_HOLDERS } from './roles/role-holders';
 import { RolesModule } from './roles/roles.module';
+import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { type TenantConfig } from './tenant.config';
 import { TeamsModule } from './teams/teams.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -40,6 +41,7 @@ export class TenantModule {
         CategoriesModule,
         TeamsModule,
         CannedRepliesModule,
+        SlaPoliciesModule,
       ],
       providers: [
         { provide: SIGNING_KEY, useValue: signingKey },

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'contacts:erase',
   /** Exporting all that is stored about a contact as JSON (GDPR). */
   'contacts:export',
+  /** Creating, changing and deleting the workspace's SLA policies. */
+  'sla:manage',
   'analytics:view',
   'notifications:manage',
 ] as const;

@@ -9,6 +9,7 @@ import {
   roomPrioritySchema,
   roomStatusSchema,
 } from './events/chat.v1';
+import { type RoomSla, type SlaBreachAlert } from './rest/sla';
 
 /** The socket.io contract of `/visitor` and `/agent` (path `/socket.io`), shared with the clients. */
 
@@ -180,6 +181,8 @@ export interface RoomSummary {
   /** Closed conversations only: when and why (`GET /rooms/:id` says null for an open one). */
   closedAt?: string;
   closeReason?: CloseReason | null;
+  /** Agents only: the room's SLA deadlines, or null when no policy applied. */
+  sla?: RoomSla | null;
 }
 
 /** A page of the conversation history (`GET /rooms`), newest first. */
@@ -279,7 +282,11 @@ export interface ServerToClientEvents {
     teamId?: string | null;
     visitorAway?: boolean;
     reason?: CloseReason;
+    /** `/agent` only: the room's SLA deadlines (they move with its priority). */
+    sla?: RoomSla | null;
   }) => void;
+  /** To supervisors: a room missed an SLA target. */
+  'sla:breached': (alert: SlaBreachAlert) => void;
   /** The first page of the queue this agent may see (their teams', or all for a supervisor). */
   'queue:updated': (queue: QueuePage) => void;
   typing: (event: { roomId: string; typing: boolean; sender: Sender }) => void;

@@ -12,6 +12,9 @@ import {
   DEFAULT_MAX_CONCURRENT_CHATS,
   type EventDefinition,
   type PayloadOf,
+  SlaPolicyCreatedV1,
+  type SlaPolicySnapshot,
+  SlaPolicyDeletedV1,
   TeamCreatedV1,
   TeamDeletedV1,
   type TeamSnapshot,
@@ -188,7 +191,8 @@ export class TestDirectory {
   /** A team, announced as `POST /teams` does. */
   async team(
     tenantId: string,
-    fields: Pick<TeamSnapshot, 'name'> & Partial<Pick<TeamSnapshot, 'memberIds' | 'categoryIds'>>,
+    fields: Pick<TeamSnapshot, 'name'> &
+      Partial<Pick<TeamSnapshot, 'memberIds' | 'categoryIds' | 'businessHours'>>,
   ): Promise<TeamSnapshot> {
     return publish(TeamCreatedV1, tenantId, {
       teamId: randomUUID(),
@@ -205,6 +209,26 @@ export class TestDirectory {
 
   async deleteTeam(tenantId: string, teamId: string): Promise<void> {
     await publish(TeamDeletedV1, tenantId, { teamId });
+  }
+
+  /** An SLA policy, announced as `POST /sla-policies` does (any category or team by default). */
+  async slaPolicy(
+    tenantId: string,
+    fields: Pick<SlaPolicySnapshot, 'priority' | 'firstResponseSeconds' | 'resolutionSeconds'> &
+      Partial<SlaPolicySnapshot>,
+  ): Promise<SlaPolicySnapshot> {
+    return publish(SlaPolicyCreatedV1, tenantId, {
+      policyId: randomUUID(),
+      name: `SLA ${fields.priority}`,
+      categoryId: null,
+      teamId: null,
+      escalation: { action: 'none' },
+      ...fields,
+    });
+  }
+
+  async deleteSlaPolicy(tenantId: string, policyId: string): Promise<void> {
+    await publish(SlaPolicyDeletedV1, tenantId, { policyId });
   }
 
   /** Workspace settings changed by an admin (`PATCH /settings`). */

@@ -2,6 +2,7 @@ import {
   type AgentFigures,
   type Interval,
   type Overview,
+  type SlaFigures,
   type TimeseriesPoint,
 } from '@app/contracts';
 
@@ -23,6 +24,8 @@ export interface AnalyticsQueries {
   timeseries(range: AnalyticsRange, interval: Interval): Promise<TimeseriesPoint[]>;
   /** Agents with any activity in the range, most messages first. */
   agents(range: AnalyticsRange): Promise<AgentFigures[]>;
+  /** SLA compliance and breaches, overall and by team, agent and category. */
+  sla(range: AnalyticsRange): Promise<SlaFigures>;
 }
 
 export const ANALYTICS_QUERIES = Symbol('ANALYTICS_QUERIES');

@@ -4,10 +4,12 @@ import {
   type AgentsReport,
   type AnalyticsRangeView,
   type OverviewReport,
+  type SlaFigures,
   type TimeseriesReport,
 } from '@app/contracts';
 import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
 import { agentsAnswer, overviewAnswer, timeseriesAnswer } from './analytics.answers';
+import { slaAnswer } from './sla.answers';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -65,6 +67,14 @@ export class AnalyticsController {
         online: onlineNow.has(agent.agentId),
       })),
     };
+  }
+
+  /** SLA compliance (targets met of those settled) and breaches, by team, agent and category. */
+  @ApiAnswer(200, slaAnswer)
+  @Get('sla')
+  async sla(@Query() query: RangeQuery): Promise<AnalyticsRangeView & SlaFigures> {
+    const range = await this.range(query);
+    return { ...rangeView(range), ...(await this.queries.sla(range)) };
   }
 
   /** The range asked for, for the tenant in context, with its chatbot checked. */

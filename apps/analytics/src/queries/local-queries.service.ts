@@ -3,6 +3,7 @@ import {
   type AgentFigures,
   type Interval,
   type Overview,
+  type SlaFigures,
   type TimeseriesPoint,
 } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
@@ -16,6 +17,7 @@ import {
   countersOfDay,
   type DayCounters,
   overviewOf,
+  slaOf,
   timeseriesOf,
 } from './rollup-figures';
 
@@ -36,6 +38,10 @@ export class LocalQueriesService implements AnalyticsQueries {
 
   async agents(range: AnalyticsRange): Promise<AgentFigures[]> {
     return agentsOf(await this.load(range));
+  }
+
+  async sla(range: AnalyticsRange): Promise<SlaFigures> {
+    return slaOf(await this.load(range));
   }
 
   /** The counters of each day of the range, narrowed to the chatbot if one is given. */

@@ -2,12 +2,14 @@ import {
   type AgentFigures,
   type Interval,
   type Overview,
+  type SlaFigures,
   type TimeseriesPoint,
 } from '@app/contracts';
 import { type Counter, parseCounter } from '../rollups/counter-names';
 import { countsOf, type DayRollup, ROLLUP_SOURCES } from '../rollups/day-rollup.schema';
 import { distributionOf } from '../rollups/durations';
 import { hourStart } from '../rollups/rollup-time';
+import { SlaRows, slaFiguresOf } from './sla-figures';
 
 /**
  * The API's figures from days of rollup counters (see counter-names.ts): overview and agents
@@ -140,4 +142,23 @@ export function agentsOf(days: DayCounters[]): AgentFigures[] {
   return [...figures.values()]
     .map(({ waits, ...agent }) => ({ ...agent, firstResponseSeconds: distributionOf(waits) }))
     .sort((a, b) => b.messages - a.messages || (a.agentId < b.agentId ? -1 : 1));
+}
+
+/** The SLA figures of the days (see sla-figures.ts). */
+export function slaOf(days: DayCounters[]): SlaFigures {
+  const rows = new SlaRows();
+  for (const { counters } of days)
+    for (const { kind, rest, count } of counters) {
+      if (kind === 'slaOutcome') {
+        const [target, outcome, team, agent, category] = rest;
+        rows.add(
+          { target, team, agent, category },
+          { measured: count, met: outcome === 'met' ? count : 0 },
+        );
+      } else if (kind === 'slaBreach') {
+        const [target, team, agent, category] = rest;
+        rows.add({ target, team, agent, category }, { breaches: count });
+      }
+    }
+  return slaFiguresOf(rows.all());
 }

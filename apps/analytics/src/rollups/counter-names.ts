@@ -7,7 +7,10 @@ import { asFieldName, fromFieldName } from './field-names';
  *   (sender `visitor`, `system` or `agent:<id>`): by hour, for series and hours of the day;
  * - `category|<bot>|<category>`, `assigned|<bot>|<agent>`, `resolved|<bot>|<agent>`: by day;
  * - `firstResponse|<bot>|<agent>|<bucket>`, `resolution|<bot>|<bucket>`: duration histograms
- *   (see durations.ts), by day.
+ *   (see durations.ts), by day;
+ * - `slaOutcome|<bot>|<target>|<met|missed>|<team>|<agent>|<category>` when a conversation with an
+ *   SLA closes, `slaBreach|<bot>|<target>|<team>|<agent>|<category>` when a target is breached
+ *   (empty: none), by day.
  */
 export type CounterKind =
   | 'created'
@@ -17,7 +20,9 @@ export type CounterKind =
   | 'assigned'
   | 'resolved'
   | 'firstResponse'
-  | 'resolution';
+  | 'resolution'
+  | 'slaOutcome'
+  | 'slaBreach';
 
 export function counterName(kind: CounterKind, chatbotId: string, ...rest: Array<string | number>) {
   return [kind, asFieldName(chatbotId), ...rest.map((part) => asFieldName(String(part)))].join('|');

@@ -5,6 +5,7 @@ import {
   type EventEnvelope,
   type EventOf,
   MessageSentV1,
+  SlaBreachedV1,
 } from '@app/contracts';
 import { counterName } from './counter-names';
 import { type RollupSource } from './day-rollup.schema';
@@ -34,8 +35,37 @@ const countClosed: Counting<EventOf<typeof ChatroomClosedV1>> = ({ payload }) =>
     counters.push(counterName('resolution', payload.chatbotId, durationBucket(open)));
     if (payload.agentId) counters.push(counterName('resolved', payload.chatbotId, payload.agentId));
   }
+  if (payload.sla) {
+    const { teamId, category, firstResponseMet, resolutionMet } = payload.sla;
+    const outcome = (target: string, met: boolean) =>
+      counterName(
+        'slaOutcome',
+        payload.chatbotId,
+        target,
+        met ? 'met' : 'missed',
+        teamId ?? '',
+        payload.agentId ?? '',
+        category ?? '',
+      );
+    if (firstResponseMet !== null) counters.push(outcome('first_response', firstResponseMet));
+    counters.push(outcome('resolution', resolutionMet));
+  }
   return { at: payload.closedAt, counters };
 };
+
+const countBreach: Counting<EventOf<typeof SlaBreachedV1>> = ({ payload }) => ({
+  at: payload.breachedAt,
+  counters: [
+    counterName(
+      'slaBreach',
+      payload.chatbotId,
+      payload.kind,
+      payload.teamId ?? '',
+      payload.agentId ?? '',
+      payload.category ?? '',
+    ),
+  ],
+});
 
 const countMessage: Counting<EventOf<typeof MessageSentV1>> = ({ payload }) => {
   const { sender, chatbotId } = payload;
@@ -53,6 +83,7 @@ const COUNTING: Record<string, { source: RollupSource; count: Counting<never> }>
   [ChatroomAssignedV1.topic]: { source: 'assigned', count: countAssigned },
   [ChatroomClosedV1.topic]: { source: 'closed', count: countClosed },
   [MessageSentV1.topic]: { source: 'messages', count: countMessage },
+  [SlaBreachedV1.topic]: { source: 'slaBreached', count: countBreach },
 };
 
 /** What one tenant's day gets from a batch: a step per counter per event. */

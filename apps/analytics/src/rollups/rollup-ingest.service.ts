@@ -7,6 +7,7 @@ import {
   type EventDefinition,
   type EventOf,
   MessageSentV1,
+  SlaBreachedV1,
 } from '@app/contracts';
 import { EventBatchStream, type PartitionBatch } from '@app/messaging';
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
@@ -22,6 +23,7 @@ export const ROLLUP_EVENTS: EventDefinition[] = [
   ChatroomClosedV1,
   MessageSentV1,
   AgentPresenceChangedV1,
+  SlaBreachedV1,
 ];
 
 /**

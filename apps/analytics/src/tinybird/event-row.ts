@@ -10,6 +10,7 @@ import {
   type EventEnvelope,
   type EventOf,
   MessageSentV1,
+  SlaBreachedV1,
 } from '@app/contracts';
 // Type-only: the definitions are ESM that this CommonJS build cannot load, and need not.
 import type { ParleyEventRow } from '../../../../tinybird/datasources/parley-events.datasource';
@@ -100,6 +101,16 @@ function chatColumns(event: EventEnvelope): ChatColumns {
     return {
       ...room(payload),
       happened_at: toTinybirdTime(payload.at),
+      payload: JSON.stringify(payload),
+    };
+  }
+  if (isEvent(event, SlaBreachedV1)) {
+    const { payload } = event;
+    return {
+      ...room(payload),
+      happened_at: toTinybirdTime(payload.breachedAt),
+      agent_id: payload.agentId ?? '',
+      category: payload.category ?? '',
       payload: JSON.stringify(payload),
     };
   }

@@ -1,5 +1,6 @@
 // Type-only: the endpoint definitions are ESM that this CommonJS build cannot load, and need not.
 import type { AnalyticsAgentsRow } from '../../../../tinybird/endpoints/agents.endpoint';
+import type { AnalyticsSlaRow } from '../../../../tinybird/endpoints/sla.endpoint';
 import type {
   AnalyticsOverviewRow,
   AnalyticsOverviewParams,
@@ -13,9 +14,11 @@ import {
   type Distribution,
   type Interval,
   type Overview,
+  type SlaFigures,
   type TimeseriesPoint,
 } from '@app/contracts';
 import { type AnalyticsQueries, type AnalyticsRange } from '../queries/analytics-queries';
+import { type SlaRow, slaFiguresOf } from '../queries/sla-figures';
 import { errorOf, retryAfterMs } from './tinybird-http';
 
 export interface TinybirdQueriesOptions {
@@ -118,6 +121,19 @@ export class TinybirdQueries implements AnalyticsQueries {
         row.first_response_p90,
       ),
     }));
+  }
+
+  async sla(range: AnalyticsRange): Promise<SlaFigures> {
+    const rows = await this.query<AnalyticsSlaRow>('analytics_sla', rangeParams(range));
+    return slaFiguresOf(
+      rows.map((row) => ({
+        dimension: row.dimension as SlaRow['dimension'],
+        key: row.group_key,
+        measured: count(row.measured),
+        met: count(row.met),
+        breaches: count(row.breaches),
+      })),
+    );
   }
 
   private async query<TRow>(

@@ -11,6 +11,9 @@ import {
   ChatbotKeyRotatedV1,
   ChatbotUpdatedV1,
   type EventEnvelope,
+  SlaPolicyCreatedV1,
+  SlaPolicyDeletedV1,
+  SlaPolicyUpdatedV1,
   type EventOf,
   TenantCreatedV1,
   TenantUpdatedV1,
@@ -26,6 +29,7 @@ import { RoomsService } from '../rooms/rooms.service';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { TeamsRepository } from '../directory/teams.repository';
 import { RoomMoves } from '../rooms/room-moves.service';
+import { SlaPoliciesRepository } from '../sla/sla-policies.repository';
 
 /** Keeps chat's read model of the tenant service from its events (never calls it). */
 @Controller()
@@ -36,7 +40,24 @@ export class DirectoryEventsController {
     private readonly rooms: RoomsService,
     private readonly teams: TeamsRepository,
     private readonly moves: RoomMoves,
+    private readonly slaPolicies: SlaPoliciesRepository,
   ) {}
+
+  /** New rooms get the policy's deadlines; rooms already open keep theirs. */
+  @OnEvent(SlaPolicyCreatedV1)
+  onSlaPolicyCreated(@Payload() event: EventOf<typeof SlaPolicyCreatedV1>): Promise<void> {
+    return this.slaPolicies.apply(event.payload, at(event));
+  }
+
+  @OnEvent(SlaPolicyUpdatedV1)
+  onSlaPolicyUpdated(@Payload() event: EventOf<typeof SlaPolicyUpdatedV1>): Promise<void> {
+    return this.slaPolicies.apply(event.payload, at(event));
+  }
+
+  @OnEvent(SlaPolicyDeletedV1)
+  onSlaPolicyDeleted(@Payload() event: EventOf<typeof SlaPolicyDeletedV1>): Promise<void> {
+    return this.slaPolicies.apply({ policyId: event.payload.policyId, deleted: true }, at(event));
+  }
 
   @OnEvent(CategoryCreatedV1)
   onCategoryCreated(@Payload() event: EventOf<typeof CategoryCreatedV1>): Promise<void> {

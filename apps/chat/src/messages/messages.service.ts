@@ -2,7 +2,7 @@ import { TenantContext } from '@app/tenancy';
 import { type ChatMessage, MessageSentV1, type Sender } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { REDIS } from '@app/platform';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { type StoredAttachment } from '../attachments/attachment-links';
@@ -50,6 +50,9 @@ export class MessagesService {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  private readonly firstReplyListeners: Array<(room: RoomRecord, at: Date) => Promise<void>> = [];
+  private readonly logger = new Logger(MessagesService.name);
+
   async send(room: RoomRecord, sender: Sender, input: Outgoing): Promise<Sent> {
     const sent = input.attachmentIds?.length
       ? await this.storeWithAttachments(room, sender, input, input.attachmentIds)
@@ -58,6 +61,7 @@ export class MessagesService {
     const stored = sent.message;
     this.realtime.message(room.tenantId, stored);
     const firstAgentReply = sender.type === 'agent' && (await this.isFirstAgentReply(room));
+    if (firstAgentReply) await this.firstAgentReplied(room, new Date(stored.createdAt));
     await this.events.publish(MessageSentV1, {
       tenantId: room.tenantId,
       chatroomId: room.id,
@@ -75,6 +79,22 @@ export class MessagesService {
       },
     });
     return sent;
+  }
+
+  /**
+   * Called with a room and the time of its first agent message (the SLA's first response; the
+   * SLA sits above messages, so it listens rather than being called).
+   */
+  onFirstAgentReply(listener: (room: RoomRecord, at: Date) => Promise<void>): void {
+    this.firstReplyListeners.push(listener);
+  }
+
+  /** The message is stored and sent whatever a listener does: a failure is only logged. */
+  private async firstAgentReplied(room: RoomRecord, at: Date): Promise<void> {
+    for (const listener of this.firstReplyListeners)
+      await listener(room, at).catch((error: Error) =>
+        this.logger.warn(`first reply of room ${room.id} not recorded: ${error.message}`),
+      );
   }
 
   /**

@@ -149,6 +149,32 @@ export class RealtimeBus implements OnModuleDestroy {
       .emit(event, ...args);
   }
 
+  /** To the agents in a room and every agent of the tenant, once each; never the visitor. */
+  toAgentsInRoomAndAll<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    roomId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.agents
+      ?.to(socketRooms.room(tenantId, roomId))
+      .to(socketRooms.agents(tenantId))
+      .emit(event, ...args);
+  }
+
+  /** To every socket of these agents, on any replica, once each. */
+  toTheseAgents<E extends keyof ServerToClientEvents>(
+    tenantId: string,
+    agentIds: string[],
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    if (agentIds.length === 0) return;
+    this.agents
+      ?.to(agentIds.map((agentId) => socketRooms.agent(tenantId, agentId)))
+      .emit(event, ...args);
+  }
+
   /**
    * To the room, and to these agents (those allowed to see a team's room: its members and the
    * supervisors) wherever they are connected; once each.

@@ -22,6 +22,11 @@ const DATE_FIELDS = [
   'closedAt',
   'createdAt',
   'updatedAt',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'firstRespondedAt',
+  'firstResponseBreachedAt',
+  'resolutionBreachedAt',
 ] as const;
 
 /**

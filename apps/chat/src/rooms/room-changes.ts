@@ -69,7 +69,16 @@ export const roomChanges = {
   /** Category, priority or team of an open room. */
   label(
     room: RoomRecord,
-    fields: Pick<RoomChange, 'category' | 'priority' | 'priorityRank' | 'teamId'>,
+    fields: Pick<
+      RoomChange,
+      | 'category'
+      | 'priority'
+      | 'priorityRank'
+      | 'teamId'
+      | 'slaPolicyId'
+      | 'firstResponseDueAt'
+      | 'resolutionDueAt'
+    >,
   ): RoomChange | null {
     return room.status !== 'closed' ? fields : null;
   },

@@ -3,8 +3,10 @@ import {
   ChatroomAssignedV1,
   ChatroomRequeuedV1,
   ChatroomUpdatedV1,
+  ROOM_PRIORITIES,
   type RoomPriority,
   type RoomSummary,
+  type SlaEscalation,
 } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
 import { Injectable } from '@nestjs/common';
@@ -18,6 +20,12 @@ import { type RoomRecord } from './room-record';
 import { priorityRank, routedTeam } from './room-routing';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
+import { SlaClock } from '../sla/sla-clock.service';
+
+/** Who moves a room: an agent, or (no user) the SLA's escalation. */
+type Mover = { userId: string | null; name: string };
+
+const SLA_ESCALATION: Mover = { userId: null, name: 'SLA escalation' };
 
 /** Where a supervisor sends a room: an agent, a team's queue, or the tenant's queue. */
 export type ReassignTarget = { agentId: string } | { teamId: string } | { toQueue: true };
@@ -38,6 +46,7 @@ export class RoomMoves {
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
     private readonly capacity: AgentCapacityGuard,
+    private readonly slaClock: SlaClock,
   ) {}
 
   /** The room's agent or a supervisor sets its category (null: none) and/or priority. */
@@ -61,6 +70,9 @@ export class RoomMoves {
       room.status === 'queued' && fields.category !== undefined
         ? (routedTeam({ category, teamId: null }, await this.teams.list()) ?? room.teamId)
         : room.teamId;
+    // The deadlines move with the priority (and category): counted again from the room's start
+    // by the policy that matches it now. Met and breached targets stay as they were.
+    const sla = await this.slaClock.deadlines({ priority, category, teamId }, room.createdAt);
     // Not decided on the room as seen: a label does not conflict with a move or a standby.
     const changed = await this.apply(
       room,
@@ -71,6 +83,7 @@ export class RoomMoves {
           priority,
           priorityRank: priorityRank(priority),
           teamId,
+          ...sla,
         }),
       { onlyAsSeen: false },
     );
@@ -117,6 +130,48 @@ export class RoomMoves {
     return this.roomsService.summary(moved);
   }
 
+  /**
+   * What an SLA breach does to its room by the policy's rule: its priority one step up (its
+   * deadlines stay: a breach is not undone by a new target), given to the named agent, or back to
+   * the front of its queue. Answers what was done: `none` when the room's state allowed nothing
+   * (closed, already urgent, an offline message to requeue). An agent who cannot take it (gone,
+   * at capacity) throws as a supervisor's reassignment would.
+   */
+  async escalate(roomId: string, rule: SlaEscalation): Promise<SlaEscalation['action']> {
+    const room = await this.roomsService.get(roomId);
+    if (room.status === 'closed') return 'none';
+    if (rule.action === 'raise-priority') {
+      const next =
+        ROOM_PRIORITIES[Math.min(priorityRank(room.priority) + 1, ROOM_PRIORITIES.length - 1)];
+      if (next === room.priority) return 'none';
+      const changed = await this.apply(
+        room,
+        'sla-escalated',
+        (current) =>
+          roomChanges.label(current, { priority: next, priorityRank: priorityRank(next) }),
+        { onlyAsSeen: false },
+      );
+      await this.announceUpdate(changed);
+      return rule.action;
+    }
+    if (rule.action === 'reassign') {
+      await this.reassignToAgent(room, SLA_ESCALATION, rule.agentId);
+      return rule.action;
+    }
+    if (rule.action === 'requeue-front' && room.status !== 'offline') {
+      const now = new Date();
+      const queuedAt = await this.rooms.frontOfQueue(room.teamId, room.priorityRank, now);
+      const moved = await this.apply(room, 'sla-escalated', (current) => {
+        const change = roomChanges.toQueue(current, current.teamId, now);
+        return change && { ...change, queuedAt };
+      });
+      if (room.status === 'active') await this.requeued(room, moved, { reason: 'returned' });
+      else await this.announceUpdate(moved);
+      return rule.action;
+    }
+    return 'none';
+  }
+
   /** A deleted team's open rooms, waiting or taken, wait for (or stay with) everyone. */
   async unrouteTeam(teamId: string): Promise<void> {
     const rooms = await this.rooms.openRoomsOfTeam(teamId);
@@ -129,7 +184,7 @@ export class RoomMoves {
     if (rooms.length > 0) await this.roomsService.broadcastQueue(rooms[0].tenantId);
   }
 
-  private async reassignToAgent(room: RoomRecord, by: Principal, agentId: string) {
+  private async reassignToAgent(room: RoomRecord, by: Mover, agentId: string) {
     const target = await this.directory.findAgent(agentId);
     if (!target || target.status !== 'active' || !target.permissions.includes('chats:join'))
       throw chatErrors.agentNotFound();
@@ -152,14 +207,16 @@ export class RoomMoves {
         agentId: target.id,
         how: 'transfer',
         ...(room.agentId ? { previousAgentId: room.agentId } : {}),
-        reassignedBy: by.userId,
+        ...(by.userId ? { reassignedBy: by.userId } : {}),
         queuedAt: room.queuedAt.toISOString(),
         assignedAt: moved.assignedAt!.toISOString(),
       },
     });
     await this.roomsService.timeline(
       moved,
-      `${by.name} reassigned the conversation to ${target.name}.`,
+      by.userId
+        ? `${by.name} reassigned the conversation to ${target.name}.`
+        : `${target.name} took over the conversation.`,
     );
     this.roomsService.assignmentChance(room.tenantId);
     return this.roomsService.summary(moved);

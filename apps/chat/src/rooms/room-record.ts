@@ -21,6 +21,12 @@ export type RoomChange = Partial<
     | 'priority'
     | 'priorityRank'
     | 'teamId'
+    | 'slaPolicyId'
+    | 'firstResponseDueAt'
+    | 'resolutionDueAt'
+    | 'firstRespondedAt'
+    | 'firstResponseBreachedAt'
+    | 'resolutionBreachedAt'
   >
 >;
 

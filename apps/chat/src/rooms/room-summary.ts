@@ -1,4 +1,11 @@
-import { type RoomSummary } from '@app/contracts';
+import {
+  type ChatroomClosedV1,
+  type PayloadOf,
+  type RoomSla,
+  type RoomSummary,
+} from '@app/contracts';
+
+type SlaOutcome = NonNullable<PayloadOf<typeof ChatroomClosedV1>['sla']>;
 import { type RoomRecord } from './room-record';
 
 /** What agents and visitors are told about a room. "standby" means the visitor is away. */
@@ -19,6 +26,34 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
     createdAt: room.createdAt.toISOString(),
     ...(room.status === 'queued' ? { queuedAt: room.queuedAt.toISOString() } : {}),
     ...closing(room),
+  };
+}
+
+/** What agents are told beyond what the visitor is: the room's SLA deadlines. */
+export function agentSummary(room: RoomRecord, lastSeq: number): RoomSummary {
+  return { ...summarize(room, lastSeq), sla: roomSla(room) };
+}
+
+/**
+ * The room's SLA for agents, or null when no policy applied. First response is met by the first
+ * agent message, resolution by the close.
+ */
+export function roomSla(room: RoomRecord): RoomSla | null {
+  if (!room.slaPolicyId || !room.firstResponseDueAt || !room.resolutionDueAt) return null;
+  const iso = (at: Date | null | undefined) => (at ? at.toISOString() : null);
+  return {
+    policyId: room.slaPolicyId,
+    startedAt: room.createdAt.toISOString(),
+    firstResponse: {
+      dueAt: room.firstResponseDueAt.toISOString(),
+      metAt: iso(room.firstRespondedAt),
+      breachedAt: iso(room.firstResponseBreachedAt),
+    },
+    resolution: {
+      dueAt: room.resolutionDueAt.toISOString(),
+      metAt: room.status === 'closed' ? iso(room.closedAt) : null,
+      breachedAt: iso(room.resolutionBreachedAt),
+    },
   };
 }
 
@@ -56,4 +91,28 @@ function labels(room: RoomRecord): Pick<RoomSummary, 'category' | 'priority' | '
 function closing(room: RoomRecord): Pick<RoomSummary, 'closedAt' | 'closeReason'> {
   if (room.status !== 'closed' || !room.closedAt) return {};
   return { closedAt: room.closedAt.toISOString(), closeReason: room.closeReason ?? 'resolved' };
+}
+
+/**
+ * Whether a closed room met its targets, for analytics' compliance rate; nothing when no policy
+ * applied. A first response never given counts as missed once its deadline passed before the
+ * close, and as not measured (null) otherwise.
+ */
+export function slaOutcome(room: RoomRecord): { sla?: SlaOutcome } {
+  if (!room.slaPolicyId || !room.firstResponseDueAt || !room.resolutionDueAt || !room.closedAt)
+    return {};
+  const firstResponseMet = room.firstRespondedAt
+    ? room.firstRespondedAt <= room.firstResponseDueAt
+    : room.closedAt > room.firstResponseDueAt
+      ? false
+      : null;
+  return {
+    sla: {
+      policyId: room.slaPolicyId,
+      teamId: room.teamId ?? null,
+      category: room.category ?? null,
+      firstResponseMet,
+      resolutionMet: room.closedAt <= room.resolutionDueAt,
+    },
+  };
 }

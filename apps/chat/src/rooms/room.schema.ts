@@ -93,6 +93,28 @@ export class Room {
   @Prop({ type: Date, default: null })
   closedAt!: Date | null;
 
+  /** The SLA policy that gave the room its deadlines (see SlaClock); null: none applies. Rooms
+   * from before SLAs have none of these fields. */
+  @Prop({ type: String, default: null })
+  slaPolicyId?: string | null;
+
+  @Prop({ type: Date, default: null })
+  firstResponseDueAt?: Date | null;
+
+  @Prop({ type: Date, default: null })
+  resolutionDueAt?: Date | null;
+
+  /** The first agent message: the first-response target met (resolution is `closedAt`). */
+  @Prop({ type: Date, default: null })
+  firstRespondedAt?: Date | null;
+
+  /** When the breach sweep found each target missed (the breach itself is `sla_breaches`). */
+  @Prop({ type: Date, default: null })
+  firstResponseBreachedAt?: Date | null;
+
+  @Prop({ type: Date, default: null })
+  resolutionBreachedAt?: Date | null;
+
   createdAt!: Date;
   updatedAt!: Date;
 }
@@ -110,6 +132,9 @@ RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
 RoomSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 // Serves a contact's conversations, newest first (and finds them all for an erasure).
 RoomSchema.index({ tenantId: 1, 'visitor.email': 1, createdAt: -1 });
+// Serve the SLA breach sweep, across tenants: open rooms whose deadline passed.
+RoomSchema.index({ firstResponseDueAt: 1, status: 1 });
+RoomSchema.index({ resolutionDueAt: 1, status: 1 });
 
 /**
  * One document per state change of a room, `_id` = `<room>:<version it leads to>`. Its unique

@@ -4,6 +4,7 @@ import { BlockingModule } from '../blocking/blocking.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MessagesModule } from '../messages/messages.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { SlaTargetsModule } from '../sla/sla-targets.module';
 import { AgentCapacityGuard } from './agent-capacity.guard';
 import { DisplayIdAllocator } from './display-id.allocator';
 import { RoomCache } from './room-cache';
@@ -28,6 +29,7 @@ import { RoomMoves } from './room-moves.service';
     DirectoryModule,
     MessagesModule,
     RealtimeModule,
+    SlaTargetsModule,
   ],
   controllers: [RoomsController],
   providers: [

@@ -13,10 +13,11 @@ import { RoomCache } from './room-cache';
 import { roomChanges } from './room-changes';
 import { type RoomChange, type RoomRecord, toRecord, type Transition } from './room-record';
 import { type CloseReason, Room, RoomTransition } from './room.schema';
-import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
+import { ROOM_PRIORITIES, type RoomPriority, type SlaKind } from '@app/contracts';
 import { TeamsRepository } from '../directory/teams.repository';
 import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
 import { type HistoryPosition, historyMatch, type RoomHistoryFilter } from './room-history';
+import { SlaClock } from '../sla/sla-clock.service';
 
 /** Where a page of the queue starts after: the last room of the page before. */
 export interface QueuePosition {
@@ -62,6 +63,7 @@ export class RoomsRepository implements OnModuleInit {
     private readonly messageSeqs: MessageSeqAllocator,
     private readonly cache: RoomCache,
     private readonly teams: TeamsRepository,
+    private readonly slaClock: SlaClock,
   ) {}
 
   /**
@@ -96,6 +98,8 @@ export class RoomsRepository implements OnModuleInit {
     const category = room.category ?? null;
     const priority = room.priority ?? 'normal';
     const teamId = routedTeam({ category, teamId: room.teamId ?? null }, await this.teams.list());
+    const now = new Date();
+    const sla = await this.slaClock.deadlines({ priority, category, teamId }, now);
     const key = redisKeys.roomDisplayId(TenantContext.current());
     const highest = () => this.highestDisplayId();
     let displayId = await this.displayIds.next(key, highest);
@@ -111,7 +115,9 @@ export class RoomsRepository implements OnModuleInit {
           teamId,
           journey: room.journey ?? null,
           status: options.offline ? 'offline' : 'queued',
-          queuedAt: new Date(),
+          createdAt: now,
+          queuedAt: now,
+          ...sla,
           ...(options.offline ? { awayUntil: new Date(Date.now() + OFFLINE_AWAY_MS) } : {}),
           version: 0,
         });
@@ -257,6 +263,51 @@ export class RoomsRepository implements OnModuleInit {
       .limit(limit + 1)
       .lean();
     return { rooms: found.slice(0, limit).map(toRecord), hasMore: found.length > limit };
+  }
+
+  /**
+   * Open rooms of every tenant whose SLA target passed unmet and unmarked, soonest due first,
+   * for the breach sweep (across tenants: each room names its own).
+   */
+  async slaDue(now: Date, limit: number): Promise<Array<{ room: RoomRecord; kind: SlaKind }>> {
+    const open = { status: { $in: ['queued', 'active', 'offline'] } };
+    const [firstResponse, resolution] = await asSystem('the SLA breach sweep', () =>
+      Promise.all([
+        this.rooms
+          .find({
+            ...open,
+            firstResponseDueAt: { $lte: now },
+            firstRespondedAt: null,
+            firstResponseBreachedAt: null,
+          })
+          .sort({ firstResponseDueAt: 1 })
+          .limit(limit)
+          .lean()
+          .exec(),
+        this.rooms
+          .find({ ...open, resolutionDueAt: { $lte: now }, resolutionBreachedAt: null })
+          .sort({ resolutionDueAt: 1 })
+          .limit(limit)
+          .lean()
+          .exec(),
+      ]),
+    );
+    return [
+      ...firstResponse.map((room) => ({ room: toRecord(room), kind: 'first_response' as const })),
+      ...resolution.map((room) => ({ room: toRecord(room), kind: 'resolution' as const })),
+    ];
+  }
+
+  /**
+   * Where a room goes to wait at the front of its queue: just before the oldest room of its
+   * team and priority (the queue's order), or now when none waits.
+   */
+  async frontOfQueue(teamId: string | null, rank: number, now: Date): Promise<Date> {
+    const first = await this.rooms
+      .findOne({ status: 'queued', teamId, priorityRank: rank }, { queuedAt: 1 })
+      .sort({ queuedAt: 1 })
+      .lean();
+    return first && first.queuedAt < now ? new Date(first.queuedAt.getTime() - 1) : now;
   }
 
   /** Open rooms of a team (for its deletion). */

@@ -19,7 +19,7 @@ import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { queueCursor, queuePosition } from './queue-cursor';
 import { type CloseReason } from './room.schema';
-import { roomUpdate, summarize } from './room-summary';
+import { agentSummary, roomSla, roomUpdate, slaOutcome } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
 import { AgentCapacityGuard } from './agent-capacity.guard';
@@ -101,7 +101,7 @@ export class RoomsService {
 
   async summaries(rooms: RoomRecord[]): Promise<RoomSummary[]> {
     const lastSeqs = await this.messages.lastSeqs(rooms);
-    return rooms.map((room, index) => summarize(room, lastSeqs[index]));
+    return rooms.map((room, index) => agentSummary(room, lastSeqs[index]));
   }
 
   async summary(room: RoomRecord): Promise<RoomSummary> {
@@ -302,6 +302,7 @@ export class RoomsService {
         closedBy: by === 'system' ? 'system' : 'agent',
         createdAt: room.createdAt.toISOString(),
         closedAt: closed.closedAt!.toISOString(),
+        ...slaOutcome(closed),
       },
     });
     if (reason !== 'blocked' && options.transcript !== false) {
@@ -328,8 +329,11 @@ export class RoomsService {
    */
   async announceRoom(room: RoomRecord, reason?: CloseReason): Promise<void> {
     const update = { ...roomUpdate(room), ...(reason ? { reason } : {}) };
+    // The SLA is the agents' business: the visitor's copy goes without it.
+    const forAgents = { ...update, sla: roomSla(room) };
+    this.realtime.toVisitor(room.tenantId, room.id, 'room:updated', update);
     if (!room.teamId) {
-      this.realtime.toRoomAndAgents(room.tenantId, room.id, 'room:updated', update);
+      this.realtime.toAgentsInRoomAndAll(room.tenantId, room.id, 'room:updated', forAgents);
       return;
     }
     const [team, agents] = await forTenant(room.tenantId, 'who may see a team’s room', () =>
@@ -340,12 +344,12 @@ export class RoomsService {
       ...agents.filter((agent) => agent.permissions.includes('chats:supervise')).map((a) => a.id),
       ...[room.agentId, room.previousAgentId].filter((id): id is string => Boolean(id)),
     ]);
-    this.realtime.toRoomAndTheseAgents(
+    this.realtime.toAgentsInRoomAnd(
       room.tenantId,
       room.id,
       [...audience],
       'room:updated',
-      update,
+      forAgents,
     );
   }
 }

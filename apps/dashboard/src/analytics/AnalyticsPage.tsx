@@ -14,6 +14,7 @@ import { KpiCards } from './KpiCards';
 import { apiQuery, type DayRange, intervalOf, rangeOf } from './range';
 import { RangePicker } from './RangePicker';
 import { ReportSubscription } from './ReportSubscription';
+import { SlaCompliance } from './SlaCompliance';
 
 // chart.js is most of the dashboard's weight: only this page loads it, after the figures.
 const TimeseriesChart = lazy(() =>
@@ -146,6 +147,12 @@ function Analytics() {
             >
               {agents.data ? <AgentTable agents={agents.data.agents} /> : <Loading />}
             </Card>
+            <SlaCompliance
+              query={query}
+              agentName={(agentId) =>
+                agents.data?.agents.find((agent) => agent.agentId === agentId)?.name ?? agentId
+              }
+            />
           </div>
         </Suspense>
       )}

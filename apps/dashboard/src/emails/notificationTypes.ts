@@ -21,6 +21,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   'agent-invite': 'Agent invitation',
   'email-verification': 'Email verification',
   'usage-report': 'Usage report',
+  'sla-breached': 'SLA breach',
 };
 
 export const STATE_LABELS: Record<NotificationState, string> = {

@@ -7,6 +7,8 @@ import type { KnownRoom } from './inbox-state';
 import { RoomLabelEditor } from './RoomLabelEditor';
 import { RoomLabels } from './RoomLabels';
 import { roomStatusLabel } from './room-status';
+import { SlaCountdown } from './SlaCountdown';
+import { useNow } from './useNow';
 import { useRouting } from './useRouting';
 import { VisitorEmail } from './VisitorEmail';
 
@@ -29,6 +31,7 @@ export function ConversationHeader({
   const routing = useRouting();
   const { can } = useSession();
   const mayLabel = room.status !== 'closed' && (mine || can('chats:supervise'));
+  const now = useNow();
   return (
     <header className="inbox-conversation-header">
       <div className="inbox-conversation-title">
@@ -46,6 +49,7 @@ export function ConversationHeader({
           <Badge tone={status.tone}>{status.label}</Badge>
         </span>
         <RoomLabels room={room} routing={routing} />
+        <SlaCountdown sla={room.sla} now={now} />
         <button
           type="button"
           className="button inbox-details-toggle"

@@ -10,6 +10,7 @@ import { Conversation } from './Conversation';
 import { MyChatsList } from './MyChatsList';
 import { OfflineList } from './OfflineList';
 import { QueueList } from './QueueList';
+import { SlaBreachAlerts } from './SlaBreachAlerts';
 import { forgetCannedReplies } from './useCannedReplies';
 import { useInboxTitle } from './useInboxTitle';
 import './inbox.css';
@@ -24,6 +25,7 @@ export function InboxPage() {
 
 function Inbox() {
   const { roomId } = useParams();
+  const { can } = useSession();
   useInboxTitle();
   // Composers share one load while the inbox is open; coming back to it loads them afresh.
   useEffect(() => forgetCannedReplies, []);
@@ -37,6 +39,7 @@ function Inbox() {
           <AgentStatusPicker />
         </header>
         <AlertControls />
+        {can('chats:supervise') && <SlaBreachAlerts />}
         <div className="inbox-sidebar-lists">
           <QueueList />
           <OfflineList />

@@ -3,11 +3,14 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Avatar } from './Avatar';
 import { myRooms, unreadOf } from './inbox-state';
 import { useInbox } from './InboxProvider';
+import { SlaCountdown } from './SlaCountdown';
+import { useNow } from './useNow';
 
 /** The agent's open chats, with unread counts and whether the visitor is still there. */
 export function MyChatsList() {
   const { state, roomsError } = useInbox();
   const rooms = myRooms(state);
+  const now = useNow();
 
   return (
     <section className="inbox-section" aria-labelledby="inbox-mine-heading">
@@ -35,6 +38,7 @@ export function MyChatsList() {
                   </span>
                   <span className="inbox-item-marks">
                     {room.visitorAway && <span className="inbox-away-chip">Away</span>}
+                    <SlaCountdown sla={room.sla} now={now} />
                     {unread > 0 && (
                       <span className="inbox-unread" aria-label={`${unread} unread`}>
                         {unread}

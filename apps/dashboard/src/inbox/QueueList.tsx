@@ -7,6 +7,7 @@ import { formatWaited } from './durations';
 import { useInbox } from './InboxProvider';
 import { useChatbots } from './useChatbots';
 import { useJoinRoom } from './useJoinRoom';
+import { SlaCountdown } from './SlaCountdown';
 import { useNow } from './useNow';
 import { type QueueFilter, QueueFilters } from './QueueFilters';
 import { RoomLabels } from './RoomLabels';
@@ -121,6 +122,7 @@ function QueueItem(props: {
       </Link>
       <span className="inbox-queue-meta">
         {room.status === 'standby' && <span className="inbox-away-chip">Away</span>}
+        <SlaCountdown sla={room.sla} now={now} />
         <span className="inbox-waited" title="Time waiting">
           <span className="sr-only">Waiting for </span>
           {waited}

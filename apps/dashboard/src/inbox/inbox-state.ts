@@ -136,6 +136,7 @@ function withRoomUpdate(state: InboxState, update: RoomUpdate, at: string): Inbo
     teamId: update.teamId !== undefined ? update.teamId : previous.teamId,
     visitorAway,
     closeReason: update.reason ?? previous.closeReason,
+    sla: update.sla !== undefined ? update.sla : previous.sla,
   };
   const next = { ...state, rooms: { ...state.rooms, [room.roomId]: room } };
   // A visitor who left or whose chat ended is not typing any more, whatever was said last.

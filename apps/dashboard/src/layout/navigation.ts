@@ -37,6 +37,7 @@ export const NAVIGATION: NavGroup[] = [
       { to: '/roles', label: 'Roles', icon: 'shield', permission: 'roles:manage' },
       { to: '/teams', label: 'Teams', icon: 'users', permission: 'tenant:manage' },
       { to: '/settings', label: 'Settings', icon: 'settings', permission: 'tenant:manage' },
+      { to: '/sla-policies', label: 'SLA policies', icon: 'clock', permission: 'sla:manage' },
     ],
   },
   {

@@ -25,7 +25,7 @@ export const VISITOR_PARTIALS = {
     'If you did not start this conversation, someone typed your address into a chat on their site: ignore this email.',
 };
 
-/** The eight kinds of mail, each a subject, an HTML body and a plain-text body. */
+/** The nine kinds of mail, each a subject, an HTML body and a plain-text body. */
 export const KIND_TEMPLATES: Record<NotificationKind, KindTemplates> = {
   'visitor-welcome': {
     subject: 'Your conversation with {{tenantName}}',
@@ -171,6 +171,18 @@ Here is how {{day}} went for {{tenantName}}:
 {{/each}}
 
 Open the dashboard: {{dashboardUrl}}
+{{> textFooter}}`,
+  },
+  'sla-breached': {
+    subject: '{{tenantName}}: conversation #{{displayId}} missed its {{target}} target',
+    html: `<p>Hi {{recipientName}},</p>
+<p>Conversation #{{displayId}} ({{priority}} priority) was due a {{target}} by {{dueAt}} and did not get it in time. {{escalation}}</p>
+${button('Open the inbox', 'dashboardUrl')}`,
+    text: `Hi {{recipientName}},
+
+Conversation #{{displayId}} ({{priority}} priority) was due a {{target}} by {{dueAt}} and did not get it in time. {{escalation}}
+
+Open the inbox: {{dashboardUrl}}
 {{> textFooter}}`,
   },
 };

@@ -69,6 +69,16 @@ const REQUESTS: Record<NotificationKind, NotificationRequest> = {
     figures: [{ label: 'Conversations started', value: '12' }],
     dashboardUrl: 'https://parley.test/app/analytics?from=2026-03-01',
   },
+  'sla-breached': {
+    ...base,
+    kind: 'sla-breached',
+    displayId: 42,
+    breach: 'first_response',
+    dueAt: '2026-03-01T10:05:00.000Z',
+    priority: 'high',
+    escalation: 'raise-priority',
+    dashboardUrl: 'https://parley.test/app/inbox',
+  },
 };
 
 const LINKS: Record<NotificationKind, string> = {
@@ -80,6 +90,7 @@ const LINKS: Record<NotificationKind, string> = {
   'agent-invite': 'https://parley.test/app/invite?t=secret',
   'email-verification': 'https://parley.test/app/verify-email#token=secret',
   'usage-report': 'https://parley.test/app/analytics?from=2026-03-01',
+  'sla-breached': 'https://parley.test/app/inbox',
 };
 
 const branding = { name: 'Acme & Sons', brandColor: '#ff5500' };

@@ -154,9 +154,26 @@ export class MailRendererService implements OnModuleInit {
         return { verifyUrl: open(request.verifyUrl), expiresAt: formatDate(request.expiresAt) };
       case 'usage-report':
         return { day: request.day, figures: request.figures, dashboardUrl: request.dashboardUrl };
+      case 'sla-breached':
+        return {
+          displayId: request.displayId,
+          target: request.breach === 'first_response' ? 'first response' : 'resolution',
+          dueAt: formatDate(request.dueAt),
+          priority: request.priority,
+          escalation: SLA_ESCALATION_DONE[request.escalation] ?? request.escalation,
+          dashboardUrl: request.dashboardUrl,
+        };
     }
   }
 }
+
+/** What the escalation did, as the mail says it. */
+const SLA_ESCALATION_DONE: Record<string, string> = {
+  none: 'Nothing was changed.',
+  'raise-priority': 'Its priority was raised.',
+  reassign: 'It was reassigned as the policy says.',
+  'requeue-front': 'It was returned to the front of its queue.',
+};
 
 /** A subject is one header line, whatever a name in it contained. */
 function oneLine(text: string): string {

@@ -122,6 +122,19 @@ export const ChatroomClosedV1 = defineEvent({
     closedBy: z.enum(['agent', 'system']),
     createdAt: z.iso.datetime(),
     closedAt: z.iso.datetime(),
+    /**
+     * Whether the room met its SLA targets (`firstResponseMet` null: no agent ever answered and
+     * the target had not passed); absent when no policy applied. Analytics' compliance rate.
+     */
+    sla: z
+      .object({
+        policyId: z.string().min(1),
+        teamId: z.string().nullable(),
+        category: z.string().nullable(),
+        firstResponseMet: z.boolean().nullable(),
+        resolutionMet: z.boolean(),
+      })
+      .optional(),
   }),
 });
 

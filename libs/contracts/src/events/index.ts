@@ -31,6 +31,12 @@ import {
   TeamUpdatedV1,
 } from './tenant-routing.v1';
 import { TenantCreatedV1 } from './tenant-created.v1';
+import {
+  SlaBreachedV1,
+  SlaPolicyCreatedV1,
+  SlaPolicyDeletedV1,
+  SlaPolicyUpdatedV1,
+} from './sla.v1';
 import { TenantUpdatedV1 } from './tenant-updated.v1';
 import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 
@@ -44,6 +50,7 @@ export * from './tenant-chatbot.v1';
 export * from './tenant-session.v1';
 export * from './tenant-routing.v1';
 export * from './tenant-created.v1';
+export * from './sla.v1';
 export * from './tenant-updated.v1';
 export * from './tenant-user.v1';
 
@@ -82,4 +89,8 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   AgentPresenceChangedV1,
   ContactUpdatedV1,
   ContactErasedV1,
+  SlaPolicyCreatedV1,
+  SlaPolicyUpdatedV1,
+  SlaPolicyDeletedV1,
+  SlaBreachedV1,
 ];

@@ -91,6 +91,17 @@ export const notificationSchema = z.discriminatedUnion('kind', [
       .max(40),
     dashboardUrl: z.string().url(),
   }),
+  z.object({
+    ...base,
+    /** To a supervisor who chose it: a conversation missed an SLA target. */
+    kind: z.literal('sla-breached'),
+    displayId: z.number().int().min(1),
+    breach: z.enum(['first_response', 'resolution']),
+    dueAt: z.iso.datetime(),
+    priority: z.string().max(20),
+    escalation: z.string().max(40),
+    dashboardUrl: z.string().url(),
+  }),
 ]);
 
 export type NotificationKind = NotificationRequest['kind'];

@@ -7,3 +7,4 @@ export * from './routing';
 export * from './canned-replies';
 export * from './canned-reply-placeholders';
 export * from './contacts';
+export * from './sla';

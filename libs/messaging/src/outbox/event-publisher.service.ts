@@ -15,6 +15,11 @@ export interface PublishInput<D extends EventDefinition> {
   /** Required for chat events, whose Kafka key is the chatroom id. */
   chatroomId?: string;
   correlationId?: string;
+  /**
+   * The envelope's id when the event stands for a fact that may be published again (a breach
+   * republished after a crash): the same id lets every consumer drop the repeat. Default: new.
+   */
+  eventId?: string;
 }
 
 /** Thrown when a service tries to publish an event that breaks its own contract. */
@@ -65,7 +70,7 @@ export class EventPublisher {
     input: PublishInput<D>,
   ): EventOf<D> {
     const candidate: EventEnvelope = {
-      id: randomUUID(),
+      id: input.eventId ?? randomUUID(),
       type: definition.type,
       version: definition.version,
       tenantId: input.tenantId,

@@ -12,6 +12,12 @@ import { z } from 'zod';
 import { messageAttachmentAnswer } from '../../attachments/attachments.answers';
 
 /** The bodies the rooms routes answer, for the OpenAPI document (see `ApiAnswer`). */
+const slaTargetAnswer = z.object({
+  dueAt: z.iso.datetime(),
+  metAt: z.iso.datetime().nullable(),
+  breachedAt: z.iso.datetime().nullable(),
+});
+
 export const roomSummaryAnswer = z.object({
   roomId: z.string(),
   displayId: z.int().min(1).describe('The tenant’s sequential number of the conversation.'),
@@ -33,6 +39,16 @@ export const roomSummaryAnswer = z.object({
   queuedAt: z.iso.datetime().optional(),
   closedAt: z.iso.datetime().optional().describe('Closed conversations only.'),
   closeReason: closeReasonSchema.nullable().optional().describe('Closed conversations only.'),
+  sla: z
+    .object({
+      policyId: z.string(),
+      startedAt: z.iso.datetime().describe('The countdown starts here (the room’s creation).'),
+      firstResponse: slaTargetAnswer.describe('Met by the first agent message.'),
+      resolution: slaTargetAnswer.describe('Met by the close.'),
+    })
+    .nullable()
+    .optional()
+    .describe('The SLA deadlines; null when no policy applies.'),
 }) satisfies z.ZodType<Jsonified<RoomSummary>>;
 
 export const roomListAnswer = z.object({ rooms: z.array(roomSummaryAnswer) });

@@ -29,6 +29,10 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'Export contacts',
     description: 'Download all that is stored about a contact',
   },
+  'sla:manage': {
+    title: 'SLA policies',
+    description: 'Create, change and delete the response and resolution targets',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',
