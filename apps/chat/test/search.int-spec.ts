@@ -224,6 +224,37 @@ describe('conversation search (GET /search)', () => {
     await searched(chat.admin, { q: 'quintana' }, 0);
   });
 
+  it('finds a contact by the name an agent gave it, and forgets an erased contact', async () => {
+    const chat = await conversation('R. Q.');
+    await searched(chat.admin, { q: 'refund' }, 1);
+    const contact = await eventually(
+      async () =>
+        (
+          await request(fixture.chat.url)
+            .get('/api/chat/contacts')
+            .query({ roomId: chat.roomId })
+            .set(bearer(chat.admin.accessToken))
+            .expect(200)
+        ).body as { id: string },
+    );
+    await request(fixture.chat.url)
+      .patch(`/api/chat/contacts/${contact.id}`)
+      .set(bearer(chat.admin.accessToken))
+      .send({ name: 'Rosalind Quimby' })
+      .expect(200);
+
+    const renamed = await searched(chat.admin, { q: 'Quimby' }, 1);
+    expect(renamed[0]).toMatchObject({ kind: 'visitor', room: { roomId: chat.roomId } });
+    expect(renamed[0].highlights[0]).toBe('Rosalind <mark>Quimby</mark>');
+
+    await request(fixture.chat.url)
+      .delete(`/api/chat/contacts/${contact.id}`)
+      .set(bearer(chat.admin.accessToken))
+      .expect(204);
+    await searched(chat.admin, { q: 'Quimby' }, 0);
+    await searched(chat.admin, { q: 'refund' }, 0);
+  });
+
   it('answers 503 while the engine is down, chat goes on, and the index catches up after', async () => {
     const chat = await conversation();
     await searched(chat.admin, { q: 'invoice' }, 2);

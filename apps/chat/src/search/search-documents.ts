@@ -52,7 +52,8 @@ export interface IndexedDocument {
 
 export const roomDocumentId = (roomId: string) => `room:${roomId}`;
 
-export function roomDocument(room: RoomSource): IndexedDocument {
+/** `contactName`: the name an agent gave the visitor's contact, found like the name given. */
+export function roomDocument(room: RoomSource, contactName?: string | null): IndexedDocument {
   const id = roomDocumentId(room._id);
   return {
     id,
@@ -67,6 +68,7 @@ export function roomDocument(room: RoomSource): IndexedDocument {
       chatbotId: room.chatbotId,
       visitorName: room.visitor.name,
       visitorEmail: room.visitor.email,
+      contactName: contactName ?? null,
       status: room.status,
       agentId: room.agentId,
       previousAgentId: room.previousAgentId ?? null,

@@ -26,6 +26,7 @@ const MAPPINGS: Types.Common_Mapping.TypeMapping = {
     displayId: { type: 'integer' },
     chatbotId: keyword,
     visitorName: text,
+    contactName: text,
     visitorEmail: { ...text, fields: { exact: { type: 'keyword', normalizer: 'folded' } } },
     status: keyword,
     agentId: keyword,
@@ -80,8 +81,12 @@ export class SearchIndex {
 
   private async createFirstIndex(): Promise<void> {
     const { body: exists } = await this.client.indices.existsAlias({ name: this.writeAlias });
-    if (exists) return;
-    await this.createIndex(`${this.writeAlias}-1`, { aliasAsWriter: true });
+    if (!exists) return this.createIndex(`${this.writeAlias}-1`, { aliasAsWriter: true });
+    // Fields added since the index was made (a field's change needs `npm run search:reindex`).
+    await this.client.indices.putMapping({
+      index: await this.currentIndex(),
+      body: { properties: MAPPINGS.properties },
+    });
   }
 
   async createIndex(index: string, options: { aliasAsWriter: boolean }): Promise<void> {

@@ -8,6 +8,8 @@ import {
   ChatroomResumedV1,
   ChatroomStandbyV1,
   ChatroomUpdatedV1,
+  ContactErasedV1,
+  ContactUpdatedV1,
   type EventDefinition,
   MessageSentV1,
   NoteAddedV1,
@@ -24,6 +26,7 @@ import {
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
 import { type ChatConfig } from '../chat.config';
+import { Contact } from '../contacts/contact.schema';
 import { Message } from '../messages/message.schema';
 import { Note } from '../notes/note.schema';
 import { Room } from '../rooms/room.schema';
@@ -53,6 +56,8 @@ export const SEARCH_EVENTS: EventDefinition[] = [
   MessageSentV1,
   NoteAddedV1,
   ChatroomDeletedV1,
+  ContactUpdatedV1,
+  ContactErasedV1,
   ...ROOM_EVENTS,
 ];
 
@@ -77,6 +82,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectModel(Room.name) private readonly rooms: Model<Room>,
     @InjectModel(Message.name) private readonly messages: Model<Message>,
     @InjectModel(Note.name) private readonly notes: Model<Note>,
+    @InjectModel(Contact.name) private readonly contacts: Model<Contact>,
   ) {
     if (config.SEARCH_INDEXER !== 'on') return;
     this.stream = new EventBatchStream({
@@ -105,6 +111,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
       await this.index.deleteRooms(deleted.map((payload) => payload.roomId));
       return;
     }
+    if (batch.topic === ContactErasedV1.topic) {
+      const erased = payloads<typeof ContactErasedV1>(batch.events);
+      await this.index.deleteRooms(erased.flatMap((payload) => payload.roomIds));
+      return;
+    }
     for (const [tenantId, events] of byTenant(batch.events)) {
       const documents = await forTenant(tenantId, 'indexing for search', () =>
         this.documentsOf(batch.topic, events),
@@ -129,10 +140,24 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (ROOM_TOPICS.has(topic)) {
       const ids = new Set(events.map(({ event }) => (event.payload as { roomId: string }).roomId));
-      const found = await this.rooms.find({ _id: { $in: [...ids] } }).lean<RoomSource[]>();
-      return found.map(roomDocument);
+      return this.roomDocuments({ _id: { $in: [...ids] } });
+    }
+    if (topic === ContactUpdatedV1.topic) {
+      const emails = payloads<typeof ContactUpdatedV1>(events).map((payload) => payload.email);
+      return this.roomDocuments({ 'visitor.email': { $in: emails } });
     }
     return [];
+  }
+
+  /** The rooms' documents, with the names agents gave their visitors' contacts. */
+  private async roomDocuments(filter: object): Promise<IndexedDocument[]> {
+    const rooms = await this.rooms.find(filter).lean<RoomSource[]>();
+    const emails = [...new Set(rooms.map((room) => room.visitor.email))];
+    const named = await this.contacts
+      .find({ email: { $in: emails }, nameSetBy: { $ne: null } }, { email: 1, name: 1 })
+      .lean<Array<{ email: string; name: string }>>();
+    const names = new Map(named.map((contact) => [contact.email, contact.name]));
+    return rooms.map((room) => roomDocument(room, names.get(room.visitor.email)));
   }
 }
 

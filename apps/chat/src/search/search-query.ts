@@ -84,6 +84,8 @@ export function roomConditions(
   if (filter.chatbotId !== undefined) conditions.push(term('chatbotId', filter.chatbotId));
   if (filter.teamId !== undefined) conditions.push(noneOr('teamId', filter.teamId));
   if (filter.category !== undefined) conditions.push(noneOr('category', filter.category));
+  if (filter.visitorEmail !== undefined)
+    conditions.push(term('visitorEmail.exact', filter.visitorEmail));
   if (filter.from || filter.to) {
     conditions.push({
       range: {
@@ -116,7 +118,7 @@ export function searchBody(request: SearchRequest): Clause {
         {
           multi_match: {
             query: request.text,
-            fields: ['visitorName', 'visitorEmail'],
+            fields: ['visitorName', 'contactName', 'visitorEmail'],
             type: 'cross_fields',
             operator: 'and',
           },
@@ -153,6 +155,7 @@ export function searchBody(request: SearchRequest): Clause {
       fields: {
         body: { fragment_size: 160, number_of_fragments: 3, no_match_size: 160 },
         visitorName: { number_of_fragments: 0 },
+        contactName: { number_of_fragments: 0 },
         visitorEmail: { number_of_fragments: 0 },
       },
     },

@@ -70,11 +70,16 @@ export class SearchReindexer {
     outcome: ReindexOutcome,
   ): Promise<Set<string>> {
     const tenants = new Set<string>();
+    const contactNames = await this.contactNames();
     const sources = [
       {
         collection: 'rooms',
         filter: filters.rooms ?? {},
-        toDocument: (source: Document) => roomDocument(source as RoomSource),
+        toDocument: (source: Document) =>
+          roomDocument(
+            source as RoomSource,
+            contactNames.get(`${source.tenantId}:${(source as RoomSource).visitor.email}`),
+          ),
         count: (n: number) => (outcome.rooms += n),
       },
       {
@@ -108,6 +113,17 @@ export class SearchReindexer {
       this.log(`${source.collection}: copied`);
     }
     return tenants;
+  }
+
+  /** The names agents gave contacts, by `<tenant>:<email>`. */
+  private async contactNames(): Promise<Map<string, string>> {
+    const named = this.db
+      .collection('contacts')
+      .find({ nameSetBy: { $ne: null } }, { projection: { tenantId: 1, email: 1, name: 1 } });
+    const names = new Map<string, string>();
+    for await (const contact of named)
+      names.set(`${contact.tenantId}:${contact.email}`, contact.name as string);
+    return names;
   }
 }
 

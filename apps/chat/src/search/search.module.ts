@@ -2,6 +2,7 @@ import { APP_CONFIG } from '@app/config';
 import { Module, type OnModuleDestroy } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { type ChatConfig } from '../chat.config';
+import { Contact, ContactSchema } from '../contacts/contact.schema';
 import { Message, MessageSchema } from '../messages/message.schema';
 import { Note, NoteSchema } from '../notes/note.schema';
 import { Room, RoomSchema } from '../rooms/room.schema';
@@ -18,6 +19,7 @@ import { SearchService } from './search.service';
       { name: Room.name, schema: RoomSchema },
       { name: Message.name, schema: MessageSchema },
       { name: Note.name, schema: NoteSchema },
+      { name: Contact.name, schema: ContactSchema },
     ]),
     RoomsModule,
   ],

@@ -84,7 +84,7 @@ function toResult(hit: Hit, room: RoomSummary): SearchResult {
       id: null,
       at,
       highlights: [
-        marks.visitorName?.[0] ?? escapeHtml(room.visitor.name),
+        marks.contactName?.[0] ?? marks.visitorName?.[0] ?? escapeHtml(room.visitor.name),
         marks.visitorEmail?.[0] ?? escapeHtml(room.visitor.email),
       ],
       room,
