@@ -1,5 +1,5 @@
 // Unit tests (*.spec.ts) run in parallel; integration tests (*.int-spec.ts) share one Kafka
-// broker and one database server, so scripts/test.sh runs them in band.
+// broker and one database server, so scripts/test.sh runs them one at a time.
 const fs = require('node:fs');
 
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
