@@ -1,5 +1,5 @@
 import type { RoomSummary } from '@app/contracts';
-import { useMemo } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/SessionProvider';
 import { describeCloseReason } from '../inbox/close-reasons';
@@ -22,10 +22,15 @@ import {
   filtersFrom,
   historyQuery,
   HISTORY_STATUSES,
+  searchQuery,
   statusOf,
 } from './history-filters';
+import { SearchResults } from './SearchResults';
 
-/** Every conversation the agent may see, open and closed, newest first; each opens read-only. */
+/**
+ * Every conversation the agent may see, open and closed, newest first, or those a search finds
+ * by their words; each opens read-only.
+ */
 export function ConversationsPage() {
   return (
     <RequirePermission permission="chats:join">
@@ -41,11 +46,10 @@ function Conversations() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const filterKey = params.toString();
-  const query = useMemo(
-    () => historyQuery(filtersFrom(new URLSearchParams(filterKey)), me.user.id),
-    [filterKey, me.user.id],
-  );
-  const pages = useCursorPages<'rooms', RoomSummary>('/api/chat/rooms', 'rooms', query);
+  const query = useMemo(() => {
+    const current = filtersFrom(new URLSearchParams(filterKey));
+    return current.q ? searchQuery(current, me.user.id) : historyQuery(current, me.user.id);
+  }, [filterKey, me.user.id]);
 
   const setFilter = (name: (typeof FILTER_NAMES)[number], value: string) => {
     const next = new URLSearchParams(params);
@@ -63,17 +67,13 @@ function Conversations() {
     <>
       <PageHeader
         title="Conversations"
-        description="Every conversation, open and closed, newest first. Open one to read it."
-        actions={
-          <button
-            type="button"
-            className="button"
-            onClick={pages.refresh}
-            disabled={pages.first.loading}
-          >
-            {pages.first.loading ? 'Refreshing…' : 'Refresh'}
-          </button>
-        }
+        description="Every conversation, open and closed, newest first, or those holding the words you search for. Open one to read it."
+      />
+      <SearchForm
+        searched={filters.q}
+        onSearch={(words) => setFilter('q', words)}
+        sort={filters.sort}
+        onSort={(sort) => setFilter('sort', sort)}
       />
       <div className="toolbar" role="group" aria-label="Filter the conversations">
         <SelectField
@@ -128,6 +128,38 @@ function Conversations() {
         routing={routing}
         chatbots={chatbots}
       />
+      {filters.q ? (
+        <SearchResults query={query} />
+      ) : (
+        <ConversationList query={query} filtered={filterKey !== ''} routing={routing} />
+      )}
+    </>
+  );
+}
+
+/** The conversations the filters leave, newest first, a page at a time. */
+function ConversationList({
+  query,
+  filtered,
+  routing,
+}: {
+  query: Record<string, string | number>;
+  filtered: boolean;
+  routing: ReturnType<typeof useRouting>;
+}) {
+  const pages = useCursorPages<'rooms', RoomSummary>('/api/chat/rooms', 'rooms', query);
+  return (
+    <>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button"
+          onClick={pages.refresh}
+          disabled={pages.first.loading}
+        >
+          {pages.first.loading ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
       <Loaded resource={pages.first} loadingLabel="Loading conversations…">
         {() => {
           const rooms = pages.items ?? [];
@@ -135,7 +167,7 @@ function Conversations() {
             return (
               <div className="card">
                 <EmptyState title="No conversations here">
-                  {filterKey
+                  {filtered
                     ? 'Nothing matches these filters.'
                     : 'Conversations appear here once visitors start chatting.'}
                 </EmptyState>
@@ -194,5 +226,62 @@ function Conversations() {
         }}
       </Loaded>
     </>
+  );
+}
+
+/** The words to search for, searched on Enter; the order once there are results. */
+function SearchForm({
+  searched,
+  onSearch,
+  sort,
+  onSort,
+}: {
+  searched: string;
+  onSearch(words: string): void;
+  sort: string;
+  onSort(sort: string): void;
+}) {
+  const [words, setWords] = useState(searched);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(words.trim());
+  };
+  return (
+    <form className="toolbar" role="search" aria-label="Search conversations" onSubmit={submit}>
+      <TextField
+        label="Search"
+        type="search"
+        value={words}
+        maxLength={200}
+        placeholder="Words in messages, notes, names or emails"
+        onChange={setWords}
+      />
+      <button type="submit" className="button primary">
+        Search
+      </button>
+      {searched && (
+        <>
+          <SelectField
+            label="Order"
+            value={sort === 'date' ? 'date' : ''}
+            onChange={onSort}
+            options={[
+              { value: '', label: 'Best match first' },
+              { value: 'date', label: 'Newest first' },
+            ]}
+          />
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() => {
+              setWords('');
+              onSearch('');
+            }}
+          >
+            Clear search
+          </button>
+        </>
+      )}
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { filtersFrom, historyQuery } from './history-filters';
+import { filtersFrom, historyQuery, searchQuery } from './history-filters';
 
 describe('the Conversations page’s query', () => {
   it('asks for the chosen days, the last one included, and the agent’s own with “mine”', () => {
@@ -17,5 +17,18 @@ describe('the Conversations page’s query', () => {
 
   it('leaves out what is not chosen', () => {
     expect(historyQuery(filtersFrom(new URLSearchParams('')), 'agent-1')).toEqual({ limit: 50 });
+  });
+
+  it('searches with the words, best match first unless newest is chosen, within the filters', () => {
+    const filters = filtersFrom(new URLSearchParams('q=refund bike&status=closed'));
+    expect(searchQuery(filters, 'agent-1')).toEqual({
+      limit: 50,
+      status: 'closed',
+      q: 'refund bike',
+      sort: 'relevance',
+    });
+    expect(
+      searchQuery(filtersFrom(new URLSearchParams('q=refund&sort=date')), 'agent-1'),
+    ).toMatchObject({ sort: 'date' });
   });
 });

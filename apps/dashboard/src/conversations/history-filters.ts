@@ -13,6 +13,10 @@ export interface HistoryFilters {
   /** Days as a date input gives them (`2026-12-01`), both included. */
   from: string;
   to: string;
+  /** Words searched for; '' lists the conversations instead. */
+  q: string;
+  /** The search's order: '' (best match first) or 'date' (newest first). */
+  sort: string;
 }
 
 export const FILTER_NAMES = [
@@ -24,6 +28,8 @@ export const FILTER_NAMES = [
   'mine',
   'from',
   'to',
+  'q',
+  'sort',
 ] as const satisfies ReadonlyArray<keyof HistoryFilters>;
 
 /** The filters the address holds. */
@@ -53,6 +59,18 @@ export function historyQuery(
   if (filters.mine === '1') query.agentId = myId;
   if (filters.to) query.to = dayAfter(filters.to);
   return query;
+}
+
+/** `GET /api/chat/search`'s query: the words, their order and the list's filters. */
+export function searchQuery(
+  filters: HistoryFilters,
+  myId: string,
+): Record<string, string | number> {
+  return {
+    ...historyQuery(filters, myId),
+    q: filters.q,
+    sort: filters.sort === 'date' ? 'date' : 'relevance',
+  };
 }
 
 function dayAfter(day: string): string {
