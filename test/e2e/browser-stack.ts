@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type DevOidcProvider,
+  eventually,
   freePort,
   launchBrowser,
   startDevOidcProvider,
@@ -12,13 +13,28 @@ import {
   type TestService,
   uniqueSuffix,
 } from '@app/testing';
-import { type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
+import { type ChatConfig } from '../../apps/chat/src/chat.config';
 import { chatService } from '../../apps/chat/src/chat.service-definition';
+import { mailTo } from '../../apps/email/test/email-fixture';
 import { emailService } from '../../apps/email/src/email.service-definition';
 import { tenantService } from '../../apps/tenant/src/tenant.service-definition';
 
 const webBuild = resolve(__dirname, '../../dist/web');
+
+/** A workspace signed up through the API, its owner signed in in a page of the dashboard. */
+export interface SignedUpWorkspace {
+  accessToken: string;
+  /** What the widget is given: the workspace, its chatbot (allowed on the stack's origin), the key. */
+  credentials: { tenantId: string; chatbotId: string; apiKey: string };
+}
 
 /**
  * Everything a person in a browser meets: the four services for real, nginx in front serving the
@@ -29,6 +45,8 @@ export class BrowserStack {
   private constructor(
     readonly url: string,
     readonly browser: Browser,
+    /** The chat service, for what a test sets up in its database. */
+    readonly chat: TestService<ChatConfig>,
     private readonly services: TestService<object>[],
     private readonly nginx: TestNginx,
     private readonly google: DevOidcProvider,
@@ -81,7 +99,63 @@ export class BrowserStack {
       { tenant: tenant.url, chat: [chat.url], email: email.url, analytics: analytics.url },
       { port, trustedLoadBalancers: ['127.0.0.1'] },
     );
-    return new BrowserStack(url, await launchBrowser(), services, nginx, google, someIp());
+    return new BrowserStack(url, await launchBrowser(), chat, services, nginx, google, someIp());
+  }
+
+  /** A JSON POST through nginx, with its status and JSON answer. */
+  async post(
+    path: string,
+    body: object,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const answer = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+  }
+
+  /**
+   * Signs a workspace up as its owner would: the signup, the confirmation link followed in
+   * `page` (which lands in the dashboard, signed in), then a chatbot for the stack's origin that
+   * the widget is ready to serve.
+   */
+  async signUp(
+    page: Page,
+    owner: { tenantName: string; name: string; email: string; password: string },
+  ): Promise<SignedUpWorkspace> {
+    const signup = await this.post('/api/tenant/auth/signup', owner);
+    if (signup.status !== 201) throw new Error(`signup answered ${signup.status}`);
+    const mail = await eventually(async () => {
+      const [confirmation] = await mailTo(owner.email);
+      if (!confirmation) throw new Error(`no mail to ${owner.email} yet`);
+      return confirmation;
+    });
+    await page.goto(/href="([^"]*\/app\/verify-email#token=[^"]+)"/.exec(mail.shownHtml)![1]);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const login = await this.post('/api/tenant/auth/login', {
+      email: owner.email,
+      password: owner.password,
+    });
+    const accessToken = login.body.accessToken as string;
+    const chatbot = (
+      await this.post(
+        '/api/tenant/chatbots',
+        { name: 'Bike help', allowedOrigins: [this.url] },
+        { authorization: `Bearer ${accessToken}` },
+      )
+    ).body as Record<string, string>;
+    const credentials = {
+      tenantId: chatbot.tenantId,
+      chatbotId: chatbot.id,
+      apiKey: chatbot.apiKey,
+    };
+    await eventually(async () => {
+      const config = await this.post('/api/chat/widget/config', credentials, { origin: this.url });
+      if (config.status !== 200) throw new Error(`widget config answered ${config.status}`);
+    });
+    return { accessToken, credentials };
   }
 
   async close(): Promise<void> {
@@ -90,4 +164,9 @@ export class BrowserStack {
     await this.google.stop();
     for (const service of this.services.reverse()) await service.close();
   }
+}
+
+/** Waits until the first element of `locator` holds `text`. */
+export async function shows(locator: Locator, text: string): Promise<void> {
+  await eventually(async () => expect(await locator.first().textContent()).toContain(text));
 }

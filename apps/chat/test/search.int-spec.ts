@@ -1,12 +1,20 @@
 import { type SearchPage, type SearchResult } from '@app/contracts';
-import { bearer, eventually, type SignedIn, TcpRelay, uniqueSuffix } from '@app/testing';
+import {
+  bearer,
+  eventually,
+  runBuiltCommand,
+  type SignedIn,
+  TcpRelay,
+  uniqueSuffix,
+} from '@app/testing';
 import { Client } from '@opensearch-project/opensearch';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import request from 'supertest';
 import { ChatFixture } from './chat-fixture';
 
 jest.setTimeout(180_000);
+
+/** `npm run search:reindex`, built. */
+const REINDEX = 'apps/chat/src/search/reindex.main.js';
 
 const opensearchUrl = new URL(
   process.env.OPENSEARCH_URL ?? `http://127.0.0.1:${process.env.OPENSEARCH_PORT ?? '9200'}`,
@@ -288,7 +296,7 @@ describe('conversation search (GET /search)', () => {
     await searched(chat.admin, { q: 'refund' }, 1);
     const before = Object.keys((await engine.indices.getAlias({ name: prefix })).body);
 
-    const output = await runReindex({
+    const output = await runBuiltCommand(REINDEX, {
       MONGO_DB: fixture.chat.config.MONGO_DB,
       OPENSEARCH_URL: opensearchUrl.origin,
       SEARCH_INDEX_PREFIX: prefix,
@@ -298,7 +306,7 @@ describe('conversation search (GET /search)', () => {
     const after = Object.keys((await engine.indices.getAlias({ name: prefix })).body);
     expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
-    await engine.indices.refresh({ index: after[0] });
+    // Searchable at once: the new index was refreshed before searches moved to it.
     expect(await found(chat.admin, { q: 'refund' })).toHaveLength(1);
     expect(await found(chat.admin, { q: 'invoice' })).toHaveLength(2);
     expect(await found(chat.admin, { q: 'quintana' })).toHaveLength(1);
@@ -307,20 +315,3 @@ describe('conversation search (GET /search)', () => {
     await searched(chat.admin, { q: 'kangaroo' }, 1);
   });
 });
-
-/** `npm run search:reindex` as an operator runs it (the built command, without the rebuild). */
-function runReindex(env: Record<string, string>): Promise<string> {
-  const root = resolve(__dirname, '../../..');
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['dist/apps/chat/src/search/reindex.main.js'], {
-      cwd: root,
-      env: { ...process.env, ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) =>
-      code === 0 ? done(output) : fail(new Error(`reindex exited ${code}: ${output}`)),
-    );
-  });
-}

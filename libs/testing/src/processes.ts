@@ -105,3 +105,21 @@ export async function spawnService(
       }),
   };
 }
+
+/**
+ * A built command (`dist/<path>`, as `npm run build` leaves it) run to its end as an operator
+ * runs it, with these settings over the environment: its output, or an error holding it.
+ */
+export function runBuiltCommand(path: string, env: Record<string, string>): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve(__dirname, '../../../dist', path)], {
+      env: { ...process.env, ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) =>
+      code === 0 ? done(output) : fail(new Error(`${path} exited ${code}: ${output}`)),
+    );
+  });
+}

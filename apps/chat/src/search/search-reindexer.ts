@@ -49,6 +49,8 @@ export class SearchReindexer {
       refused: [],
     };
     const tenants = await this.copy({}, target, outcome);
+    // Made searchable before searches move to it: the first after the move finds everything.
+    await this.index.client.indices.refresh({ index: target });
     await this.index.moveAliases(previous, target, tenants);
     this.log(`aliases moved to ${target}`);
     // Written to the old index between the copy and the move.
