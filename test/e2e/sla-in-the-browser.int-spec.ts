@@ -2,7 +2,7 @@ import { eventually, screenshot } from '@app/testing';
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { connectSocket } from '../../apps/chat/test/chat-fixture';
 import { mailTo } from '../../apps/email/test/email-fixture';
-import { BrowserStack } from './browser-stack';
+import { BrowserStack, shows } from './browser-stack';
 
 /**
  * An SLA as a supervisor meets it: a policy made on the SLA policies page (a backwards one
@@ -37,31 +37,12 @@ describe('SLA deadlines in a browser', () => {
   });
 
   it('makes an SLA policy on its page, refusing a resolution shorter than the first response', async () => {
-    const signup = await post('/api/tenant/auth/signup', {
+    ({ accessToken, credentials } = await stack.signUp(admin, {
       tenantName: 'SLA Bikes',
       name: 'Sue Supervisor',
       email: adminEmail,
       password: 'correct horse 42',
-    });
-    expect(signup.status).toBe(201);
-    const mail = await eventually(async () => {
-      const [confirmation] = await mailTo(adminEmail);
-      if (!confirmation) throw new Error(`no mail to ${adminEmail} yet`);
-      return confirmation;
-    });
-    await admin.goto(/href="([^"]*\/app\/verify-email#token=[^"]+)"/.exec(mail.shownHtml)![1]);
-    await nav('Inbox').waitFor();
-    accessToken = (
-      await post('/api/tenant/auth/login', { email: adminEmail, password: 'correct horse 42' })
-    ).body.accessToken as string;
-    const chatbot = (
-      await post(
-        '/api/tenant/chatbots',
-        { name: 'Bike help', allowedOrigins: [stack.url] },
-        { authorization: `Bearer ${accessToken}` },
-      )
-    ).body as Record<string, string>;
-    credentials = { tenantId: chatbot.tenantId, chatbotId: chatbot.id, apiKey: chatbot.apiKey };
+    }));
 
     await nav('SLA policies').click();
     const form = admin.getByRole('form', { name: 'Add SLA policy' });
@@ -84,7 +65,7 @@ describe('SLA deadlines in a browser', () => {
 
     // Chat has the policy once a new conversation gets its deadlines (that probe is closed).
     await eventually(async () => {
-      const session = await post(
+      const session = await stack.post(
         '/api/chat/widget/sessions',
         {
           ...credentials,
@@ -155,20 +136,7 @@ describe('SLA deadlines in a browser', () => {
     expect(breachMail.subject).toContain('SLA Bikes');
     expect(breachMail.shownHtml).toContain('Its priority was raised.');
   });
-
-  async function post(path: string, body: object, headers: Record<string, string> = {}) {
-    const answer = await fetch(`${stack.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-  }
 });
-
-async function shows(locator: Locator, text: string): Promise<void> {
-  await eventually(async () => expect(await locator.first().textContent()).toContain(text));
-}
 
 async function expectStatus(countdown: Locator, status: string): Promise<void> {
   await eventually(
