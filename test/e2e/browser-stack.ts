@@ -65,6 +65,13 @@ export class BrowserStack {
     });
   }
 
+  /** A page in a context of its own (a person of their own), waiting up to 20 s for what it seeks. */
+  async openPage(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await this.newContext({ viewport });
+    context.setDefaultTimeout(20_000);
+    return context.newPage();
+  }
+
   /** `chat`: settings of the chat service beyond the stack's (e.g. a faster SLA sweep). */
   static async start(options: { chat?: Record<string, string> } = {}): Promise<BrowserStack> {
     for (const file of ['app/index.html', 'widget/widget.js', 'demo/index.html'])

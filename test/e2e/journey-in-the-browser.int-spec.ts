@@ -1,5 +1,5 @@
 import { eventually, screenshot } from '@app/testing';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { files } from '../../apps/chat/test/attachments-fixture';
 import { mailTo } from '../../apps/email/test/email-fixture';
 import { BrowserStack } from './browser-stack';
@@ -14,8 +14,6 @@ import { BrowserStack } from './browser-stack';
  */
 describe('a branching journey in a browser', () => {
   let stack: BrowserStack;
-  let adminContext: BrowserContext;
-  let visitorContext: BrowserContext;
   let admin: Page;
   let visitor: Page;
   const adminEmail = `ada-${Date.now()}@journeys.example`;
@@ -30,11 +28,8 @@ describe('a branching journey in a browser', () => {
 
   beforeAll(async () => {
     stack = await BrowserStack.start();
-    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
-    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
-    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
-    admin = await adminContext.newPage();
-    visitor = await visitorContext.newPage();
+    admin = await stack.openPage({ width: 1440, height: 900 });
+    visitor = await stack.openPage({ width: 1200, height: 800 });
   }, 180_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { runBuiltCommand, screenshot, uniqueSuffix } from '@app/testing';
 import { Client } from '@opensearch-project/opensearch';
-import { type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { BrowserStack, shows, type SignedUpWorkspace } from './browser-stack';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,8 +18,6 @@ const opensearchUrl =
 describe('conversation search in a browser', () => {
   const prefix = `test-search-e2e-${uniqueSuffix()}`;
   let stack: BrowserStack;
-  let adminContext: BrowserContext;
-  let visitorContext: BrowserContext;
   let admin: Page;
   let visitor: Page;
   let workspace: SignedUpWorkspace;
@@ -29,11 +27,8 @@ describe('conversation search in a browser', () => {
 
   beforeAll(async () => {
     stack = await BrowserStack.start({ chat: { SEARCH_INDEX_PREFIX: prefix } });
-    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
-    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
-    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
-    admin = await adminContext.newPage();
-    visitor = await visitorContext.newPage();
+    admin = await stack.openPage({ width: 1440, height: 900 });
+    visitor = await stack.openPage({ width: 1200, height: 800 });
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { eventually, screenshot } from '@app/testing';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { connectSocket } from '../../apps/chat/test/chat-fixture';
 import { mailTo } from '../../apps/email/test/email-fixture';
 import { BrowserStack, shows } from './browser-stack';
@@ -12,8 +12,6 @@ import { BrowserStack, shows } from './browser-stack';
  */
 describe('SLA deadlines in a browser', () => {
   let stack: BrowserStack;
-  let adminContext: BrowserContext;
-  let visitorContext: BrowserContext;
   let admin: Page;
   let visitor: Page;
   let accessToken: string;
@@ -25,11 +23,8 @@ describe('SLA deadlines in a browser', () => {
   beforeAll(async () => {
     // A sweep twice a second: the breach shows within a second of the deadline.
     stack = await BrowserStack.start({ chat: { SLA_SWEEP_INTERVAL_MS: '500' } });
-    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
-    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
-    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
-    admin = await adminContext.newPage();
-    visitor = await visitorContext.newPage();
+    admin = await stack.openPage({ width: 1440, height: 900 });
+    visitor = await stack.openPage({ width: 1200, height: 800 });
   }, 180_000);
 
   afterAll(async () => {

@@ -10,8 +10,8 @@ import { useRouting } from '../inbox/useRouting';
 import { RequirePermission } from '../layout/RequirePermission';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
+import { MorePagesFooter } from '../ui/MorePagesFooter';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorMessage } from '../ui/ErrorMessage';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
 import { Loaded } from '../ui/Loaded';
@@ -177,23 +177,7 @@ function ConversationList({
             <DataTable
               label="Conversations"
               columns={['Conversation', 'Status', 'Agent', 'Labels', 'Started', 'Ended']}
-              footer={
-                <>
-                  {pages.nextCursor && (
-                    <div className="table-footer">
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => void pages.loadMore.run()}
-                        disabled={pages.loadMore.sending}
-                      >
-                        {pages.loadMore.sending ? 'Loading…' : 'Load more'}
-                      </button>
-                    </div>
-                  )}
-                  <ErrorMessage error={pages.loadMore.error} />
-                </>
-              }
+              footer={<MorePagesFooter nextCursor={pages.nextCursor} loadMore={pages.loadMore} />}
             >
               {rooms.map((room) => {
                 const status = statusOf(room);

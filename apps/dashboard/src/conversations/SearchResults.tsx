@@ -2,8 +2,8 @@ import type { SearchResult } from '@app/contracts';
 import { Link } from 'react-router';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
+import { MorePagesFooter } from '../ui/MorePagesFooter';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatDateTime } from '../ui/format';
 import { Loaded } from '../ui/Loaded';
 import { useCursorPages } from '../ui/useCursorPages';
@@ -36,21 +36,11 @@ export function SearchResults({ query }: { query: Record<string, string | number
             label="Search results"
             columns={['Conversation', 'Found', 'Status', 'Written']}
             footer={
-              <>
-                {pages.nextCursor && (
-                  <div className="table-footer">
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => void pages.loadMore.run()}
-                      disabled={pages.loadMore.sending}
-                    >
-                      {pages.loadMore.sending ? 'Loading…' : 'More results'}
-                    </button>
-                  </div>
-                )}
-                <ErrorMessage error={pages.loadMore.error} />
-              </>
+              <MorePagesFooter
+                nextCursor={pages.nextCursor}
+                loadMore={pages.loadMore}
+                label="More results"
+              />
             }
           >
             {results.map((result) => (

@@ -3,8 +3,8 @@ import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { RequirePermission } from '../layout/RequirePermission';
 import { DataTable } from '../ui/DataTable';
+import { MorePagesFooter } from '../ui/MorePagesFooter';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/fields';
 import { Loaded } from '../ui/Loaded';
 import { PageHeader } from '../ui/PageHeader';
@@ -140,23 +140,7 @@ function Emails() {
                 'Times',
                 { actions: true },
               ]}
-              footer={
-                <>
-                  {nextCursor && (
-                    <div className="table-footer">
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => void loadMore.run()}
-                        disabled={loadMore.sending}
-                      >
-                        {loadMore.sending ? 'Loading…' : 'Load more'}
-                      </button>
-                    </div>
-                  )}
-                  <ErrorMessage error={loadMore.error} />
-                </>
-              }
+              footer={<MorePagesFooter nextCursor={nextCursor} loadMore={loadMore} />}
             >
               {list.map((notification) => (
                 <NotificationRow
