@@ -117,7 +117,12 @@ export class BrowserStack {
   ): Promise<{ status: number; body: Record<string, unknown> }> {
     const answer = await fetch(`${this.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      // From this run's address, as its browsers are: per-address limits (signups) count it alone.
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': this.clientAddress,
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
     return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
