@@ -27,3 +27,20 @@ export const labelSnapshotSchema = z.object({
   color: labelColorSchema,
 });
 export type LabelSnapshot = z.infer<typeof labelSnapshotSchema>;
+
+/**
+ * How often a label was put on conversations (`added`) and taken off (`removed`) in a range, a
+ * deleted label's removals included. A label is put on a conversation at most once at a time, so
+ * `added` counts conversations labelled in the range (one labelled, unlabelled and labelled again
+ * counts twice).
+ */
+export interface LabelFigures {
+  labelId: string;
+  added: number;
+  removed: number;
+}
+
+/** `GET /api/analytics/labels`, most added first. */
+export interface LabelsFigures {
+  byLabel: LabelFigures[];
+}
