@@ -6,6 +6,7 @@ import { chatErrors } from '../chat-errors';
 import { LabelsDirectory } from '../directory/labels.directory';
 import { roomChanges } from './room-changes';
 import { type RoomRecord } from './room-record';
+import { canSeeTeam } from './room-routing';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
 
@@ -95,9 +96,7 @@ export class RoomLabels {
     const room = await this.roomsService.get(roomId);
     const audience = await this.roomsService.audienceOf(agent);
     const sees =
-      audience.supervisor ||
-      room.teamId === null ||
-      audience.teamIds.includes(room.teamId) ||
+      canSeeTeam(audience, room.teamId) ||
       room.agentId === agent.userId ||
       room.previousAgentId === agent.userId;
     if (!sees) throw chatErrors.roomNotFound();
