@@ -5,8 +5,8 @@ import { BrowserStack } from './browser-stack';
 
 /**
  * The agent's workbench as an agent meets it: a canned reply inserted with `/`, a private note
- * written in a live conversation (which the visitor never sees), then the closed conversation
- * found again in History and opened, note and all, and its visitor's contact renamed, annotated
+ * and a coloured label put on a live conversation (which the visitor never sees), then the closed
+ * conversation found again in History by its label and opened, note and all, and its visitor's contact renamed, annotated
  * and erased. The steps build on each other, in order.
  */
 describe('the agent’s workbench in a browser', () => {
@@ -90,6 +90,18 @@ describe('the agent’s workbench in a browser', () => {
     );
     expect(canned.status).toBe(201);
 
+    // A label made on the Labels page: a second of the same name is refused under the name.
+    await nav('Labels').click();
+    const labelForm = admin.getByRole('form', { name: 'Add label' });
+    await labelForm.getByLabel('Name').fill('Key account');
+    await labelForm.getByLabel('Colour', { exact: true }).fill('#d97706');
+    await labelForm.getByRole('button', { name: 'Add label' }).click();
+    await shows(admin.getByRole('table', { name: 'Labels' }), 'Key account');
+    await labelForm.getByLabel('Name').fill('key ACCOUNT');
+    await labelForm.getByRole('button', { name: 'Add label' }).click();
+    await shows(labelForm, 'another label of this workspace has this name');
+    await labelForm.getByLabel('Name').fill('');
+
     await nav('Inbox').click();
     const queue = admin.getByRole('list', { name: 'Waiting visitors' });
     await queue.getByRole('button', { name: 'Join chat with Vera Visitor' }).click();
@@ -118,6 +130,22 @@ describe('the agent’s workbench in a browser', () => {
     await shows(written, 'VIP customer: the refund is approved');
     await screenshot(admin, 'dashboard-private-note');
 
+    const labels = admin.getByRole('group', { name: 'Labels' });
+    await labels.getByLabel('Add label').selectOption({ label: 'Key account' });
+    const chip = labels.getByTestId('room-label');
+    await shows(chip, 'Key account');
+    // Its own colour, as the Labels page set it.
+    expect(
+      await chip.evaluate(
+        (element: { style: { backgroundColor: string } }) => element.style.backgroundColor,
+      ),
+    ).toBe('rgb(217, 119, 6)');
+    await shows(
+      admin.getByRole('list', { name: 'My chats' }).getByTestId('room-label'),
+      'Key account',
+    );
+    await screenshot(admin, 'dashboard-label');
+
     await modes.getByRole('button', { name: 'Reply' }).click();
     await admin.getByLabel('Reply to Vera Visitor').fill('Your refund is on its way.');
     await admin.getByLabel('Reply to Vera Visitor').press('Enter');
@@ -132,6 +160,7 @@ describe('the agent’s workbench in a browser', () => {
       .click();
     await visitor.getByText('This conversation has ended.').waitFor();
     expect(await visitorLog().textContent()).not.toContain('VIP customer');
+    expect(await visitor.locator('body').textContent()).not.toContain('Key account');
   });
 
   it('finds the closed conversation in History and opens it with its note', async () => {
@@ -145,6 +174,9 @@ describe('the agent’s workbench in a browser', () => {
     await filters.getByLabel('Status').selectOption({ label: 'Open' });
     await shows(admin.getByText('Nothing matches these filters.'), 'Nothing matches');
     await filters.getByLabel('Status').selectOption({ label: 'Any status' });
+    await filters.getByLabel('Label').selectOption({ label: 'Key account' });
+    await shows(table.getByTestId('room-label'), 'Key account');
+    await shows(table, 'Vera Visitor');
 
     await table.getByRole('link', { name: /Vera Visitor/ }).click();
     await shows(agentLog(), 'Your refund is on its way.');

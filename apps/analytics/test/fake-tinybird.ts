@@ -3,6 +3,7 @@ import { type AddressInfo } from 'node:net';
 import type { AnalyticsAgentsRow } from '../../../tinybird/endpoints/agents.endpoint';
 import type { AnalyticsOverviewRow } from '../../../tinybird/endpoints/overview.endpoint';
 import type { AnalyticsSlaRow } from '../../../tinybird/endpoints/sla.endpoint';
+import type { AnalyticsLabelsRow } from '../../../tinybird/endpoints/labels.endpoint';
 import type { AnalyticsTimeseriesRow } from '../../../tinybird/endpoints/timeseries.endpoint';
 import type { ParleyEventRow } from '../src/tinybird/event-row';
 
@@ -584,6 +585,27 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
         });
       return [...sums.values()].sort(
         (a, b) => byteOrder(a.dimension, b.dimension) || byteOrder(a.group_key, b.group_key),
+      );
+    },
+  },
+
+  analytics_labels: {
+    meta: [
+      ['label_id', 'String'],
+      ['added', COUNT],
+      ['removed', COUNT],
+    ],
+    compute(events): AnalyticsLabelsRow[] {
+      const sums = new Map<string, AnalyticsLabelsRow>();
+      for (const row of events.inRange('chat.chatroom.labelled')) {
+        const { labelId, change } = JSON.parse(row.payload) as { labelId: string; change: string };
+        const sum = sums.get(labelId) ?? { label_id: labelId, added: 0, removed: 0 };
+        if (change === 'added') sum.added += 1;
+        else sum.removed += 1;
+        sums.set(labelId, sum);
+      }
+      return [...sums.values()].sort(
+        (a, b) => b.added - a.added || byteOrder(a.label_id, b.label_id),
       );
     },
   },

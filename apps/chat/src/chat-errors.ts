@@ -18,6 +18,7 @@ export const chatErrors = {
   teamNotFound: () => new AppHttpError(404, 'team_not_found', 'no such team'),
   blockNotFound: () => new AppHttpError(404, 'block_not_found', 'no such block'),
   agentNotFound: () => new AppHttpError(404, 'agent_not_found', 'no such agent'),
+  labelNotFound: () => new AppHttpError(404, 'label_not_found', 'no such label'),
   rateLimited: (retryAfterSeconds?: number) => new RateLimitedError(retryAfterSeconds),
   busy: () =>
     new AppHttpError(409, 'conflict', 'the conversation is changing right now; try again'),

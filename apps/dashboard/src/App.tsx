@@ -8,6 +8,7 @@ import { BlocklistPage } from './blocklist/BlocklistPage';
 import { CannedRepliesPage } from './canned-replies/CannedRepliesPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { SlaPoliciesPage } from './sla/SlaPoliciesPage';
+import { LabelsPage } from './labels/LabelsPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
@@ -74,6 +75,7 @@ export function App() {
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/sla-policies" element={<SlaPoliciesPage />} />
+        <Route path="/labels" element={<LabelsPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />
         <Route path="/emails" element={<EmailsPage />} />

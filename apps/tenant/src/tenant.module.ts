@@ -6,6 +6,7 @@ import { CannedRepliesModule } from './canned-replies/canned-replies.module';
 import { CategoriesModule } from './categories/categories.module';
 import { ChatbotsModule } from './chatbots/chatbots.module';
 import { GoogleModule } from './google/google.module';
+import { LabelsModule } from './labels/labels.module';
 import { ROLE_HOLDERS } from './roles/role-holders';
 import { RolesModule } from './roles/roles.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
@@ -42,6 +43,7 @@ export class TenantModule {
         TeamsModule,
         CannedRepliesModule,
         SlaPoliciesModule,
+        LabelsModule,
       ],
       providers: [
         { provide: SIGNING_KEY, useValue: signingKey },

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'contacts:export',
   /** Creating, changing and deleting the workspace's SLA policies. */
   'sla:manage',
+  /** Creating, renaming, recolouring and deleting the workspace's labels for conversations. */
+  'labels:manage',
   'analytics:view',
   'notifications:manage',
 ] as const;

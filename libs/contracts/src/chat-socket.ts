@@ -183,6 +183,8 @@ export interface RoomSummary {
   closeReason?: CloseReason | null;
   /** Agents only: the room's SLA deadlines, or null when no policy applied. */
   sla?: RoomSla | null;
+  /** Agents only: ids of the tenant's labels on the room (`GET /api/tenant/labels`). */
+  labels?: string[];
 }
 
 /** A page of the conversation history (`GET /rooms`), newest first. */
@@ -284,6 +286,8 @@ export interface ServerToClientEvents {
     reason?: CloseReason;
     /** `/agent` only: the room's SLA deadlines (they move with its priority). */
     sla?: RoomSla | null;
+    /** `/agent` only: ids of the labels on the room. */
+    labels?: string[];
   }) => void;
   /** To supervisors: a room missed an SLA target. */
   'sla:breached': (alert: SlaBreachAlert) => void;

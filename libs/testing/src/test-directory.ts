@@ -12,6 +12,8 @@ import {
   DEFAULT_MAX_CONCURRENT_CHATS,
   type EventDefinition,
   type PayloadOf,
+  LabelCreatedV1,
+  LabelDeletedV1,
   SlaPolicyCreatedV1,
   type SlaPolicySnapshot,
   SlaPolicyDeletedV1,
@@ -209,6 +211,17 @@ export class TestDirectory {
 
   async deleteTeam(tenantId: string, teamId: string): Promise<void> {
     await publish(TeamDeletedV1, tenantId, { teamId });
+  }
+
+  /** A label of the tenant's list, announced as `POST /labels` does; its id. */
+  async label(tenantId: string, name: string, color = '#2563eb'): Promise<string> {
+    const labelId = randomUUID();
+    await publish(LabelCreatedV1, tenantId, { labelId, name, color });
+    return labelId;
+  }
+
+  async deleteLabel(tenantId: string, labelId: string): Promise<void> {
+    await publish(LabelDeletedV1, tenantId, { labelId });
   }
 
   /** An SLA policy, announced as `POST /sla-policies` does (any category or team by default). */

@@ -1,6 +1,7 @@
 import {
   type AgentFigures,
   type Interval,
+  type LabelsFigures,
   type Overview,
   type SlaFigures,
   type TimeseriesPoint,
@@ -26,6 +27,8 @@ export interface AnalyticsQueries {
   agents(range: AnalyticsRange): Promise<AgentFigures[]>;
   /** SLA compliance and breaches, overall and by team, agent and category. */
   sla(range: AnalyticsRange): Promise<SlaFigures>;
+  /** Labels put on conversations and taken off, per label. */
+  labels(range: AnalyticsRange): Promise<LabelsFigures>;
 }
 
 export const ANALYTICS_QUERIES = Symbol('ANALYTICS_QUERIES');

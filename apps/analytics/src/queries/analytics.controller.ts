@@ -3,12 +3,14 @@ import { TenantContext } from '@app/tenancy';
 import {
   type AgentsReport,
   type AnalyticsRangeView,
+  type LabelsFigures,
   type OverviewReport,
   type SlaFigures,
   type TimeseriesReport,
 } from '@app/contracts';
 import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
 import { agentsAnswer, overviewAnswer, timeseriesAnswer } from './analytics.answers';
+import { labelsAnswer } from './labels.answers';
 import { slaAnswer } from './sla.answers';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -75,6 +77,14 @@ export class AnalyticsController {
   async sla(@Query() query: RangeQuery): Promise<AnalyticsRangeView & SlaFigures> {
     const range = await this.range(query);
     return { ...rangeView(range), ...(await this.queries.sla(range)) };
+  }
+
+  /** Per label, conversations it was put on and taken off in the range (ids of the tenant's labels). */
+  @ApiAnswer(200, labelsAnswer)
+  @Get('labels')
+  async labels(@Query() query: RangeQuery): Promise<AnalyticsRangeView & LabelsFigures> {
+    const range = await this.range(query);
+    return { ...rangeView(range), ...(await this.queries.labels(range)) };
   }
 
   /** The range asked for, for the tenant in context, with its chatbot checked. */

@@ -2,6 +2,7 @@ import { findOwnById } from '@app/tenancy';
 import {
   type AgentFigures,
   type Interval,
+  type LabelsFigures,
   type Overview,
   type SlaFigures,
   type TimeseriesPoint,
@@ -16,6 +17,7 @@ import {
   agentsOf,
   countersOfDay,
   type DayCounters,
+  labelsOf,
   overviewOf,
   slaOf,
   timeseriesOf,
@@ -42,6 +44,10 @@ export class LocalQueriesService implements AnalyticsQueries {
 
   async sla(range: AnalyticsRange): Promise<SlaFigures> {
     return slaOf(await this.load(range));
+  }
+
+  async labels(range: AnalyticsRange): Promise<LabelsFigures> {
+    return labelsOf(await this.load(range));
   }
 
   /** The counters of each day of the range, narrowed to the chatbot if one is given. */

@@ -1,6 +1,7 @@
 import {
   type AgentFigures,
   type Interval,
+  type LabelsFigures,
   type Overview,
   type SlaFigures,
   type TimeseriesPoint,
@@ -161,4 +162,23 @@ export function slaOf(days: DayCounters[]): SlaFigures {
       }
     }
   return slaFiguresOf(rows.all());
+}
+
+/** Per label, how often it was put on conversations and taken off in the days; most added first. */
+export function labelsOf(days: DayCounters[]): LabelsFigures {
+  const figures = new Map<string, { labelId: string; added: number; removed: number }>();
+  for (const { counters } of days)
+    for (const { kind, rest, count } of counters) {
+      if (kind !== 'label') continue;
+      const [labelId, change] = rest;
+      const label = figures.get(labelId) ?? { labelId, added: 0, removed: 0 };
+      if (change === 'added') label.added += count;
+      else label.removed += count;
+      figures.set(labelId, label);
+    }
+  return {
+    byLabel: [...figures.values()].sort(
+      (a, b) => b.added - a.added || (a.labelId < b.labelId ? -1 : 1),
+    ),
+  };
 }

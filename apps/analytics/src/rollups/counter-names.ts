@@ -10,7 +10,9 @@ import { asFieldName, fromFieldName } from './field-names';
  *   (see durations.ts), by day;
  * - `slaOutcome|<bot>|<target>|<met|missed>|<team>|<agent>|<category>` when a conversation with an
  *   SLA closes, `slaBreach|<bot>|<target>|<team>|<agent>|<category>` when a target is breached
- *   (empty: none), by day.
+ *   (empty: none), by day;
+ * - `label|<bot>|<label>|<added|removed>` when an agent puts a label on a conversation or takes
+ *   it off (or a deleted label leaves it), by day.
  */
 export type CounterKind =
   | 'created'
@@ -22,7 +24,8 @@ export type CounterKind =
   | 'firstResponse'
   | 'resolution'
   | 'slaOutcome'
-  | 'slaBreach';
+  | 'slaBreach'
+  | 'label';
 
 export function counterName(kind: CounterKind, chatbotId: string, ...rest: Array<string | number>) {
   return [kind, asFieldName(chatbotId), ...rest.map((part) => asFieldName(String(part)))].join('|');

@@ -2,6 +2,7 @@ import {
   ChatroomAssignedV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
+  ChatroomLabelledV1,
   type EventEnvelope,
   MessageSentV1,
 } from '@app/contracts';
@@ -89,6 +90,22 @@ describe('stepsOfBatch', () => {
     expect(
       countersOf(MessageSentV1.topic, { ...room, sender: { type: 'agent' }, sentAt: at }),
     ).toEqual(['messages|bot-1|9|agent:unknown']);
+  });
+
+  it('counts a label put on a conversation or taken off, by label', () => {
+    const labelled = (change: string) => ({
+      ...room,
+      labelId: 'vip',
+      change,
+      labels: [],
+      at: '2026-03-01T09:20:00.000Z',
+    });
+    expect(countersOf(ChatroomLabelledV1.topic, labelled('added'))).toEqual([
+      'label|bot-1|vip|added',
+    ]);
+    expect(countersOf(ChatroomLabelledV1.topic, labelled('removed'))).toEqual([
+      'label|bot-1|vip|removed',
+    ]);
   });
 
   it("groups a batch by tenant and by the UTC day of each event's own moment", () => {

@@ -1,5 +1,6 @@
 import {
   ChatroomAssignedV1,
+  ChatroomLabelledV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
   type EventEnvelope,
@@ -67,6 +68,11 @@ const countBreach: Counting<EventOf<typeof SlaBreachedV1>> = ({ payload }) => ({
   ],
 });
 
+const countLabelled: Counting<EventOf<typeof ChatroomLabelledV1>> = ({ payload }) => ({
+  at: payload.at,
+  counters: [counterName('label', payload.chatbotId, payload.labelId, payload.change)],
+});
+
 const countMessage: Counting<EventOf<typeof MessageSentV1>> = ({ payload }) => {
   const { sender, chatbotId } = payload;
   const who = sender.type === 'agent' ? `agent:${sender.id ?? 'unknown'}` : sender.type;
@@ -84,6 +90,7 @@ const COUNTING: Record<string, { source: RollupSource; count: Counting<never> }>
   [ChatroomClosedV1.topic]: { source: 'closed', count: countClosed },
   [MessageSentV1.topic]: { source: 'messages', count: countMessage },
   [SlaBreachedV1.topic]: { source: 'slaBreached', count: countBreach },
+  [ChatroomLabelledV1.topic]: { source: 'labelled', count: countLabelled },
 };
 
 /** What one tenant's day gets from a batch: a step per counter per event. */

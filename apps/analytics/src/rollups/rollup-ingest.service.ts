@@ -2,6 +2,7 @@ import { InjectConfig } from '@app/config';
 import {
   AgentPresenceChangedV1,
   ChatroomAssignedV1,
+  ChatroomLabelledV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
   type EventDefinition,
@@ -24,6 +25,7 @@ export const ROLLUP_EVENTS: EventDefinition[] = [
   MessageSentV1,
   AgentPresenceChangedV1,
   SlaBreachedV1,
+  ChatroomLabelledV1,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import {
   AgentPresenceChangedV1,
   ChatroomAssignedV1,
+  ChatroomLabelledV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
   ChatroomRequeuedV1,
@@ -95,7 +96,8 @@ function chatColumns(event: EventEnvelope): ChatColumns {
   if (
     isEvent(event, ChatroomRequeuedV1) ||
     isEvent(event, ChatroomStandbyV1) ||
-    isEvent(event, ChatroomResumedV1)
+    isEvent(event, ChatroomResumedV1) ||
+    isEvent(event, ChatroomLabelledV1)
   ) {
     const { payload } = event;
     return {

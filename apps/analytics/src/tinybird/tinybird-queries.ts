@@ -1,6 +1,7 @@
 // Type-only: the endpoint definitions are ESM that this CommonJS build cannot load, and need not.
 import type { AnalyticsAgentsRow } from '../../../../tinybird/endpoints/agents.endpoint';
 import type { AnalyticsSlaRow } from '../../../../tinybird/endpoints/sla.endpoint';
+import type { AnalyticsLabelsRow } from '../../../../tinybird/endpoints/labels.endpoint';
 import type {
   AnalyticsOverviewRow,
   AnalyticsOverviewParams,
@@ -13,6 +14,7 @@ import {
   type AgentFigures,
   type Distribution,
   type Interval,
+  type LabelsFigures,
   type Overview,
   type SlaFigures,
   type TimeseriesPoint,
@@ -134,6 +136,17 @@ export class TinybirdQueries implements AnalyticsQueries {
         breaches: count(row.breaches),
       })),
     );
+  }
+
+  async labels(range: AnalyticsRange): Promise<LabelsFigures> {
+    const rows = await this.query<AnalyticsLabelsRow>('analytics_labels', rangeParams(range));
+    return {
+      byLabel: rows.map((row) => ({
+        labelId: row.label_id,
+        added: count(row.added),
+        removed: count(row.removed),
+      })),
+    };
   }
 
   private async query<TRow>(

@@ -15,6 +15,9 @@ import {
   SlaPolicyDeletedV1,
   SlaPolicyUpdatedV1,
   type EventOf,
+  LabelCreatedV1,
+  LabelDeletedV1,
+  LabelUpdatedV1,
   TenantCreatedV1,
   TenantUpdatedV1,
   UserDeletedV1,
@@ -28,6 +31,8 @@ import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { TeamsRepository } from '../directory/teams.repository';
+import { LabelsDirectory } from '../directory/labels.directory';
+import { RoomLabels } from '../rooms/room-labels.service';
 import { RoomMoves } from '../rooms/room-moves.service';
 import { SlaPoliciesRepository } from '../sla/sla-policies.repository';
 
@@ -41,7 +46,26 @@ export class DirectoryEventsController {
     private readonly teams: TeamsRepository,
     private readonly moves: RoomMoves,
     private readonly slaPolicies: SlaPoliciesRepository,
+    private readonly labels: LabelsDirectory,
+    private readonly roomLabels: RoomLabels,
   ) {}
+
+  @OnEvent(LabelCreatedV1)
+  onLabelCreated(@Payload() event: EventOf<typeof LabelCreatedV1>): Promise<void> {
+    return this.labels.apply(event.payload, at(event));
+  }
+
+  @OnEvent(LabelUpdatedV1)
+  onLabelUpdated(@Payload() event: EventOf<typeof LabelUpdatedV1>): Promise<void> {
+    return this.labels.apply(event.payload, at(event));
+  }
+
+  /** The label leaves the rooms that wear it, so no list shows an id nobody can name. */
+  @OnEvent(LabelDeletedV1)
+  async onLabelDeleted(@Payload() event: EventOf<typeof LabelDeletedV1>): Promise<void> {
+    await this.labels.apply({ labelId: event.payload.labelId, deleted: true }, at(event));
+    await this.roomLabels.dropDeleted(event.payload.labelId);
+  }
 
   /** New rooms get the policy's deadlines; rooms already open keep theirs. */
   @OnEvent(SlaPolicyCreatedV1)

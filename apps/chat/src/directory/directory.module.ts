@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { DirectoryRepository } from './directory.repository';
+import { LabelsDirectory } from './labels.directory';
 import { TeamsRepository } from './teams.repository';
 import {
   AgentEntry,
   AgentEntrySchema,
   CategoryEntry,
   CategoryEntrySchema,
+  LabelEntry,
+  LabelEntrySchema,
   TeamEntry,
   TeamEntrySchema,
   ChatbotEntry,
@@ -15,7 +18,7 @@ import {
   TenantEntrySchema,
 } from './directory.schemas';
 
-/** Chat's read model of the tenant service: tenants, agents, chatbots, categories, teams. */
+/** Chat's read model of the tenant service: tenants, agents, chatbots, categories, teams, labels. */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -24,9 +27,10 @@ import {
       { name: TenantEntry.name, schema: TenantEntrySchema },
       { name: CategoryEntry.name, schema: CategoryEntrySchema },
       { name: TeamEntry.name, schema: TeamEntrySchema },
+      { name: LabelEntry.name, schema: LabelEntrySchema },
     ]),
   ],
-  providers: [DirectoryRepository, TeamsRepository],
-  exports: [DirectoryRepository, TeamsRepository],
+  providers: [DirectoryRepository, TeamsRepository, LabelsDirectory],
+  exports: [DirectoryRepository, TeamsRepository, LabelsDirectory],
 })
 export class DirectoryModule {}

@@ -171,6 +171,22 @@ export class TeamEntry {
   syncedAt!: Date;
 }
 
+/** A label agents may put on rooms; deleted: a tombstone (an older creation cannot revive it). */
+@Schema({ collection: 'directory_labels', versionKey: false })
+export class LabelEntry {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  tenantId!: string;
+
+  @Prop({ default: false })
+  deleted!: boolean;
+
+  @Prop({ required: true })
+  syncedAt!: Date;
+}
+
+export const LabelEntrySchema = SchemaFactory.createForClass(LabelEntry).plugin(tenantScopedPlugin);
 export const CategoryEntrySchema =
   SchemaFactory.createForClass(CategoryEntry).plugin(tenantScopedPlugin);
 export const TeamEntrySchema = SchemaFactory.createForClass(TeamEntry).plugin(tenantScopedPlugin);

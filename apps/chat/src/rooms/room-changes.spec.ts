@@ -26,6 +26,7 @@ function room(overrides: Partial<RoomRecord> = {}): RoomRecord {
     priority: 'normal',
     priorityRank: 1,
     teamId: null,
+    labels: [],
     journey: null,
     queuedAt: new Date('2026-12-04T09:59:00Z'),
     assignedAt: null,
@@ -189,6 +190,23 @@ describe('the rules of a room’s life', () => {
       expect(roomChanges.awayEmailed(room({ awayUntil: until }))).toEqual({ awayNotified: true });
       expect(roomChanges.awayEmailed(room({ awayUntil: until, awayNotified: true }))).toBeNull();
       expect(roomChanges.awayEmailed(room())).toBeNull();
+    });
+  });
+
+  describe('labels', () => {
+    it('puts a label on a room once, open or closed', () => {
+      expect(roomChanges.addLabel(room(), 'vip')).toEqual({ labels: ['vip'] });
+      expect(roomChanges.addLabel(room({ labels: ['bug'], status: 'closed' }), 'vip')).toEqual({
+        labels: ['bug', 'vip'],
+      });
+      expect(roomChanges.addLabel(room({ labels: ['vip'] }), 'vip')).toBeNull();
+    });
+
+    it('takes off only a label the room wears', () => {
+      expect(roomChanges.removeLabel(room({ labels: ['bug', 'vip'] }), 'bug')).toEqual({
+        labels: ['vip'],
+      });
+      expect(roomChanges.removeLabel(room({ labels: ['vip'] }), 'bug')).toBeNull();
     });
   });
 });

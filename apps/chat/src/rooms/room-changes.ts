@@ -83,6 +83,17 @@ export const roomChanges = {
     return room.status !== 'closed' ? fields : null;
   },
 
+  /** A label on the room, open or closed (a closed conversation is labelled for the history too). */
+  addLabel(room: RoomRecord, labelId: string): RoomChange | null {
+    const labels = room.labels ?? [];
+    return labels.includes(labelId) ? null : { labels: [...labels, labelId] };
+  },
+
+  removeLabel(room: RoomRecord, labelId: string): RoomChange | null {
+    const labels = room.labels ?? [];
+    return labels.includes(labelId) ? { labels: labels.filter((id) => id !== labelId) } : null;
+  },
+
   close(room: RoomRecord, reason: CloseReason, now: Date): RoomChange | null {
     return room.status !== 'closed'
       ? { status: 'closed', closeReason: reason, closedAt: now, awayUntil: null }

@@ -16,6 +16,8 @@ export interface RoomHistoryFilter {
   teamId?: string;
   chatbotId?: string;
   category?: string;
+  /** Conversations wearing this label id. */
+  label?: string;
   priority?: RoomPriority[];
   /** Conversations of the visitor with this email (lower case): a contact's. */
   visitorEmail?: string;
@@ -72,6 +74,7 @@ export function historyMatch(
     conditions.push({ teamId: filter.teamId === 'none' ? null : filter.teamId });
   if (filter.category !== undefined)
     conditions.push({ category: filter.category === 'none' ? null : filter.category });
+  if (filter.label !== undefined) conditions.push({ labels: filter.label });
   if (filter.visitorEmail !== undefined) conditions.push({ 'visitor.email': filter.visitorEmail });
   if (filter.from) conditions.push({ createdAt: { $gte: filter.from } });
   if (filter.to) conditions.push({ createdAt: { $lt: filter.to } });

@@ -21,6 +21,7 @@ export type RoomChange = Partial<
     | 'priority'
     | 'priorityRank'
     | 'teamId'
+    | 'labels'
     | 'slaPolicyId'
     | 'firstResponseDueAt'
     | 'resolutionDueAt'

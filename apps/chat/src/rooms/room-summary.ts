@@ -29,10 +29,13 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
   };
 }
 
-/** What agents are told beyond what the visitor is: the room's SLA deadlines. */
+/** What agents are told beyond what the visitor is: the room's SLA deadlines and labels. */
 export function agentSummary(room: RoomRecord, lastSeq: number): RoomSummary {
-  return { ...summarize(room, lastSeq), sla: roomSla(room) };
+  return { ...summarize(room, lastSeq), sla: roomSla(room), labels: roomLabels(room) };
 }
+
+/** Rooms from before labels wear none. */
+export const roomLabels = (room: RoomRecord): string[] => room.labels ?? [];
 
 /**
  * The room's SLA for agents, or null when no policy applied. First response is met by the first

@@ -58,6 +58,10 @@ export class Room {
   @Prop({ type: String, default: null })
   teamId!: string | null;
 
+  /** Ids of the tenant's labels an agent put on the room (`GET /api/tenant/labels`). */
+  @Prop({ type: [String], default: [] })
+  labels!: string[];
+
   /** The journey version the visitor walked and the nodes of its way, start to end. */
   @Prop({ type: Object, default: null })
   journey!: { version: number; path: string[] } | null;
@@ -128,6 +132,8 @@ RoomSchema.index({ tenantId: 1, teamId: 1, status: 1 });
 // Refuses a display id handed out twice (see DisplayIdAllocator) and finds the highest one.
 RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
+// Serves the history narrowed to a label, and finds a deleted label's rooms.
+RoomSchema.index({ tenantId: 1, labels: 1 });
 // Serves the history, newest first (`GET /rooms`).
 RoomSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 // Serves a contact's conversations, newest first (and finds them all for an erasure).

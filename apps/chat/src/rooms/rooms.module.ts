@@ -15,6 +15,8 @@ import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
 import { RoomMoves } from './room-moves.service';
+import { RoomLabelsController } from './room-labels.controller';
+import { RoomLabels } from './room-labels.service';
 
 /** Rooms and their life: the queue, joining, leaving, transfer, reassignment, closing. */
 @Module({
@@ -31,7 +33,7 @@ import { RoomMoves } from './room-moves.service';
     RealtimeModule,
     SlaTargetsModule,
   ],
-  controllers: [RoomsController],
+  controllers: [RoomsController, RoomLabelsController],
   providers: [
     AgentCapacityGuard,
     DisplayIdAllocator,
@@ -40,7 +42,8 @@ import { RoomMoves } from './room-moves.service';
     RoomsRepository,
     RoomsService,
     RoomMoves,
+    RoomLabels,
   ],
-  exports: [RoomsRepository, RoomsService, RoomMoves, RoomDeletionService],
+  exports: [RoomsRepository, RoomsService, RoomMoves, RoomDeletionService, RoomLabels],
 })
 export class RoomsModule {}

@@ -316,6 +316,11 @@ export class RoomsRepository implements OnModuleInit {
     return found.map(toRecord);
   }
 
+  /** Ids of the rooms, open or closed, that wear the label. */
+  async idsWithLabel(labelId: string): Promise<string[]> {
+    return (await this.rooms.find({ labels: labelId }, { _id: 1 }).lean()).map((room) => room._id);
+  }
+
   async openRoomsOf(agentId: string): Promise<RoomRecord[]> {
     return (
       await this.rooms.find({ agentId, status: 'active' }).sort({ assignedAt: 1 }).lean()

@@ -19,7 +19,7 @@ import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { queueCursor, queuePosition } from './queue-cursor';
 import { type CloseReason } from './room.schema';
-import { agentSummary, roomSla, roomUpdate, slaOutcome } from './room-summary';
+import { agentSummary, roomLabels, roomSla, roomUpdate, slaOutcome } from './room-summary';
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
 import { AgentCapacityGuard } from './agent-capacity.guard';
@@ -329,9 +329,17 @@ export class RoomsService {
    */
   async announceRoom(room: RoomRecord, reason?: CloseReason): Promise<void> {
     const update = { ...roomUpdate(room), ...(reason ? { reason } : {}) };
-    // The SLA is the agents' business: the visitor's copy goes without it.
-    const forAgents = { ...update, sla: roomSla(room) };
     this.realtime.toVisitor(room.tenantId, room.id, 'room:updated', update);
+    await this.announceToAgents(room, update);
+  }
+
+  /**
+   * Tells the agents who may see the room only: a change the visitor has no business knowing
+   * of (its labels). The SLA and labels are the agents' business: the visitor's copy of
+   * `announceRoom` goes without them.
+   */
+  async announceToAgents(room: RoomRecord, update = roomUpdate(room)): Promise<void> {
+    const forAgents = { ...update, sla: roomSla(room), labels: roomLabels(room) };
     if (!room.teamId) {
       this.realtime.toAgentsInRoomAndAll(room.tenantId, room.id, 'room:updated', forAgents);
       return;

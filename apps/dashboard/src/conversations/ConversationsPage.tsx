@@ -7,6 +7,7 @@ import { QueueFilters, type QueueFilter } from '../inbox/QueueFilters';
 import { PRIORITIES_HIGH_FIRST, PRIORITY_LABEL, RoomLabels } from '../inbox/RoomLabels';
 import { useChatbots } from '../inbox/useChatbots';
 import { useRouting } from '../inbox/useRouting';
+import { useLabels } from '../labels/useLabels';
 import { RequirePermission } from '../layout/RequirePermission';
 import { Badge } from '../ui/Badge';
 import { DataTable } from '../ui/DataTable';
@@ -43,6 +44,7 @@ function Conversations() {
   const me = useMe();
   const routing = useRouting();
   const chatbots = useChatbots();
+  const { labels } = useLabels();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const filterKey = params.toString();
@@ -94,6 +96,17 @@ function Conversations() {
             ...PRIORITIES_HIGH_FIRST.map((value) => ({ value, label: PRIORITY_LABEL[value] })),
           ]}
         />
+        {labels.length > 0 && (
+          <SelectField
+            label="Label"
+            value={filters.label}
+            onChange={(value) => setFilter('label', value)}
+            options={[
+              { value: '', label: 'Any label' },
+              ...labels.map((label) => ({ value: label.id, label: label.name })),
+            ]}
+          />
+        )}
         <TextField
           label="Started from"
           type="date"

@@ -15,6 +15,13 @@ describe('the Conversations page’s query', () => {
     });
   });
 
+  it('narrows to a label', () => {
+    expect(historyQuery(filtersFrom(new URLSearchParams('label=label-1')), 'agent-1')).toEqual({
+      limit: 50,
+      label: 'label-1',
+    });
+  });
+
   it('leaves out what is not chosen', () => {
     expect(historyQuery(filtersFrom(new URLSearchParams('')), 'agent-1')).toEqual({ limit: 50 });
   });

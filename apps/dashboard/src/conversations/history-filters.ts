@@ -8,6 +8,8 @@ export interface HistoryFilters {
   category: string;
   teamId: string;
   chatbotId: string;
+  /** A label id. */
+  label: string;
   /** '1': only the signed-in agent's conversations. */
   mine: string;
   /** Days as a date input gives them (`2026-12-01`), both included. */
@@ -25,6 +27,7 @@ export const FILTER_NAMES = [
   'category',
   'teamId',
   'chatbotId',
+  'label',
   'mine',
   'from',
   'to',
@@ -54,7 +57,15 @@ export function historyQuery(
   myId: string,
 ): Record<string, string | number> {
   const query: Record<string, string | number> = { limit: 50 };
-  for (const name of ['status', 'priority', 'category', 'teamId', 'chatbotId', 'from'] as const)
+  for (const name of [
+    'status',
+    'priority',
+    'category',
+    'teamId',
+    'chatbotId',
+    'label',
+    'from',
+  ] as const)
     if (filters[name]) query[name] = filters[name];
   if (filters.mine === '1') query.agentId = myId;
   if (filters.to) query.to = dayAfter(filters.to);

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
+import { RoomLabelPicker } from '../labels/RoomLabelPicker';
+import { useLabels } from '../labels/useLabels';
 import { Badge } from '../ui/Badge';
 import { Avatar } from './Avatar';
 import { ConversationActions } from './ConversationActions';
@@ -29,6 +31,7 @@ export function ConversationHeader({
   const name = room.visitor.name || 'Visitor';
   const status = roomStatusLabel(room);
   const routing = useRouting();
+  const labels = useLabels();
   const { can } = useSession();
   const mayLabel = room.status !== 'closed' && (mine || can('chats:supervise'));
   const now = useNow();
@@ -48,7 +51,7 @@ export function ConversationHeader({
         <span data-testid="room-status">
           <Badge tone={status.tone}>{status.label}</Badge>
         </span>
-        <RoomLabels room={room} routing={routing} />
+        <RoomLabels room={room} routing={routing} withLabels={false} />
         <SlaCountdown sla={room.sla} now={now} />
         <button
           type="button"
@@ -61,6 +64,7 @@ export function ConversationHeader({
         </button>
       </div>
       {mayLabel && <RoomLabelEditor room={room} routing={routing} />}
+      <RoomLabelPicker room={room} labels={labels} />
       {mine && (
         <ConversationActions
           roomId={room.roomId}

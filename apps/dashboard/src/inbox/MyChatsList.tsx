@@ -1,4 +1,6 @@
 import { NavLink } from 'react-router';
+import { LabelChips } from '../labels/LabelChip';
+import { useLabels } from '../labels/useLabels';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Avatar } from './Avatar';
 import { myRooms, unreadOf } from './inbox-state';
@@ -11,6 +13,7 @@ export function MyChatsList() {
   const { state, roomsError } = useInbox();
   const rooms = myRooms(state);
   const now = useNow();
+  const { labelOf } = useLabels();
 
   return (
     <section className="inbox-section" aria-labelledby="inbox-mine-heading">
@@ -35,6 +38,7 @@ export function MyChatsList() {
                   <span className="inbox-item-text">
                     <span className="inbox-item-name">{name}</span>
                     <span className="inbox-item-sub">{last ? last.body : room.visitor.email}</span>
+                    <LabelChips ids={room.labels} labelOf={labelOf} />
                   </span>
                   <span className="inbox-item-marks">
                     {room.visitorAway && <span className="inbox-away-chip">Away</span>}

@@ -1,4 +1,6 @@
 import type { RoomSummary } from '@app/contracts';
+import { LabelChips } from '../labels/LabelChip';
+import { useLabels } from '../labels/useLabels';
 import { Badge, type BadgeTone } from '../ui/Badge';
 import type { Routing } from './useRouting';
 
@@ -24,18 +26,25 @@ export const PRIORITY_LABEL: Record<RoomSummary['priority'], string> = {
   low: 'Low',
 };
 
-/** A room's priority (unless normal), category and team, as small badges. */
+/**
+ * A room's priority (unless normal), category and team, as small badges, and its labels as chips
+ * in their colours (`withLabels` false: shown by the caller, e.g. with their remove buttons).
+ */
 export function RoomLabels({
   room,
   routing,
+  withLabels = true,
 }: {
-  room: Pick<RoomSummary, 'priority' | 'category' | 'teamId'>;
+  room: Pick<RoomSummary, 'priority' | 'category' | 'teamId' | 'labels'>;
   routing: Pick<Routing, 'categoryName' | 'teamName'>;
+  withLabels?: boolean;
 }) {
+  const { labelOf } = useLabels();
   const priority = room.priority ?? 'normal';
   const category = routing.categoryName(room.category ?? null);
   const team = routing.teamName(room.teamId ?? null);
-  if (priority === 'normal' && !category && !team) return null;
+  const labels = withLabels ? (room.labels ?? []).filter((id) => labelOf(id) !== null) : [];
+  if (priority === 'normal' && !category && !team && labels.length === 0) return null;
   return (
     <span className="inbox-room-labels">
       {priority !== 'normal' && (
@@ -53,6 +62,7 @@ export function RoomLabels({
           <Badge>{team}</Badge>
         </span>
       )}
+      <LabelChips ids={labels} labelOf={labelOf} />
     </span>
   );
 }

@@ -38,6 +38,7 @@ export const NAVIGATION: NavGroup[] = [
       { to: '/teams', label: 'Teams', icon: 'users', permission: 'tenant:manage' },
       { to: '/settings', label: 'Settings', icon: 'settings', permission: 'tenant:manage' },
       { to: '/sla-policies', label: 'SLA policies', icon: 'clock', permission: 'sla:manage' },
+      { to: '/labels', label: 'Labels', icon: 'tag', permission: 'labels:manage' },
     ],
   },
   {

@@ -31,6 +31,7 @@ import {
   TeamUpdatedV1,
 } from './tenant-routing.v1';
 import { TenantCreatedV1 } from './tenant-created.v1';
+import { ChatroomLabelledV1, LabelCreatedV1, LabelDeletedV1, LabelUpdatedV1 } from './label.v1';
 import {
   SlaBreachedV1,
   SlaPolicyCreatedV1,
@@ -51,6 +52,7 @@ export * from './tenant-session.v1';
 export * from './tenant-routing.v1';
 export * from './tenant-created.v1';
 export * from './sla.v1';
+export * from './label.v1';
 export * from './tenant-updated.v1';
 export * from './tenant-user.v1';
 
@@ -93,4 +95,8 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   SlaPolicyUpdatedV1,
   SlaPolicyDeletedV1,
   SlaBreachedV1,
+  LabelCreatedV1,
+  LabelUpdatedV1,
+  LabelDeletedV1,
+  ChatroomLabelledV1,
 ];

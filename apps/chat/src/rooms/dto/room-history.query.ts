@@ -26,6 +26,7 @@ export const roomHistoryFilterFields = {
   teamId: id.optional().describe('Conversations routed to this team (`none`: to no team).'),
   chatbotId: id.optional().describe('Conversations of this chatbot.'),
   category: id.optional().describe('Conversations of this category id (`none`: without).'),
+  label: id.optional().describe('Conversations wearing this label id.'),
   priority: listOf(roomPrioritySchema)
     .optional()
     .describe('Conversations of these priorities, e.g. `high,urgent`.'),

@@ -39,6 +39,10 @@ export const roomSummaryAnswer = z.object({
   queuedAt: z.iso.datetime().optional(),
   closedAt: z.iso.datetime().optional().describe('Closed conversations only.'),
   closeReason: closeReasonSchema.nullable().optional().describe('Closed conversations only.'),
+  labels: z
+    .array(z.string())
+    .optional()
+    .describe('Agents only: ids of the labels on the room (`GET /api/tenant/labels`).'),
   sla: z
     .object({
       policyId: z.string(),

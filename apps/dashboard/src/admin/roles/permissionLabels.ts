@@ -33,6 +33,10 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'SLA policies',
     description: 'Create, change and delete the response and resolution targets',
   },
+  'labels:manage': {
+    title: 'Labels',
+    description: 'Create, rename, recolour and delete the labels agents put on conversations',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',
