@@ -9,6 +9,7 @@ import {
   roomPrioritySchema,
   roomStatusSchema,
 } from './events/chat.v1';
+import { type RoomCsat } from './rest/csat';
 import { type RoomSla, type SlaBreachAlert } from './rest/sla';
 
 /** The socket.io contract of `/visitor` and `/agent` (path `/socket.io`), shared with the clients. */
@@ -183,6 +184,8 @@ export interface RoomSummary {
   closeReason?: CloseReason | null;
   /** Agents only: the room's SLA deadlines, or null when no policy applied. */
   sla?: RoomSla | null;
+  /** Closed as resolved and rated by the visitor: their latest rating; else null. */
+  csat?: RoomCsat | null;
 }
 
 /** A page of the conversation history (`GET /rooms`), newest first. */
@@ -284,6 +287,8 @@ export interface ServerToClientEvents {
     reason?: CloseReason;
     /** `/agent` only: the room's SLA deadlines (they move with its priority). */
     sla?: RoomSla | null;
+    /** The visitor's rating of a resolved conversation (null: not rated). */
+    csat?: RoomCsat | null;
   }) => void;
   /** To supervisors: a room missed an SLA target. */
   'sla:breached': (alert: SlaBreachAlert) => void;

@@ -27,6 +27,7 @@ export type RoomChange = Partial<
     | 'firstRespondedAt'
     | 'firstResponseBreachedAt'
     | 'resolutionBreachedAt'
+    | 'csat'
   >
 >;
 

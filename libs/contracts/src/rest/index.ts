@@ -8,3 +8,4 @@ export * from './canned-replies';
 export * from './canned-reply-placeholders';
 export * from './contacts';
 export * from './sla';
+export * from './csat';
