@@ -1,5 +1,6 @@
 import {
   type AgentFigures,
+  type CsatFigures,
   type Interval,
   type Overview,
   type SlaFigures,
@@ -26,6 +27,8 @@ export interface AnalyticsQueries {
   agents(range: AnalyticsRange): Promise<AgentFigures[]>;
   /** SLA compliance and breaches, overall and by team, agent and category. */
   sla(range: AnalyticsRange): Promise<SlaFigures>;
+  /** CSAT overall, by agent and by team, each rated conversation once (its latest rating). */
+  csat(range: AnalyticsRange): Promise<CsatFigures>;
 }
 
 export const ANALYTICS_QUERIES = Symbol('ANALYTICS_QUERIES');

@@ -1,6 +1,7 @@
 import { findOwnById } from '@app/tenancy';
 import {
   type AgentFigures,
+  type CsatFigures,
   type Interval,
   type Overview,
   type SlaFigures,
@@ -15,6 +16,7 @@ import { type AnalyticsQueries, type AnalyticsRange } from './analytics-queries'
 import {
   agentsOf,
   countersOfDay,
+  csatOf,
   type DayCounters,
   overviewOf,
   slaOf,
@@ -42,6 +44,10 @@ export class LocalQueriesService implements AnalyticsQueries {
 
   async sla(range: AnalyticsRange): Promise<SlaFigures> {
     return slaOf(await this.load(range));
+  }
+
+  async csat(range: AnalyticsRange): Promise<CsatFigures> {
+    return csatOf(await this.load(range));
   }
 
   /** The counters of each day of the range, narrowed to the chatbot if one is given. */

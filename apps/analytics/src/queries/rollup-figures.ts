@@ -1,5 +1,6 @@
 import {
   type AgentFigures,
+  type CsatFigures,
   type Interval,
   type Overview,
   type SlaFigures,
@@ -9,6 +10,7 @@ import { type Counter, parseCounter } from '../rollups/counter-names';
 import { countsOf, type DayRollup, ROLLUP_SOURCES } from '../rollups/day-rollup.schema';
 import { distributionOf } from '../rollups/durations';
 import { hourStart } from '../rollups/rollup-time';
+import { type CsatRow, csatFiguresOf } from './csat-figures';
 import { SlaRows, slaFiguresOf } from './sla-figures';
 
 /**
@@ -161,4 +163,16 @@ export function slaOf(days: DayCounters[]): SlaFigures {
       }
     }
   return slaFiguresOf(rows.all());
+}
+
+/** CSAT overall, by agent and by team: each conversation by its latest rating in the range. */
+export function csatOf(days: DayCounters[]): CsatFigures {
+  const rows: CsatRow[] = [];
+  for (const { counters } of days)
+    for (const { kind, rest, count } of counters) {
+      if (kind !== 'csat') continue;
+      const [rating, agent, team] = rest;
+      rows.push({ rating: Number(rating), agent, team, count });
+    }
+  return csatFiguresOf(rows);
 }

@@ -10,7 +10,9 @@ import { asFieldName, fromFieldName } from './field-names';
  *   (see durations.ts), by day;
  * - `slaOutcome|<bot>|<target>|<met|missed>|<team>|<agent>|<category>` when a conversation with an
  *   SLA closes, `slaBreach|<bot>|<target>|<team>|<agent>|<category>` when a target is breached
- *   (empty: none), by day.
+ *   (empty: none), by day;
+ * - `csat|<bot>|<rating>|<agent>|<team>`: conversations whose latest rating is this, on the day
+ *   of that rating (a replacement takes one off the replaced rating's counter, on its day).
  */
 export type CounterKind =
   | 'created'
@@ -22,7 +24,8 @@ export type CounterKind =
   | 'firstResponse'
   | 'resolution'
   | 'slaOutcome'
-  | 'slaBreach';
+  | 'slaBreach'
+  | 'csat';
 
 export function counterName(kind: CounterKind, chatbotId: string, ...rest: Array<string | number>) {
   return [kind, asFieldName(chatbotId), ...rest.map((part) => asFieldName(String(part)))].join('|');

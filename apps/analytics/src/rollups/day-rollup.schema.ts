@@ -43,7 +43,14 @@ export class DayRollup {
 export const DayRollupSchema = SchemaFactory.createForClass(DayRollup);
 
 /** The events a day's counters come from. */
-export const ROLLUP_SOURCES = ['created', 'assigned', 'closed', 'messages', 'slaBreached'] as const;
+export const ROLLUP_SOURCES = [
+  'created',
+  'assigned',
+  'closed',
+  'messages',
+  'slaBreached',
+  'csatRated',
+] as const;
 export type RollupSource = (typeof ROLLUP_SOURCES)[number];
 
 export const dayRollupId = (tenantId: string, day: string): string => `${tenantId}:${day}`;

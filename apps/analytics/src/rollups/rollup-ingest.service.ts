@@ -4,6 +4,7 @@ import {
   ChatroomAssignedV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
+  CsatRatedV1,
   type EventDefinition,
   type EventOf,
   MessageSentV1,
@@ -24,6 +25,7 @@ export const ROLLUP_EVENTS: EventDefinition[] = [
   MessageSentV1,
   AgentPresenceChangedV1,
   SlaBreachedV1,
+  CsatRatedV1,
 ];
 
 /**

@@ -15,3 +15,32 @@ export interface RoomCsat {
   ratedAt: string;
   via: CsatSource;
 }
+
+/**
+ * A CSAT score: `ratings` conversations rated (each counted once, by its latest rating, on the
+ * day of that rating), `satisfied` those rated 4 or 5, `score` = satisfied / ratings (the usual
+ * CSAT %, as a fraction with four decimals; null: no ratings), `average` the mean rating (two
+ * decimals; null: none), `byRating` how many got 1, 2, 3, 4 and 5.
+ */
+export interface CsatScore {
+  ratings: number;
+  satisfied: number;
+  score: number | null;
+  average: number | null;
+  byRating: [number, number, number, number, number];
+}
+
+/** CSAT overall, by agent and by team (null: none), most ratings first. */
+export interface CsatFigures {
+  overall: CsatScore;
+  byAgent: Array<{ agentId: string | null } & CsatScore>;
+  byTeam: Array<{ teamId: string | null } & CsatScore>;
+}
+
+/** `GET /api/analytics/csat` beside the range; agents with their names (null: unknown). */
+export interface CsatReport extends Omit<CsatFigures, 'byAgent'> {
+  from: string;
+  to: string;
+  chatbotId: string | null;
+  byAgent: Array<{ agentId: string | null; name: string | null } & CsatScore>;
+}
