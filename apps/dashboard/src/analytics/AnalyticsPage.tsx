@@ -14,6 +14,7 @@ import { KpiCards } from './KpiCards';
 import { apiQuery, type DayRange, intervalOf, rangeOf } from './range';
 import { RangePicker } from './RangePicker';
 import { ReportSubscription } from './ReportSubscription';
+import { CsatScores } from './CsatScores';
 import { SlaCompliance } from './SlaCompliance';
 
 // chart.js is most of the dashboard's weight: only this page loads it, after the figures.
@@ -153,6 +154,7 @@ function Analytics() {
                 agents.data?.agents.find((agent) => agent.agentId === agentId)?.name ?? agentId
               }
             />
+            <CsatScores query={query} />
           </div>
         </Suspense>
       )}

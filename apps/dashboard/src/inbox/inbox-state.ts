@@ -137,6 +137,7 @@ function withRoomUpdate(state: InboxState, update: RoomUpdate, at: string): Inbo
     visitorAway,
     closeReason: update.reason ?? previous.closeReason,
     sla: update.sla !== undefined ? update.sla : previous.sla,
+    csat: update.csat !== undefined ? update.csat : previous.csat,
   };
   const next = { ...state, rooms: { ...state.rooms, [room.roomId]: room } };
   // A visitor who left or whose chat ended is not typing any more, whatever was said last.
