@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 import type { AnalyticsAgentsRow } from '../../../tinybird/endpoints/agents.endpoint';
 import type { AnalyticsOverviewRow } from '../../../tinybird/endpoints/overview.endpoint';
+import type { AnalyticsCsatRow } from '../../../tinybird/endpoints/csat.endpoint';
 import type { AnalyticsSlaRow } from '../../../tinybird/endpoints/sla.endpoint';
 import type { AnalyticsLabelsRow } from '../../../tinybird/endpoints/labels.endpoint';
 import type { AnalyticsTimeseriesRow } from '../../../tinybird/endpoints/timeseries.endpoint';
@@ -305,6 +306,11 @@ class ChatEvents {
     return this.rows.length;
   }
 
+  /** Every row of a type, whenever it happened (a later rating replaces an earlier one). */
+  all(type: string): ChatRow[] {
+    return this.rows.filter((row) => row.type === type);
+  }
+
   inRange(type?: string): ChatRow[] {
     return this.rows.filter(
       (row) =>
@@ -606,6 +612,42 @@ const ENDPOINTS: Record<string, FakeEndpoint> = {
       }
       return [...sums.values()].sort(
         (a, b) => b.added - a.added || byteOrder(a.label_id, b.label_id),
+      );
+    },
+  },
+  analytics_csat: {
+    meta: [
+      ['rating', 'UInt8'],
+      ['agent_id', 'String'],
+      ['team_id', 'String'],
+      ['ratings', COUNT],
+    ],
+    compute(events): AnalyticsCsatRow[] {
+      const latest = new Map<string, { revision: number; row: ChatRow }>();
+      for (const row of events.all('chat.csat.rated')) {
+        const { revision } = JSON.parse(row.payload) as { revision: number };
+        const known = latest.get(row.room_id);
+        if (!known || known.revision < revision) latest.set(row.room_id, { revision, row });
+      }
+      const sums = new Map<string, AnalyticsCsatRow>();
+      for (const { row } of latest.values()) {
+        if (row.at < events.range.start || row.at >= events.range.end) continue;
+        const payload = JSON.parse(row.payload) as { rating: number; teamId: string | null };
+        const key = `${payload.rating}|${row.agent_id}|${payload.teamId ?? ''}`;
+        const sum = sums.get(key) ?? {
+          rating: payload.rating,
+          agent_id: row.agent_id,
+          team_id: payload.teamId ?? '',
+          ratings: 0,
+        };
+        sum.ratings += 1;
+        sums.set(key, sum);
+      }
+      return [...sums.values()].sort(
+        (a, b) =>
+          a.rating - b.rating ||
+          byteOrder(a.agent_id, b.agent_id) ||
+          byteOrder(a.team_id, b.team_id),
       );
     },
   },

@@ -5,6 +5,7 @@ import { AgentsModule } from './agents/agents.module';
 import { AttachmentRoutesModule } from './attachments/attachment-routes.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ContactsModule } from './contacts/contacts.module';
+import { CsatModule } from './csat/csat.module';
 import { StorageHealth } from './attachments/storage.health';
 import { type ChatConfig } from './chat.config';
 import { DirectorySyncModule } from './directory-sync/directory-sync.module';
@@ -46,6 +47,7 @@ export class ChatModule {
         SearchModule,
         ContactsModule,
         SlaModule,
+        CsatModule,
       ],
       providers: [
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },

@@ -13,7 +13,9 @@ export type KeyPurpose =
   /** A chatbot's identity-verification secret, at rest in tenant and on Kafka to chat. */
   | 'identity-secret'
   /** The signature of an attachment's download link (chat signs and checks it). */
-  | 'attachment-link';
+  | 'attachment-link'
+  /** The token of a transcript email's rating links (chat seals and opens it). */
+  | 'csat-link';
 
 const derived = new Map<string, Buffer>();
 

@@ -9,6 +9,7 @@ import {
   roomPrioritySchema,
   roomStatusSchema,
 } from './events/chat.v1';
+import { type RoomCsat } from './rest/csat';
 import { type RoomSla, type SlaBreachAlert } from './rest/sla';
 
 /** The socket.io contract of `/visitor` and `/agent` (path `/socket.io`), shared with the clients. */
@@ -185,6 +186,8 @@ export interface RoomSummary {
   sla?: RoomSla | null;
   /** Agents only: ids of the tenant's labels on the room (`GET /api/tenant/labels`). */
   labels?: string[];
+  /** Closed as resolved and rated by the visitor: their latest rating; else null. */
+  csat?: RoomCsat | null;
 }
 
 /** A page of the conversation history (`GET /rooms`), newest first. */
@@ -288,6 +291,8 @@ export interface ServerToClientEvents {
     sla?: RoomSla | null;
     /** `/agent` only: ids of the labels on the room. */
     labels?: string[];
+    /** The visitor's rating of a resolved conversation (null: not rated). */
+    csat?: RoomCsat | null;
   }) => void;
   /** To supervisors: a room missed an SLA target. */
   'sla:breached': (alert: SlaBreachAlert) => void;

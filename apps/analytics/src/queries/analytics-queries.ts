@@ -1,5 +1,6 @@
 import {
   type AgentFigures,
+  type CsatFigures,
   type Interval,
   type LabelsFigures,
   type Overview,
@@ -29,6 +30,8 @@ export interface AnalyticsQueries {
   sla(range: AnalyticsRange): Promise<SlaFigures>;
   /** Labels put on conversations and taken off, per label. */
   labels(range: AnalyticsRange): Promise<LabelsFigures>;
+  /** CSAT overall, by agent and by team, each rated conversation once (its latest rating). */
+  csat(range: AnalyticsRange): Promise<CsatFigures>;
 }
 
 export const ANALYTICS_QUERIES = Symbol('ANALYTICS_QUERIES');

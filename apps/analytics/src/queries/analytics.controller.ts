@@ -4,6 +4,7 @@ import {
   type AgentsReport,
   type AnalyticsRangeView,
   type LabelsFigures,
+  type CsatReport,
   type OverviewReport,
   type SlaFigures,
   type TimeseriesReport,
@@ -11,6 +12,7 @@ import {
 import { ApiAnswer, ApiErrors, AppHttpError } from '@app/platform';
 import { agentsAnswer, overviewAnswer, timeseriesAnswer } from './analytics.answers';
 import { labelsAnswer } from './labels.answers';
+import { csatAnswer } from './csat.answers';
 import { slaAnswer } from './sla.answers';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -85,6 +87,28 @@ export class AnalyticsController {
   async labels(@Query() query: RangeQuery): Promise<AnalyticsRangeView & LabelsFigures> {
     const range = await this.range(query);
     return { ...rangeView(range), ...(await this.queries.labels(range)) };
+  }
+
+  /**
+   * CSAT: conversations closed as resolved that their visitors rated, each once by its latest
+   * rating (counted when given), overall, by the agent it closed with and by team.
+   */
+  @ApiAnswer(200, csatAnswer)
+  @Get('csat')
+  async csat(@Query() query: RangeQuery): Promise<CsatReport> {
+    const range = await this.range(query);
+    const [figures, users] = await Promise.all([
+      this.queries.csat(range),
+      this.directory.usersOfTenant(),
+    ]);
+    return {
+      ...rangeView(range),
+      ...figures,
+      byAgent: figures.byAgent.map((agent) => ({
+        ...agent,
+        name: (agent.agentId && users.get(agent.agentId)?.name) || null,
+      })),
+    };
   }
 
   /** The range asked for, for the tenant in context, with its chatbot checked. */

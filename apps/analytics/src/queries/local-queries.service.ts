@@ -1,6 +1,7 @@
 import { findOwnById } from '@app/tenancy';
 import {
   type AgentFigures,
+  type CsatFigures,
   type Interval,
   type LabelsFigures,
   type Overview,
@@ -16,6 +17,7 @@ import { type AnalyticsQueries, type AnalyticsRange } from './analytics-queries'
 import {
   agentsOf,
   countersOfDay,
+  csatOf,
   type DayCounters,
   labelsOf,
   overviewOf,
@@ -48,6 +50,10 @@ export class LocalQueriesService implements AnalyticsQueries {
 
   async labels(range: AnalyticsRange): Promise<LabelsFigures> {
     return labelsOf(await this.load(range));
+  }
+
+  async csat(range: AnalyticsRange): Promise<CsatFigures> {
+    return csatOf(await this.load(range));
   }
 
   /** The counters of each day of the range, narrowed to the chatbot if one is given. */

@@ -1,5 +1,6 @@
 import {
   type AgentFigures,
+  type CsatFigures,
   type Interval,
   type LabelsFigures,
   type Overview,
@@ -10,6 +11,7 @@ import { type Counter, parseCounter } from '../rollups/counter-names';
 import { countsOf, type DayRollup, ROLLUP_SOURCES } from '../rollups/day-rollup.schema';
 import { distributionOf } from '../rollups/durations';
 import { hourStart } from '../rollups/rollup-time';
+import { type CsatRow, csatFiguresOf } from './csat-figures';
 import { SlaRows, slaFiguresOf } from './sla-figures';
 
 /**
@@ -181,4 +183,16 @@ export function labelsOf(days: DayCounters[]): LabelsFigures {
       (a, b) => b.added - a.added || (a.labelId < b.labelId ? -1 : 1),
     ),
   };
+}
+
+/** CSAT overall, by agent and by team: each conversation by its latest rating in the range. */
+export function csatOf(days: DayCounters[]): CsatFigures {
+  const rows: CsatRow[] = [];
+  for (const { counters } of days)
+    for (const { kind, rest, count } of counters) {
+      if (kind !== 'csat') continue;
+      const [rating, agent, team] = rest;
+      rows.push({ rating: Number(rating), agent, team, count });
+    }
+  return csatFiguresOf(rows);
 }

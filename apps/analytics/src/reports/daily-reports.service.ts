@@ -87,12 +87,13 @@ export class DailyReportsService implements OnApplicationBootstrap, OnModuleDest
 
   private async report(tenant: TenantSummaryRecord, day: string): Promise<boolean> {
     if (await this.reports.find(tenant.tenantId, day)) return false;
-    const overview = await this.queries.overview({
-      tenantId: tenant.tenantId,
-      ...reportDayRange(day),
-    });
+    const range = { tenantId: tenant.tenantId, ...reportDayRange(day) };
+    const [overview, csat] = await Promise.all([
+      this.queries.overview(range),
+      this.queries.csat(range),
+    ]);
     const recipients = await this.recipients();
-    const figures = reportFigures(overview);
+    const figures = reportFigures(overview, csat.overall);
     for (const user of recipients)
       await this.events.publish(NotificationRequestedV1, {
         tenantId: tenant.tenantId,
@@ -110,6 +111,7 @@ export class DailyReportsService implements OnApplicationBootstrap, OnModuleDest
       tenantId: tenant.tenantId,
       day,
       overview,
+      csat: csat.overall,
       emailedTo: recipients.length,
     });
   }

@@ -1,4 +1,4 @@
-import { type Overview } from '@app/contracts';
+import { type CsatScore, type Overview } from '@app/contracts';
 import { readableDuration, reportFigures } from './report-figures';
 
 const overview = (changes: Partial<Overview> = {}): Overview => ({
@@ -11,6 +11,21 @@ const overview = (changes: Partial<Overview> = {}): Overview => ({
   hoursOfDay: Array.from({ length: 24 }, (_, hour) => ({ hour, created: 0 })),
   ...changes,
 });
+
+const csat: CsatScore = {
+  ratings: 10,
+  satisfied: 8,
+  score: 0.8,
+  average: 4.2,
+  byRating: [1, 0, 1, 4, 4],
+};
+const unrated: CsatScore = {
+  ratings: 0,
+  satisfied: 0,
+  score: null,
+  average: null,
+  byRating: [0, 0, 0, 0, 0],
+};
 
 describe('readableDuration', () => {
   it('reads seconds, minutes and hours as people say them', () => {
@@ -28,7 +43,7 @@ describe('readableDuration', () => {
 
 describe('reportFigures', () => {
   it('lists the figures in the order a support lead reads them', () => {
-    const figures = reportFigures(overview());
+    const figures = reportFigures(overview(), csat);
     expect(figures.map((figure) => figure.label)).toEqual([
       'Conversations started',
       'Resolved',
@@ -38,11 +53,13 @@ describe('reportFigures', () => {
       'First response, median',
       'First response, 90th percentile',
       'Resolution time, median',
+      'Customer satisfaction (CSAT)',
+      'Average rating',
       'Messages from visitors',
       'Messages from agents',
       'Busiest hour (UTC)',
     ]);
-    expect(figures.slice(0, 8).map((figure) => figure.value)).toEqual([
+    expect(figures.slice(0, 10).map((figure) => figure.value)).toEqual([
       '12',
       '7',
       '2',
@@ -51,7 +68,15 @@ describe('reportFigures', () => {
       '45 s',
       '3 min 20 s',
       '2 h',
+      '80% (8 of 10 rated 4 or 5)',
+      '4.2 / 5',
     ]);
+  });
+
+  it('says there are no ratings rather than a score of zero', () => {
+    const figures = reportFigures(overview(), unrated);
+    expect(figures.find((figure) => figure.label.includes('CSAT'))?.value).toBe('no ratings');
+    expect(figures.find((figure) => figure.label === 'Average rating')?.value).toBe('no ratings');
   });
 
   it('names the busiest hour, the earlier of two as busy', () => {
@@ -59,11 +84,11 @@ describe('reportFigures', () => {
       hour,
       created: hour === 9 || hour === 14 ? 5 : 1,
     }));
-    const busiest = reportFigures(overview({ hoursOfDay })).at(-1);
+    const busiest = reportFigures(overview({ hoursOfDay }), csat).at(-1);
     expect(busiest).toEqual({ label: 'Busiest hour (UTC)', value: '09:00' });
   });
 
   it('names no busiest hour on a day without conversations', () => {
-    expect(reportFigures(overview()).at(-1)?.value).toBe('none');
+    expect(reportFigures(overview(), csat).at(-1)?.value).toBe('none');
   });
 });

@@ -24,6 +24,7 @@ const view = (report: UsageReport) => ({
   createdAt: report.createdAt,
   emailedTo: report.emailedTo,
   overview: report.overview,
+  csat: report.csat ?? null,
 });
 
 /** The daily usage reports, and the caller's choice to get them by email. */

@@ -1,6 +1,6 @@
 import { tenantScopedPlugin } from '@app/tenancy';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { type Overview } from '@app/contracts';
+import { type CsatScore, type Overview } from '@app/contracts';
 
 /** A tenant's usage report for one UTC day, written once by the daily job. */
 @Schema({ collection: 'usage_reports', versionKey: false })
@@ -16,6 +16,10 @@ export class UsageReport {
 
   @Prop({ type: Object, required: true })
   overview!: Overview;
+
+  /** The day's CSAT; absent from reports written before ratings. */
+  @Prop({ type: Object })
+  csat?: CsatScore;
 
   /** How many subscribed users it was emailed to. */
   @Prop({ type: Number, required: true })

@@ -3,7 +3,7 @@ import { insertFirst } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { type Overview } from '@app/contracts';
+import { type CsatScore, type Overview } from '@app/contracts';
 import { ReportSubscription, UsageReport } from './usage-report.schema';
 
 export const usageReportId = (tenantId: string, day: string) => `${tenantId}:${day}`;
@@ -22,7 +22,13 @@ export class UsageReportsRepository {
   }
 
   /** False when the day's report exists already (another replica, an earlier run). */
-  save(report: { tenantId: string; day: string; overview: Overview; emailedTo: number }) {
+  save(report: {
+    tenantId: string;
+    day: string;
+    overview: Overview;
+    csat: CsatScore;
+    emailedTo: number;
+  }) {
     return insertFirst(this.reports, {
       _id: usageReportId(report.tenantId, report.day),
       ...report,

@@ -13,6 +13,8 @@ import { asFieldName, fromFieldName } from './field-names';
  *   (empty: none), by day;
  * - `label|<bot>|<label>|<added|removed>` when an agent puts a label on a conversation or takes
  *   it off (or a deleted label leaves it), by day.
+ * - `csat|<bot>|<rating>|<agent>|<team>`: conversations whose latest rating is this, on the day
+ *   of that rating (a replacement takes one off the replaced rating's counter, on its day).
  */
 export type CounterKind =
   | 'created'
@@ -25,7 +27,8 @@ export type CounterKind =
   | 'resolution'
   | 'slaOutcome'
   | 'slaBreach'
-  | 'label';
+  | 'label'
+  | 'csat';
 
 export function counterName(kind: CounterKind, chatbotId: string, ...rest: Array<string | number>) {
   return [kind, asFieldName(chatbotId), ...rest.map((part) => asFieldName(String(part)))].join('|');

@@ -50,6 +50,7 @@ export const ROLLUP_SOURCES = [
   'messages',
   'slaBreached',
   'labelled',
+  'csatRated',
 ] as const;
 export type RollupSource = (typeof ROLLUP_SOURCES)[number];
 

@@ -3,6 +3,7 @@ import {
   ChatroomLabelledV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
+  CsatRatedV1,
   type EventEnvelope,
   type EventOf,
   MessageSentV1,
@@ -14,8 +15,15 @@ import { durationBucket } from './durations';
 import { type CounterStep } from './part-counting';
 import { dayOf, hourOf, secondsBetween } from './rollup-time';
 
-/** The counters (see counter-names.ts) an event adds one to, and the moment that decides its day. */
-type Counting<E> = (event: E) => { at: string; counters: string[] };
+/**
+ * The counters (see counter-names.ts) an event adds one to, and the moment that decides its day;
+ * `undo`: counters it takes one off, on the day of their own moment (what it replaces).
+ */
+type Counting<E> = (event: E) => {
+  at: string;
+  counters: string[];
+  undo?: { at: string; counters: string[] };
+};
 
 const countCreated: Counting<EventOf<typeof ChatroomCreatedV1>> = ({ payload }) => {
   const counters = [counterName('created', payload.chatbotId, hourOf(new Date(payload.createdAt)))];
@@ -84,6 +92,29 @@ const countMessage: Counting<EventOf<typeof MessageSentV1>> = ({ payload }) => {
   return { at: payload.sentAt, counters };
 };
 
+/**
+ * Each conversation counts once, by its latest rating: a replacement counts its rating and takes
+ * the one it replaces off (on that one's day). All ratings of a room are on one partition (keyed
+ * by room), whose part of the earlier day only it writes, so the offset check holds there too.
+ */
+const countCsat: Counting<EventOf<typeof CsatRatedV1>> = ({ payload }) => {
+  const counter = (rating: number, agentId: string | null, teamId: string | null) =>
+    counterName('csat', payload.chatbotId, rating, agentId ?? '', teamId ?? '');
+  const { replaces } = payload;
+  return {
+    at: payload.ratedAt,
+    counters: [counter(payload.rating, payload.agentId, payload.teamId)],
+    ...(replaces
+      ? {
+          undo: {
+            at: replaces.ratedAt,
+            counters: [counter(replaces.rating, replaces.agentId, replaces.teamId)],
+          },
+        }
+      : {}),
+  };
+};
+
 const COUNTING: Record<string, { source: RollupSource; count: Counting<never> }> = {
   [ChatroomCreatedV1.topic]: { source: 'created', count: countCreated },
   [ChatroomAssignedV1.topic]: { source: 'assigned', count: countAssigned },
@@ -91,6 +122,7 @@ const COUNTING: Record<string, { source: RollupSource; count: Counting<never> }>
   [MessageSentV1.topic]: { source: 'messages', count: countMessage },
   [SlaBreachedV1.topic]: { source: 'slaBreached', count: countBreach },
   [ChatroomLabelledV1.topic]: { source: 'labelled', count: countLabelled },
+  [CsatRatedV1.topic]: { source: 'csatRated', count: countCsat },
 };
 
 /** What one tenant's day gets from a batch: a step per counter per event. */
@@ -113,13 +145,21 @@ export function stepsOfBatch(
     count: Counting<EventEnvelope>;
   };
   const days = new Map<string, TenantDaySteps>();
-  for (const { event, offset } of events) {
-    const { at, counters: names } = count(event);
+  const stepsOn = (tenantId: string, at: string) => {
     const day = dayOf(new Date(at));
-    const key = `${event.tenantId}:${day}`;
-    const counters = days.get(key) ?? { tenantId: event.tenantId, day, steps: [] };
-    for (const counter of names) counters.steps.push({ counter, offset: Number(offset) });
+    const key = `${tenantId}:${day}`;
+    const counters = days.get(key) ?? { tenantId, day, steps: [] };
     days.set(key, counters);
+    return counters.steps;
+  };
+  for (const { event, offset } of events) {
+    const { at, counters: names, undo } = count(event);
+    const steps = stepsOn(event.tenantId, at);
+    for (const counter of names) steps.push({ counter, offset: Number(offset) });
+    if (!undo) continue;
+    const undoSteps = stepsOn(event.tenantId, undo.at);
+    for (const counter of undo.counters)
+      undoSteps.push({ counter, offset: Number(offset), by: -1 });
   }
   return { source, days: [...days.values()] };
 }

@@ -5,6 +5,7 @@ import {
   ChatroomLabelledV1,
   ChatroomClosedV1,
   ChatroomCreatedV1,
+  CsatRatedV1,
   type EventDefinition,
   type EventOf,
   MessageSentV1,
@@ -26,6 +27,7 @@ export const ROLLUP_EVENTS: EventDefinition[] = [
   AgentPresenceChangedV1,
   SlaBreachedV1,
   ChatroomLabelledV1,
+  CsatRatedV1,
 ];
 
 /**

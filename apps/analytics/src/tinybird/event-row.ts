@@ -7,6 +7,7 @@ import {
   ChatroomRequeuedV1,
   ChatroomResumedV1,
   ChatroomStandbyV1,
+  CsatRatedV1,
   type EventDefinition,
   type EventEnvelope,
   type EventOf,
@@ -113,6 +114,16 @@ function chatColumns(event: EventEnvelope): ChatColumns {
       happened_at: toTinybirdTime(payload.breachedAt),
       agent_id: payload.agentId ?? '',
       category: payload.category ?? '',
+      payload: JSON.stringify(payload),
+    };
+  }
+  if (isEvent(event, CsatRatedV1)) {
+    const { payload } = event;
+    // The comment's text stays in chat; the event only says whether there is one.
+    return {
+      ...room(payload),
+      happened_at: toTinybirdTime(payload.ratedAt),
+      agent_id: payload.agentId ?? '',
       payload: JSON.stringify(payload),
     };
   }

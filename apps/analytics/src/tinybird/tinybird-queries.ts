@@ -1,5 +1,6 @@
 // Type-only: the endpoint definitions are ESM that this CommonJS build cannot load, and need not.
 import type { AnalyticsAgentsRow } from '../../../../tinybird/endpoints/agents.endpoint';
+import type { AnalyticsCsatRow } from '../../../../tinybird/endpoints/csat.endpoint';
 import type { AnalyticsSlaRow } from '../../../../tinybird/endpoints/sla.endpoint';
 import type { AnalyticsLabelsRow } from '../../../../tinybird/endpoints/labels.endpoint';
 import type {
@@ -16,10 +17,12 @@ import {
   type Interval,
   type LabelsFigures,
   type Overview,
+  type CsatFigures,
   type SlaFigures,
   type TimeseriesPoint,
 } from '@app/contracts';
 import { type AnalyticsQueries, type AnalyticsRange } from '../queries/analytics-queries';
+import { csatFiguresOf } from '../queries/csat-figures';
 import { type SlaRow, slaFiguresOf } from '../queries/sla-figures';
 import { errorOf, retryAfterMs } from './tinybird-http';
 
@@ -147,6 +150,18 @@ export class TinybirdQueries implements AnalyticsQueries {
         removed: count(row.removed),
       })),
     };
+  }
+
+  async csat(range: AnalyticsRange): Promise<CsatFigures> {
+    const rows = await this.query<AnalyticsCsatRow>('analytics_csat', rangeParams(range));
+    return csatFiguresOf(
+      rows.map((row) => ({
+        rating: Number(row.rating),
+        agent: row.agent_id,
+        team: row.team_id,
+        count: count(row.ratings),
+      })),
+    );
   }
 
   private async query<TRow>(

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AttachmentLinks } from '../attachments/attachment-links';
 import { type ChatConfig } from '../chat.config';
+import { CsatLinks } from '../csat/csat-links';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { type CloseReason } from '../rooms/room.schema';
 import { type RoomRecord } from '../rooms/room-record';
@@ -17,6 +18,7 @@ export class ChatNotificationsService {
     private readonly events: EventPublisher,
     private readonly directory: DirectoryRepository,
     private readonly links: AttachmentLinks,
+    private readonly csatLinks: CsatLinks,
     @InjectConfig() private readonly config: ChatConfig,
   ) {}
 
@@ -70,6 +72,14 @@ export class ChatNotificationsService {
     await this.publish(room, {
       kind: 'conversation-transcript',
       reason,
+      // Only a resolved conversation asks for a rating; the mail makes one link per rating.
+      ...(reason === 'resolved'
+        ? {
+            rateUrl: this.seal(
+              this.csatLinks.mailLink({ tenantId: room.tenantId, roomId: room.id }),
+            ),
+          }
+        : {}),
       lines: messages.map((message) => ({
         from: message.sender.name ?? message.sender.type,
         senderType: message.sender.type,
@@ -82,18 +92,17 @@ export class ChatNotificationsService {
               files: message.attachments.map((file) => ({
                 name: file.name,
                 size: file.size,
-                url: {
-                  sealed: seal(
-                    this.links.mailLink(room.tenantId, file.id),
-                    this.config.NOTIFICATION_SEAL_KEY,
-                    'notification-link',
-                  ),
-                },
+                url: this.seal(this.links.mailLink(room.tenantId, file.id)),
               })),
             }
           : {}),
       })),
     });
+  }
+
+  /** Every link in a notification travels sealed. */
+  private seal(url: string): { sealed: string } {
+    return { sealed: seal(url, this.config.NOTIFICATION_SEAL_KEY, 'notification-link') };
   }
 
   private async publish(room: RoomRecord, details: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { CsatLinksModule } from '../csat/csat-links.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ChatNotificationsService } from './chat-notifications.service';
@@ -14,6 +15,7 @@ import { MessagesService } from './messages.service';
   imports: [
     MongooseModule.forFeature([{ name: Message.name, schema: MessageSchema }]),
     AttachmentsModule,
+    CsatLinksModule,
     DirectoryModule,
     RealtimeModule,
   ],

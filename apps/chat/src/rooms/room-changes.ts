@@ -1,5 +1,5 @@
 import { type RoomChange, type RoomRecord } from './room-record';
-import { type CloseReason } from './room.schema';
+import { type CloseReason, type StoredCsat } from './room.schema';
 
 type Agent = { id: string; name: string };
 
@@ -97,6 +97,16 @@ export const roomChanges = {
   close(room: RoomRecord, reason: CloseReason, now: Date): RoomChange | null {
     return room.status !== 'closed'
       ? { status: 'closed', closeReason: reason, closedAt: now, awayUntil: null }
+      : null;
+  },
+
+  /**
+   * The visitor rates the conversation: only one closed as resolved (a rating of a chat that
+   * was abandoned, blocked or is still going means nothing). A later rating replaces the first.
+   */
+  rate(room: RoomRecord, rating: Omit<StoredCsat, 'revision'>): RoomChange | null {
+    return room.status === 'closed' && (room.closeReason ?? 'resolved') === 'resolved'
+      ? { csat: { ...rating, revision: (room.csat?.revision ?? 0) + 1 } }
       : null;
   },
 

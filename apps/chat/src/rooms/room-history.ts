@@ -21,6 +21,8 @@ export interface RoomHistoryFilter {
   priority?: RoomPriority[];
   /** Conversations of the visitor with this email (lower case): a contact's. */
   visitorEmail?: string;
+  /** The visitor's latest rating, `1`…`5`, or `none` for conversations not rated. */
+  csat?: Array<'1' | '2' | '3' | '4' | '5' | 'none'>;
   /** Conversations started at or after. */
   from?: Date;
   /** Conversations started before. */
@@ -76,6 +78,7 @@ export function historyMatch(
     conditions.push({ category: filter.category === 'none' ? null : filter.category });
   if (filter.label !== undefined) conditions.push({ labels: filter.label });
   if (filter.visitorEmail !== undefined) conditions.push({ 'visitor.email': filter.visitorEmail });
+  if (filter.csat) conditions.push(csatMatch(filter.csat));
   if (filter.from) conditions.push({ createdAt: { $gte: filter.from } });
   if (filter.to) conditions.push({ createdAt: { $lt: filter.to } });
   if (after) {
@@ -88,4 +91,11 @@ export function historyMatch(
   }
   // An empty `$and` is refused by MongoDB.
   return { $and: conditions.length ? conditions : [{}] };
+}
+
+function csatMatch(csat: NonNullable<RoomHistoryFilter['csat']>): object {
+  const ratings = csat.filter((value) => value !== 'none').map(Number);
+  const rated = { 'csat.rating': { $in: ratings } };
+  // Rooms from before ratings have no `csat` field, which `null` matches too.
+  return csat.includes('none') ? { $or: [rated, { csat: null }] } : rated;
 }

@@ -28,6 +28,7 @@ export type RoomChange = Partial<
     | 'firstRespondedAt'
     | 'firstResponseBreachedAt'
     | 'resolutionBreachedAt'
+    | 'csat'
   >
 >;
 

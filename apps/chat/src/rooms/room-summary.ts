@@ -1,6 +1,7 @@
 import {
   type ChatroomClosedV1,
   type PayloadOf,
+  type RoomCsat,
   type RoomSla,
   type RoomSummary,
 } from '@app/contracts';
@@ -26,6 +27,7 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
     createdAt: room.createdAt.toISOString(),
     ...(room.status === 'queued' ? { queuedAt: room.queuedAt.toISOString() } : {}),
     ...closing(room),
+    csat: roomCsat(room),
   };
 }
 
@@ -68,7 +70,16 @@ export function roomUpdate(room: RoomRecord) {
     ...assignedAgent(room),
     ...labels(room),
     visitorAway: room.status !== 'closed' && room.awayUntil !== null,
+    ...(room.status === 'closed' ? { reason: room.closeReason ?? 'resolved' } : {}),
+    csat: roomCsat(room),
   };
+}
+
+/** The visitor's latest rating as agents and the visitor see it; null when not rated. */
+export function roomCsat(room: RoomRecord): RoomCsat | null {
+  if (!room.csat) return null;
+  const { rating, comment, ratedAt, via } = room.csat;
+  return { rating, comment, ratedAt, via };
 }
 
 function displayStatus(room: RoomRecord): RoomSummary['status'] {

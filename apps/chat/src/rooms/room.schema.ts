@@ -1,5 +1,11 @@
 import { tenantScopedPlugin } from '@app/tenancy';
-import { type CloseReason, ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
+import {
+  type CloseReason,
+  type CsatRating,
+  type CsatSource,
+  ROOM_PRIORITIES,
+  type RoomPriority,
+} from '@app/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** `offline`: a message left while the chatbot was offline, for an agent to answer by email. */
@@ -119,8 +125,22 @@ export class Room {
   @Prop({ type: Date, default: null })
   resolutionBreachedAt?: Date | null;
 
+  /** The visitor's satisfaction rating of a resolved conversation, the latest (see csat/). */
+  @Prop({ type: Object, default: null })
+  csat?: StoredCsat | null;
+
   createdAt!: Date;
   updatedAt!: Date;
+}
+
+/** A rating as kept: `revision` counts the ratings given, so each has an event of its own. */
+export interface StoredCsat {
+  rating: CsatRating;
+  comment: string | null;
+  /** ISO text, not a Date: the room cache in Redis revives only top-level dates. */
+  ratedAt: string;
+  via: CsatSource;
+  revision: number;
 }
 
 export const RoomSchema = SchemaFactory.createForClass(Room);
@@ -141,6 +161,8 @@ RoomSchema.index({ tenantId: 1, 'visitor.email': 1, createdAt: -1 });
 // Serve the SLA breach sweep, across tenants: open rooms whose deadline passed.
 RoomSchema.index({ firstResponseDueAt: 1, status: 1 });
 RoomSchema.index({ resolutionDueAt: 1, status: 1 });
+// Serves the history's `csat` filter.
+RoomSchema.index({ tenantId: 1, 'csat.rating': 1, createdAt: -1 });
 
 /**
  * One document per state change of a room, `_id` = `<room>:<version it leads to>`. Its unique

@@ -15,6 +15,7 @@ import { apiQuery, type DayRange, intervalOf, rangeOf } from './range';
 import { RangePicker } from './RangePicker';
 import { ReportSubscription } from './ReportSubscription';
 import { LabelCounts } from './LabelCounts';
+import { CsatScores } from './CsatScores';
 import { SlaCompliance } from './SlaCompliance';
 
 // chart.js is most of the dashboard's weight: only this page loads it, after the figures.
@@ -155,6 +156,7 @@ function Analytics() {
               }
             />
             <LabelCounts query={query} />
+            <CsatScores query={query} />
           </div>
         </Suspense>
       )}

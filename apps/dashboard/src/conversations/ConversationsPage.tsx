@@ -214,6 +214,11 @@ function ConversationList({
                       {room.closedAt
                         ? `${formatDateTime(room.closedAt)} · ${describeCloseReason(room.closeReason)}`
                         : '—'}
+                      {room.csat && (
+                        <div className="muted" data-testid="history-csat">
+                          Rated {room.csat.rating}/5
+                        </div>
+                      )}
                     </td>
                   </tr>
                 );

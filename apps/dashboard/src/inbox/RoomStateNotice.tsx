@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
 import { ConfirmButton } from '../ui/ConfirmButton';
+import { CsatRating } from './CsatRating';
 import { deleteConversation } from './chat-api';
 import { describeCloseReason } from './close-reasons';
 import { formatWaited } from './durations';
@@ -22,6 +23,7 @@ export function RoomStateNotice({ room }: { room: KnownRoom }) {
       <div className="inbox-state-notice is-closed" role="status" data-testid="room-closed">
         <strong>This conversation is closed</strong>
         <span>{describeCloseReason(room.closeReason)}</span>
+        {room.csat && <CsatRating csat={room.csat} />}
         {can('chats:delete') && (
           <ConfirmButton
             label="Delete conversation"

@@ -138,6 +138,7 @@ function withRoomUpdate(state: InboxState, update: RoomUpdate, at: string): Inbo
     closeReason: update.reason ?? previous.closeReason,
     sla: update.sla !== undefined ? update.sla : previous.sla,
     labels: update.labels ?? previous.labels,
+    csat: update.csat !== undefined ? update.csat : previous.csat,
   };
   const next = { ...state, rooms: { ...state.rooms, [room.roomId]: room } };
   // A visitor who left or whose chat ended is not typing any more, whatever was said last.

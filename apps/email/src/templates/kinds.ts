@@ -93,7 +93,11 @@ Open the conversation: {{conversationUrl}}
     </td>
   </tr>
 {{/each}}
-</table>`,
+</table>
+{{#if rateLinks}}
+<p style="margin-top:20px">How did we do? Rate this conversation, from 1 (very unhappy) to 5 (very happy):</p>
+<p>{{#each rateLinks}}<a href="{{url}}" style="display:inline-block;min-width:36px;margin-right:6px;padding:8px 0;text-align:center;border:1px solid {{../brandColor}};border-radius:6px;color:{{../brandColor}};text-decoration:none;font-weight:600">{{rating}}</a>{{/each}}</p>
+{{/if}}`,
     text: `Hello,
 
 Your conversation with {{tenantName}} {{closedBecause}}.{{> visitorNameGiven}} Here is what was said:
@@ -105,6 +109,13 @@ Your conversation with {{tenantName}} {{closedBecause}}.{{> visitorNameGiven}} H
 File: {{name}} ({{size}}): {{url}}
 {{/each}}
 {{/each}}
+{{#if rateLinks}}
+
+How did we do? Rate this conversation, from 1 (very unhappy) to 5 (very happy):
+{{#each rateLinks}}
+{{rating}}: {{url}}
+{{/each}}
+{{/if}}
 {{> textFooter}}`,
   },
   'password-reset': {

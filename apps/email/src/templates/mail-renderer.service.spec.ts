@@ -219,6 +219,23 @@ describe('MailRendererService', () => {
     expect(mail.html).toContain('receipt &lt;1&gt;.pdf');
   });
 
+  it('asks a resolved conversation’s visitor for a rating with five one-click links, in both parts', () => {
+    const url = 'https://parley.test/api/chat/csat?token=sealed-room-token';
+    const request: NotificationRequest = {
+      ...REQUESTS['conversation-transcript'],
+      rateUrl: sealed(url),
+    } as NotificationRequest;
+    const mail = renderer.render(request, branding, null);
+    expect(mail.text).toContain('How did we do?');
+    for (const rating of [1, 2, 3, 4, 5]) {
+      expect(mail.text).toContain(`${rating}: ${url}&rating=${rating}`);
+      expect(mail.html).toContain(`&amp;rating&#x3D;${rating}"`);
+    }
+    const unrated = renderer.render(REQUESTS['conversation-transcript'], branding, null);
+    expect(unrated.text).not.toContain('How did we do?');
+    expect(unrated.html).not.toContain('rating');
+  });
+
   it.each(VISITOR_KINDS)('keeps the visitor-typed name out of the %s subject', (kind) => {
     const mail = renderer.render(withName(REQUESTS[kind], 'Claim your prize'), branding, null);
     expect(mail.subject).not.toContain('prize');

@@ -1,6 +1,6 @@
 import { unseal } from '@app/auth';
 import { InjectConfig } from '@app/config';
-import { type NotificationKind, type NotificationRequest } from '@app/contracts';
+import { CSAT_RATINGS, type NotificationKind, type NotificationRequest } from '@app/contracts';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
@@ -141,6 +141,7 @@ export class MailRendererService implements OnModuleInit {
               url: open(file.url),
             })),
           })),
+          rateLinks: request.rateUrl ? rateLinks(open(request.rateUrl)) : null,
         };
       case 'password-reset':
         return { resetUrl: open(request.resetUrl), expiresAt: formatDate(request.expiresAt) };
@@ -174,6 +175,11 @@ const SLA_ESCALATION_DONE: Record<string, string> = {
   reassign: 'It was reassigned as the policy says.',
   'requeue-front': 'It was returned to the front of its queue.',
 };
+
+/** One link per rating, 1 to 5: opening one records it (see chat's csat links). */
+function rateLinks(url: string): Array<{ rating: number; url: string }> {
+  return CSAT_RATINGS.map((rating) => ({ rating, url: `${url}&rating=${rating}` }));
+}
 
 /** A subject is one header line, whatever a name in it contained. */
 function oneLine(text: string): string {

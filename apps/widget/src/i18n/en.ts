@@ -76,6 +76,12 @@ export const en = {
   agentLeft: (name: string) => `${name} left the chat`,
   ended: 'This conversation has ended.',
   startNew: 'Start a new conversation',
+  rateTitle: 'How would you rate this conversation?',
+  rateOption: (rating: number) => `${rating} out of 5`,
+  rateComment: 'Anything to add? (optional)',
+  rateSend: 'Send my rating',
+  rateThanks: (rating: number) => `Thank you! You rated this conversation ${rating} out of 5.`,
+  rateChange: 'Change my rating',
   sessionGone: 'Your previous conversation is no longer available. You can start a new one.',
   linkInvalid: 'This conversation link has expired or is not valid.',
 };

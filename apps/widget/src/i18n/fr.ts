@@ -79,6 +79,12 @@ export const fr: Strings = {
   agentLeft: (name: string) => `${name} a quitté la discussion`,
   ended: 'Cette conversation est terminée.',
   startNew: 'Commencer une nouvelle conversation',
+  rateTitle: 'Comment évaluez-vous cette conversation ?',
+  rateOption: (rating: number) => `${rating} sur 5`,
+  rateComment: 'Quelque chose à ajouter ? (facultatif)',
+  rateSend: 'Envoyer ma note',
+  rateThanks: (rating: number) => `Merci ! Vous avez donné ${rating} sur 5 à cette conversation.`,
+  rateChange: 'Modifier ma note',
   sessionGone:
     'Votre conversation précédente n’est plus disponible. Vous pouvez en commencer une nouvelle.',
   linkInvalid: 'Ce lien de conversation a expiré ou n’est pas valide.',

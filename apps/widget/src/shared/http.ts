@@ -19,11 +19,21 @@ export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; failure: ApiFail
 // A server that accepts the connection and never answers must not leave the widget spinning.
 const TIMEOUT_MS = 15_000;
 
-/** POSTs JSON to the Parley API; never throws, so every caller has to handle the failure. */
-export function postJson<T>(url: string, body: unknown): Promise<ApiAnswer<T>> {
+/**
+ * POSTs JSON to the Parley API, as the visitor of a room when given their token; never throws,
+ * so every caller has to handle the failure.
+ */
+export function postJson<T>(
+  url: string,
+  body: unknown,
+  visitorToken?: string,
+): Promise<ApiAnswer<T>> {
   return callApi(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(visitorToken ? { authorization: `Bearer ${visitorToken}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 }

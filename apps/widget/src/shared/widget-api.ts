@@ -1,4 +1,4 @@
-import type { Appearance, UploadedAttachment } from '@app/contracts';
+import type { Appearance, RoomCsat, UploadedAttachment } from '@app/contracts';
 import type { Journey, JourneyAnswer } from '@app/contracts/journey/journey-graph';
 import type { EmbedOptions } from './embed-options';
 import { type ApiAnswer, getAsVisitor, postFileAsVisitor, postForm, postJson } from './http';
@@ -128,4 +128,18 @@ export function fetchConversationLook(
   visitorToken: string,
 ): Promise<ApiAnswer<ConversationLook>> {
   return getAsVisitor(`${baseUrl}/api/chat/widget/conversation`, visitorToken);
+}
+
+/** The visitor rates their conversation, closed as resolved (a later rating replaces it). */
+export function rateConversation(
+  baseUrl: string,
+  roomId: string,
+  visitorToken: string,
+  body: { rating: number; comment?: string },
+): Promise<ApiAnswer<RoomCsat>> {
+  return postJson(
+    `${baseUrl}/api/chat/rooms/${encodeURIComponent(roomId)}/csat`,
+    body,
+    visitorToken,
+  );
 }

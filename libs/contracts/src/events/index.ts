@@ -12,6 +12,7 @@ import {
 } from './chat.v1';
 import { ChatroomDeletedV1 } from './chatroom-deleted.v1';
 import { ContactErasedV1, ContactUpdatedV1 } from './contact.v1';
+import { CsatRatedV1 } from './csat-rated.v1';
 import { NoteAddedV1 } from './note-added.v1';
 import { NotificationFailedV1, NotificationSentV1 } from './notification-outcome.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
@@ -44,6 +45,7 @@ import { UserDeletedV1, UserInvitedV1, UserUpdatedV1 } from './tenant-user.v1';
 export * from './chat.v1';
 export * from './chatroom-deleted.v1';
 export * from './contact.v1';
+export * from './csat-rated.v1';
 export * from './note-added.v1';
 export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
@@ -99,4 +101,5 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   LabelUpdatedV1,
   LabelDeletedV1,
   ChatroomLabelledV1,
+  CsatRatedV1,
 ];

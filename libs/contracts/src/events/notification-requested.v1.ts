@@ -61,6 +61,8 @@ export const notificationSchema = z.discriminatedUnion('kind', [
     kind: z.literal('conversation-transcript'),
     reason: z.enum(['resolved', 'abandoned', 'stale', 'blocked']),
     lines: z.array(transcriptLine).max(2000),
+    /** Resolved only: the rating link without its rating; the mail adds `&rating=1` … `5`. */
+    rateUrl: sealedSchema.optional(),
   }),
   z.object({
     ...base,

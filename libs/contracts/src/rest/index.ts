@@ -9,3 +9,4 @@ export * from './canned-reply-placeholders';
 export * from './contacts';
 export * from './sla';
 export * from './labels';
+export * from './csat';

@@ -48,6 +48,12 @@ export class RoomHistoryQuery extends createZodDto(
   z
     .strictObject({
       ...roomHistoryFilterFields,
+      // Not among the shared filters yet: search does not index ratings, and would ignore it.
+      csat: listOf(z.enum(['1', '2', '3', '4', '5', 'none']))
+        .optional()
+        .describe(
+          'Conversations rated so (the visitor’s latest rating), e.g. `1,2`; `none`: unrated.',
+        ),
       cursor: historyCursorSchema
         .optional()
         .describe('`nextCursor` of the page before; without it, the newest page.'),

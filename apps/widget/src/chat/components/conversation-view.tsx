@@ -6,6 +6,7 @@ import { useVisitorConversation } from '../hooks/use-visitor-conversation';
 import type { ConversationState } from '../state/conversation-state';
 import { Composer } from './composer';
 import { ConversationEnded } from './conversation-ended';
+import { CsatPrompt } from './csat-prompt';
 import { MessageLog } from './message-log';
 
 export interface ConversationViewProps {
@@ -87,7 +88,18 @@ export function ConversationView(props: ConversationViewProps) {
         {state.agentTyping ? strings.typing(state.agentTyping) : ''}
       </p>
       {closed ? (
-        <ConversationEnded strings={strings} onStartNew={props.onStartNew} />
+        <>
+          {state.room?.reason === 'resolved' && (
+            <CsatPrompt
+              baseUrl={props.baseUrl}
+              roomId={props.roomId}
+              visitorToken={props.visitorToken}
+              strings={strings}
+              rated={state.room.csat}
+            />
+          )}
+          <ConversationEnded strings={strings} onStartNew={props.onStartNew} />
+        </>
       ) : (
         <Composer
           strings={strings}
