@@ -120,25 +120,29 @@ async function main(): Promise<void> {
       { length: queries },
       () => `${fixture.vocabulary.queryWord(random)} ${fixture.vocabulary.queryWord(random)}`,
     );
-    const search = {
-      oneWord: await measureQueries(engine, chat.url, agent, big, oneWord),
-      twoWords: await measureQueries(engine, chat.url, agent, big, twoWords),
-    };
+    const search = await phase('search', async () => ({
+      oneWord: await measureQueries(engine, chat!.url, agent, big, oneWord),
+      twoWords: await measureQueries(engine, chat!.url, agent, big, twoWords),
+    }));
     log(
       `search: ${JSON.stringify(search, (key, value: unknown) => (key === 'worstMsBySecond' ? undefined : value))}`,
     );
     await waitForQuietMachine();
 
-    const lag = await measureLag({
-      engine,
-      fixture,
-      db: mongo.db(names.database),
-      alias: tenantAlias(big.id),
-      rooms: big.rooms,
-      rate: Number(args.rate),
-      seconds: Number(args['lag-seconds']),
-    });
-    log(`lag: ${JSON.stringify({ ...lag, lagMs: { ...lag.lagMs, worstMsBySecond: undefined } })}`);
+    const lag = await phase('lag', () =>
+      measureLag({
+        engine,
+        fixture,
+        db: mongo.db(names.database),
+        alias: tenantAlias(big.id),
+        rooms: big.rooms,
+        rate: Number(args.rate),
+        seconds: Number(args['lag-seconds']),
+      }),
+    );
+    log(
+      `lag: ${JSON.stringify(lag, (key, value: unknown) => (key === 'worstMsBySecond' ? undefined : value))}`,
+    );
 
     const report = {
       at: new Date().toISOString(),
@@ -173,6 +177,16 @@ async function main(): Promise<void> {
       redis.quit(),
       tokens.stop(),
     ]);
+  }
+}
+
+/** A phase that fails is reported as failed, so that the figures of the others are kept. */
+async function phase<T>(name: string, measure: () => Promise<T>): Promise<T | { failed: string }> {
+  try {
+    return await measure();
+  } catch (error) {
+    log(`${name} failed: ${(error as Error).message}`);
+    return { failed: (error as Error).message };
   }
 }
 
