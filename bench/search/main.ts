@@ -1,0 +1,327 @@
+/**
+ * `npm run bench:search`: conversation search at scale. Writes `--messages` messages (1,000,000
+ * by default) of `--tenants` tenants into a database of its own, announces them on Kafka as chat
+ * does, and has the built chat service (its search indexer, in its own consumer group) index
+ * them into an index of its own. Reports the indexing rate (first event sent to the last message
+ * searchable), the latency of one- and two-word searches over the largest tenant, through
+ * GET /api/chat/search as an agent and against the engine alone, and the lag from a message
+ * sent to it being found while `--rate` messages a second are sent. Started by
+ * scripts/bench/search.sh; removes its index and database at the end unless `--keep`.
+ */
+import { MessageSentV1 } from '@app/contracts';
+import { startGroupAtTopicEnds, TestDirectory, TestTokenIssuer, testKafka } from '@app/testing';
+import { Client } from '@opensearch-project/opensearch';
+import Redis from 'ioredis';
+import { MongoClient } from 'mongodb';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { searchBody } from '../../apps/chat/src/search/search-query';
+import { log, machine, runBenchmark, waitForQuietMachine, writeReport } from '../report';
+import { type ChatProcess, startChat } from './chat-process';
+import { measureLag } from './lag';
+import { type Latencies, LatencyRecorder } from './latencies';
+import { type BenchTenant, SearchFixture } from './fixture';
+import { seededRandom } from './vocabulary';
+
+const { values: args } = parseArgs({
+  options: {
+    messages: { type: 'string', default: '1000000' },
+    tenants: { type: 'string', default: '5' },
+    rooms: { type: 'string', default: '20000' },
+    'big-share': { type: 'string', default: '0.6' },
+    queries: { type: 'string', default: '300' },
+    concurrency: { type: 'string', default: '4' },
+    rate: { type: 'string', default: '500' },
+    'lag-seconds': { type: 'string', default: '60' },
+    'index-timeout': { type: 'string', default: '3600' },
+    mongo: { type: 'string', default: 'mongodb://127.0.0.1:27017/' },
+    redis: { type: 'string', default: 'redis://127.0.0.1:6379/1' },
+    opensearch: { type: 'string', default: 'http://127.0.0.1:9200' },
+    out: { type: 'string', default: '.data/bench' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const messages = Number(args.messages);
+const queries = Number(args.queries);
+
+const run = randomBytes(3).toString('hex');
+const names = {
+  database: `bench_search_${run}`,
+  group: `bench-search-${run}`,
+  prefix: `bench-search-${run}`,
+};
+
+interface QueryFigures {
+  apiCold: Latencies | null;
+  apiWarm: Latencies | null;
+  apiWarmConcurrent: Latencies | null;
+  engineWarm: Latencies | null;
+  /** Results on the first page (at most 20), averaged: how much each query found. */
+  meanResults: number;
+}
+
+async function main(): Promise<void> {
+  const mongo = await MongoClient.connect(args.mongo!);
+  const redis = new Redis(args.redis!);
+  const engine = new Client({ node: args.opensearch! });
+  const producer = testKafka.producer();
+  await producer.connect();
+  const tokens = await TestTokenIssuer.start();
+  let chat: ChatProcess | undefined;
+  try {
+    // The indexer's group reads from the topics' ends: only this run's events.
+    await startGroupAtTopicEnds(`${names.group}-search`);
+    chat = await startChat(
+      {
+        ...tokens.env,
+        MONGO_URL: args.mongo!,
+        MONGO_DB: names.database,
+        REDIS_URL: args.redis!,
+        KAFKA_CONSUMER_GROUP: names.group,
+        OPENSEARCH_URL: args.opensearch!,
+        SEARCH_INDEX_PREFIX: names.prefix,
+        SEARCH_INDEXER: 'on',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      },
+      `${args.out!}/search-${run}-chat.log`,
+    );
+    log(`chat started (${chat.url}), database ${names.database}, index ${names.prefix}`);
+    const fixture = new SearchFixture(mongo.db(names.database), redis, producer);
+
+    // The queried tenant is announced as a sign-up is, so that chat knows its agent later.
+    const directory = new TestDirectory(tokens);
+    const admin = await directory.signup('Bench Search');
+    const writeStarted = Date.now();
+    const tenants = await fixture.writeRooms(
+      admin.tenant.id,
+      Number(args.tenants),
+      Number(args.rooms),
+      Number(args['big-share']),
+    );
+    await fixture.announceRooms(tenants);
+    const events = await fixture.writeMessages(tenants, messages, (written) => {
+      if (written % 50_000 === 0 || written === messages) log(`${written} messages written`);
+    });
+    const writeSeconds = (Date.now() - writeStarted) / 1000;
+    log(`fixture written in ${writeSeconds.toFixed(0)} s; waiting for the rooms to be indexed`);
+    await waitForCount(engine, { term: { kind: 'room' } }, Number(args.rooms) * 0.99, 600);
+    await waitForQuietMachine();
+
+    const indexing = await measureIndexing(engine, fixture, events);
+    log(`indexing: ${JSON.stringify(indexing)}`);
+    await waitForQuietMachine();
+
+    const big = tenants[0]!;
+    const agent = await directory.agent(admin);
+    await waitForAgent(mongo, agent.user.id);
+    const random = seededRandom(7);
+    const oneWord = Array.from({ length: queries }, () => fixture.vocabulary.queryWord(random));
+    const twoWords = Array.from(
+      { length: queries },
+      () => `${fixture.vocabulary.queryWord(random)} ${fixture.vocabulary.queryWord(random)}`,
+    );
+    const search = await phase('search', async () => ({
+      oneWord: await measureQueries(engine, chat!.url, agent, big, oneWord),
+      twoWords: await measureQueries(engine, chat!.url, agent, big, twoWords),
+    }));
+    log(
+      `search: ${JSON.stringify(search, (key, value: unknown) => (key === 'worstMsBySecond' ? undefined : value))}`,
+    );
+    await waitForQuietMachine();
+
+    const lag = await phase('lag', () =>
+      measureLag({
+        engine,
+        fixture,
+        db: mongo.db(names.database),
+        alias: tenantAlias(big.id),
+        rooms: big.rooms,
+        rate: Number(args.rate),
+        seconds: Number(args['lag-seconds']),
+      }),
+    );
+    log(
+      `lag: ${JSON.stringify(lag, (key, value: unknown) => (key === 'worstMsBySecond' ? undefined : value))}`,
+    );
+
+    const report = {
+      at: new Date().toISOString(),
+      machine: machine(),
+      settings: {
+        messages,
+        tenants: tenants.length,
+        rooms: tenants.reduce((sum, tenant) => sum + tenant.rooms.length, 0),
+        queriedTenant: { rooms: big.rooms.length },
+        queries,
+        concurrency: Number(args.concurrency),
+        rate: Number(args.rate),
+        lagSeconds: Number(args['lag-seconds']),
+        ...names,
+      },
+      fixtureWrittenSeconds: Math.round(writeSeconds),
+      indexing,
+      search,
+      lag,
+    };
+    writeReport(args.out!, 'search', report);
+  } finally {
+    await chat?.stop();
+    if (!args.keep) {
+      await engine.indices.delete({ index: `${names.prefix}-*` }, { ignore: [404] });
+      await mongo.db(names.database).dropDatabase();
+    }
+    await Promise.all([
+      producer.disconnect(),
+      mongo.close(),
+      engine.close(),
+      redis.quit(),
+      tokens.stop(),
+    ]);
+  }
+}
+
+/** A phase that fails is reported as failed, so that the figures of the others are kept. */
+async function phase<T>(name: string, measure: () => Promise<T>): Promise<T | { failed: string }> {
+  try {
+    return await measure();
+  } catch (error) {
+    log(`${name} failed: ${(error as Error).message}`);
+    return { failed: (error as Error).message };
+  }
+}
+
+const tenantAlias = (tenantId: string) =>
+  `${names.prefix}-t-${Buffer.from(tenantId).toString('hex')}`;
+
+async function count(engine: Client, query: object): Promise<number> {
+  const { body } = await engine.count({ index: names.prefix, body: { query } }, { ignore: [404] });
+  return (body as { count?: number }).count ?? 0;
+}
+
+async function waitForCount(
+  engine: Client,
+  query: object,
+  target: number,
+  timeoutSeconds: number,
+): Promise<number> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let counted = 0;
+  while (Date.now() < deadline) {
+    counted = await count(engine, query);
+    if (counted >= target) return counted;
+    await sleep(1000);
+  }
+  return counted;
+}
+
+/**
+ * Sends the messages' events and waits until the index counts them all: the rate is the
+ * messages over the time from the first event sent to the last one counted (the index refreshes
+ * every second, so counting adds at most a second).
+ */
+async function measureIndexing(
+  engine: Client,
+  fixture: SearchFixture,
+  events: Awaited<ReturnType<SearchFixture['writeMessages']>>,
+) {
+  const started = Date.now();
+  const sending = fixture.send(MessageSentV1.topic, events).then(() => Date.now() - started);
+  const timeoutAt = started + Number(args['index-timeout']) * 1000;
+  const progress: Array<{ second: number; indexed: number }> = [];
+  let indexed = 0;
+  while (Date.now() < timeoutAt) {
+    await sleep(1000);
+    indexed = await count(engine, { term: { kind: 'message' } });
+    const second = Math.round((Date.now() - started) / 1000);
+    if (progress.length === 0 || second - progress.at(-1)!.second >= 10)
+      progress.push({ second, indexed });
+    if (second % 30 === 0) log(`${indexed} of ${events.length} messages indexed after ${second} s`);
+    if (indexed >= events.length) break;
+  }
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    messages: events.length,
+    indexed,
+    complete: indexed >= events.length,
+    sendingSeconds: Math.round((await sending) / 100) / 10,
+    seconds: Math.round(seconds * 10) / 10,
+    messagesPerSecond: Math.round(indexed / seconds),
+    progress,
+  };
+}
+
+/**
+ * One kind of query, as an agent of the tenant (no supervisor: the join to the conversations'
+ * audience is part of each query). Cold: each query's first run; warm: the same again, one at a
+ * time then `--concurrency` at once; engine: the same request straight to the tenant's alias.
+ */
+async function measureQueries(
+  engine: Client,
+  chatUrl: string,
+  agent: { accessToken: string; user: { id: string } },
+  tenant: BenchTenant,
+  texts: string[],
+): Promise<QueryFigures> {
+  let results = 0;
+  const viaApi = async (text: string, recorder: LatencyRecorder) => {
+    const startedAt = Date.now();
+    const begun = performance.now();
+    const response = await fetch(`${chatUrl}/api/chat/search?q=${encodeURIComponent(text)}`, {
+      headers: { authorization: `Bearer ${agent.accessToken}` },
+    });
+    const body = (await response.json()) as { results?: unknown[] };
+    recorder.add(startedAt, performance.now() - begun);
+    if (response.status !== 200)
+      throw new Error(`search ${response.status}: ${JSON.stringify(body)}`);
+    return body.results?.length ?? 0;
+  };
+  const cold = new LatencyRecorder();
+  for (const text of texts) results += await viaApi(text, cold);
+  const warm = new LatencyRecorder();
+  for (const text of texts) await viaApi(text, warm);
+  const concurrent = new LatencyRecorder();
+  const queue = [...texts];
+  await Promise.all(
+    Array.from({ length: Number(args.concurrency) }, async () => {
+      for (let text = queue.shift(); text !== undefined; text = queue.shift())
+        await viaApi(text, concurrent);
+    }),
+  );
+  const alone = new LatencyRecorder();
+  for (const text of texts) {
+    const body = searchBody({
+      text,
+      sort: 'relevance',
+      filter: {},
+      audience: { supervisor: false, teamIds: [], agentId: agent.user.id },
+      after: null,
+      limit: 20,
+    });
+    const startedAt = Date.now();
+    const begun = performance.now();
+    await engine.search({ index: tenantAlias(tenant.id), body });
+    alone.add(startedAt, performance.now() - begun);
+  }
+  return {
+    apiCold: cold.summary(),
+    apiWarm: warm.summary(),
+    apiWarmConcurrent: concurrent.summary(),
+    engineWarm: alone.summary(),
+    meanResults: Math.round((results / texts.length) * 10) / 10,
+  };
+}
+
+/** Chat takes the agent's chats once it has the directory's announcement of them. */
+async function waitForAgent(mongo: MongoClient, userId: string): Promise<void> {
+  const agents = mongo.db(names.database).collection('directory_agents');
+  for (let tries = 0; tries < 600; tries += 1) {
+    const entry = await agents.findOne({ _id: userId as never });
+    if (entry?.status === 'active') return;
+    await sleep(100);
+  }
+  throw new Error('chat never applied the agent announcement');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+runBenchmark(main);
