@@ -94,7 +94,7 @@ describe('conversation search (GET /search)', () => {
       clientNoteId: 'n1',
       body: 'Long-standing customer: refund approved by Maria',
     });
-    return { admin, chatbot, roomId, email, agent, visitor };
+    return { admin, chatbot, roomId, email, agent, visitor, visitorToken };
   }
 
   it('finds messages, private notes and the visitor by their words, highlighted', async () => {
@@ -217,6 +217,36 @@ describe('conversation search (GET /search)', () => {
       expect(seen).toHaveLength(3);
       expect(new Set(seen).size).toBe(3);
     }
+  });
+
+  it('narrows results to a label and to a rating, following the conversation as it gets them', async () => {
+    const chat = await conversation();
+    await searched(chat.admin, { q: 'invoice' }, 2);
+    const labelId = await fixture.directory.label(chat.admin.tenant.id, 'VIP');
+    await eventually(async () => {
+      const known = await fixture.chat.db
+        .collection('directory_labels')
+        .findOne({ _id: labelId as never });
+      expect(known?.deleted).toBe(false);
+    });
+    expect(await found(chat.admin, { q: 'invoice', label: labelId })).toEqual([]);
+
+    await request(fixture.chat.url)
+      .put(`/api/chat/rooms/${chat.roomId}/labels/${labelId}`)
+      .set(bearer(chat.admin.accessToken))
+      .expect(200);
+    await searched(chat.admin, { q: 'invoice', label: labelId }, 2);
+    expect(await found(chat.admin, { q: 'invoice', csat: 'none' })).toHaveLength(2);
+
+    await chat.agent.emitWithAck('room:close', { roomId: chat.roomId, reason: 'resolved' });
+    await request(fixture.chat.url)
+      .post(`/api/chat/rooms/${chat.roomId}/csat`)
+      .set(bearer(chat.visitorToken))
+      .send({ rating: 5 })
+      .expect(200);
+    await searched(chat.admin, { q: 'invoice', csat: '4,5' }, 2);
+    expect(await found(chat.admin, { q: 'invoice', csat: '1,2,none' })).toEqual([]);
+    expect(await found(chat.admin, { q: 'invoice', csat: '5', label: labelId })).toHaveLength(2);
   });
 
   it('forgets a deleted conversation', async () => {

@@ -4,12 +4,14 @@ import {
   ChatroomClosedV1,
   ChatroomCreatedV1,
   ChatroomDeletedV1,
+  ChatroomLabelledV1,
   ChatroomRequeuedV1,
   ChatroomResumedV1,
   ChatroomStandbyV1,
   ChatroomUpdatedV1,
   ContactErasedV1,
   ContactUpdatedV1,
+  CsatRatedV1,
   type EventDefinition,
   MessageSentV1,
   NoteAddedV1,
@@ -50,6 +52,8 @@ const ROOM_EVENTS: EventDefinition[] = [
   ChatroomStandbyV1,
   ChatroomResumedV1,
   ChatroomClosedV1,
+  ChatroomLabelledV1,
+  CsatRatedV1,
 ];
 
 export const SEARCH_EVENTS: EventDefinition[] = [

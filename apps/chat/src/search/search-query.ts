@@ -84,6 +84,8 @@ export function roomConditions(
   if (filter.chatbotId !== undefined) conditions.push(term('chatbotId', filter.chatbotId));
   if (filter.teamId !== undefined) conditions.push(noneOr('teamId', filter.teamId));
   if (filter.category !== undefined) conditions.push(noneOr('category', filter.category));
+  if (filter.label !== undefined) conditions.push(term('labels', filter.label));
+  if (filter.csat) conditions.push(csatCondition(filter.csat));
   if (filter.visitorEmail !== undefined)
     conditions.push(term('visitorEmail.exact', filter.visitorEmail));
   if (filter.from || filter.to) {
@@ -97,6 +99,13 @@ export function roomConditions(
     });
   }
   return conditions;
+}
+
+/** As `historyMatch` reads `csat`: the latest rating among these, or (`none`) no rating. */
+function csatCondition(csat: NonNullable<RoomHistoryFilter['csat']>): Clause {
+  const rated = terms('csat', csat.filter((value) => value !== 'none').map(Number));
+  if (!csat.includes('none')) return rated;
+  return { bool: { should: [rated, missing('csat')], minimum_should_match: 1 } };
 }
 
 const SORTS: Record<SearchSort, Clause[]> = {

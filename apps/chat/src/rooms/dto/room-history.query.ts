@@ -30,6 +30,9 @@ export const roomHistoryFilterFields = {
   priority: listOf(roomPrioritySchema)
     .optional()
     .describe('Conversations of these priorities, e.g. `high,urgent`.'),
+  csat: listOf(z.enum(['1', '2', '3', '4', '5', 'none']))
+    .optional()
+    .describe('Conversations rated so (the visitor’s latest rating), e.g. `1,2`; `none`: unrated.'),
   from: instant.optional().describe('Started at or after this day or instant.'),
   to: instant.optional().describe('Started before this day or instant.'),
 };
@@ -48,12 +51,6 @@ export class RoomHistoryQuery extends createZodDto(
   z
     .strictObject({
       ...roomHistoryFilterFields,
-      // Not among the shared filters yet: search does not index ratings, and would ignore it.
-      csat: listOf(z.enum(['1', '2', '3', '4', '5', 'none']))
-        .optional()
-        .describe(
-          'Conversations rated so (the visitor’s latest rating), e.g. `1,2`; `none`: unrated.',
-        ),
       cursor: historyCursorSchema
         .optional()
         .describe('`nextCursor` of the page before; without it, the newest page.'),
