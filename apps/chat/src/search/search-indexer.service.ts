@@ -18,7 +18,7 @@ import {
   type PayloadOf,
 } from '@app/contracts';
 import { EventBatchStream, type PartitionBatch, type StreamedEvent } from '@app/messaging';
-import { forTenant } from '@app/tenancy';
+import { asSystem, forTenant } from '@app/tenancy';
 import {
   Injectable,
   Logger,
@@ -120,57 +120,86 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
       await this.index.deleteRooms(erased.flatMap((payload) => payload.roomIds));
       return;
     }
-    for (const [tenantId, events] of byTenant(batch.events)) {
-      const documents = await forTenant(tenantId, 'indexing for search', () =>
-        this.documentsOf(batch.topic, events),
-      );
-      if (documents.length === 0) continue;
+    const documents =
+      batch.topic === ContactUpdatedV1.topic
+        ? await this.contactRoomDocuments(batch.events)
+        : await this.documentsById(batch.topic, batch.events);
+    for (const [tenantId, ofTenant] of byTenant(documents)) {
       await this.index.ensureTenantAlias(tenantId);
-      const { refused } = await this.index.write(documents);
+      const { refused } = await this.index.write(ofTenant);
       for (const reason of refused) this.logger.error(`search index refused ${reason}`);
     }
   }
 
-  private async documentsOf(topic: string, events: StreamedEvent[]): Promise<IndexedDocument[]> {
-    if (topic === MessageSentV1.topic) {
-      const ids = payloads<typeof MessageSentV1>(events).map((payload) => payload.messageId);
-      const found = await this.messages.find({ _id: { $in: ids } }).lean<MessageSource[]>();
-      return found.flatMap((message) => messageDocument(message) ?? []);
-    }
-    if (topic === NoteAddedV1.topic) {
-      const ids = payloads<typeof NoteAddedV1>(events).map((payload) => payload.noteId);
-      const found = await this.notes.find({ _id: { $in: ids } }).lean<NoteSource[]>();
-      return found.map(noteDocument);
-    }
-    if (ROOM_TOPICS.has(topic)) {
-      const ids = new Set(events.map(({ event }) => (event.payload as { roomId: string }).roomId));
-      return this.roomDocuments({ _id: { $in: [...ids] } });
-    }
-    if (topic === ContactUpdatedV1.topic) {
-      const emails = payloads<typeof ContactUpdatedV1>(events).map((payload) => payload.email);
-      return this.roomDocuments({ 'visitor.email': { $in: emails } });
-    }
-    return [];
+  /**
+   * The documents of the messages, notes or rooms the events name, read by id alone, whatever
+   * their tenants: a lookup by id is what the database's id index serves (one with the tenant
+   * beside it scanned the collection on FerretDB), and each document takes its tenant from the
+   * record itself, never from the event.
+   */
+  private documentsById(topic: string, events: StreamedEvent[]): Promise<IndexedDocument[]> {
+    return asSystem('indexing for search, by id', async () => {
+      if (topic === MessageSentV1.topic) {
+        const ids = payloads<typeof MessageSentV1>(events).map((payload) => payload.messageId);
+        const found = await this.messages.find({ _id: { $in: ids } }).lean<MessageSource[]>();
+        return found.flatMap((message) => messageDocument(message) ?? []);
+      }
+      if (topic === NoteAddedV1.topic) {
+        const ids = payloads<typeof NoteAddedV1>(events).map((payload) => payload.noteId);
+        const found = await this.notes.find({ _id: { $in: ids } }).lean<NoteSource[]>();
+        return found.map(noteDocument);
+      }
+      if (ROOM_TOPICS.has(topic)) {
+        const ids = new Set(
+          events.map(({ event }) => (event.payload as { roomId: string }).roomId),
+        );
+        return this.roomDocuments(await this.rooms.find({ _id: { $in: [...ids] } }).lean());
+      }
+      return [];
+    });
   }
 
-  /** The rooms' documents, with the names agents gave their visitors' contacts. */
-  private async roomDocuments(filter: object): Promise<IndexedDocument[]> {
-    const rooms = await this.rooms.find(filter).lean<RoomSource[]>();
-    const emails = [...new Set(rooms.map((room) => room.visitor.email))];
-    const named = await this.contacts
-      .find({ email: { $in: emails }, nameSetBy: { $ne: null } }, { email: 1, name: 1 })
-      .lean<Array<{ email: string; name: string }>>();
-    const names = new Map(named.map((contact) => [contact.email, contact.name]));
-    return rooms.map((room) => roomDocument(room, names.get(room.visitor.email)));
+  /** The conversations of contacts renamed: an email names a contact within one tenant only. */
+  private async contactRoomDocuments(events: StreamedEvent[]): Promise<IndexedDocument[]> {
+    const documents: IndexedDocument[] = [];
+    for (const [tenantId, ofTenant] of byTenant(events.map(({ event }) => event))) {
+      const emails = ofTenant.map((event) => (event.payload as { email: string }).email);
+      documents.push(
+        ...(await forTenant(tenantId, 'indexing renamed contacts for search', async () =>
+          this.roomDocuments(await this.rooms.find({ 'visitor.email': { $in: emails } }).lean()),
+        )),
+      );
+    }
+    return documents;
+  }
+
+  /** The rooms' documents, with the names agents gave their visitors' contacts (per tenant). */
+  private async roomDocuments(found: unknown[]): Promise<IndexedDocument[]> {
+    const rooms = found as RoomSource[];
+    const names = new Map<string, string>();
+    for (const [tenantId, ofTenant] of byTenant(rooms)) {
+      const emails = [...new Set(ofTenant.map((room) => room.visitor.email))];
+      const named = await this.contacts
+        .find({ tenantId, email: { $in: emails }, nameSetBy: { $ne: null } }, { email: 1, name: 1 })
+        .lean<Array<{ email: string; name: string }>>();
+      for (const contact of named) names.set(`${tenantId}|${contact.email}`, contact.name);
+    }
+    return rooms.map((room) =>
+      roomDocument(room, names.get(`${room.tenantId}|${room.visitor.email}`)),
+    );
   }
 }
 
-function byTenant(events: StreamedEvent[]): Map<string, StreamedEvent[]> {
-  const groups = new Map<string, StreamedEvent[]>();
-  for (const streamed of events) {
-    const group = groups.get(streamed.event.tenantId) ?? [];
-    group.push(streamed);
-    groups.set(streamed.event.tenantId, group);
+/** The items (documents, records, events) grouped by the tenant each carries. */
+function byTenant<T extends { tenantId: string } | { body: Record<string, unknown> }>(
+  items: T[],
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const tenantId = 'tenantId' in item ? item.tenantId : String(item.body.tenantId);
+    const group = groups.get(tenantId) ?? [];
+    group.push(item);
+    groups.set(tenantId, group);
   }
   return groups;
 }
