@@ -91,6 +91,9 @@ async function main(): Promise<void> {
     // The queried tenant is announced as a sign-up is, so that chat knows its agent later.
     const directory = new TestDirectory(tokens);
     const admin = await directory.signup('Bench Search');
+    // Before the run's events: chat's consumer applies the directory behind whatever it reads.
+    const agent = await directory.agent(admin);
+    await waitForAgent(mongo, agent.user.id);
     const writeStarted = Date.now();
     const tenants = await fixture.writeRooms(
       admin.tenant.id,
@@ -112,8 +115,6 @@ async function main(): Promise<void> {
     await waitForQuietMachine();
 
     const big = tenants[0]!;
-    const agent = await directory.agent(admin);
-    await waitForAgent(mongo, agent.user.id);
     const random = seededRandom(7);
     const oneWord = Array.from({ length: queries }, () => fixture.vocabulary.queryWord(random));
     const twoWords = Array.from(

@@ -1,7 +1,7 @@
 import { eventually, screenshot } from '@app/testing';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { mailTo } from '../../apps/email/test/email-fixture';
-import { BrowserStack } from './browser-stack';
+import { BrowserStack, shows } from './browser-stack';
 
 /**
  * CSAT as people meet it: an agent resolves a chat in the inbox, the visitor rates it in the
@@ -12,8 +12,6 @@ import { BrowserStack } from './browser-stack';
  */
 describe('CSAT in a browser', () => {
   let stack: BrowserStack;
-  let adminContext: BrowserContext;
-  let visitorContext: BrowserContext;
   let admin: Page;
   let visitor: Page;
   let credentials: Record<string, string>;
@@ -25,11 +23,8 @@ describe('CSAT in a browser', () => {
 
   beforeAll(async () => {
     stack = await BrowserStack.start();
-    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
-    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
-    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
-    admin = await adminContext.newPage();
-    visitor = await visitorContext.newPage();
+    admin = await stack.openPage({ width: 1440, height: 900 });
+    visitor = await stack.openPage({ width: 1200, height: 800 });
   }, 180_000);
 
   afterAll(async () => {
@@ -37,38 +32,13 @@ describe('CSAT in a browser', () => {
   });
 
   it('lets the visitor rate the chat the agent resolved, and shows the agent the rating', async () => {
-    const signup = await post('/api/tenant/auth/signup', {
+    const workspace = await stack.signUp(admin, {
       tenantName: 'CSAT Bikes',
       name: 'Cara Agent',
       email: adminEmail,
       password: 'correct horse 42',
     });
-    expect(signup.status).toBe(201);
-    const confirmation = await eventually(async () => {
-      const [mail] = await mailTo(adminEmail);
-      if (!mail) throw new Error(`no mail to ${adminEmail} yet`);
-      return mail;
-    });
-    await admin.goto(
-      /href="([^"]*\/app\/verify-email#token=[^"]+)"/.exec(confirmation.shownHtml)![1],
-    );
-    await nav('Inbox').waitFor();
-    const accessToken = (
-      await post('/api/tenant/auth/login', { email: adminEmail, password: 'correct horse 42' })
-    ).body.accessToken as string;
-    const chatbot = (
-      await post(
-        '/api/tenant/chatbots',
-        { name: 'Bike help', allowedOrigins: [stack.url] },
-        { authorization: `Bearer ${accessToken}` },
-      )
-    ).body as Record<string, string>;
-    credentials = { tenantId: chatbot.tenantId, chatbotId: chatbot.id, apiKey: chatbot.apiKey };
-    // Chat learns of the new chatbot through Kafka.
-    await eventually(async () => {
-      const config = await post('/api/chat/widget/config', credentials, { origin: stack.url });
-      expect(config.status).toBe(200);
-    });
+    credentials = workspace.credentials;
 
     await visitor.goto(`${stack.url}/demo/#${new URLSearchParams(credentials)}`);
     await visitor.getByRole('button', { name: 'Chat with us' }).click();
@@ -137,7 +107,7 @@ describe('CSAT in a browser', () => {
       transcript.shownHtml,
     )?.[1];
     expect(five).toBeDefined();
-    const page = await visitorContext.newPage();
+    const page = await visitor.context().newPage();
     await page.goto(five!);
     await page.getByRole('heading', { name: 'Thank you for your rating' }).waitFor();
     expect(await page.getByRole('radio', { name: '5' }).isChecked()).toBe(true);
@@ -167,17 +137,4 @@ describe('CSAT in a browser', () => {
     ).toEqual(['1', '0', '0', '0', '0', '1']);
     await screenshot(admin, 'dashboard-analytics-csat');
   });
-
-  async function post(path: string, body: object, headers: Record<string, string> = {}) {
-    const answer = await fetch(`${stack.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-  }
 });
-
-async function shows(locator: Locator, text: string): Promise<void> {
-  await eventually(async () => expect(await locator.first().textContent()).toContain(text));
-}

@@ -1,7 +1,6 @@
-import { eventually, screenshot } from '@app/testing';
-import { type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { mailTo } from '../../apps/email/test/email-fixture';
-import { BrowserStack } from './browser-stack';
+import { screenshot } from '@app/testing';
+import { type Page } from 'playwright-core';
+import { BrowserStack, shows } from './browser-stack';
 
 /**
  * The agent's workbench as an agent meets it: a canned reply inserted with `/`, a private note
@@ -11,8 +10,6 @@ import { BrowserStack } from './browser-stack';
  */
 describe('the agent’s workbench in a browser', () => {
   let stack: BrowserStack;
-  let adminContext: BrowserContext;
-  let visitorContext: BrowserContext;
   let admin: Page;
   let visitor: Page;
   const adminEmail = `ada-${Date.now()}@workbench.example`;
@@ -23,11 +20,8 @@ describe('the agent’s workbench in a browser', () => {
 
   beforeAll(async () => {
     stack = await BrowserStack.start();
-    adminContext = await stack.newContext({ viewport: { width: 1440, height: 900 } });
-    visitorContext = await stack.newContext({ viewport: { width: 1200, height: 800 } });
-    for (const context of [adminContext, visitorContext]) context.setDefaultTimeout(20_000);
-    admin = await adminContext.newPage();
-    visitor = await visitorContext.newPage();
+    admin = await stack.openPage({ width: 1440, height: 900 });
+    visitor = await stack.openPage({ width: 1200, height: 800 });
   }, 180_000);
 
   afterAll(async () => {
@@ -35,40 +29,11 @@ describe('the agent’s workbench in a browser', () => {
   });
 
   it('lets the agent insert a canned reply and write a private note that the visitor never sees', async () => {
-    const signup = await post('/api/tenant/auth/signup', {
+    const { accessToken, credentials } = await stack.signUp(admin, {
       tenantName: 'Workbench Bikes',
       name: 'Ada Admin',
       email: adminEmail,
       password: 'correct horse 42',
-    });
-    expect(signup.status).toBe(201);
-    const mail = await eventually(async () => {
-      const [confirmation] = await mailTo(adminEmail);
-      if (!confirmation) throw new Error(`no mail to ${adminEmail} yet`);
-      return confirmation;
-    });
-    await admin.goto(/href="([^"]*\/app\/verify-email#token=[^"]+)"/.exec(mail.shownHtml)![1]);
-    await nav('Inbox').waitFor();
-    const login = await post('/api/tenant/auth/login', {
-      email: adminEmail,
-      password: 'correct horse 42',
-    });
-    const accessToken = login.body.accessToken as string;
-    const chatbot = (
-      await post(
-        '/api/tenant/chatbots',
-        { name: 'Bike help', allowedOrigins: [stack.url] },
-        { authorization: `Bearer ${accessToken}` },
-      )
-    ).body as Record<string, string>;
-    const credentials = {
-      tenantId: chatbot.tenantId,
-      chatbotId: chatbot.id,
-      apiKey: chatbot.apiKey,
-    };
-    await eventually(async () => {
-      const config = await post('/api/chat/widget/config', credentials, { origin: stack.url });
-      expect(config.status).toBe(200);
     });
 
     await visitor.goto(`${stack.url}/demo/#${new URLSearchParams(credentials)}`);
@@ -78,7 +43,7 @@ describe('the agent’s workbench in a browser', () => {
     await visitor.getByRole('button', { name: 'Start the chat' }).click();
     await shows(visitorLog(), 'A live agent will join the chat shortly.');
 
-    const canned = await post(
+    const canned = await stack.post(
       '/api/tenant/canned-replies',
       {
         shortcut: 'thanks',
@@ -211,17 +176,4 @@ describe('the agent’s workbench in a browser', () => {
       'appear',
     );
   });
-
-  async function post(path: string, body: object, headers: Record<string, string> = {}) {
-    const answer = await fetch(`${stack.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-  }
 });
-
-async function shows(locator: Locator, text: string): Promise<void> {
-  await eventually(async () => expect(await locator.first().textContent()).toContain(text));
-}
