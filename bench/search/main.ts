@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   const tokens = await TestTokenIssuer.start();
   let chat: ChatProcess | undefined;
   try {
-    // The indexer's group reads from the topics' ends: only this run's events.
+    // Chat's groups (its own and the indexer's) read from the topics' ends: only this run's
+    // events, not every event the machine's tests and earlier runs left in the topics.
+    await startGroupAtTopicEnds(names.group);
     await startGroupAtTopicEnds(`${names.group}-search`);
     chat = await startChat(
       {
