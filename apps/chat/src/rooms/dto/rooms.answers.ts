@@ -9,6 +9,7 @@ import {
   roomStatusSchema,
 } from '@app/contracts';
 import { z } from 'zod';
+import { csatAnswer } from '../../csat/dto/csat.dto';
 import { messageAttachmentAnswer } from '../../attachments/attachments.answers';
 
 /** The bodies the rooms routes answer, for the OpenAPI document (see `ApiAnswer`). */
@@ -43,6 +44,10 @@ export const roomSummaryAnswer = z.object({
     .array(z.string())
     .optional()
     .describe('Agents only: ids of the labels on the room (`GET /api/tenant/labels`).'),
+  csat: csatAnswer
+    .nullable()
+    .optional()
+    .describe('Closed as resolved and rated by the visitor: their latest rating; else null.'),
   sla: z
     .object({
       policyId: z.string(),
