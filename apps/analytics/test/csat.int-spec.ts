@@ -9,8 +9,8 @@ import { eventually, type SignedIn, TopicProbe } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { DailyReportsService } from '../src/reports/daily-reports.service';
 import { AnalyticsFixture } from './analytics-fixture';
-import { FakeTinybird } from './fake-tinybird';
 import { type Published } from './generated-day';
+import { analyticsOnTinybird } from './tinybird-analytics';
 
 jest.setTimeout(120_000);
 
@@ -175,34 +175,22 @@ describe('CSAT analytics', () => {
   });
 
   describe('from Tinybird’s pipes', () => {
-    let tinybird: FakeTinybird;
-    let fixture: AnalyticsFixture;
-    let admin: SignedIn;
-
-    beforeAll(async () => {
-      tinybird = await FakeTinybird.start();
-      fixture = await AnalyticsFixture.start({
-        TINYBIRD_URL: tinybird.url,
-        TINYBIRD_TOKEN: tinybird.token,
-      });
-      admin = await fixture.directory.signup();
-    });
-
-    afterAll(async () => {
-      await fixture?.close();
-      await tinybird?.close();
-    });
+    const onTinybird = analyticsOnTinybird();
 
     it('answers the same figures from the analytics_csat pipe', async () => {
-      await fixture.publish(ratings(admin.tenant.id));
+      await onTinybird.fixture.publish(ratings(onTinybird.admin.tenant.id));
       await eventually(
         async () => {
-          const answer = await fixture.get(`/csat?${today}`, admin.accessToken).expect(200);
+          const answer = await onTinybird.fixture
+            .get(`/csat?${today}`, onTinybird.admin.accessToken)
+            .expect(200);
           expect(answer.body).toMatchObject(expectedToday);
         },
         { timeoutMs: 60_000 },
       );
-      const before = await fixture.get(`/csat?${yesterday}`, admin.accessToken).expect(200);
+      const before = await onTinybird.fixture
+        .get(`/csat?${yesterday}`, onTinybird.admin.accessToken)
+        .expect(200);
       expect(before.body).toMatchObject(expectedYesterday);
     });
   });

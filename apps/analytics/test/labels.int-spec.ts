@@ -2,8 +2,8 @@ import { ChatroomLabelledV1, type LabelsFigures } from '@app/contracts';
 import { eventually, type SignedIn } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { AnalyticsFixture } from './analytics-fixture';
-import { FakeTinybird } from './fake-tinybird';
 import { type Published } from './generated-day';
+import { analyticsOnTinybird } from './tinybird-analytics';
 
 const DAY_MS = 86_400_000;
 const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
@@ -86,37 +86,25 @@ describe('label analytics', () => {
   });
 
   describe('from Tinybird’s pipes', () => {
-    let tinybird: FakeTinybird;
-    let fixture: AnalyticsFixture;
-    let admin: SignedIn;
-
-    beforeAll(async () => {
-      tinybird = await FakeTinybird.start();
-      fixture = await AnalyticsFixture.start({
-        TINYBIRD_URL: tinybird.url,
-        TINYBIRD_TOKEN: tinybird.token,
-      });
-      admin = await fixture.directory.signup();
-    });
-
-    afterAll(async () => {
-      await fixture?.close();
-      await tinybird?.close();
-    });
+    const onTinybird = analyticsOnTinybird();
 
     it('answers the same figures from the analytics_labels pipe', async () => {
-      await fixture.publish(labelledDay(admin.tenant.id));
+      await onTinybird.fixture.publish(labelledDay(onTinybird.admin.tenant.id));
       await eventually(
         async () => {
-          const answer = await fixture.get(`/labels?${range}`, admin.accessToken).expect(200);
+          const answer = await onTinybird.fixture
+            .get(`/labels?${range}`, onTinybird.admin.accessToken)
+            .expect(200);
           expect(answer.body).toMatchObject(everyBot);
         },
         { timeoutMs: 60_000 },
       );
-      const reads = tinybird.requests.filter(
+      const reads = onTinybird.tinybird.requests.filter(
         (request) => request.path === '/v0/pipes/analytics_labels.json',
       );
-      expect(reads.every((request) => request.params.tenant_id === admin.tenant.id)).toBe(true);
+      expect(
+        reads.every((request) => request.params.tenant_id === onTinybird.admin.tenant.id),
+      ).toBe(true);
     });
   });
 });

@@ -8,8 +8,8 @@ import {
 import { eventually, type SignedIn } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { AnalyticsFixture } from './analytics-fixture';
-import { FakeTinybird } from './fake-tinybird';
 import { type Published } from './generated-day';
+import { analyticsOnTinybird } from './tinybird-analytics';
 
 const DAY_MS = 86_400_000;
 const day = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
@@ -137,38 +137,26 @@ describe('SLA analytics', () => {
   });
 
   describe('from Tinybird’s pipes', () => {
-    let tinybird: FakeTinybird;
-    let fixture: AnalyticsFixture;
-    let admin: SignedIn;
-
-    beforeAll(async () => {
-      tinybird = await FakeTinybird.start();
-      fixture = await AnalyticsFixture.start({
-        TINYBIRD_URL: tinybird.url,
-        TINYBIRD_TOKEN: tinybird.token,
-      });
-      admin = await fixture.directory.signup();
-    });
-
-    afterAll(async () => {
-      await fixture?.close();
-      await tinybird?.close();
-    });
+    const onTinybird = analyticsOnTinybird();
 
     it('answers the same figures from the analytics_sla pipe', async () => {
-      await fixture.publish(slaDay(admin.tenant.id));
+      await onTinybird.fixture.publish(slaDay(onTinybird.admin.tenant.id));
       await eventually(
         async () => {
-          const answer = await fixture.get(`/sla?${range}`, admin.accessToken).expect(200);
+          const answer = await onTinybird.fixture
+            .get(`/sla?${range}`, onTinybird.admin.accessToken)
+            .expect(200);
           expect(answer.body).toMatchObject(expected);
         },
         { timeoutMs: 60_000 },
       );
-      const reads = tinybird.requests.filter(
+      const reads = onTinybird.tinybird.requests.filter(
         (request) => request.path === '/v0/pipes/analytics_sla.json',
       );
       expect(reads.length).toBeGreaterThan(0);
-      expect(reads.every((request) => request.params.tenant_id === admin.tenant.id)).toBe(true);
+      expect(
+        reads.every((request) => request.params.tenant_id === onTinybird.admin.tenant.id),
+      ).toBe(true);
     });
   });
 });
