@@ -124,7 +124,9 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
       batch.topic === ContactUpdatedV1.topic
         ? await this.contactRoomDocuments(batch.events)
         : await this.documentsById(batch.topic, batch.events);
-    for (const [tenantId, ofTenant] of byTenant(documents)) {
+    for (const [tenantId, ofTenant] of byTenant(documents, (document) =>
+      String(document.body.tenantId),
+    )) {
       await this.index.ensureTenantAlias(tenantId);
       const { refused } = await this.index.write(ofTenant);
       for (const reason of refused) this.logger.error(`search index refused ${reason}`);
@@ -162,8 +164,8 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
   /** The conversations of contacts renamed: an email names a contact within one tenant only. */
   private async contactRoomDocuments(events: StreamedEvent[]): Promise<IndexedDocument[]> {
     const documents: IndexedDocument[] = [];
-    for (const [tenantId, ofTenant] of byTenant(events.map(({ event }) => event))) {
-      const emails = ofTenant.map((event) => (event.payload as { email: string }).email);
+    for (const [tenantId, ofTenant] of byTenant(events, ({ event }) => event.tenantId)) {
+      const emails = payloads<typeof ContactUpdatedV1>(ofTenant).map((payload) => payload.email);
       documents.push(
         ...(await forTenant(tenantId, 'indexing renamed contacts for search', async () =>
           this.roomDocuments(await this.rooms.find({ 'visitor.email': { $in: emails } }).lean()),
@@ -177,7 +179,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
   private async roomDocuments(found: unknown[]): Promise<IndexedDocument[]> {
     const rooms = found as RoomSource[];
     const names = new Map<string, string>();
-    for (const [tenantId, ofTenant] of byTenant(rooms)) {
+    for (const [tenantId, ofTenant] of byTenant(rooms, (room) => room.tenantId)) {
       const emails = [...new Set(ofTenant.map((room) => room.visitor.email))];
       const named = await this.contacts
         .find({ tenantId, email: { $in: emails }, nameSetBy: { $ne: null } }, { email: 1, name: 1 })
@@ -190,13 +192,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-/** The items (documents, records, events) grouped by the tenant each carries. */
-function byTenant<T extends { tenantId: string } | { body: Record<string, unknown> }>(
-  items: T[],
-): Map<string, T[]> {
+/** The items (records, events) grouped by the tenant each carries. */
+function byTenant<T>(items: T[], tenantOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const tenantId = 'tenantId' in item ? item.tenantId : String(item.body.tenantId);
+    const tenantId = tenantOf(item);
     const group = groups.get(tenantId) ?? [];
     group.push(item);
     groups.set(tenantId, group);
