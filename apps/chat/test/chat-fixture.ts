@@ -44,6 +44,8 @@ export function connectSocket(
     ...(options.query ? { query: options.query } : {}),
     reconnection: false,
     forceNew: true,
+    // An ack that never comes fails the step that waited for it, not the whole test at its timeout.
+    ackTimeout: 15_000,
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
