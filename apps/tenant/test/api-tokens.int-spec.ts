@@ -1,12 +1,6 @@
 import { apiTokenKeys, sha256 } from '@app/auth';
 import { redisFragment } from '@app/config';
-import {
-  bearer,
-  eventually,
-  startTestService,
-  type TestService,
-  uniqueSuffix,
-} from '@app/testing';
+import { bearer, eventually, startTestService, type TestService, uniqueSuffix } from '@app/testing';
 import Redis from 'ioredis';
 import { z } from 'zod';
 import { type TenantConfig } from '../src/tenant.config';
@@ -97,7 +91,9 @@ describe('tenant service: API tokens', () => {
 
   it('admits the token with the permissions it was given, and logs each use', async () => {
     const { id, token } = await createToken(admin, { name: 'Labeller' });
-    await as(token).post('/labels', { name: `L ${uniqueSuffix()}`, color: '#112233' }).expect(201);
+    await as(token)
+      .post('/labels', { name: `L ${uniqueSuffix()}`, color: '#112233' })
+      .expect(201);
     const refused = await as(token).get('/agents').expect(403);
     expect(refused.body.message).toContain('agents:manage');
 
@@ -130,7 +126,9 @@ describe('tenant service: API tokens', () => {
   });
 
   it('refuses a made-up token, a revoked one at once, and an expired one', async () => {
-    await as(`prl_${'A'.repeat(43)}`).get('/labels').expect(401);
+    await as(`prl_${'A'.repeat(43)}`)
+      .get('/labels')
+      .expect(401);
 
     const { id, token } = await createToken(admin);
     await as(token).get('/labels').expect(200);

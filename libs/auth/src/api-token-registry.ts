@@ -1,12 +1,7 @@
 import { API_TOKEN_LIMITS, type ApiTokenUse } from '@app/contracts';
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type Redis from 'ioredis';
-import {
-  type ApiTokenGrant,
-  apiTokenGrantSchema,
-  grantHolds,
-  isApiTokenBearer,
-} from './api-token';
+import { type ApiTokenGrant, apiTokenGrantSchema, grantHolds, isApiTokenBearer } from './api-token';
 import { REVOCATION_REDIS } from './revocation-list';
 import { sha256 } from './secret-hash';
 
@@ -16,8 +11,7 @@ import { sha256 } from './secret-hash';
  */
 export const apiTokenKeys = {
   grant: (tokenHash: string) => `parley:auth:api-tokens:${tokenHash}`,
-  uses: (tenantId: string, tokenId: string) =>
-    `parley:auth:api-token-uses:${tenantId}:${tokenId}`,
+  uses: (tenantId: string, tokenId: string) => `parley:auth:api-token-uses:${tenantId}:${tokenId}`,
 };
 
 /** The uses of a token no one called for this long are forgotten. */

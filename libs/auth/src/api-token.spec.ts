@@ -1,9 +1,4 @@
-import {
-  type ApiTokenGrant,
-  grantHolds,
-  isApiTokenBearer,
-  principalOfApiToken,
-} from './api-token';
+import { type ApiTokenGrant, grantHolds, isApiTokenBearer, principalOfApiToken } from './api-token';
 import { newApiToken } from './secret-hash';
 
 const grant: ApiTokenGrant = {

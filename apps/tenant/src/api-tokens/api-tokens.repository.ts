@@ -57,7 +57,10 @@ export class ApiTokensRepository {
 
   /** The tokens not revoked, expired ones included, oldest first. */
   async listUnrevoked(): Promise<ApiTokenRecord[]> {
-    const tokens = await this.tokens.find({ revokedAt: null }).sort({ createdAt: 1, _id: 1 }).lean();
+    const tokens = await this.tokens
+      .find({ revokedAt: null })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
     return tokens.map(toRecord);
   }
 

@@ -55,7 +55,9 @@ export class ApiTokensService implements OnApplicationBootstrap {
       await Promise.all(live.map((token) => this.registry.grant(token.tokenHash, grantOf(token))));
     } catch (error) {
       // Tokens already in Redis still work; the next start writes the rest.
-      this.logger.error(`API tokens could not be rewritten into Redis: ${(error as Error).message}`);
+      this.logger.error(
+        `API tokens could not be rewritten into Redis: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -11,7 +11,11 @@ export function ApiTokenCallout({ token, onDismiss }: { token: NewApiToken; onDi
   }, []);
 
   return (
-    <section className="callout" aria-labelledby="api-token-heading" data-testid="api-token-callout">
+    <section
+      className="callout"
+      aria-labelledby="api-token-heading"
+      data-testid="api-token-callout"
+    >
       <div className="callout-header">
         <div>
           <h2 id="api-token-heading" ref={heading} tabIndex={-1}>

@@ -72,7 +72,15 @@ function TokensCard({ tokens, onRevoked }: { tokens: ApiToken[]; onRevoked(id: s
     <Card title="Tokens" description="The token itself is shown only when it is created.">
       <DataTable
         label="API tokens"
-        columns={['Name', 'Token', 'Permissions', 'Created', 'Last used', 'Expires', { actions: true }]}
+        columns={[
+          'Name',
+          'Token',
+          'Permissions',
+          'Created',
+          'Last used',
+          'Expires',
+          { actions: true },
+        ]}
       >
         {tokens.map((token) => (
           <Fragment key={token.id}>
@@ -127,6 +135,7 @@ function TokensCard({ tokens, onRevoked }: { tokens: ApiToken[]; onRevoked(id: s
 
 function Expiry({ token }: { token: ApiToken }) {
   if (!token.expiresAt) return <>Never</>;
-  if (new Date(token.expiresAt).getTime() <= Date.now()) return <Badge tone="danger">Expired</Badge>;
+  if (new Date(token.expiresAt).getTime() <= Date.now())
+    return <Badge tone="danger">Expired</Badge>;
   return <>{formatDateTime(token.expiresAt)}</>;
 }

@@ -19,9 +19,7 @@ export const apiTokenAnswer = z.object({
 }) satisfies z.ZodType<Jsonified<ApiTokenView>>;
 
 export const createdApiTokenAnswer = apiTokenAnswer.extend({
-  token: z
-    .string()
-    .describe('`prl_` and 43 characters: shown in this answer only, never again.'),
+  token: z.string().describe('`prl_` and 43 characters: shown in this answer only, never again.'),
 }) satisfies z.ZodType<Jsonified<CreatedApiToken>>;
 
 export const apiTokensAnswer = z.object({ apiTokens: z.array(apiTokenAnswer) });
