@@ -1,4 +1,4 @@
-import { bearer, eventually, startTestService, type TestService } from '@app/testing';
+import { bearer, eventually, startTestService, type TestService, uniqueSuffix } from '@app/testing';
 import request from 'supertest';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { connectSocket } from '../../apps/chat/test/chat-fixture';
@@ -38,7 +38,7 @@ describe('an API token, in every service', () => {
       await request(tenant.url)
         .post('/api/tenant/api-tokens')
         .set(bearer(admin.accessToken))
-        .send({ name: `Backend ${permissions.join(' ')}`, permissions })
+        .send({ name: `Backend ${uniqueSuffix()}`, permissions })
         .expect(201)
     ).body as { id: string; token: string };
 
@@ -118,7 +118,7 @@ describe('an API token, in every service', () => {
 
   it('cannot act as a person: no agent socket, no "my chats", no report subscription', async () => {
     const { token } = await createToken(['chats:join', 'analytics:view']);
-    await expect(connectSocket(chat.url, 'agent', { token })).rejects.toThrow();
+    await expect(connectSocket(chat.url, 'agent', { token })).rejects.toThrow('unauthorized');
     for (const call of [
       request(chat.url).get('/api/chat/rooms/mine').set(bearer(token)),
       request(analytics.url).get('/api/analytics/reports/subscription').set(bearer(token)),
