@@ -14,7 +14,10 @@ const FIELD_OF_CODE = { name_taken: 'name', grant_exceeds_own: 'permissions' };
 /** A new token: a name, some of the permissions the admin holds (never more), an optional expiry. */
 export function CreateApiTokenForm({ onCreated }: { onCreated(token: NewApiToken): void }) {
   const { can } = useSession();
-  const grantable = Object.keys(PERMISSION_LABELS).filter((permission) => can(permission));
+  // A token can never manage tokens (those routes are for people), so that one is not offered.
+  const grantable = Object.keys(PERMISSION_LABELS).filter(
+    (permission) => permission !== 'api-tokens:manage' && can(permission),
+  );
   const [name, setName] = useState('');
   const [permissions, setPermissions] = useState<string[]>([]);
   const [expiresOn, setExpiresOn] = useState('');
