@@ -2,6 +2,10 @@ import { apiTokenKeys, sha256 } from '@app/auth';
 import { redisFragment } from '@app/config';
 import { bearer, eventually, startTestService, type TestService, uniqueSuffix } from '@app/testing';
 import Redis from 'ioredis';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { type TenantConfig } from '../src/tenant.config';
 import { tenantService } from '../src/tenant.service-definition';
@@ -9,19 +13,38 @@ import { type SignedUp, TenantFixture } from './tenant-fixture';
 
 const { REDIS_URL } = z.object(redisFragment()).parse(process.env);
 
+/** One signing key for the service and the replica a test starts beside it, as a deployment has. */
+function signingKeyFile(): string {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const file = join(mkdtempSync(join(tmpdir(), 'parley-api-tokens-')), 'jwt.pem');
+  writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  return file;
+}
+const JWT_PRIVATE_KEY_FILE = signingKeyFile();
+
 describe('tenant service: API tokens', () => {
   let tenant: TenantFixture;
   let admin: SignedUp;
   let other: SignedUp;
   const redis = new Redis(REDIS_URL);
+  /** Everything the service logs, at its most talkative: pino writes to a stdout it finds replaced. */
+  const logs: string[] = [];
+  let stdout: jest.SpyInstance;
 
   beforeAll(async () => {
-    tenant = await TenantFixture.start();
+    stdout = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => {
+        logs.push(chunk.toString());
+        return true;
+      });
+    tenant = await TenantFixture.start({ LOG_LEVEL: 'debug', JWT_PRIVATE_KEY_FILE });
     [admin, other] = await Promise.all([tenant.signup(), tenant.signup()]);
   });
 
   afterAll(async () => {
     await Promise.all([tenant?.close(), redis.quit()]);
+    stdout.mockRestore();
   });
 
   const as = (user: { accessToken: string } | string) => {
@@ -233,10 +256,23 @@ describe('tenant service: API tokens', () => {
       replica = await startTestService(tenantService, {
         BCRYPT_COST: '4',
         MONGO_DB: tenant.service.config.MONGO_DB,
+        JWT_PRIVATE_KEY_FILE,
       });
       await as(token).get('/labels').expect(200);
     } finally {
       await replica?.close({ keepDatabase: true });
     }
+  });
+
+  it('never writes a token to the logs, used, refused or revoked', async () => {
+    const { id, token } = await createToken(admin, { name: 'Logged calls' });
+    await as(token).get('/labels').expect(200);
+    await as(token).get('/agents').expect(403);
+    await as(admin).delete(`/api-tokens/${id}`).expect(204);
+    await as(token).get('/labels').expect(401);
+
+    const written = logs.join('');
+    expect(written).toContain('/api/tenant/labels');
+    expect(written).not.toContain(token.slice(4));
   });
 });
