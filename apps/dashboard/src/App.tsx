@@ -9,6 +9,7 @@ import { CannedRepliesPage } from './canned-replies/CannedRepliesPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { SlaPoliciesPage } from './sla/SlaPoliciesPage';
 import { LabelsPage } from './labels/LabelsPage';
+import { ApiTokensPage } from './admin/api-tokens/ApiTokensPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
@@ -76,6 +77,7 @@ export function App() {
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/sla-policies" element={<SlaPoliciesPage />} />
         <Route path="/labels" element={<LabelsPage />} />
+        <Route path="/api-tokens" element={<ApiTokensPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />
         <Route path="/emails" element={<EmailsPage />} />

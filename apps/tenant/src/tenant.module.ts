@@ -1,6 +1,7 @@
 import { PRINCIPAL_VALIDATOR } from '@app/auth';
 import { serviceModules } from '@app/platform';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuthModule } from './auth/auth.module';
 import { CannedRepliesModule } from './canned-replies/canned-replies.module';
 import { CategoriesModule } from './categories/categories.module';
@@ -44,6 +45,7 @@ export class TenantModule {
         CannedRepliesModule,
         SlaPoliciesModule,
         LabelsModule,
+        ApiTokensModule,
       ],
       providers: [
         { provide: SIGNING_KEY, useValue: signingKey },

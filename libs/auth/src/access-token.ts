@@ -25,6 +25,9 @@ export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 
 /** The authenticated caller of a request, as guards and handlers see it. */
 export interface Principal {
+  /** A person signed in (an access token), or a tenant's backend (an API token). */
+  kind: 'user' | 'api-token';
+  /** For an API token, `api-token:<id>`: no user has such an id. */
   userId: string;
   tenantId: string;
   name: string;
@@ -39,6 +42,7 @@ export interface Principal {
 
 export function principalFromClaims(claims: AccessTokenClaims): Principal {
   return {
+    kind: 'user',
     userId: claims.sub,
     tenantId: claims.tid,
     name: claims.name,

@@ -130,4 +130,10 @@ describe('the HTTP guard', () => {
       UnauthorizedException,
     );
   });
+
+  it('never reads an API token as an access token: without the registry it is refused', async () => {
+    await expect(admit(guard, 'me', `Bearer prl_${'a'.repeat(43)}`)).rejects.toThrow(
+      'this API token is unknown, revoked or expired',
+    );
+  });
 });

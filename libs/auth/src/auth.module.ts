@@ -2,6 +2,7 @@ import { type DynamicModule, type InjectionToken, Module, type Provider } from '
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccessTokenVerifier } from './access-token-verifier.service';
+import { ApiTokenRegistry } from './api-token-registry';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 import { JwtStrategy } from './jwt.strategy';
@@ -12,7 +13,8 @@ import { REVOCATION_REDIS, RevocationList } from './revocation-list';
 export class AuthModule {
   /**
    * `revocationRedis`: the injection token of the service's Redis connection, which holds the
-   * list of revoked sessions every request is checked against (libs/platform passes its own).
+   * list of revoked sessions and the API tokens every request is checked against (libs/platform
+   * passes its own).
    */
   static forRoot(
     options: AuthOptions,
@@ -20,7 +22,11 @@ export class AuthModule {
     revocationRedis?: InjectionToken,
   ): DynamicModule {
     const revocations: Provider[] = revocationRedis
-      ? [{ provide: REVOCATION_REDIS, useExisting: revocationRedis }, RevocationList]
+      ? [
+          { provide: REVOCATION_REDIS, useExisting: revocationRedis },
+          RevocationList,
+          ApiTokenRegistry,
+        ]
       : [];
     return {
       module: AuthModule,
@@ -34,7 +40,11 @@ export class AuthModule {
         ...revocations,
         ...extraProviders,
       ],
-      exports: [AUTH_OPTIONS, AccessTokenVerifier, ...(revocationRedis ? [RevocationList] : [])],
+      exports: [
+        AUTH_OPTIONS,
+        AccessTokenVerifier,
+        ...(revocationRedis ? [RevocationList, ApiTokenRegistry] : []),
+      ],
     };
   }
 }

@@ -13,3 +13,5 @@ export * from './identity-verification';
 export * from './access-token-verifier.service';
 export * from './visitor-auth';
 export * from './revocation-list';
+export * from './api-token';
+export * from './api-token-registry';

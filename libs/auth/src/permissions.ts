@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'sla:manage',
   /** Creating, renaming, recolouring and deleting the workspace's labels for conversations. */
   'labels:manage',
+  /** Creating, listing and revoking the workspace's API tokens, and reading their use. */
+  'api-tokens:manage',
   'analytics:view',
   'notifications:manage',
 ] as const;
@@ -45,3 +47,12 @@ export const RequirePermissions = (
 /** The route needs a signed-in user and no particular permission (e.g. `GET /me`). */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_PERMISSIONS, []);
+
+export const NOT_FOR_API_TOKENS = 'parley:notForApiTokens';
+
+/**
+ * The route acts for the signed-in person (their profile, sessions, preferences, personal data):
+ * an API token, which is no person, is refused with 403 `api_token_not_allowed`.
+ */
+export const NotForApiTokens = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(NOT_FOR_API_TOKENS, true);

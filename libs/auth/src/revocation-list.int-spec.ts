@@ -20,6 +20,7 @@ const { REDIS_URL } = z.object(redisFragment()).parse(process.env);
 
 /** A principal of a fresh user, its token issued at `issuedAt`. */
 const principalAt = (issuedAt: Date, sessionId = randomUUID()): Principal => ({
+  kind: 'user',
   userId: randomUUID(),
   tenantId: randomUUID(),
   name: 'Ada',

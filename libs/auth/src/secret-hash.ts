@@ -1,3 +1,4 @@
+import { API_TOKEN_PREFIX } from '@app/contracts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -11,6 +12,14 @@ export function newSecret(bytes = 32): string {
 /** `pk_` + 256 random bits: a publishable key (it sits in the site's HTML) that is still unguessable. */
 export function newChatbotApiKey(): string {
   return `pk_${newSecret()}`;
+}
+
+/**
+ * `prl_` + 256 random bits: a tenant's server-to-server API token. The prefix tells it from an
+ * access token (a JWT) and lets secret scanners recognise a leaked one.
+ */
+export function newApiToken(): string {
+  return `${API_TOKEN_PREFIX}${newSecret()}`;
 }
 
 export function sha256(secret: string): string {

@@ -45,7 +45,7 @@ export function serviceModules(
 ): DynamicModule[] {
   return [
     ConfigModule.forRoot(config),
-    AuthModule.forRoot(auth, [], REDIS),
+    AuthModule.forRoot({ ...auth, service: name }, [], REDIS),
     loggingModule(name, config),
     MongooseModule.forRoot(config.MONGO_URL, {
       dbName: config.MONGO_DB,

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth';
+import { CurrentPrincipal, NotForApiTokens, type Principal, RequirePermissions } from '@app/auth';
 import { TenantContext } from '@app/tenancy';
 import { ApiAnswer, AppHttpError } from '@app/platform';
 import { reportAnswer, reportsAnswer, subscriptionAnswer } from './reports.answers';
@@ -46,12 +46,14 @@ export class ReportsController {
     };
   }
 
+  @NotForApiTokens()
   @ApiAnswer(200, subscriptionAnswer)
   @Get('subscription')
   async subscription(@CurrentPrincipal() principal: Principal) {
     return { daily: await this.reports.isSubscribed(principal.userId) };
   }
 
+  @NotForApiTokens()
   @ApiAnswer(200, subscriptionAnswer)
   @Put('subscription')
   async subscribe(@CurrentPrincipal() principal: Principal, @Body() body: SubscriptionBody) {

@@ -2,6 +2,7 @@ import {
   AllowVisitors,
   CurrentPrincipal,
   CurrentVisitor,
+  NotForApiTokens,
   type Principal,
   RequirePermissions,
   type VisitorPrincipal,
@@ -204,6 +205,7 @@ export class RoomsController {
   }
 
   @RequirePermissions('chats:join')
+  @NotForApiTokens()
   @ApiAnswer(200, roomListAnswer)
   @Get('mine')
   async mine(@CurrentPrincipal() agent: Principal): Promise<{ rooms: RoomSummary[] }> {

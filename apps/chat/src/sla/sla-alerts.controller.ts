@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth';
+import { CurrentPrincipal, NotForApiTokens, type Principal, RequirePermissions } from '@app/auth';
 import { type SlaAlertPreference } from '@app/contracts';
 import { ApiAnswer } from '@app/platform';
 import { Body, Controller, Get, Put } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { SlaBreachesRepository } from './sla-breaches.repository';
 @ApiTags('sla')
 @ApiBearerAuth()
 @RequirePermissions('chats:supervise')
+@NotForApiTokens()
 @Controller('sla/alert-preference')
 export class SlaAlertsController {
   constructor(private readonly breaches: SlaBreachesRepository) {}

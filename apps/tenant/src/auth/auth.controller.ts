@@ -1,4 +1,10 @@
-import { Authenticated, CurrentPrincipal, type Principal, Public } from '@app/auth';
+import {
+  Authenticated,
+  CurrentPrincipal,
+  NotForApiTokens,
+  type Principal,
+  Public,
+} from '@app/auth';
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors } from '@app/platform';
@@ -93,6 +99,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @NotForApiTokens()
   @Post('auth/logout-everywhere')
   @HttpCode(204)
   async logoutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
@@ -128,6 +135,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @NotForApiTokens()
   @ApiAnswer(200, meAnswer)
   @Get('me')
   async me(@CurrentPrincipal() principal: Principal) {

@@ -1,4 +1,4 @@
-import { CurrentPrincipal, type Principal, RequirePermissions } from '@app/auth';
+import { CurrentPrincipal, NotForApiTokens, type Principal, RequirePermissions } from '@app/auth';
 import { ApiAnswer, ApiErrors } from '@app/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -21,6 +21,8 @@ const SHARED_NEEDS_PERMISSION =
 @ApiTags('canned replies')
 @ApiBearerAuth()
 @RequirePermissions('chats:join')
+// Personal replies belong to a person; an API token is none.
+@NotForApiTokens()
 @Controller('canned-replies')
 export class CannedRepliesController {
   constructor(private readonly replies: CannedRepliesService) {}

@@ -1,4 +1,4 @@
-import { IS_PUBLIC } from '@app/auth';
+import { IS_PUBLIC, NOT_FOR_API_TOKENS } from '@app/auth';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import {
@@ -34,6 +34,9 @@ const API_DESCRIPTION = [
   'Every error answers `{ statusCode, code, message }` (with `errors` per field on 400).',
   'A method a path does not have answers 405 with an `Allow` header.',
   'Any request may answer 429 with `Retry-After` when a rate limit is reached.',
+  'Routes behind sign-in take `Authorization: Bearer <token>`: a person’s access token, or a',
+  'workspace’s API token (`prl_...`, from `POST /api/tenant/api-tokens`) with the permissions it',
+  'was given.',
 ].join(' ');
 
 /** Descriptions of the answers Nest documents by itself (a route's status, without a body). */
@@ -47,6 +50,7 @@ const SUCCESS: Record<string, string> = {
 /** What a route's handler declares about access and errors, read from its decorators. */
 interface RouteFacts {
   isPublic: boolean;
+  notForApiTokens: boolean;
   extraErrors: Record<string, string>;
 }
 
@@ -85,6 +89,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           Reflect.getMetadata(metadataKey, handler) ?? Reflect.getMetadata(metadataKey, controller);
         facts.set(`${controller.name}_${key}`, {
           isPublic: read<boolean>(IS_PUBLIC) === true,
+          notForApiTokens: read<boolean>(NOT_FOR_API_TOKENS) === true,
           extraErrors: {
             ...Reflect.getMetadata(API_ERRORS, controller),
             ...Reflect.getMetadata(API_ERRORS, handler),
@@ -121,13 +126,16 @@ function completeOperation(
   if (operation.parameters?.length || operation.requestBody)
     errors[400] = 'Bad input: `validation_failed` names each field refused.';
   if (!route.isPublic) {
-    errors[401] = 'No valid access token (missing, expired, or its session ended).';
+    errors[401] =
+      'No valid access token (missing, expired, or its session ended), or `invalid_api_token` (an API token unknown, revoked or expired).';
     errors[403] = 'The token is valid but lacks a permission this route needs.';
   }
   if (path.includes('{')) errors[404] = 'No such resource in your workspace.';
   if (operation.requestBody) errors[413] = 'The request body is larger than the service accepts.';
   errors[429] = 'Too many requests: wait for `Retry-After` seconds.';
   Object.assign(errors, route.extraErrors);
+  if (route.notForApiTokens)
+    errors[403] = `${errors[403]} \`api_token_not_allowed\`: the route acts for a signed-in person; an API token cannot call it.`;
 
   const responses: Record<string, ResponseObject> = {};
   for (const [status, answer] of Object.entries(

@@ -37,6 +37,10 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'Labels',
     description: 'Create, rename, recolour and delete the labels agents put on conversations',
   },
+  'api-tokens:manage': {
+    title: 'API tokens',
+    description: 'Create and revoke the tokens your backend calls Parley with, and see their use',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',
