@@ -14,7 +14,7 @@ import { type Principal } from './access-token';
 import { type ApiTokenGrant, isApiTokenBearer, principalOfApiToken } from './api-token';
 import { ApiTokenRegistry } from './api-token-registry';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
-import { NOT_FOR_API_TOKENS, REQUIRED_PERMISSIONS } from './permissions';
+import { PERSON_ONLY, REQUIRED_PERMISSIONS } from './permissions';
 import { PRINCIPAL_VALIDATOR, type PrincipalValidator } from './principal-validator';
 import { IS_PUBLIC } from './public.decorator';
 import { RevocationList, sessionRevoked, tokenOutdated } from './revocation-list';
@@ -103,7 +103,7 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
 
     if (
       principal.kind === 'api-token' &&
-      this.reflector.getAllAndOverride<boolean>(NOT_FOR_API_TOKENS, targets)
+      this.reflector.getAllAndOverride<boolean>(PERSON_ONLY, targets)
     ) {
       throw apiTokenRefused();
     }

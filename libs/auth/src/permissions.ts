@@ -48,11 +48,11 @@ export const RequirePermissions = (
 export const Authenticated = (): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_PERMISSIONS, []);
 
-export const NOT_FOR_API_TOKENS = 'parley:notForApiTokens';
+export const PERSON_ONLY = 'parley:personOnly';
 
 /**
  * The route acts for the signed-in person (their profile, sessions, preferences, personal data):
  * an API token, which is no person, is refused with 403 `api_token_not_allowed`.
  */
 export const NotForApiTokens = (): MethodDecorator & ClassDecorator =>
-  SetMetadata(NOT_FOR_API_TOKENS, true);
+  SetMetadata(PERSON_ONLY, true);

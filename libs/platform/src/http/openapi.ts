@@ -1,4 +1,4 @@
-import { IS_PUBLIC, NOT_FOR_API_TOKENS } from '@app/auth';
+import { IS_PUBLIC, PERSON_ONLY } from '@app/auth';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import {
@@ -89,7 +89,7 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
           Reflect.getMetadata(metadataKey, handler) ?? Reflect.getMetadata(metadataKey, controller);
         facts.set(`${controller.name}_${key}`, {
           isPublic: read<boolean>(IS_PUBLIC) === true,
-          notForApiTokens: read<boolean>(NOT_FOR_API_TOKENS) === true,
+          notForApiTokens: read<boolean>(PERSON_ONLY) === true,
           extraErrors: {
             ...Reflect.getMetadata(API_ERRORS, controller),
             ...Reflect.getMetadata(API_ERRORS, handler),

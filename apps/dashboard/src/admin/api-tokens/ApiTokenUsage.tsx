@@ -3,11 +3,11 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { useApi } from '../../ui/useApi';
-import { API_TOKENS_PATH, type ApiToken, type ApiTokenUse } from './apiTokenTypes';
+import { MANAGEMENT_PATH, type ApiToken, type ApiTokenUse } from './apiTokenTypes';
 
 /** The token's latest calls, in every service, newest first. */
 export function ApiTokenUsage({ token }: { token: ApiToken }) {
-  const usage = useApi<{ uses: ApiTokenUse[] }>(`${API_TOKENS_PATH}/${token.id}/usage`);
+  const usage = useApi<{ uses: ApiTokenUse[] }>(`${MANAGEMENT_PATH}/${token.id}/usage`);
   return (
     <Loaded resource={usage} loadingLabel="Loading its use…">
       {({ uses }) =>

@@ -13,7 +13,7 @@ import { useApi } from '../../ui/useApi';
 import { permissionTitle } from '../roles/permissionLabels';
 import { ApiTokenCallout } from './ApiTokenCallout';
 import { ApiTokenUsage } from './ApiTokenUsage';
-import { API_TOKENS_PATH, type ApiToken, type NewApiToken } from './apiTokenTypes';
+import { MANAGEMENT_PATH, type ApiToken, type NewApiToken } from './apiTokenTypes';
 import { CreateApiTokenForm } from './CreateApiTokenForm';
 
 /** The workspace's API tokens, for its backend to call Parley (`api-tokens:manage`). */
@@ -26,7 +26,7 @@ export function ApiTokensPage() {
 }
 
 function ApiTokensAdmin() {
-  const tokens = useApi<{ apiTokens: ApiToken[] }>(API_TOKENS_PATH);
+  const tokens = useApi<{ apiTokens: ApiToken[] }>(MANAGEMENT_PATH);
   const [created, setCreated] = useState<NewApiToken | null>(null);
   return (
     <>
@@ -111,7 +111,7 @@ function TokensCard({ tokens, onRevoked }: { tokens: ApiToken[]; onRevoked(id: s
                   confirmLabel="Revoke token"
                   danger
                   onConfirm={async () => {
-                    await api(`${API_TOKENS_PATH}/${token.id}`, { method: 'DELETE' });
+                    await api(`${MANAGEMENT_PATH}/${token.id}`, { method: 'DELETE' });
                     onRevoked(token.id);
                   }}
                 >

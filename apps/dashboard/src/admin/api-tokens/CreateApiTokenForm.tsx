@@ -7,7 +7,7 @@ import { Form } from '../../ui/Form';
 import { useFieldError } from '../../ui/formContext';
 import { useSubmit } from '../../ui/useSubmit';
 import { PERMISSION_LABELS } from '../roles/permissionLabels';
-import { API_TOKENS_PATH, expiryOfDay, type NewApiToken } from './apiTokenTypes';
+import { MANAGEMENT_PATH, expiryOfDay, type NewApiToken } from './apiTokenTypes';
 
 const FIELD_OF_CODE = { name_taken: 'name', grant_exceeds_own: 'permissions' };
 
@@ -23,7 +23,7 @@ export function CreateApiTokenForm({ onCreated }: { onCreated(token: NewApiToken
   const [expiresOn, setExpiresOn] = useState('');
   const submission = useSubmit(
     useCallback(async () => {
-      const created = await api<NewApiToken>(API_TOKENS_PATH, {
+      const created = await api<NewApiToken>(MANAGEMENT_PATH, {
         method: 'POST',
         body: { name: name.trim(), permissions, expiresAt: expiryOfDay(expiresOn) },
       });

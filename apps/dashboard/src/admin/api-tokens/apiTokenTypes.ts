@@ -4,7 +4,7 @@ export type ApiToken = Jsonified<ApiTokenView>;
 export type NewApiToken = Jsonified<CreatedApiToken>;
 export type { ApiTokenUse };
 
-export const API_TOKENS_PATH = '/api/tenant/api-tokens';
+export const MANAGEMENT_PATH = '/api/tenant/api-tokens';
 
 /** The end of the chosen day where the admin is: a token "expiring on" a day works through it. */
 export function expiryOfDay(day: string): string | null {
