@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'sla:manage',
   /** Creating, renaming, recolouring and deleting the workspace's labels for conversations. */
   'labels:manage',
+  /** Registering, changing and deleting the workspace's outgoing webhooks, and their secrets. */
+  'integrations:manage',
   'analytics:view',
   'notifications:manage',
 ] as const;

@@ -10,3 +10,4 @@ export * from './contacts';
 export * from './sla';
 export * from './labels';
 export * from './csat';
+export * from './webhooks';

@@ -37,6 +37,10 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'Labels',
     description: 'Create, rename, recolour and delete the labels agents put on conversations',
   },
+  'integrations:manage': {
+    title: 'Webhooks',
+    description: 'Register outgoing webhooks, see their delivery log and rotate their secrets',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',
