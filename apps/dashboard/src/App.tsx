@@ -9,6 +9,7 @@ import { CannedRepliesPage } from './canned-replies/CannedRepliesPage';
 import { SettingsPage } from './admin/SettingsPage';
 import { SlaPoliciesPage } from './sla/SlaPoliciesPage';
 import { LabelsPage } from './labels/LabelsPage';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
@@ -76,6 +77,7 @@ export function App() {
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/sla-policies" element={<SlaPoliciesPage />} />
         <Route path="/labels" element={<LabelsPage />} />
+        <Route path="/webhooks" element={<WebhooksPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />
         <Route path="/emails" element={<EmailsPage />} />

@@ -39,6 +39,7 @@ export const NAVIGATION: NavGroup[] = [
       { to: '/settings', label: 'Settings', icon: 'settings', permission: 'tenant:manage' },
       { to: '/sla-policies', label: 'SLA policies', icon: 'clock', permission: 'sla:manage' },
       { to: '/labels', label: 'Labels', icon: 'tag', permission: 'labels:manage' },
+      { to: '/webhooks', label: 'Webhooks', icon: 'link', permission: 'integrations:manage' },
     ],
   },
   {
