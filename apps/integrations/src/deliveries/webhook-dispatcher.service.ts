@@ -96,7 +96,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
       durationMs: result.durationMs,
     };
     if (result.status !== undefined && result.status >= 200 && result.status < 300) {
-      await this.endpoints.markSucceeded(endpoint._id);
+      if (endpoint.failingSince) await this.endpoints.markSucceeded(endpoint._id);
       return {
         ...answer,
         status: 'delivered',
