@@ -66,8 +66,8 @@ export class WebhookDeliveriesRepository {
       nextAttemptAt: now,
     }));
     try {
-      const created = await this.deliveries.insertMany(documents, { lean: true });
-      return created as unknown as WebhookDelivery[];
+      const created = await this.deliveries.insertMany(documents);
+      return created.map((document) => document.toObject());
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -119,25 +119,24 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
-   * Takes the attempt of a due delivery for this replica: pushes its due time `leaseMs` ahead
-   * (another replica's sweep leaves it alone until then, or takes it over if this one died) and
-   * marks it with a claim only the taker knows. Null when it is not due or someone took it.
+   * Marks a due delivery as attempted under `claim` (see DeliveryClaims, which decides who may):
+   * pushes its due time `leaseMs` ahead, so sweeps leave it alone until then, or take it over
+   * if its attempt died. Null when it is not due.
    */
-  claim(id: string, now: Date, leaseMs: number): Promise<WebhookDelivery | null> {
-    return this.deliveries
-      .findOneAndUpdate(
-        { _id: id, status: 'pending', nextAttemptAt: { $lte: now } },
-        {
-          $set: {
-            claim: randomUUID(),
-            blocked: false,
-            nextAttemptAt: new Date(now.getTime() + leaseMs),
-          },
-        },
-        { new: true },
-      )
+  async claim(
+    id: string,
+    claim: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<WebhookDelivery | null> {
+    const due = await this.deliveries
+      .findOne({ _id: id, status: 'pending', nextAttemptAt: { $lte: now } })
       .lean()
       .exec();
+    if (!due) return null;
+    const held = { claim, blocked: false, nextAttemptAt: new Date(now.getTime() + leaseMs) };
+    await this.deliveries.updateOne({ _id: id }, { $set: held });
+    return { ...due, ...held };
   }
 
   /** Whether an earlier delivery of the same conversation to the same endpoint is pending. */

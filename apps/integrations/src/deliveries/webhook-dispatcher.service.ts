@@ -9,6 +9,7 @@ import {
 } from '../webhooks/webhook-endpoints.repository';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { signatureHeaders } from '../webhooks/webhook-signature';
+import { DeliveryClaims } from './delivery-claims';
 import { DisabledEndpointAlerts } from './disabled-endpoint-alerts';
 import { retryDelay } from './retry-delay';
 import { type AttemptOutcome, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -18,7 +19,7 @@ import { type WebhookDelivery } from './webhook-delivery.schema';
 const CLAIM_MARGIN_MS = 30_000;
 
 /**
- * Attempts deliveries: claims one (so exactly one replica sends it), holds it back while an
+ * Attempts deliveries: claims one (so exactly one replica sends it: DeliveryClaims), holds it back while an
  * earlier delivery of its conversation to the same endpoint is pending, signs and sends it, and
  * records the outcome: delivered, due again after a backoff, or failed for good once its retry
  * window is over or its endpoint was disabled. Finishing a delivery releases the next one of its
@@ -37,6 +38,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
     private readonly client: WebhookHttpClient,
     private readonly secrets: WebhookSecrets,
     private readonly alerts: DisabledEndpointAlerts,
+    private readonly claims: DeliveryClaims,
   ) {
     this.claimMs = config.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS;
   }
@@ -58,8 +60,18 @@ export class WebhookDispatcher implements OnModuleDestroy {
   }
 
   private async attempt(deliveryId: string): Promise<void> {
+    const claim = await this.claims.take(deliveryId, this.claimMs);
+    if (!claim) return;
+    try {
+      await this.attemptClaimed(deliveryId, claim);
+    } finally {
+      await this.claims.release(deliveryId, claim);
+    }
+  }
+
+  private async attemptClaimed(deliveryId: string, claim: string): Promise<void> {
     const now = new Date();
-    const delivery = await this.deliveries.claim(deliveryId, now, this.claimMs);
+    const delivery = await this.deliveries.claim(deliveryId, claim, now, this.claimMs);
     if (!delivery) return;
     const endpoint = await this.endpoints.findById(delivery.endpointId);
     if (!endpoint?.enabled) {

@@ -56,7 +56,11 @@ export class OutboundGuard {
 
   private async resolve(host: string): Promise<CheckedAddress[]> {
     const literal = ipaddr.isValid(host) ? host : this.config.WEBHOOK_DNS_OVERRIDES.get(host);
-    if (literal) return [{ address: literal, family: ipaddr.parse(literal).kind() === 'ipv6' ? 6 : 4 }];
+    if (literal)
+      return [{ address: literal, family: ipaddr.parse(literal).kind() === 'ipv6' ? 6 : 4 }];
+    // A test run resolves no real name: the same answers offline, and no query leaves.
+    if (this.config.NODE_ENV === 'test')
+      throw new Error(`${host} is not in WEBHOOK_DNS_OVERRIDES (a test run resolves no real name)`);
     const found = await lookup(host, { all: true, verbatim: true });
     return found.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
   }
