@@ -154,11 +154,19 @@ export class WebhookDeliveriesRepository {
     return earlier !== null;
   }
 
-  /** Puts a claimed delivery back to wait behind an earlier one (see `unblockNext`). */
+  /** Marks a claimed delivery as waiting behind an earlier one (see `unblockNext`). */
   async block(delivery: WebhookDelivery, until: Date): Promise<void> {
     await this.deliveries.updateOne(
       { _id: delivery._id, claim: delivery.claim },
-      { $set: { blocked: true, claim: null, nextAttemptAt: until } },
+      { $set: { blocked: true, nextAttemptAt: until } },
+    );
+  }
+
+  /** Takes back a claimed delivery's mark of waiting: its holder sends it now. */
+  async unblock(delivery: WebhookDelivery): Promise<void> {
+    await this.deliveries.updateOne(
+      { _id: delivery._id, claim: delivery.claim },
+      { $set: { blocked: false } },
     );
   }
 

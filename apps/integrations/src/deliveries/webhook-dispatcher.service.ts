@@ -1,6 +1,7 @@
 import { InjectConfig } from '@app/config';
 import { forTenant } from '@app/tenancy';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type IntegrationsConfig } from '../integrations.config';
 import { type AttemptResult, WebhookHttpClient } from '../outbound/webhook-http-client';
 import {
@@ -17,6 +18,9 @@ import { type WebhookDelivery } from './webhook-delivery.schema';
 
 /** How long past the receiver's timeout a claim holds, before another replica may take over. */
 const CLAIM_MARGIN_MS = 30_000;
+/** A released delivery whose claim is still held is tried again this often, this many times. */
+const CLAIM_RETRY_MS = 20;
+const CLAIM_RETRIES = 5;
 
 /**
  * Attempts deliveries: claims one (so exactly one replica sends it: DeliveryClaims), holds it back while an
@@ -43,10 +47,14 @@ export class WebhookDispatcher implements OnModuleDestroy {
     this.claimMs = config.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS;
   }
 
-  /** Attempts the delivery in the background, if it is due and no replica holds it. */
-  dispatch(tenantId: string, deliveryId: string): void {
+  /**
+   * Attempts the delivery in the background, if it is due and no replica holds it. `patient`:
+   * when its claim is held, try again a few times in the next moments (the next delivery of a
+   * conversation, whose own previous attempt may be finishing).
+   */
+  dispatch(tenantId: string, deliveryId: string, patient = false): void {
     const attempt = forTenant(tenantId, 'a webhook delivery of the tenant', () =>
-      this.attempt(deliveryId),
+      this.attempt(deliveryId, patient ? CLAIM_RETRIES : 0),
     )
       .catch((error: Error) =>
         this.logger.warn(`delivery ${deliveryId} could not be attempted: ${error.message}`),
@@ -59,8 +67,12 @@ export class WebhookDispatcher implements OnModuleDestroy {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private async attempt(deliveryId: string): Promise<void> {
-    const claim = await this.claims.take(deliveryId, this.claimMs);
+  private async attempt(deliveryId: string, retries: number): Promise<void> {
+    let claim = await this.claims.take(deliveryId, this.claimMs);
+    for (let retry = 0; !claim && retry < retries; retry++) {
+      await sleep(CLAIM_RETRY_MS);
+      claim = await this.claims.take(deliveryId, this.claimMs);
+    }
     if (!claim) return;
     try {
       await this.attemptClaimed(deliveryId, claim);
@@ -78,10 +90,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
       await this.deliveries.fail(delivery, 'endpoint_disabled');
       return this.releaseNext(delivery);
     }
-    if (await this.deliveries.hasEarlierPending(delivery)) {
-      // Released by the earlier one when it finishes; the claim's expiry is the safety net.
-      return this.deliveries.block(delivery, new Date(now.getTime() + this.claimMs));
-    }
+    if (await this.waitsBehindEarlier(delivery, now)) return;
     const timestamp = Math.floor(Date.now() / 1000);
     const headers = signatureHeaders(
       this.secrets.signingSecrets(endpoint, now),
@@ -93,6 +102,20 @@ export class WebhookDispatcher implements OnModuleDestroy {
     const outcome = await this.outcomeOf(delivery, endpoint, result, new Date());
     if (!(await this.deliveries.record(delivery, outcome, new Date()))) return;
     if (outcome.status !== 'pending') await this.releaseNext(delivery);
+  }
+
+  /**
+   * Whether an earlier delivery of the conversation to the endpoint is pending: then this one
+   * is marked blocked, for the earlier one to release when it finishes (the claim's expiry is
+   * the safety net). Checked again after marking: the earlier one may have finished in between
+   * and found nothing blocked to release.
+   */
+  private async waitsBehindEarlier(delivery: WebhookDelivery, now: Date): Promise<boolean> {
+    if (!(await this.deliveries.hasEarlierPending(delivery))) return false;
+    await this.deliveries.block(delivery, new Date(now.getTime() + this.claimMs));
+    if (await this.deliveries.hasEarlierPending(delivery)) return true;
+    await this.deliveries.unblock(delivery);
+    return false;
   }
 
   private async outcomeOf(
@@ -160,6 +183,6 @@ export class WebhookDispatcher implements OnModuleDestroy {
       delivery.orderKey,
       new Date(),
     );
-    if (next) this.dispatch(delivery.tenantId, next._id);
+    if (next) this.dispatch(delivery.tenantId, next._id, true);
   }
 }
