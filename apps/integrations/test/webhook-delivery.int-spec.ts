@@ -71,22 +71,40 @@ describe('webhook delivery', () => {
   });
 
   it('sends only the event types an endpoint chose, and only its own workspace’s', async () => {
-    const hooks = await receiver();
-    await fixture.endpoint(admin, hooks.url, ['chat.csat.rated.v1', 'chat.sla.breached.v1']);
+    const chosen = await receiver();
+    const everything = await receiver();
+    const { id } = await fixture.endpoint(admin, chosen.url, [
+      'chat.csat.rated.v1',
+      'chat.sla.breached.v1',
+    ]);
+    await fixture.endpoint(admin, everything.url, ['*']);
     const other = await fixture.directory.signup();
     const roomId = randomUUID();
-    await fixture.publish(MessageSentV1, admin.tenant.id, messageSent(roomId, 1));
-    await fixture.publish(CsatRatedV1, other.tenant.id, csatRated(randomUUID()));
+    const message = await fixture.publish(MessageSentV1, admin.tenant.id, messageSent(roomId, 1));
+    // Another workspace's rating under the same key: read before this workspace's own.
+    await fixture.publish(CsatRatedV1, other.tenant.id, csatRated(roomId));
     const breach = await fixture.publish(SlaBreachedV1, admin.tenant.id, slaBreached(roomId));
     const rating = await fixture.publish(CsatRatedV1, admin.tenant.id, csatRated(roomId));
 
     await eventually(() =>
-      expect(hooks.received.map((webhook) => webhook.json.id)).toEqual([breach, rating]),
+      expect(new Set(chosen.received.map((webhook) => webhook.json.id))).toEqual(
+        new Set([breach, rating]),
+      ),
     );
-    expect(hooks.received.every((webhook) => webhook.json.tenantId === admin.tenant.id)).toBe(
+    // The message reached the endpoint that takes everything: its deliveries were all made then.
+    await eventually(() =>
+      expect(everything.received.map((webhook) => webhook.json.id)).toContain(message),
+    );
+    const log = await fixture.api(admin.accessToken).get(`/webhooks/${id}/deliveries`).expect(200);
+    expect(log.body.deliveries.map((delivery: { webhookId: string }) => delivery.webhookId).sort()).toEqual(
+      [breach, rating].sort(),
+    );
+    expect(chosen.received.every((webhook) => webhook.json.tenantId === admin.tenant.id)).toBe(
       true,
     );
-    expect(hooks.received[1].json.data).not.toHaveProperty('comment');
+    const rated = chosen.received.find((webhook) => webhook.json.id === rating)!;
+    expect(rated.json.data).toMatchObject({ rating: 5, hasComment: true });
+    expect(rated.json.data).not.toHaveProperty('comment');
   });
 
   it('signs with both secrets during a rotation’s overlap, the new one first', async () => {

@@ -45,7 +45,7 @@ describe('a webhook receiver that hangs', () => {
       expect(log.body.deliveries[0].status).toBe('delivered');
     });
     // The hanging receiver has the request and has not answered: its delivery is still open.
-    expect(hanging.received).toHaveLength(1);
+    await eventually(() => expect(hanging.received).toHaveLength(1));
     const open = await api.get(`/webhooks/${stuck.id}/deliveries`).expect(200);
     expect(open.body.deliveries[0]).toMatchObject({ status: 'pending', attempts: 0 });
 
