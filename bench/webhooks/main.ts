@@ -83,7 +83,8 @@ async function main(): Promise<void> {
         },
         body: JSON.stringify({ url: `${receiver.url}/${index}`, events: ['chat.message.sent.v1'] }),
       });
-      if (created.status !== 201) throw new Error(`endpoint: ${created.status} ${await created.text()}`);
+      if (created.status !== 201)
+        throw new Error(`endpoint: ${created.status} ${await created.text()}`);
     }
     source = await EventSource.start(admin.tenant.id, Number(args.rooms));
     // Warm-up: connections, the consumer's partitions.
@@ -117,9 +118,10 @@ async function main(): Promise<void> {
     const sendSeconds = (Date.now() - pacedStarted) / 1000;
     await delivered(receiver, paced, 5 * 60_000);
     const latencies = new LatencyRecorder();
-    for (const id of paced) latencies.add(receiver.firstArrivalAt.get(id)!, receiver.latencyMs.get(id)!);
+    for (const id of paced)
+      latencies.add(receiver.firstArrivalAt.get(id)!, receiver.latencyMs.get(id)!);
 
-    writeReport(args.out, 'webhooks', {
+    const report = {
       at: new Date().toISOString(),
       machine: machine(),
       settings: { burst, rate, seconds, rooms: Number(args.rooms), endpoints },
@@ -134,12 +136,16 @@ async function main(): Promise<void> {
         eventToDeliveryMs: latencies.summary(),
       },
       duplicates: receiver.duplicates,
-    });
+    };
+    writeReport(args.out!, 'webhooks', report);
   } finally {
     await source?.stop();
     await service?.stop();
     await receiver.stop();
-    await mongo.db(names.database).dropDatabase().catch(() => undefined);
+    await mongo
+      .db(names.database)
+      .dropDatabase()
+      .catch(() => undefined);
     await Promise.all([mongo.close(), tokens.stop()]);
   }
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /**
  * The benchmark's webhook receiver: answers 200 at once and notes, for each event id the first
@@ -16,8 +16,12 @@ export class BenchReceiver {
   ) {}
 
   static async start(): Promise<BenchReceiver> {
-    let receiver: BenchReceiver | undefined;
-    const server = createServer((request, response) => {
+    const server = createServer();
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const { port } = server.address() as { port: number };
+    const receiver = new BenchReceiver(server, `http://127.0.0.1:${port}/hooks`);
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
@@ -27,13 +31,9 @@ export class BenchReceiver {
           id: string;
           occurredAt: string;
         };
-        receiver!.note(id, now, now - Date.parse(occurredAt));
+        receiver.note(id, now, now - Date.parse(occurredAt));
       });
     });
-    server.keepAliveTimeout = 60_000;
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    const { port } = server.address() as { port: number };
-    receiver = new BenchReceiver(server, `http://127.0.0.1:${port}/hooks`);
     return receiver;
   }
 

@@ -160,7 +160,11 @@ describe('email: notification.requested to a real SMTP server', () => {
     },
     'webhook-disabled': {
       subject: 'Acme Shoes: a webhook endpoint was disabled',
-      content: ['https://hooks.example.com/parley', 'HTTP 500', 'https://parley.example/app/webhooks'],
+      content: [
+        'https://hooks.example.com/parley',
+        'HTTP 500',
+        'https://parley.example/app/webhooks',
+      ],
     },
   };
 

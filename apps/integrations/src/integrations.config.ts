@@ -13,7 +13,7 @@ import { z } from 'zod';
 const HOUR_MS = 60 * 60 * 1000;
 
 /** A comma-separated list that may be empty (`''` or unset: no entries). */
-const optionalList = <T extends z.ZodType>(item: T) =>
+const optionalList = (item: z.ZodType<string, string>) =>
   z
     .string()
     .default('')
@@ -55,16 +55,16 @@ export const integrationsConfigSchema = z
      * Networks webhook URLs may reach although they are not public (private, loopback...): none
      * by default. `npm start` allows loopback, so a receiver on the same machine works.
      */
-    WEBHOOK_ALLOWED_NETWORKS: optionalList(cidr).transform((ranges) =>
+    WEBHOOK_ALLOWED_NETWORKS: optionalList(cidr).transform((ranges: string[]) =>
       ranges.map((range) => ipaddr.parseCIDR(range)),
     ),
     /** Tests only: `name=address` answers that stand in for DNS (refused in any other run). */
     WEBHOOK_DNS_OVERRIDES: optionalList(nameToAddress).transform(
-      (entries) =>
+      (entries: string[]) =>
         new Map(
           entries.map((entry) => {
             const [name, address] = entry.split('=');
-            return [name.toLowerCase(), address];
+            return [name.toLowerCase(), address] as const;
           }),
         ),
     ),
@@ -78,7 +78,7 @@ export const integrationsConfigSchema = z
     /** An endpoint whose every delivery failed this long is disabled and its admins emailed. */
     WEBHOOK_DISABLE_AFTER_MS: milliseconds(100).default(24 * HOUR_MS),
     /** How long after a rotation deliveries are also signed with the previous secret. */
-    WEBHOOK_SECRET_OVERLAP_MS: milliseconds(0).default(24 * HOUR_MS),
+    WEBHOOK_ROTATION_OVERLAP_MS: milliseconds(0).default(24 * HOUR_MS),
     /** How often each replica looks for deliveries whose retry is due. */
     WEBHOOK_SWEEP_MS: milliseconds(50).default(1_000),
     WEBHOOK_ENDPOINTS_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(20),

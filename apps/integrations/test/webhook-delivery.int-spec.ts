@@ -96,9 +96,9 @@ describe('webhook delivery', () => {
       expect(everything.received.map((webhook) => webhook.json.id)).toContain(message),
     );
     const log = await fixture.api(admin.accessToken).get(`/webhooks/${id}/deliveries`).expect(200);
-    expect(log.body.deliveries.map((delivery: { webhookId: string }) => delivery.webhookId).sort()).toEqual(
-      [breach, rating].sort(),
-    );
+    expect(
+      log.body.deliveries.map((delivery: { webhookId: string }) => delivery.webhookId).sort(),
+    ).toEqual([breach, rating].sort());
     expect(chosen.received.every((webhook) => webhook.json.tenantId === admin.tenant.id)).toBe(
       true,
     );
@@ -208,7 +208,9 @@ describe('webhook delivery', () => {
 
     const one = failed.find((delivery) => delivery.webhookId === second)!;
     await api.post(`/webhooks/${id}/deliveries/${one.id}/replay`).expect(202);
-    await eventually(() => expect(hooks.accepted.map((webhook) => webhook.json.id)).toEqual([first, second, second]));
+    await eventually(() =>
+      expect(hooks.accepted.map((webhook) => webhook.json.id)).toEqual([first, second, second]),
+    );
     await api.post(`/webhooks/${id}/deliveries/${randomUUID()}/replay`).expect(404);
   });
 });

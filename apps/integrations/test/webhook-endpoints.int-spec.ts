@@ -36,7 +36,9 @@ describe('webhook endpoints', () => {
     const one = await api.get(`/webhooks/${id}`).expect(200);
     for (const answer of [listed.text, one.text]) expect(answer).not.toContain(secret);
     expect(one.body).not.toHaveProperty('secret');
-    const stored = await fixture.service.db.collection('webhook_endpoints').findOne({ _id: id } as never);
+    const stored = await fixture.service.db
+      .collection('webhook_endpoints')
+      .findOne({ _id: id } as never);
     expect(JSON.stringify(stored)).not.toContain(secret);
   });
 

@@ -39,7 +39,9 @@ describe('a webhook receiver that hangs', () => {
       messageSent(randomUUID(), 1),
     );
 
-    await eventually(() => expect(healthy.received.map((webhook) => webhook.json.id)).toEqual([eventId]));
+    await eventually(() =>
+      expect(healthy.received.map((webhook) => webhook.json.id)).toEqual([eventId]),
+    );
     await eventually(async () => {
       const log = await api.get(`/webhooks/${fine.id}/deliveries`).expect(200);
       expect(log.body.deliveries[0].status).toBe('delivered');

@@ -1,11 +1,23 @@
-import { type IncomingHttpHeaders, createServer, type Server, type ServerResponse } from 'node:http';
+import {
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  createServer,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
   /** The parsed body: `{ id, type, version, tenantId, occurredAt, data }`. */
-  json: { id: string; type: string; version: number; tenantId: string; data: Record<string, unknown> };
+  json: {
+    id: string;
+    type: string;
+    version: number;
+    tenantId: string;
+    data: Record<string, unknown>;
+  };
   /** What the receiver answered it. */
   answered: number | 'hung';
 }
@@ -28,15 +40,19 @@ export class WebhookReceiver {
   ) {}
 
   static async start(behaviour: ReceiverBehaviour = () => 200): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => receiver!.answer(request.headers, Buffer.concat(chunks), response));
-    });
+    const server = createServer();
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     const { port } = server.address() as { port: number };
-    receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}/hooks/parley`, behaviour);
+    const receiver = new WebhookReceiver(
+      server,
+      `http://127.0.0.1:${port}/hooks/parley`,
+      behaviour,
+    );
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => receiver.answer(request.headers, Buffer.concat(chunks), response));
+    });
     return receiver;
   }
 

@@ -78,7 +78,15 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
             <>
               <DataTable
                 label="Deliveries"
-                columns={['Event', 'Status', 'Answer', 'Latency', 'Attempts', 'Response', { actions: true }]}
+                columns={[
+                  'Event',
+                  'Status',
+                  'Answer',
+                  'Latency',
+                  'Attempts',
+                  'Response',
+                  { actions: true },
+                ]}
               >
                 {pages.items.map((delivery) => (
                   <tr key={delivery.id} data-testid="delivery-row">

@@ -11,8 +11,6 @@ export interface WebhookDraft {
   events: string[];
 }
 
-const FIELD_OF_CODE = { url_not_allowed: 'url' };
-
 /**
  * An endpoint's URL, description and events (all of them, or chosen by group); the fields carry
  * the API's names, so a 400 (a URL Parley may not reach among them) shows under its field.
@@ -39,7 +37,6 @@ export function WebhookForm({
         }),
       [url, description, all, chosen, onSubmit],
     ),
-    FIELD_OF_CODE,
   );
   const toggle = (type: string, on: boolean) =>
     setChosen((current) => {

@@ -77,7 +77,9 @@ function Webhooks() {
                     onSecret={setSecret}
                     onDeleted={() => {
                       endpoints.setData((current) => ({
-                        webhooks: (current?.webhooks ?? []).filter((other) => other.id !== endpoint.id),
+                        webhooks: (current?.webhooks ?? []).filter(
+                          (other) => other.id !== endpoint.id,
+                        ),
                       }));
                       if (selected === endpoint.id) setSelected(null);
                     }}
@@ -191,8 +193,8 @@ function EndpointRow({
             onSecret(rotated);
           }}
         >
-          A new secret is shown once. For 24 hours deliveries carry signatures with both the new
-          and the old secret, so your receiver can switch over.
+          A new secret is shown once. For 24 hours deliveries carry signatures with both the new and
+          the old secret, so your receiver can switch over.
         </ConfirmButton>
         <ConfirmButton
           label="Delete"

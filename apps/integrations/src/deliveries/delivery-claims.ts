@@ -22,7 +22,13 @@ export class DeliveryClaims {
   /** The claim's token, or null when another holds it. */
   async take(deliveryId: string, ttlMs: number): Promise<string | null> {
     const token = randomUUID();
-    const taken = await this.redis.set(redisKeys.deliveryClaim(deliveryId), token, 'PX', ttlMs, 'NX');
+    const taken = await this.redis.set(
+      redisKeys.deliveryClaim(deliveryId),
+      token,
+      'PX',
+      ttlMs,
+      'NX',
+    );
     return taken === 'OK' ? token : null;
   }
 

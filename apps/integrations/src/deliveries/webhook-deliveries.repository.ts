@@ -240,19 +240,16 @@ export class WebhookDeliveriesRepository {
     now: Date,
     retryUntil: Date,
   ): Promise<number> {
-    const result = await this.deliveries.updateMany(
-      filter,
-      {
-        $set: {
-          status: 'pending',
-          nextAttemptAt: now,
-          retryUntil,
-          blocked: false,
-          claim: null,
-          error: null,
-        },
+    const result = await this.deliveries.updateMany(filter, {
+      $set: {
+        status: 'pending',
+        nextAttemptAt: now,
+        retryUntil,
+        blocked: false,
+        claim: null,
+        error: null,
       },
-    );
+    });
     return result.modifiedCount;
   }
 }

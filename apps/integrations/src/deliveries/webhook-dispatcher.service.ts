@@ -172,8 +172,13 @@ export class WebhookDispatcher implements OnModuleDestroy {
       new Date(at.getTime() - this.config.WEBHOOK_DISABLE_AFTER_MS),
     );
     if (!disabled) return false;
-    this.logger.warn(`disabled webhook endpoint ${endpoint._id}: failing since ${since.toISOString()}`);
-    await this.alerts.send(disabled, result.status ? `HTTP ${result.status}` : (result.error ?? 'error'));
+    this.logger.warn(
+      `disabled webhook endpoint ${endpoint._id}: failing since ${since.toISOString()}`,
+    );
+    await this.alerts.send(
+      disabled,
+      result.status ? `HTTP ${result.status}` : (result.error ?? 'error'),
+    );
     return true;
   }
 

@@ -26,9 +26,6 @@ export class DirectoryRepository {
 
   /** The tenant in context's active users who manage its integrations (Admins). */
   integrationManagers(): Promise<KnownUser[]> {
-    return this.users
-      .find({ status: 'active', permissions: 'integrations:manage' })
-      .lean()
-      .exec();
+    return this.users.find({ status: 'active', permissions: 'integrations:manage' }).lean().exec();
   }
 }

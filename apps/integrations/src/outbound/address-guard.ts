@@ -34,5 +34,9 @@ export function isInNetworks(address: string, networks: readonly Network[]): boo
 }
 
 function matches(address: ipaddr.IPv4 | ipaddr.IPv6, [network, bits]: Network): boolean {
-  return address.kind() === network.kind() && address.match(network as never, bits);
+  // ipaddr.js types `match` per address kind; the kinds are equal here.
+  return (
+    address.kind() === network.kind() &&
+    (address as ipaddr.IPv4).match(network as ipaddr.IPv4, bits)
+  );
 }

@@ -59,10 +59,7 @@ export class WebhookEndpointsRepository {
   update(id: string, changes: Partial<EndpointFields>): Promise<EndpointRecord | null> {
     const set: Record<string, unknown> = { ...changes };
     if (changes.enabled === true) Object.assign(set, { disabledReason: null, failingSince: null });
-    return this.endpoints
-      .findOneAndUpdate({ _id: id }, { $set: set }, { new: true })
-      .lean()
-      .exec();
+    return this.endpoints.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean().exec();
   }
 
   rotateSecret(

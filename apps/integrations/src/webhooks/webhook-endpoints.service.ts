@@ -84,11 +84,11 @@ export class WebhookEndpointsService {
     await this.deliveries.deleteOfEndpoint(id);
   }
 
-  /** A new secret, shown once; the old one keeps signing too for WEBHOOK_SECRET_OVERLAP_MS. */
+  /** A new secret, shown once; the old one keeps signing too for WEBHOOK_ROTATION_OVERLAP_MS. */
   async rotateSecret(id: string): Promise<WebhookEndpointWithSecret> {
     const endpoint = await this.own(id);
     const secret = newWebhookSecret();
-    const overlapMs = this.config.WEBHOOK_SECRET_OVERLAP_MS;
+    const overlapMs = this.config.WEBHOOK_ROTATION_OVERLAP_MS;
     const rotated = await this.endpoints.rotateSecret(id, {
       secretSealed: this.secrets.seal(secret),
       previousSecretSealed: overlapMs > 0 ? endpoint.secretSealed : null,

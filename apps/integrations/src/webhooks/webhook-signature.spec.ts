@@ -7,9 +7,7 @@ describe('webhook signatures', () => {
   it('signs id, timestamp and body with HMAC-SHA256, as a receiver recomputes it', () => {
     const secret = newWebhookSecret();
     const headers = signatureHeaders([secret], 'evt', 1767225600, body);
-    const expected = createHmac('sha256', secret)
-      .update(`evt.1767225600.${body}`)
-      .digest('hex');
+    const expected = createHmac('sha256', secret).update(`evt.1767225600.${body}`).digest('hex');
     expect(headers).toEqual({
       'Parley-Webhook-Id': 'evt',
       'Parley-Webhook-Timestamp': '1767225600',

@@ -6,17 +6,7 @@ import {
   type WebhookEndpointWithSecret,
 } from '@app/contracts';
 import { ApiAnswer, ApiErrors } from '@app/platform';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   deliveriesAnswer,

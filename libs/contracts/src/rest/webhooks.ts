@@ -41,7 +41,7 @@ export const WEBHOOK_TEST_EVENT_TYPE = 'parley.test.v1';
 
 /** What an endpoint subscribes to: event types, or `["*"]` for every one (today's and later). */
 export const webhookEventsSchema = z
-  .array(z.enum([...WEBHOOK_EVENT_TYPES, '*'] as [string, ...string[]]))
+  .array(z.enum(['*', ...WEBHOOK_EVENT_TYPES] as [string, ...string[]]))
   .min(1, 'choose at least one event type, or "*"')
   .max(WEBHOOK_EVENT_TYPES.length + 1)
   .refine((events) => !events.includes('*') || events.length === 1, '"*" stands alone')

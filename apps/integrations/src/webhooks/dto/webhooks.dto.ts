@@ -1,8 +1,4 @@
-import {
-  WEBHOOK_DELIVERY_STATUSES,
-  WEBHOOK_LIMITS,
-  webhookEventsSchema,
-} from '@app/contracts';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_LIMITS, webhookEventsSchema } from '@app/contracts';
 import { someChange } from '@app/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
