@@ -19,7 +19,8 @@ describe('a webhook endpoint that keeps failing', () => {
   beforeAll(async () => {
     // An endpoint failing for 1.5 s is disabled.
     fixture = await WebhooksFixture.start({ WEBHOOK_DISABLE_AFTER_MS: '1500' });
-    email = await startTestService(emailService);
+    // Services of one process check tokens alike (passport's strategy is process-wide).
+    email = await startTestService(emailService, fixture.tokenEnv);
     down = await WebhookReceiver.start(() => 500);
     admin = await fixture.directory.signup();
   });

@@ -58,6 +58,11 @@ export class WebhooksFixture {
     };
   }
 
+  /** What another service started beside it needs to accept the same tokens. */
+  get tokenEnv(): Record<string, string> {
+    return this.tokens.env;
+  }
+
   /** Stops the service and starts it again on the same database with other settings. */
   async restart(overrides: Record<string, string>): Promise<void> {
     const { MONGO_DB, KAFKA_CONSUMER_GROUP } = this.service.config;
