@@ -54,11 +54,12 @@ describe('webhooks in a browser', () => {
     await shows(row, 'thanks for');
     await screenshot(admin, 'dashboard-webhook-deliveries');
 
-    const [webhook] = await eventually(() => {
-      expect(receiver.received).toHaveLength(1);
-      return receiver.received;
+    // The workspace's own events come too (the admin's dashboard coming online, for one).
+    const webhook = await eventually(() => {
+      const test = receiver.received.find((received) => received.json.type === 'parley.test.v1');
+      expect(test).toBeDefined();
+      return test!;
     });
-    expect(webhook.json.type).toBe('parley.test.v1');
     expect(verifiesWith(secret, webhook)).toBe(true);
   });
 });
