@@ -21,6 +21,8 @@ const CLAIM_MARGIN_MS = 30_000;
 /** A released delivery whose claim is still held is tried again this often, this many times. */
 const CLAIM_RETRY_MS = 20;
 const CLAIM_RETRIES = 5;
+/** Attempts at once per replica: more would only queue on the database and the sockets. */
+const MAX_IN_FLIGHT = 64;
 
 /**
  * Attempts deliveries: claims one (so exactly one replica sends it: DeliveryClaims), holds it back while an
@@ -33,6 +35,8 @@ const CLAIM_RETRIES = 5;
 export class WebhookDispatcher implements OnModuleDestroy {
   private readonly logger = new Logger(WebhookDispatcher.name);
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly waiting = new Map<string, { tenantId: string; patient: boolean }>();
+  private stopping = false;
   private readonly claimMs: number;
 
   constructor(
@@ -53,18 +57,37 @@ export class WebhookDispatcher implements OnModuleDestroy {
    * conversation, whose own previous attempt may be finishing).
    */
   dispatch(tenantId: string, deliveryId: string, patient = false): void {
+    if (this.stopping) return;
+    // A burst waits its turn here (it is in the database too: a crash loses nothing).
+    if (this.inFlight.size >= MAX_IN_FLIGHT) {
+      this.waiting.set(deliveryId, { tenantId, patient });
+      return;
+    }
     const attempt = forTenant(tenantId, 'a webhook delivery of the tenant', () =>
       this.attempt(deliveryId, patient ? CLAIM_RETRIES : 0),
     )
       .catch((error: Error) =>
         this.logger.warn(`delivery ${deliveryId} could not be attempted: ${error.message}`),
       )
-      .finally(() => this.inFlight.delete(attempt));
+      .finally(() => {
+        this.inFlight.delete(attempt);
+        this.next();
+      });
     this.inFlight.add(attempt);
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    this.waiting.clear();
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  private next(): void {
+    const [first] = this.waiting;
+    if (!first) return;
+    const [deliveryId, { tenantId, patient }] = first;
+    this.waiting.delete(deliveryId);
+    this.dispatch(tenantId, deliveryId, patient);
   }
 
   private async attempt(deliveryId: string, retries: number): Promise<void> {
