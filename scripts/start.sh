@@ -2,7 +2,8 @@
 # `npm start`: dependencies, the local infrastructure, a build, every service (chat twice) and
 # nginx in front, each waited for until it answers; then the URLs. `npm stop` undoes it.
 #
-# Services:   tenant :3001, chat :3002 and :3012, analytics :3003, email :3004 (127.0.0.1)
+# Services:   tenant :3001, chat :3002 and :3012, analytics :3003, email :3004,
+#             integrations :3005 (127.0.0.1)
 # nginx:      http://localhost:8080 and https://localhost:8443 (self-signed certificate)
 # Logs:       .data/logs/<name>.log        Pids: .data/run/<name>.pid
 # Keys:       .data/secrets.env (made once, mode 0600; a key set in the environment wins)
@@ -28,12 +29,15 @@ readonly START_TIMEOUT=${PARLEY_START_TIMEOUT:-90}
 readonly OIDC_PORT=${PARLEY_OIDC_PORT:-9400}
 readonly HTTPS_REDIRECT=${PARLEY_HTTPS_REDIRECT:-}
 # Given to every service; only the tenant service reads the token and sign-in variables, and
-# only analytics the status page's list (both chat replicas). A variable set by the caller wins.
+# only analytics the status page's list (both chat replicas), and only integrations the networks
+# webhooks may reach (loopback, so a receiver on this machine works). A variable set by the
+# caller wins.
 SERVICE_ENV=(
   "JWT_PRIVATE_KEY_FILE=$DATA_DIR/keys/jwt.pem"
   "OIDC_ISSUER_URL=http://127.0.0.1:$OIDC_PORT"
   "OIDC_CLIENT_ID=parley-local"
-  "ANALYTICS_STATUS_SERVICES=${ANALYTICS_STATUS_SERVICES:-tenant=http://$HOST:3001/api/tenant/health,chat=http://$HOST:3002/api/chat/health,chat-2=http://$HOST:3012/api/chat/health,analytics=http://$HOST:3003/api/analytics/health,email=http://$HOST:3004/api/email/health}"
+  "ANALYTICS_STATUS_SERVICES=${ANALYTICS_STATUS_SERVICES:-tenant=http://$HOST:3001/api/tenant/health,chat=http://$HOST:3002/api/chat/health,chat-2=http://$HOST:3012/api/chat/health,analytics=http://$HOST:3003/api/analytics/health,email=http://$HOST:3004/api/email/health,integrations=http://$HOST:3005/api/integrations/health}"
+  "WEBHOOK_ALLOWED_NETWORKS=${WEBHOOK_ALLOWED_NETWORKS:-127.0.0.0/8,::1/128}"
 )
 
 # Remembers which infrastructure parts this start brought up, so `npm stop` stops only those.
@@ -191,8 +195,8 @@ main() {
 Parley is running.
   Dashboard:    https://localhost:$HTTPS_PORT/app/  (self-signed certificate)  or  http://localhost:$HTTP_PORT/app/
   Demo page:    http://localhost:$HTTP_PORT/demo/  (the dashboard links it, with your chatbot, once you create one)
-  Health:       https://localhost:$HTTPS_PORT/api/{tenant,chat,analytics,email}/health
-  API docs:     https://localhost:$HTTPS_PORT/api/tenant/docs (likewise chat, analytics, email)
+  Health:       https://localhost:$HTTPS_PORT/api/{tenant,chat,analytics,email,integrations}/health
+  API docs:     https://localhost:$HTTPS_PORT/api/tenant/docs (likewise chat, analytics, email, integrations)
   Mail catcher: http://127.0.0.1:${SMTP_WEB_PORT:-1080}/
   Google sign-in: a local stand-in at http://127.0.0.1:$OIDC_PORT (any email signs in)
   Logs:         $LOG_DIR/

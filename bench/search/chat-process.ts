@@ -1,52 +1,8 @@
-import { eventually, freePort } from '@app/testing';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { type ServiceProcess, startBuiltService } from '../service-process';
 
-export interface ChatProcess {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
+export type ChatProcess = ServiceProcess;
 
-/**
- * The built chat service (`dist/`) as a process of its own, so that it does not share the load
- * generator's event loop; its log goes to `logFile`. (`spawnService` of the tests finds `dist/`
- * from the sources' folder, not from the built bench's.)
- */
-export async function startChat(
-  env: Record<string, string>,
-  logFile: string,
-): Promise<ChatProcess> {
-  const port = await freePort();
-  const entry = resolve(process.cwd(), 'dist/apps/chat/src/main.js');
-  mkdirSync(resolve(logFile, '..'), { recursive: true });
-  const log = openSync(logFile, 'a');
-  // `env` adds the settings to the environment this process was given.
-  const settings = Object.entries({ LOG_LEVEL: 'warn', ...env, PORT: String(port) }).map(
-    ([name, value]) => `${name}=${value}`,
-  );
-  const child = spawn('env', [...settings, process.execPath, entry], {
-    stdio: ['ignore', log, log],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await eventually(
-    async () => {
-      if (child.exitCode !== null)
-        throw new Error(`chat exited with ${child.exitCode}: see ${logFile}`);
-      const response = await fetch(`${url}/api/chat/health`);
-      if (response.status !== 200) throw new Error(`chat health ${response.status}`);
-    },
-    { timeoutMs: 120_000 },
-  );
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
+/** The built chat service as a process of its own (see startBuiltService). */
+export function startChat(env: Record<string, string>, logFile: string): Promise<ChatProcess> {
+  return startBuiltService('chat', env, logFile);
 }

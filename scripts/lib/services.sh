@@ -7,6 +7,7 @@ readonly SERVICES=(
   "chat-2 chat 3012"
   "analytics analytics 3003"
   "email email 3004"
+  "integrations integrations 3005"
 )
 
 # A word in each process's command line, so that a recycled pid is never taken for ours.

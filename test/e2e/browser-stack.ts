@@ -25,6 +25,7 @@ import { type ChatConfig } from '../../apps/chat/src/chat.config';
 import { chatService } from '../../apps/chat/src/chat.service-definition';
 import { mailTo } from '../../apps/email/test/email-fixture';
 import { emailService } from '../../apps/email/src/email.service-definition';
+import { integrationsService } from '../../apps/integrations/src/integrations.service-definition';
 import { tenantService } from '../../apps/tenant/src/tenant.service-definition';
 
 const webBuild = resolve(__dirname, '../../dist/web');
@@ -37,7 +38,7 @@ export interface SignedUpWorkspace {
 }
 
 /**
- * Everything a person in a browser meets: the four services for real, nginx in front serving the
+ * Everything a person in a browser meets: the five services for real, nginx in front serving the
  * built dashboard, widget and demo page (`npm run build:web`), the local OpenID provider standing
  * in for Google, and Debian's Chromium.
  */
@@ -101,9 +102,20 @@ export class BrowserStack {
       ANALYTICS_STATUS_GROUPS: `${group},${group}-rollups`,
       ANALYTICS_STATUS_SERVICES: `tenant=${tenant.url}/api/tenant/health,chat=${chat.url}/api/chat/health`,
     });
-    const services = [tenant, chat, email, analytics] as TestService<object>[];
+    // Webhook receivers of browser tests listen on this machine.
+    const integrations = await startTestService(integrationsService, {
+      ...shared,
+      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
+    });
+    const services = [tenant, chat, email, analytics, integrations] as TestService<object>[];
     const nginx = await startNginx(
-      { tenant: tenant.url, chat: [chat.url], email: email.url, analytics: analytics.url },
+      {
+        tenant: tenant.url,
+        chat: [chat.url],
+        email: email.url,
+        analytics: analytics.url,
+        integrations: integrations.url,
+      },
       { port, trustedLoadBalancers: ['127.0.0.1'] },
     );
     return new BrowserStack(url, await launchBrowser(), chat, services, nginx, google, someIp());

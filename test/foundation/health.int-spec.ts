@@ -3,6 +3,7 @@ import request from 'supertest';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { chatService } from '../../apps/chat/src/chat.service-definition';
 import { emailService } from '../../apps/email/src/email.service-definition';
+import { integrationsService } from '../../apps/integrations/src/integrations.service-definition';
 import { tenantService } from '../../apps/tenant/src/tenant.service-definition';
 
 describe('GET /api/<service>/health', () => {
@@ -16,6 +17,7 @@ describe('GET /api/<service>/health', () => {
     ['tenant', tenantService, ['kafka', 'mongo', 'redis']],
     ['analytics', analyticsService, ['kafka', 'mongo', 'redis']],
     ['email', emailService, ['kafka', 'mongo', 'redis']],
+    ['integrations', integrationsService, ['kafka', 'mongo', 'redis']],
     // The object store is chat's too, but not critical: chat goes on without files.
     ['chat', chatService, ['kafka', 'mongo', 'redis', 'storage']],
   ] as const)(

@@ -38,9 +38,10 @@ describe("npm start's local secrets", () => {
       'OIDC_FLOW_SEAL_KEY',
       'UNSUBSCRIBE_SEAL_KEY',
       'VISITOR_TOKEN_SECRET',
+      'WEBHOOK_SECRET_SEAL_KEY',
     ]);
     for (const value of Object.values(first)) expect(value).toMatch(/^[0-9a-f]{64}$/);
-    expect(new Set(Object.values(first)).size).toBe(5);
+    expect(new Set(Object.values(first)).size).toBe(6);
     expect(statSync(join(dataDir, 'secrets.env')).mode & 0o777).toBe(0o600);
 
     expect(ensureLocalSecrets(dataDir)).toEqual(first);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { analyticsService } from '../../apps/analytics/src/analytics.service-definition';
 import { chatService } from '../../apps/chat/src/chat.service-definition';
 import { emailService } from '../../apps/email/src/email.service-definition';
+import { integrationsService } from '../../apps/integrations/src/integrations.service-definition';
 import { TenantFixture } from '../../apps/tenant/test/tenant-fixture';
 import { type FuzzData, type KnownIds, seedFuzzData } from './fuzz-data';
 import {
@@ -21,7 +22,7 @@ const run = promisify(execFile);
 
 /**
  * Schemathesis against every service's OpenAPI document, on the real stack: the tenant service
- * signs a real admin up, and the other three verify that admin's token through its JWKS. Any
+ * signs a real admin up, and the other four verify that admin's token through its JWKS. Any
  * 5xx, any answer outside the documented schema and any undocumented status fails the service.
  * `npm run fuzz` runs it long; scripts/test.sh runs a short version.
  */
@@ -38,13 +39,26 @@ describe('the API fuzzer finds nothing', () => {
       throw new Error(`${SCHEMATHESIS} is missing: bash scripts/fuzz/ensure-schemathesis.sh`);
     tenant = await TenantFixture.start();
     const jwks = { JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json` };
-    const [chat, analytics, email] = await Promise.all([
+    const [chat, analytics, email, integrations] = await Promise.all([
       startTestService(chatService, jwks),
       startTestService(analyticsService, jwks),
       startTestService(emailService, jwks),
+      // In a test run webhooks reach only the networks allowed (an address where nothing
+      // listens): whatever URL the fuzzer registers, nothing leaves the machine.
+      startTestService(integrationsService, {
+        ...jwks,
+        WEBHOOK_DNS_OVERRIDES: 'hooks.fuzz.parley.test=127.0.0.9',
+        WEBHOOK_ALLOWED_NETWORKS: '127.0.0.9/32',
+      }),
     ]);
-    others.push(chat, analytics, email);
-    urls = { tenant: tenant.url, chat: chat.url, analytics: analytics.url, email: email.url };
+    others.push(chat, analytics, email, integrations);
+    urls = {
+      tenant: tenant.url,
+      chat: chat.url,
+      analytics: analytics.url,
+      email: email.url,
+      integrations: integrations.url,
+    };
     const admin = await tenant.signup();
     token = admin.accessToken;
     seeded = await seedFuzzData(urls, admin);

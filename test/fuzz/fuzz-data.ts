@@ -34,6 +34,12 @@ export async function seedFuzzData(
     .send({ email: uniqueEmail('fuzz'), name: 'Fuzz Agent' })
     .expect(201);
   const roles = await request(urls.tenant).get('/api/tenant/roles').set(auth).expect(200);
+  // The integrations service learns the admin's permissions from the token alone.
+  const webhook = await request(urls.integrations)
+    .post('/api/integrations/webhooks')
+    .set(auth)
+    .send({ url: 'https://hooks.fuzz.parley.test/parley', events: ['*'] })
+    .expect(201);
   // Chat and email learn of the chatbot and the invitation from Kafka.
   const session = await eventually(() =>
     request(urls.chat)
@@ -67,6 +73,7 @@ export async function seedFuzzData(
       chat: [session.body.roomId],
       analytics: [],
       email: notifications.map((notification) => notification.id),
+      integrations: [webhook.body.id as string],
     },
     visitorToken: session.body.visitorToken,
   };

@@ -9,7 +9,7 @@ export const SCHEMATHESIS = join(FUZZ_DIR, 'venv', 'bin', 'schemathesis');
 /** Routes that end the caller's own sessions (fuzzed last, with a session of their own). */
 export const SESSION_ENDING = ['/api/tenant/auth/logout-everywhere'];
 
-const SERVICES = ['tenant', 'chat', 'analytics', 'email'] as const;
+const SERVICES = ['tenant', 'chat', 'analytics', 'email', 'integrations'] as const;
 export type FuzzedService = (typeof SERVICES)[number];
 
 /**

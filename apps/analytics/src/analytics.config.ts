@@ -33,6 +33,7 @@ export const analyticsConfigSchema = z.object({
       'chat=http://127.0.0.1:3002/api/chat/health',
       'analytics=http://127.0.0.1:3003/api/analytics/health',
       'email=http://127.0.0.1:3004/api/email/health',
+      'integrations=http://127.0.0.1:3005/api/integrations/health',
     ])
     .transform((targets) =>
       targets.map((target) => {
@@ -48,6 +49,8 @@ export const analyticsConfigSchema = z.object({
     'analytics',
     'analytics-rollups',
     'analytics-tinybird',
+    'integrations',
+    'integrations-webhooks',
   ]),
   /** Set to also stream every event to Tinybird and answer the analytics API from it. */
   TINYBIRD_TOKEN: providerSecret(),

@@ -10,6 +10,7 @@ import { SettingsPage } from './admin/SettingsPage';
 import { SlaPoliciesPage } from './sla/SlaPoliciesPage';
 import { LabelsPage } from './labels/LabelsPage';
 import { ApiTokensPage } from './admin/api-tokens/ApiTokensPage';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
@@ -78,6 +79,7 @@ export function App() {
         <Route path="/sla-policies" element={<SlaPoliciesPage />} />
         <Route path="/labels" element={<LabelsPage />} />
         <Route path="/api-tokens" element={<ApiTokensPage />} />
+        <Route path="/webhooks" element={<WebhooksPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />
         <Route path="/emails" element={<EmailsPage />} />

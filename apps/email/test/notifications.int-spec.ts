@@ -112,6 +112,13 @@ describe('email: notification.requested to a real SMTP server', () => {
       escalation: 'raise-priority',
       dashboardUrl: 'https://parley.example/app/inbox',
     }),
+    'webhook-disabled': () => ({
+      kind: 'webhook-disabled',
+      endpointUrl: 'https://hooks.example.com/parley',
+      failingSince: '2026-11-19T10:00:00.000Z',
+      lastError: 'HTTP 500',
+      dashboardUrl: 'https://parley.example/app/webhooks',
+    }),
   };
 
   const expected: Record<NotificationKind, { subject: string; content: string[] }> = {
@@ -150,6 +157,14 @@ describe('email: notification.requested to a real SMTP server', () => {
     'sla-breached': {
       subject: 'Acme Shoes: conversation #42 missed its first response target',
       content: ['Its priority was raised.', 'https://parley.example/app/inbox'],
+    },
+    'webhook-disabled': {
+      subject: 'Acme Shoes: a webhook endpoint was disabled',
+      content: [
+        'https://hooks.example.com/parley',
+        'HTTP 500',
+        'https://parley.example/app/webhooks',
+      ],
     },
   };
 

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'labels:manage',
   /** Creating, listing and revoking the workspace's API tokens, and reading their use. */
   'api-tokens:manage',
+  /** Registering, changing and deleting the workspace's outgoing webhooks, and their secrets. */
+  'integrations:manage',
   'analytics:view',
   'notifications:manage',
 ] as const;

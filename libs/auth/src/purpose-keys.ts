@@ -15,7 +15,9 @@ export type KeyPurpose =
   /** The signature of an attachment's download link (chat signs and checks it). */
   | 'attachment-link'
   /** The token of a transcript email's rating links (chat seals and opens it). */
-  | 'csat-link';
+  | 'csat-link'
+  /** A webhook endpoint's signing secret, at rest in the integrations service. */
+  | 'webhook-secret';
 
 const derived = new Map<string, Buffer>();
 

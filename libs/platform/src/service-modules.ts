@@ -15,7 +15,7 @@ import { loggingModule } from './logging/logging.module';
 import { REDIS, RedisModule } from './redis/redis.module';
 import { RevocationsModule } from './revocations/revocations.module';
 
-export type ServiceName = 'tenant' | 'chat' | 'analytics' | 'email';
+export type ServiceName = 'tenant' | 'chat' | 'analytics' | 'email' | 'integrations';
 
 export type BaseServiceConfig = ServiceConfig & MongoConfig & KafkaConfig;
 

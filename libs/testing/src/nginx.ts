@@ -37,6 +37,7 @@ export async function startNginx(
     /** Services a test does not start fall back to the tenant service (their routes 404). */
     analytics?: string;
     email?: string;
+    integrations?: string;
   },
   options: TestNginxOptions = {},
 ): Promise<TestNginx> {
@@ -82,6 +83,7 @@ http {
   upstream parley_tenant { server ${host(upstreams.tenant)}; }
   upstream parley_analytics { server ${host(upstreams.analytics ?? upstreams.tenant)}; }
   upstream parley_email { server ${host(upstreams.email ?? upstreams.tenant)}; }
+  upstream parley_integrations { server ${host(upstreams.integrations ?? upstreams.tenant)}; }
   upstream parley_chat {
     hash $chat_affinity consistent;
 ${upstreams.chat.map((url) => `    server ${host(url)};`).join('\n')}

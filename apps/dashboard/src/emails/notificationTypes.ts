@@ -22,6 +22,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   'email-verification': 'Email verification',
   'usage-report': 'Usage report',
   'sla-breached': 'SLA breach',
+  'webhook-disabled': 'Webhook disabled',
 };
 
 export const STATE_LABELS: Record<NotificationState, string> = {

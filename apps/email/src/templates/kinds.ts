@@ -25,7 +25,7 @@ export const VISITOR_PARTIALS = {
     'If you did not start this conversation, someone typed your address into a chat on their site: ignore this email.',
 };
 
-/** The nine kinds of mail, each a subject, an HTML body and a plain-text body. */
+/** The ten kinds of mail, each a subject, an HTML body and a plain-text body. */
 export const KIND_TEMPLATES: Record<NotificationKind, KindTemplates> = {
   'visitor-welcome': {
     subject: 'Your conversation with {{tenantName}}',
@@ -194,6 +194,21 @@ ${button('Open the inbox', 'dashboardUrl')}`,
 Conversation #{{displayId}} ({{priority}} priority) was due a {{target}} by {{dueAt}} and did not get it in time. {{escalation}}
 
 Open the inbox: {{dashboardUrl}}
+{{> textFooter}}`,
+  },
+  'webhook-disabled': {
+    subject: '{{tenantName}}: a webhook endpoint was disabled',
+    html: `<p>Hi {{recipientName}},</p>
+<p>Every delivery to the webhook endpoint <strong>{{endpointUrl}}</strong> has failed since {{failingSince}} (last: {{lastError}}), so Parley disabled it. Events are no longer sent to it.</p>
+<p>Fix the receiver, then enable the endpoint again and replay the failed deliveries from its delivery log.</p>
+${button('Open the webhooks', 'dashboardUrl')}`,
+    text: `Hi {{recipientName}},
+
+Every delivery to the webhook endpoint {{endpointUrl}} has failed since {{failingSince}} (last: {{lastError}}), so Parley disabled it. Events are no longer sent to it.
+
+Fix the receiver, then enable the endpoint again and replay the failed deliveries from its delivery log.
+
+Open the webhooks: {{dashboardUrl}}
 {{> textFooter}}`,
   },
 };

@@ -79,6 +79,14 @@ const REQUESTS: Record<NotificationKind, NotificationRequest> = {
     escalation: 'raise-priority',
     dashboardUrl: 'https://parley.test/app/inbox',
   },
+  'webhook-disabled': {
+    ...base,
+    kind: 'webhook-disabled',
+    endpointUrl: 'https://hooks.example.com/parley',
+    failingSince: '2026-03-01T10:00:00.000Z',
+    lastError: 'HTTP 500',
+    dashboardUrl: 'https://parley.test/app/webhooks',
+  },
 };
 
 const LINKS: Record<NotificationKind, string> = {
@@ -91,6 +99,7 @@ const LINKS: Record<NotificationKind, string> = {
   'email-verification': 'https://parley.test/app/verify-email#token=secret',
   'usage-report': 'https://parley.test/app/analytics?from=2026-03-01',
   'sla-breached': 'https://parley.test/app/inbox',
+  'webhook-disabled': 'https://parley.test/app/webhooks',
 };
 
 const branding = { name: 'Acme & Sons', brandColor: '#ff5500' };

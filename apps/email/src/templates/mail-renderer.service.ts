@@ -164,6 +164,13 @@ export class MailRendererService implements OnModuleInit {
           escalation: SLA_ESCALATION_DONE[request.escalation] ?? request.escalation,
           dashboardUrl: request.dashboardUrl,
         };
+      case 'webhook-disabled':
+        return {
+          endpointUrl: request.endpointUrl,
+          failingSince: formatDate(request.failingSince),
+          lastError: request.lastError,
+          dashboardUrl: request.dashboardUrl,
+        };
     }
   }
 }

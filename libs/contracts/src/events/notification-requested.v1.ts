@@ -104,6 +104,16 @@ export const notificationSchema = z.discriminatedUnion('kind', [
     escalation: z.string().max(40),
     dashboardUrl: z.string().url(),
   }),
+  z.object({
+    ...base,
+    /** To the workspace's admins: Parley disabled a webhook endpoint that kept failing. */
+    kind: z.literal('webhook-disabled'),
+    endpointUrl: z.string().max(2048),
+    failingSince: z.iso.datetime(),
+    /** The last attempt's outcome, e.g. `HTTP 500` or `timeout`. */
+    lastError: z.string().max(200),
+    dashboardUrl: z.string().url(),
+  }),
 ]);
 
 export type NotificationKind = NotificationRequest['kind'];

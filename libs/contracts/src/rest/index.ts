@@ -11,3 +11,4 @@ export * from './sla';
 export * from './labels';
 export * from './csat';
 export * from './api-tokens';
+export * from './webhooks';

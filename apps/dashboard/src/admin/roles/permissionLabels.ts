@@ -41,6 +41,10 @@ export const PERMISSION_LABELS: Record<string, { title: string; description: str
     title: 'API tokens',
     description: 'Create and revoke the tokens your backend calls Parley with, and see their use',
   },
+  'integrations:manage': {
+    title: 'Webhooks',
+    description: 'Register outgoing webhooks, see their delivery log and rotate their secrets',
+  },
   'analytics:view': {
     title: 'Analytics',
     description: 'See analytics, reports and the status page',

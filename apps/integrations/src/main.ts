@@ -1,0 +1,4 @@
+import { runService } from '@app/platform';
+import { integrationsService } from './integrations.service-definition';
+
+void runService(integrationsService);

@@ -1,0 +1,65 @@
+import { MessageSentV1 } from '@app/contracts';
+import { eventually, type SignedIn } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { messageSent, WebhooksFixture } from './webhooks-fixture';
+import { WebhookReceiver } from './webhook-receiver';
+
+describe('a webhook receiver that hangs', () => {
+  let fixture: WebhooksFixture;
+  let admin: SignedIn;
+  const receivers: WebhookReceiver[] = [];
+
+  beforeAll(async () => {
+    // The receiver's timeout is the real one (10 s).
+    fixture = await WebhooksFixture.start();
+  });
+  afterAll(async () => {
+    await Promise.all(receivers.map((receiver) => receiver.stop()));
+    await fixture?.close();
+  });
+  beforeEach(async () => {
+    admin = await fixture.directory.signup();
+  });
+
+  const start = async (...args: Parameters<typeof WebhookReceiver.start>) => {
+    const receiver = await WebhookReceiver.start(...args);
+    receivers.push(receiver);
+    return receiver;
+  };
+
+  it('gives up on a hanging receiver after 10 s, while another endpoint gets the event at once', async () => {
+    const hanging = await start(() => 'hang');
+    const healthy = await start();
+    const stuck = await fixture.endpoint(admin, hanging.url);
+    const fine = await fixture.endpoint(admin, healthy.url);
+    const api = fixture.api(admin.accessToken);
+    const eventId = await fixture.publish(
+      MessageSentV1,
+      admin.tenant.id,
+      messageSent(randomUUID(), 1),
+    );
+
+    await eventually(() =>
+      expect(healthy.received.map((webhook) => webhook.json.id)).toEqual([eventId]),
+    );
+    await eventually(async () => {
+      const log = await api.get(`/webhooks/${fine.id}/deliveries`).expect(200);
+      expect(log.body.deliveries[0].status).toBe('delivered');
+    });
+    // The hanging receiver has the request and has not answered: its delivery is still open.
+    await eventually(() => expect(hanging.received).toHaveLength(1));
+    const open = await api.get(`/webhooks/${stuck.id}/deliveries`).expect(200);
+    expect(open.body.deliveries[0]).toMatchObject({ status: 'pending', attempts: 0 });
+
+    const [timedOut] = await eventually(
+      async () => {
+        const log = await api.get(`/webhooks/${stuck.id}/deliveries`).expect(200);
+        expect(log.body.deliveries[0].error).toBe('timeout');
+        return log.body.deliveries;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(timedOut).toMatchObject({ status: 'pending', attempts: 1, responseStatus: null });
+    expect(timedOut.durationMs).toBeGreaterThanOrEqual(10_000);
+  }, 60_000);
+});
