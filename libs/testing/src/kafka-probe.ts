@@ -1,6 +1,6 @@
-import { type EachMessagePayload, Partitioners, type Producer } from 'kafkajs';
+import { type Consumer, type EachMessagePayload, Partitioners, type Producer } from 'kafkajs';
 import { eventually } from './eventually';
-import { testKafka as kafka } from './kafka';
+import { startGroupAtTopicEnds, testKafka as kafka } from './kafka';
 import { uniqueSuffix } from './test-service';
 
 export interface ReceivedMessage {
@@ -10,17 +10,34 @@ export interface ReceivedMessage {
   headers: Record<string, string>;
 }
 
-/** Reads topics from their start with a group of its own and keeps what it saw. */
+/** Where every topic ends at one moment: a probe started from it later reads only what came after. */
+export interface TopicsMark {
+  groupId: string;
+}
+
+/**
+ * Reads topics with a group of its own and keeps what it saw: from their start, or from a mark
+ * taken earlier (a topic that holds many events takes long to read from its start).
+ */
 export class TopicProbe {
   readonly messages: ReceivedMessage[] = [];
-  private readonly consumer = kafka.consumer({
-    groupId: `test-probe-${uniqueSuffix()}`,
-    maxWaitTimeInMs: 500,
-  });
+  private readonly consumer: Consumer;
 
-  static async start(topics: string[]): Promise<TopicProbe> {
-    const probe = new TopicProbe();
+  private constructor(groupId: string) {
+    this.consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
+  }
+
+  /** The topics' ends now; taken while Kafka is up. */
+  static async mark(): Promise<TopicsMark> {
+    const groupId = `test-probe-${uniqueSuffix()}`;
+    await startGroupAtTopicEnds(groupId);
+    return { groupId };
+  }
+
+  static async start(topics: string[], from?: TopicsMark): Promise<TopicProbe> {
+    const probe = new TopicProbe(from?.groupId ?? `test-probe-${uniqueSuffix()}`);
     await probe.consumer.connect();
+    // A marked group resumes from the offsets it committed; a new one reads from the start.
     await probe.consumer.subscribe({ topics, fromBeginning: true });
     await probe.consumer.run({ eachMessage: async (payload) => probe.keep(payload) });
     return probe;
