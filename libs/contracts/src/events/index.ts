@@ -13,6 +13,7 @@ import {
 import { ChatroomDeletedV1 } from './chatroom-deleted.v1';
 import { ContactErasedV1, ContactUpdatedV1 } from './contact.v1';
 import { CsatRatedV1 } from './csat-rated.v1';
+import { IntercomConversationClosedV1 } from './intercom.v1';
 import { NoteAddedV1 } from './note-added.v1';
 import { NotificationFailedV1, NotificationSentV1 } from './notification-outcome.v1';
 import { NotificationRequestedV1 } from './notification-requested.v1';
@@ -46,6 +47,7 @@ export * from './chat.v1';
 export * from './chatroom-deleted.v1';
 export * from './contact.v1';
 export * from './csat-rated.v1';
+export * from './intercom.v1';
 export * from './note-added.v1';
 export * from './notification-outcome.v1';
 export * from './notification-requested.v1';
@@ -102,4 +104,5 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   LabelDeletedV1,
   ChatroomLabelledV1,
   CsatRatedV1,
+  IntercomConversationClosedV1,
 ];
