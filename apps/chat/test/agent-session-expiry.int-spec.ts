@@ -25,7 +25,7 @@ describe('an agent socket lasts as long as its access token', () => {
 
   it('is cut when the token expires, and a refreshed token reconnects with every message missed meanwhile', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const agentUser = await fixture.directory.agent(admin);
+    const agentUser = await fixture.activeAgent(admin);
     const session = await fixture.openSession(chatbot).expect(201);
     const { roomId, visitorToken } = session.body;
     const visitor = await fixture.visitor(visitorToken);

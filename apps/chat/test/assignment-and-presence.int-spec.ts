@@ -30,7 +30,7 @@ describe('agent presence and round-robin auto-assignment', () => {
   /** A tenant with two agents connected and round-robin turned on (and known to chat). */
   async function roundRobinTenant() {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const second = await fixture.directory.agent(admin);
+    const second = await fixture.activeAgent(admin);
     const adminSocket = await fixture.agent(admin.accessToken);
     const secondSocket = await fixture.agent(second.accessToken);
     await fixture.directory.updateSettings(admin.tenant.id, { autoAssignment: 'round-robin' });
@@ -51,7 +51,7 @@ describe('agent presence and round-robin auto-assignment', () => {
 
   it('tells colleagues when an agent comes online, goes away and goes offline', async () => {
     const { admin } = await fixture.tenantWithChatbot();
-    const second = await fixture.directory.agent(admin);
+    const second = await fixture.activeAgent(admin);
     const watcher = new Inbox(await fixture.agent(admin.accessToken));
 
     const secondSocket = await fixture.agent(second.accessToken);

@@ -15,7 +15,7 @@ describe('the queue, agent actions and tenant isolation in chat', () => {
 
   it('lets exactly one of two agents racing for a room join it', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const second = await fixture.directory.agent(admin);
+    const second = await fixture.activeAgent(admin);
     const { roomId } = (await fixture.openSession(chatbot).expect(201)).body;
     const [one, two] = await Promise.all([
       fixture.agent(admin.accessToken),
@@ -56,7 +56,7 @@ describe('the queue, agent actions and tenant isolation in chat', () => {
 
   it('lets an agent leave a room back to the queue, transfer it, and close it', async () => {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const colleague = await fixture.directory.agent(admin);
+    const colleague = await fixture.activeAgent(admin);
     const { roomId, visitorToken } = (await fixture.openSession(chatbot).expect(201)).body;
     const visitorInbox = new Inbox(await fixture.visitor(visitorToken));
     const agent = await fixture.agent(admin.accessToken);

@@ -57,7 +57,7 @@ describe('two chat replicas, and changes from the tenant service taking effect l
 
   it('disconnects a deactivated agent at once and refuses their next connection', async () => {
     const { admin } = await fixture.tenantWithChatbot();
-    const signedIn = await fixture.directory.agent(admin);
+    const signedIn = await fixture.activeAgent(admin);
     const agent = await fixture.agent(signedIn.accessToken, 1);
     const disconnected = new Promise((resolve) => agent.once('disconnect', resolve));
 

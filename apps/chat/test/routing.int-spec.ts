@@ -74,8 +74,8 @@ describe('categories, priority, teams and supervision in the queue', () => {
   /** A tenant whose chat knows a category, a team taking it with one member, and an outsider. */
   async function tenantWithTeam() {
     const { admin, chatbot } = await fixture.tenantWithChatbot();
-    const member = await fixture.directory.agent(admin, { name: 'Mia Member' });
-    const outsider = await fixture.directory.agent(admin, { name: 'Otto Outsider' });
+    const member = await fixture.activeAgent(admin, { name: 'Mia Member' });
+    const outsider = await fixture.activeAgent(admin, { name: 'Otto Outsider' });
     const billing = await fixture.directory.category(admin.tenant.id, 'Billing');
     const team = await fixture.directory.team(admin.tenant.id, {
       name: 'Billing team',
@@ -371,14 +371,10 @@ describe('categories, priority, teams and supervision in the queue', () => {
 
   it('refuses to reassign a room to an agent who has as many chats as they may', async () => {
     const { admin, chatbot } = await tenantWithTeam();
-    const busy = await fixture.directory.agent(admin, { name: 'Bea Busy', maxConcurrentChats: 1 });
+    const busy = await fixture.activeAgent(admin, { name: 'Bea Busy', maxConcurrentChats: 1 });
     const first = await newRoom(chatbot);
-    // Until chat has applied the new agent's events, it may close their socket: try again.
-    await eventually(async () => {
-      const busySocket = await fixture.agent(busy.accessToken);
-      const joined = await busySocket.timeout(5000).emitWithAck('room:join', { roomId: first });
-      expect(joined).toHaveProperty('room');
-    });
+    const busySocket = await fixture.agent(busy.accessToken);
+    expect(await busySocket.emitWithAck('room:join', { roomId: first })).toHaveProperty('room');
     const roomId = await newRoom(chatbot);
     const refused = await http()
       .post(`/api/chat/rooms/${roomId}/reassign`)
