@@ -81,6 +81,11 @@ export const integrationsConfigSchema = z
     WEBHOOK_ROTATION_OVERLAP_MS: milliseconds(0).default(24 * HOUR_MS),
     /** How often each replica looks for deliveries whose retry is due. */
     WEBHOOK_SWEEP_MS: milliseconds(50).default(1_000),
+    /**
+     * How often each replica searches the database for pending deliveries long overdue, to put
+     * back into Redis's index those it lost (a crash between the two writes, or a Redis flushed).
+     */
+    WEBHOOK_RECONCILE_MS: milliseconds(100).default(60_000),
     WEBHOOK_ENDPOINTS_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(20),
   })
   .superRefine((config, context) => {

@@ -1,10 +1,16 @@
 import { MessageSentV1 } from '@app/contracts';
+import { redisFragment } from '@app/config';
 import { eventually, type SignedIn } from '@app/testing';
+import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { redisKeys } from '../src/redis-keys';
 import { messageSent, WebhooksFixture } from './webhooks-fixture';
 import { WebhookReceiver } from './webhook-receiver';
 
-describe('a webhook receiver that hangs', () => {
+const { REDIS_URL } = z.object(redisFragment()).parse(process.env);
+
+describe('webhook delivery faults', () => {
   let fixture: WebhooksFixture;
   let admin: SignedIn;
   const receivers: WebhookReceiver[] = [];
@@ -62,4 +68,41 @@ describe('a webhook receiver that hangs', () => {
     expect(timedOut).toMatchObject({ status: 'pending', attempts: 1, responseStatus: null });
     expect(timedOut.durationMs).toBeGreaterThanOrEqual(10_000);
   }, 60_000);
+
+  it('delivers an event whose entry in Redis was lost while the service was down', async () => {
+    let up = false;
+    const receiver = await start(() => (up ? 200 : 503));
+    const endpoint = await fixture.endpoint(admin, receiver.url);
+    const eventId = await fixture.publish(
+      MessageSentV1,
+      admin.tenant.id,
+      messageSent(randomUUID(), 1),
+    );
+    await eventually(() => expect(receiver.received.length).toBeGreaterThan(0));
+
+    // As a Redis that restarted without its data: the index of pending deliveries forgets this
+    // one, which only the database still holds. It is searched again every second.
+    await fixture.restart({ WEBHOOK_RECONCILE_MS: '1000' }, async () => {
+      const redis = new Redis(REDIS_URL);
+      try {
+        const due = await redis.zrange(redisKeys.dueDeliveries, 0, -1);
+        const ours = due.filter((member) => member.startsWith(`${admin.tenant.id}|`));
+        expect(ours).toHaveLength(1);
+        await redis.zrem(redisKeys.dueDeliveries, ...ours);
+        const lines = await redis.keys(redisKeys.deliveryLine(endpoint.id, '*'));
+        expect(lines).toHaveLength(1);
+        await redis.del(...lines);
+      } finally {
+        redis.disconnect();
+      }
+    });
+    up = true;
+
+    await eventually(
+      () => expect(receiver.accepted.map((hook) => hook.json.id)).toEqual([eventId]),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+  });
 });

@@ -63,10 +63,17 @@ export class WebhooksFixture {
     return this.tokens.env;
   }
 
-  /** Stops the service and starts it again on the same database with other settings. */
-  async restart(overrides: Record<string, string>): Promise<void> {
+  /**
+   * Stops the service and starts it again on the same database with other settings, doing
+   * `whileStopped` in between.
+   */
+  async restart(
+    overrides: Record<string, string>,
+    whileStopped: () => Promise<void> = async () => {},
+  ): Promise<void> {
     const { MONGO_DB, KAFKA_CONSUMER_GROUP } = this.service.config;
     await this.service.close({ keepDatabase: true });
+    await whileStopped();
     this.service = await startTestService(
       integrationsService,
       { ...WebhooksFixture.settings(this.tokens), MONGO_DB, KAFKA_CONSUMER_GROUP, ...overrides },

@@ -6,32 +6,44 @@ import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
 
 const SWEEP_BATCH = 200;
+/** Pending deliveries put back into the index per reconciliation; the rest at the next. */
+const RECONCILE_BATCH = 1000;
 
 /**
  * Every WEBHOOK_SWEEP_MS, on every replica, hands the deliveries whose attempt is due (retries,
  * replays, and any a crash left behind) to the dispatcher, whose claim lets exactly one replica
- * attempt each. No retry lives only in a process's memory: its due time is in the database.
+ * attempt each; what is due is read from Redis's index. No retry lives only in a process's
+ * memory: its due time is in the database, and every WEBHOOK_RECONCILE_MS the deliveries overdue
+ * there by as long go back into the index (lost by a crash between the two writes, or by Redis).
+ * That search scans the deliveries: too slow for every sweep.
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly task: PeriodicTask;
+  private readonly reconciliation: PeriodicTask;
 
   constructor(
-    @InjectConfig() config: IntegrationsConfig,
+    @InjectConfig() private readonly config: IntegrationsConfig,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly dispatcher: WebhookDispatcher,
   ) {
     this.task = new PeriodicTask('webhook-delivery-sweep', config.WEBHOOK_SWEEP_MS, () =>
       this.sweep(),
     );
+    this.reconciliation = new PeriodicTask(
+      'webhook-delivery-reconciliation',
+      config.WEBHOOK_RECONCILE_MS,
+      () => this.reconcile(),
+    );
   }
 
   onApplicationBootstrap(): void {
     this.task.start({ immediately: true });
+    this.reconciliation.start({ immediately: true });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.task.stop();
+    await Promise.all([this.task.stop(), this.reconciliation.stop()]);
   }
 
   /** Sweeps now rather than at the next interval (after a replay). */
@@ -41,6 +53,12 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async sweep(): Promise<void> {
     const due = await this.deliveries.due(new Date(), SWEEP_BATCH);
-    for (const delivery of due) this.dispatcher.dispatch(delivery.tenantId, delivery._id);
+    for (const { tenantId, deliveryId } of due) this.dispatcher.dispatch(tenantId, deliveryId);
+  }
+
+  private async reconcile(): Promise<void> {
+    const before = new Date(Date.now() - this.config.WEBHOOK_RECONCILE_MS);
+    const lost = await this.deliveries.overdue(before, RECONCILE_BATCH);
+    await this.deliveries.restoreToIndex(lost);
   }
 }

@@ -9,6 +9,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type FilterQuery, type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import {
+  deliveryIdOfLineMember,
+  type DueDelivery,
+  type IndexedDelivery,
+  PendingDeliveryIndex,
+} from './pending-delivery-index';
 import { WebhookDelivery } from './webhook-delivery.schema';
 
 export type NewDelivery = Pick<
@@ -46,11 +52,30 @@ export const toDeliveryView = (delivery: WebhookDelivery): WebhookDeliveryView =
   createdAt: delivery.createdAt,
 });
 
-/** Deliveries of the tenant in context, except `due` (the sweep's, across tenants). */
+/** How many stale heads one look at a line drops before it gives up (the sweep comes back). */
+const STALE_HEADS_PER_LOOK = 20;
+
+/** What the index needs of a delivery, read where only that is needed. */
+const INDEXED_FIELDS = {
+  _id: 1,
+  tenantId: 1,
+  endpointId: 1,
+  orderKey: 1,
+  occurredAt: 1,
+  offset: 1,
+  nextAttemptAt: 1,
+} as const;
+
+/**
+ * Deliveries of the tenant in context (except `overdue`, the reconciliation's, across tenants),
+ * with every write to a pending delivery mirrored in Redis's index of them (PendingDeliveryIndex),
+ * which answers what is due and what goes first: here, so no caller can forget it.
+ */
 @Injectable()
 export class WebhookDeliveriesRepository {
   constructor(
     @InjectModel(WebhookDelivery.name) private readonly deliveries: Model<WebhookDelivery>,
+    private readonly index: PendingDeliveryIndex,
   ) {}
 
   /**
@@ -66,8 +91,11 @@ export class WebhookDeliveriesRepository {
       nextAttemptAt: now,
     }));
     try {
-      const created = await this.deliveries.insertMany(documents);
-      return created.map((document) => document.toObject());
+      const created = (await this.deliveries.insertMany(documents)).map((document) =>
+        document.toObject(),
+      );
+      await this.index.add(created);
+      return created;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -84,6 +112,7 @@ export class WebhookDeliveriesRepository {
         if (!isDuplicateKey(error)) throw error;
       }
     }
+    await this.index.add(stored);
     return stored;
   }
 
@@ -124,34 +153,36 @@ export class WebhookDeliveriesRepository {
    * if its attempt died. Null when it is not due.
    */
   async claim(
+    tenantId: string,
     id: string,
     claim: string,
     now: Date,
     leaseMs: number,
   ): Promise<WebhookDelivery | null> {
-    const due = await this.deliveries
-      .findOne({ _id: id, status: 'pending', nextAttemptAt: { $lte: now } })
-      .lean()
-      .exec();
-    if (!due) return null;
+    const found = await this.deliveries.findOne({ _id: id }).lean().exec();
+    // Done with already, or deleted: the index still had it, from a crash between writes.
+    if (!found) {
+      await this.index.undue({ _id: id, tenantId });
+      return null;
+    }
+    if (found.status !== 'pending') {
+      await this.index.remove([found]);
+      return null;
+    }
+    if (found.nextAttemptAt && found.nextAttemptAt > now) {
+      await this.index.reschedule(found, found.nextAttemptAt);
+      return null;
+    }
     const held = { claim, blocked: false, nextAttemptAt: new Date(now.getTime() + leaseMs) };
     await this.deliveries.updateOne({ _id: id }, { $set: held });
-    return { ...due, ...held };
+    await this.index.reschedule(found, held.nextAttemptAt);
+    return { ...found, ...held };
   }
 
   /** Whether an earlier delivery of the same conversation to the same endpoint is pending. */
   async hasEarlierPending(delivery: WebhookDelivery): Promise<boolean> {
-    const earlier = await this.deliveries.exists({
-      endpointId: delivery.endpointId,
-      orderKey: delivery.orderKey,
-      status: 'pending',
-      _id: { $ne: delivery._id },
-      $or: [
-        { occurredAt: { $lt: delivery.occurredAt } },
-        { occurredAt: delivery.occurredAt, offset: { $lt: delivery.offset } },
-      ],
-    });
-    return earlier !== null;
+    const first = await this.firstPendingOfLine(delivery);
+    return first !== null && first._id !== delivery._id;
   }
 
   /** Marks a claimed delivery as waiting behind an earlier one (see `unblockNext`). */
@@ -160,6 +191,7 @@ export class WebhookDeliveriesRepository {
       { _id: delivery._id, claim: delivery.claim },
       { $set: { blocked: true, nextAttemptAt: until } },
     );
+    await this.index.reschedule(delivery, until);
   }
 
   /** Takes back a claimed delivery's mark of waiting: its holder sends it now. */
@@ -176,7 +208,11 @@ export class WebhookDeliveriesRepository {
       { _id: delivery._id, claim: delivery.claim },
       { $set: { ...outcome, claim: null, lastAttemptAt: at }, $inc: { attempts: 1 } },
     );
-    return result.modifiedCount === 1;
+    if (result.modifiedCount !== 1) return false;
+    if (outcome.status === 'pending' && outcome.nextAttemptAt)
+      await this.index.reschedule(delivery, outcome.nextAttemptAt);
+    else await this.index.remove([delivery]);
+    return true;
   }
 
   /** Fails a pending delivery without an attempt (its endpoint is disabled). */
@@ -185,71 +221,119 @@ export class WebhookDeliveriesRepository {
       { _id: delivery._id, claim: delivery.claim },
       { $set: { status: 'failed', error, claim: null, nextAttemptAt: null } },
     );
+    await this.index.remove([delivery]);
   }
 
   /**
-   * The earliest pending delivery of a conversation to an endpoint, made due now if it waited
-   * behind the one that just finished; null when there is none or it was not waiting.
+   * The earliest pending delivery of the finished one's conversation to its endpoint, made due
+   * now if it waited behind it; null when there is none or it was not waiting.
    */
-  async unblockNext(
-    endpointId: string,
-    orderKey: string,
-    now: Date,
-  ): Promise<WebhookDelivery | null> {
-    const [next] = await this.deliveries
-      .find({ endpointId, orderKey, status: 'pending' })
-      .sort({ occurredAt: 1, offset: 1 })
-      .limit(1)
-      .lean()
-      .exec();
+  async unblockNext(finished: WebhookDelivery, now: Date): Promise<WebhookDelivery | null> {
+    const next = await this.firstPendingOfLine(finished);
     if (!next?.blocked) return null;
     const result = await this.deliveries.updateOne(
       { _id: next._id, blocked: true },
       { $set: { blocked: false, nextAttemptAt: now } },
     );
-    return result.modifiedCount === 1 ? next : null;
+    if (result.modifiedCount !== 1) return null;
+    await this.index.reschedule(next, now);
+    return next;
   }
 
   /** Sends a delivery again, as if new: due now, retried for another window. */
-  replay(endpointId: string, id: string, now: Date, retryUntil: Date) {
-    return this.requeue({ _id: id, endpointId, status: { $ne: 'pending' } }, now, retryUntil);
+  async replay(endpointId: string, id: string, now: Date, retryUntil: Date): Promise<void> {
+    await this.requeue(endpointId, [id], now, retryUntil);
   }
 
-  replayFailed(endpointId: string, now: Date, retryUntil: Date): Promise<number> {
-    return this.requeue({ endpointId, status: 'failed' }, now, retryUntil);
+  async replayFailed(endpointId: string, now: Date, retryUntil: Date): Promise<number> {
+    const failed = await this.deliveries
+      .find({ endpointId, status: 'failed' }, { _id: 1 })
+      .lean()
+      .exec();
+    return this.requeue(
+      endpointId,
+      failed.map((delivery) => delivery._id),
+      now,
+      retryUntil,
+    );
   }
 
   async deleteOfEndpoint(endpointId: string): Promise<void> {
+    const pending = await this.deliveries
+      .find({ endpointId, status: 'pending' }, INDEXED_FIELDS)
+      .lean()
+      .exec();
     await this.deliveries.deleteMany({ endpointId });
+    await this.index.remove(pending);
   }
 
-  /** Pending deliveries of every tenant whose attempt is due, soonest first. */
-  due(now: Date, limit: number): Promise<Array<Pick<WebhookDelivery, '_id' | 'tenantId'>>> {
-    return asSystem('the delivery sweep serves every tenant', () =>
+  /** Pending deliveries of every tenant whose attempt is due, soonest first (from the index). */
+  due(now: Date, limit: number): Promise<DueDelivery[]> {
+    return this.index.due(now, limit);
+  }
+
+  /**
+   * Pending deliveries of every tenant due since before `before`: those the index lost, or a
+   * backlog it holds already (adding those again changes nothing).
+   */
+  overdue(before: Date, limit: number): Promise<IndexedDelivery[]> {
+    return asSystem('the reconciliation of the delivery index serves every tenant', () =>
       this.deliveries
-        .find({ status: 'pending', nextAttemptAt: { $lte: now } }, { _id: 1, tenantId: 1 })
-        .sort({ nextAttemptAt: 1 })
+        .find({ status: 'pending', nextAttemptAt: { $lte: before } }, INDEXED_FIELDS)
         .limit(limit)
         .lean()
         .exec(),
     );
   }
 
+  /** Puts deliveries that the index lost back into it. */
+  restoreToIndex(deliveries: IndexedDelivery[]): Promise<void> {
+    return this.index.add(deliveries);
+  }
+
+  /**
+   * The line's first delivery still pending, read by id: a head the index kept after its
+   * delivery was done with (a crash between writes) is dropped on the way.
+   */
+  private async firstPendingOfLine(of: WebhookDelivery): Promise<WebhookDelivery | null> {
+    for (let look = 0; look < STALE_HEADS_PER_LOOK; look++) {
+      const head = await this.index.headOf(of);
+      if (!head) return null;
+      const id = deliveryIdOfLineMember(head);
+      if (id === of._id) return of;
+      const found = await this.deliveries.findOne({ _id: id }).lean().exec();
+      if (found?.status === 'pending') return found;
+      await this.index.dropFromLine(of, head);
+    }
+    return null;
+  }
+
+  /** Pending again, due now and retried for another window; the number requeued. */
   private async requeue(
-    filter: FilterQuery<WebhookDelivery>,
+    endpointId: string,
+    ids: string[],
     now: Date,
     retryUntil: Date,
   ): Promise<number> {
-    const result = await this.deliveries.updateMany(filter, {
-      $set: {
-        status: 'pending',
-        nextAttemptAt: now,
-        retryUntil,
-        blocked: false,
-        claim: null,
-        error: null,
+    if (ids.length === 0) return 0;
+    const result = await this.deliveries.updateMany(
+      { _id: { $in: ids }, endpointId, status: { $ne: 'pending' } },
+      {
+        $set: {
+          status: 'pending',
+          nextAttemptAt: now,
+          retryUntil,
+          blocked: false,
+          claim: null,
+          error: null,
+        },
       },
-    });
+    );
+    const requeued = await this.deliveries
+      .find({ _id: { $in: ids }, endpointId, status: 'pending' }, INDEXED_FIELDS)
+      .lean()
+      .exec();
+    await this.index.add(requeued);
     return result.modifiedCount;
   }
 }

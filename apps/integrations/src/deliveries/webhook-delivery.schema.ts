@@ -89,9 +89,8 @@ export const WebhookDeliverySchema = SchemaFactory.createForClass(WebhookDeliver
 WebhookDeliverySchema.plugin(tenantScopedPlugin);
 // An event redelivered by Kafka makes no second delivery.
 WebhookDeliverySchema.index({ endpointId: 1, webhookId: 1 }, { unique: true });
-// The sweep, across tenants: pending deliveries whose attempt is due.
+// The reconciliation, across tenants: pending deliveries long overdue (what is due and what goes
+// first are asked of Redis's index: PendingDeliveryIndex).
 WebhookDeliverySchema.index({ status: 1, nextAttemptAt: 1 });
-// Head of line: an earlier pending delivery of the same conversation to the same endpoint.
-WebhookDeliverySchema.index({ tenantId: 1, endpointId: 1, orderKey: 1, status: 1, occurredAt: 1 });
 // The delivery log, newest first.
 WebhookDeliverySchema.index({ tenantId: 1, endpointId: 1, createdAt: -1, _id: -1 });

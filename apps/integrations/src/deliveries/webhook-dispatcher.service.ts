@@ -64,7 +64,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
       return;
     }
     const attempt = forTenant(tenantId, 'a webhook delivery of the tenant', () =>
-      this.attempt(deliveryId, patient ? CLAIM_RETRIES : 0),
+      this.attempt(tenantId, deliveryId, patient ? CLAIM_RETRIES : 0),
     )
       .catch((error: Error) =>
         this.logger.warn(`delivery ${deliveryId} could not be attempted: ${error.message}`),
@@ -90,7 +90,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
     this.dispatch(tenantId, deliveryId, patient);
   }
 
-  private async attempt(deliveryId: string, retries: number): Promise<void> {
+  private async attempt(tenantId: string, deliveryId: string, retries: number): Promise<void> {
     let claim = await this.claims.take(deliveryId, this.claimMs);
     for (let retry = 0; !claim && retry < retries; retry++) {
       await sleep(CLAIM_RETRY_MS);
@@ -98,15 +98,15 @@ export class WebhookDispatcher implements OnModuleDestroy {
     }
     if (!claim) return;
     try {
-      await this.attemptClaimed(deliveryId, claim);
+      await this.attemptClaimed(tenantId, deliveryId, claim);
     } finally {
       await this.claims.release(deliveryId, claim);
     }
   }
 
-  private async attemptClaimed(deliveryId: string, claim: string): Promise<void> {
+  private async attemptClaimed(tenantId: string, deliveryId: string, claim: string) {
     const now = new Date();
-    const delivery = await this.deliveries.claim(deliveryId, claim, now, this.claimMs);
+    const delivery = await this.deliveries.claim(tenantId, deliveryId, claim, now, this.claimMs);
     if (!delivery) return;
     const endpoint = await this.endpoints.findById(delivery.endpointId);
     if (!endpoint?.enabled) {
@@ -206,11 +206,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
   }
 
   private async releaseNext(delivery: WebhookDelivery): Promise<void> {
-    const next = await this.deliveries.unblockNext(
-      delivery.endpointId,
-      delivery.orderKey,
-      new Date(),
-    );
+    const next = await this.deliveries.unblockNext(delivery, new Date());
     if (next) this.dispatch(delivery.tenantId, next._id, true);
   }
 }

@@ -4,6 +4,7 @@ import { DeliveryClaims } from '../deliveries/delivery-claims';
 import { DeliverySweeper } from '../deliveries/delivery-sweeper.service';
 import { DisabledEndpointAlerts } from '../deliveries/disabled-endpoint-alerts';
 import { WebhookDeliveriesRepository } from '../deliveries/webhook-deliveries.repository';
+import { PendingDeliveryIndex } from '../deliveries/pending-delivery-index';
 import { WebhookDelivery, WebhookDeliverySchema } from '../deliveries/webhook-delivery.schema';
 import { WebhookDispatcher } from '../deliveries/webhook-dispatcher.service';
 import { WebhookFanOut } from '../deliveries/webhook-fan-out.service';
@@ -31,6 +32,7 @@ import { WebhooksController } from './webhooks.controller';
     WebhookEndpointsService,
     WebhookSecrets,
     WebhookDeliveriesRepository,
+    PendingDeliveryIndex,
     WebhookDispatcher,
     WebhookFanOut,
     DeliverySweeper,
