@@ -150,6 +150,20 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('holds back a loop of test events: the 11th in a minute gets 429, another endpoint is not held', async () => {
+    const hooks = await receiver();
+    const looped = await fixture.endpoint(admin, hooks.url);
+    const other = await fixture.endpoint(admin, hooks.url);
+    const api = fixture.api(admin.accessToken);
+    for (let sent = 0; sent < 10; sent++) await api.post(`/webhooks/${looped.id}/test`).expect(202);
+
+    const refused = await api.post(`/webhooks/${looped.id}/test`).expect(429);
+    expect(refused.body.code).toBe('webhook_rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    await api.post(`/webhooks/${other.id}/test`).expect(202);
+    await eventually(() => expect(hooks.received).toHaveLength(11));
+  });
+
   it('gets every event through a receiver that fails, then recovers: in order per conversation, none lost', async () => {
     // Down for its first 6 requests, then up.
     const hooks = await receiver((_webhook, index) => (index < 6 ? 500 : 200));

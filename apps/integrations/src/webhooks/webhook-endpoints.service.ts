@@ -16,6 +16,7 @@ import {
 import { WebhookDispatcher } from '../deliveries/webhook-dispatcher.service';
 import { type IntegrationsConfig } from '../integrations.config';
 import { OutboundGuard } from '../outbound/outbound-guard';
+import { WebhookActionLimits } from './webhook-action-limits';
 import { webhookTestEvent } from './webhook-test-event';
 import { webhookErrors } from './webhook-errors';
 import {
@@ -45,6 +46,7 @@ export class WebhookEndpointsService {
     private readonly secrets: WebhookSecrets,
     private readonly dispatcher: WebhookDispatcher,
     private readonly sweeper: DeliverySweeper,
+    private readonly limits: WebhookActionLimits,
   ) {}
 
   async list(): Promise<WebhookEndpointView[]> {
@@ -108,6 +110,7 @@ export class WebhookEndpointsService {
 
   async replay(id: string, deliveryId: string): Promise<WebhookDeliveryView> {
     await this.ownEnabled(id);
+    await this.limits.consume('replay', id);
     const now = new Date();
     if (!(await this.deliveries.findById(id, deliveryId))) throw webhookErrors.deliveryNotFound();
     await this.deliveries.replay(id, deliveryId, now, this.retryUntil(now));
@@ -117,6 +120,7 @@ export class WebhookEndpointsService {
 
   async replayFailed(id: string): Promise<{ replayed: number }> {
     await this.ownEnabled(id);
+    await this.limits.consume('replay-failed', id);
     const now = new Date();
     const replayed = await this.deliveries.replayFailed(id, now, this.retryUntil(now));
     this.sweeper.trigger();
@@ -126,6 +130,7 @@ export class WebhookEndpointsService {
   /** Queues a `parley.test.v1` event for the endpoint, whatever it subscribed to. */
   async sendTest(id: string): Promise<WebhookDeliveryView> {
     const endpoint = await this.ownEnabled(id);
+    await this.limits.consume('test', id);
     const now = new Date();
     const [delivery] = await this.deliveries.createDue(
       [webhookTestEvent(endpoint, now, this.retryUntil(now))],

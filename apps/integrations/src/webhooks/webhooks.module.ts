@@ -14,6 +14,7 @@ import { WebhookHttpClient } from '../outbound/webhook-http-client';
 import { WebhookEndpoint, WebhookEndpointSchema } from './webhook-endpoint.schema';
 import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { WebhookActionLimits } from './webhook-action-limits';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhooksController } from './webhooks.controller';
 
@@ -31,6 +32,7 @@ import { WebhooksController } from './webhooks.controller';
     WebhookEndpointsRepository,
     WebhookEndpointsService,
     WebhookSecrets,
+    WebhookActionLimits,
     WebhookDeliveriesRepository,
     PendingDeliveryIndex,
     WebhookDispatcher,
