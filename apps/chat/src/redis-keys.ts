@@ -59,6 +59,8 @@ export const redisKeys = {
   requestLimits: (policy: string) => `parley:chat:limit:${policy}`,
   /** Prefix of the widget's limits (see WidgetRateLimits), keyed by address, chatbot or email. */
   widgetRates: () => 'parley:chat:rate:widget',
+  /** Prefix of the limit on how often one conversation is rated (see CsatService). */
+  csatRates: () => 'parley:chat:rate:csat',
 };
 
 export const socketRooms = {

@@ -202,6 +202,19 @@ describe('visitors rate resolved conversations (CSAT)', () => {
       .query({ token: forged, rating: 5 })
       .expect(400);
     expect((await summaryOf(admin, roomId)).csat?.rating).toBe(4);
+
+    // A loop on the link: past 10 ratings in 10 minutes the page says so and nothing changes,
+    // from the widget either.
+    for (let rated = 2; rated < 10; rated++)
+      await request(fixture.chat.url).get('/api/chat/csat').query({ token, rating: 5 }).expect(200);
+    const held = await request(fixture.chat.url)
+      .get('/api/chat/csat')
+      .query({ token, rating: 2 })
+      .expect(429);
+    expect(held.text).toContain('Too many ratings');
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+    await rate(roomId, visitorToken, { rating: 2 }).expect(429);
+    expect((await summaryOf(admin, roomId)).csat?.rating).toBe(5);
   });
 
   it('mails no rating link for a conversation closed other than as resolved', async () => {

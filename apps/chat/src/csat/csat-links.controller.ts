@@ -1,6 +1,6 @@
 import { Public } from '@app/auth';
 import { CSAT_COMMENT_MAX, CSAT_RATINGS, type CsatRating, csatRatingSchema } from '@app/contracts';
-import { AppHttpError } from '@app/platform';
+import { AppHttpError, TooManyRequestsError } from '@app/platform';
 import { forTenant } from '@app/tenancy';
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiConsumes, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -33,6 +33,11 @@ const commentParam = z.string().max(CSAT_COMMENT_MAX).optional();
 @ApiResponse({
   status: 409,
   description: 'An HTML page: the conversation was not closed as resolved.',
+  content: HTML_PAGE,
+})
+@ApiResponse({
+  status: 429,
+  description: 'An HTML page: the conversation was rated 10 times in 10 minutes (`Retry-After`).',
   content: HTML_PAGE,
 })
 @Public()
@@ -130,6 +135,15 @@ export class CsatLinksController {
       } catch (error) {
         if (!(error instanceof AppHttpError)) throw error;
         const status = error.getStatus();
+        if (error instanceof TooManyRequestsError) {
+          res.setHeader('Retry-After', String(error.retryAfterSeconds));
+          return this.problem(
+            res,
+            429,
+            'Too many ratings',
+            'This conversation was rated many times in the last minutes. Try again later.',
+          );
+        }
         return status === 409
           ? this.problem(
               res,

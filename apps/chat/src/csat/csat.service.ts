@@ -1,8 +1,10 @@
 import { CsatRatedV1, type CsatSource, type RoomCsat } from '@app/contracts';
 import { EventPublisher } from '@app/messaging';
-import { AppHttpError } from '@app/platform';
-import { Injectable } from '@nestjs/common';
+import { AppHttpError, REDIS, RedisRateLimits } from '@app/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { chatErrors } from '../chat-errors';
+import { redisKeys } from '../redis-keys';
 import { roomChanges } from '../rooms/room-changes';
 import { roomCsat } from '../rooms/room-summary';
 import { type StoredCsat } from '../rooms/room.schema';
@@ -29,14 +31,32 @@ export const csatErrors = {
  */
 @Injectable()
 export class CsatService {
+  /**
+   * A visitor changes their mind a few times at most; a loop on a rating link (or a leaked
+   * room token) would make every change an event for analytics and the webhooks.
+   */
+  private readonly limits: RedisRateLimits<'room'>;
+
   constructor(
     private readonly repository: RoomsRepository,
     private readonly rooms: RoomsService,
     private readonly events: EventPublisher,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+  ) {
+    this.limits = new RedisRateLimits(
+      redis,
+      redisKeys.csatRates(),
+      { room: { points: 10, duration: 600 } },
+      { code: 'csat_rate_limited', what: 'ratings of this conversation' },
+    );
+  }
 
-  /** Rates the room of the tenant in context; 404 unknown, 409 not closed as resolved. */
+  /**
+   * Rates the room of the tenant in context; 404 unknown, 409 not closed as resolved, 429 past
+   * 10 ratings of the room in 10 minutes.
+   */
   async rate(roomId: string, input: CsatInput, via: CsatSource): Promise<RoomCsat> {
+    await this.limits.consume('room', roomId);
     let replaced: StoredCsat | null = null;
     const rating = {
       rating: input.rating,
