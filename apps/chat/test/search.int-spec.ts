@@ -129,6 +129,12 @@ describe('conversation search (GET /search)', () => {
     expect(byName[0].highlights[0]).toBe('Rosa <mark>Quintana</mark>');
     const byEmail = await found(chat.admin, { q: chat.email.toUpperCase() });
     expect(byEmail.map((result) => result.kind)).toEqual(['visitor']);
+
+    // Where the time went, for the browser's developer tools.
+    const timed = await search(chat.admin, { q: 'invoice' }).expect(200);
+    expect(timed.headers['server-timing']).toMatch(
+      /^audience;dur=[\d.]+, engine;dur=[\d.]+, rooms;dur=[\d.]+$/,
+    );
   });
 
   it('never reaches another tenant, whatever the filters name', async () => {

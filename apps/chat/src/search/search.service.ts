@@ -20,6 +20,12 @@ interface Hit {
   highlight?: Record<string, string[]>;
 }
 
+/** How long each step of a search took, for the `Server-Timing` header (ms). */
+export interface SearchTimings {
+  engine: number;
+  rooms: number;
+}
+
 /**
  * Conversation search for agents: the tenant's alias of the search index, queried with the
  * agent's audience and filters, each hit joined to its conversation as the database has it now.
@@ -34,20 +40,21 @@ export class SearchService {
     private readonly rooms: RoomsService,
   ) {}
 
-  async search(request: SearchRequest): Promise<SearchPage> {
+  async search(request: SearchRequest): Promise<{ page: SearchPage; timings: SearchTimings }> {
+    const started = performance.now();
     const hits = await this.query(request);
+    const queried = performance.now();
     const shown = hits.slice(0, request.limit);
     const summaries = await this.currentRooms(shown.map((hit) => hit._source.roomId));
+    const timings = { engine: queried - started, rooms: performance.now() - queried };
     const results = shown.flatMap((hit): SearchResult[] => {
       const room = summaries.get(hit._source.roomId);
       // Deleted since it was indexed: its removal from the index is on its way.
       return room ? [toResult(hit, room)] : [];
     });
     const last = shown.at(-1);
-    return {
-      results,
-      nextCursor: hits.length > request.limit && last ? searchCursor(last.sort) : null,
-    };
+    const nextCursor = hits.length > request.limit && last ? searchCursor(last.sort) : null;
+    return { page: { results, nextCursor }, timings };
   }
 
   private async query(request: SearchRequest): Promise<Hit[]> {
