@@ -41,6 +41,12 @@ export const chatConfigSchema = z.object({
    * found at most this long after its deadline.
    */
   SLA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(5000),
+  /**
+   * How often one replica searches the rooms for SLA deadlines the Redis index lost (a crash
+   * between writing a room and indexing it, a Redis that lost its data) and for breaches whose
+   * writer died before publishing them: a scan of the rooms, too slow to run at every sweep.
+   */
+  SLA_RECONCILE_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
   /** How long a blocked visitor's address stays blocked (30 days); email blocks do not lapse. */
   ADDRESS_BLOCK_TTL_SECONDS: z.coerce
     .number()

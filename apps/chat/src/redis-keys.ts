@@ -45,6 +45,10 @@ export const redisKeys = {
    * deployment's database, as the standby's set is.
    */
   slaSweepLock: (database: string) => `parley:chat:sla-sweep:lock:${database}`,
+  /** The SLA deadlines still watched, by due time (see SlaDeadlineIndex), per deployment. */
+  slaDeadlines: (database: string) => `parley:chat:sla-deadlines:${database}`,
+  /** Set while a reconciliation of the SLA deadlines is recent, so one replica does it. */
+  slaReconciled: (database: string) => `parley:chat:sla-reconciled:${database}`,
   /** Rooms with a visitor connected, scored by when a replica last saw the visitor's socket. */
   visitorsSeen: (database: string) => `parley:chat:visitors-seen:${database}`,
   /** Every message a sender (`visitor:<room>` or `agent:<id>`) tried to send in its 10 s window. */

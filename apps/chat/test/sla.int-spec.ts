@@ -8,6 +8,9 @@ import {
 import { bearer, eventually, type SignedIn, type TestChatbot, TopicProbe } from '@app/testing';
 import { forTenant } from '@app/tenancy';
 import request from 'supertest';
+import { REDIS } from '@app/platform';
+import type Redis from 'ioredis';
+import { redisKeys } from '../src/redis-keys';
 import { SlaBreaches } from '../src/sla/sla-breaches.service';
 import { type ChatSocket, ChatFixture, Inbox } from './chat-fixture';
 
@@ -18,10 +21,11 @@ describe('SLA deadlines, breaches and escalation (two chat replicas)', () => {
   let breaches: TopicProbe;
 
   beforeAll(async () => {
-    // Sweeps five times a second on each replica, so a 1-second target breaches within a test.
+    // Sweeps five times a second on each replica, so a 1-second target breaches within a test;
+    // the rooms are searched for lost deadlines and unpublished breaches every second.
     fixture = await ChatFixture.start({
       replicas: 2,
-      overrides: { SLA_SWEEP_INTERVAL_MS: '200' },
+      overrides: { SLA_SWEEP_INTERVAL_MS: '200', SLA_RECONCILE_MS: '1000' },
     });
     breaches = await TopicProbe.start([SlaBreachedV1.topic, NotificationRequestedV1.topic]);
   });
@@ -387,6 +391,28 @@ describe('SLA deadlines, breaches and escalation (two chat replicas)', () => {
       kind: 'resolution',
       dueAt: dueAt.toISOString(),
     });
+  });
+
+  it('breaches a room whose deadlines Redis lost: the rooms are searched for them again', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    await policy(admin.tenant.id, {
+      priority: 'normal',
+      firstResponseSeconds: 3,
+      resolutionSeconds: 3600,
+    });
+    const { roomId } = await openRoom(chatbot);
+    // As a Redis that restarted without its data: the index forgets the room's deadlines.
+    const redis = fixture.chat.app.get<Redis>(REDIS);
+    const index = redisKeys.slaDeadlines(fixture.chat.config.MONGO_DB);
+    const members = (await redis.zrange(index, 0, -1)).filter((member) => member.includes(roomId));
+    expect(members).toHaveLength(2);
+    await redis.zrem(index, ...members);
+
+    await eventually(async () =>
+      expect((await room(admin, roomId)).sla!.firstResponse.breachedAt).not.toBeNull(),
+    );
+    await eventually(() => expect(breachEvents(roomId)).toHaveLength(1));
+    expect(breachEvents(roomId)[0].payload.kind).toBe('first_response');
   });
 
   it('reassigns a breached room to the agent the policy names', async () => {

@@ -21,6 +21,7 @@ import { priorityRank, routedTeam } from './room-routing';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
 import { SlaClock } from '../sla/sla-clock.service';
+import { SlaDeadlineIndex } from '../sla/sla-deadline-index';
 
 /** Who moves a room: an agent, or (no user) the SLA's escalation. */
 type Mover = { userId: string | null; name: string };
@@ -47,6 +48,7 @@ export class RoomMoves {
     private readonly events: EventPublisher,
     private readonly capacity: AgentCapacityGuard,
     private readonly slaClock: SlaClock,
+    private readonly slaDeadlines: SlaDeadlineIndex,
   ) {}
 
   /** The room's agent or a supervisor sets its category (null: none) and/or priority. */
@@ -87,6 +89,7 @@ export class RoomMoves {
         }),
       { onlyAsSeen: false },
     );
+    await this.slaDeadlines.watch([changed]);
     const said = [
       fields.category !== undefined ? `the category to ${categoryName ?? 'none'}` : null,
       fields.priority !== undefined ? `the priority to ${priority}` : null,

@@ -13,11 +13,12 @@ import { RoomCache } from './room-cache';
 import { roomChanges } from './room-changes';
 import { type RoomChange, type RoomRecord, toRecord, type Transition } from './room-record';
 import { type CloseReason, Room, RoomTransition } from './room.schema';
-import { ROOM_PRIORITIES, type RoomPriority, type SlaKind } from '@app/contracts';
+import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { TeamsRepository } from '../directory/teams.repository';
 import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
 import { type HistoryPosition, historyMatch, type RoomHistoryFilter } from './room-history';
 import { SlaClock } from '../sla/sla-clock.service';
+import { type RoomDeadlines, SlaDeadlineIndex } from '../sla/sla-deadline-index';
 
 /** Where a page of the queue starts after: the last room of the page before. */
 export interface QueuePosition {
@@ -64,6 +65,7 @@ export class RoomsRepository implements OnModuleInit {
     private readonly cache: RoomCache,
     private readonly teams: TeamsRepository,
     private readonly slaClock: SlaClock,
+    private readonly slaDeadlines: SlaDeadlineIndex,
   ) {}
 
   /**
@@ -124,6 +126,7 @@ export class RoomsRepository implements OnModuleInit {
         const record = toRecord(created.toObject());
         await this.messageSeqs.start(record);
         await this.cache.store(record);
+        await this.slaDeadlines.watch([record]);
         return record;
       } catch (error) {
         // The only other unique key is the display id: it was handed out twice.
@@ -266,36 +269,37 @@ export class RoomsRepository implements OnModuleInit {
   }
 
   /**
-   * Open rooms of every tenant whose SLA target passed unmet and unmarked, soonest due first,
-   * for the breach sweep (across tenants: each room names its own).
+   * Rooms of every tenant not closed whose SLA targets are neither met nor breached, with just
+   * their deadlines: what the SLA deadline index must hold (its reconciliation; a scan).
    */
-  async slaDue(now: Date, limit: number): Promise<Array<{ room: RoomRecord; kind: SlaKind }>> {
-    const open = { status: { $in: ['queued', 'active', 'offline'] } };
-    const [firstResponse, resolution] = await asSystem('the SLA breach sweep', () =>
-      Promise.all([
-        this.rooms
-          .find({
-            ...open,
-            firstResponseDueAt: { $lte: now },
-            firstRespondedAt: null,
-            firstResponseBreachedAt: null,
-          })
-          .sort({ firstResponseDueAt: 1 })
-          .limit(limit)
-          .lean()
-          .exec(),
-        this.rooms
-          .find({ ...open, resolutionDueAt: { $lte: now }, resolutionBreachedAt: null })
-          .sort({ resolutionDueAt: 1 })
-          .limit(limit)
-          .lean()
-          .exec(),
-      ]),
+  async slaPending(): Promise<RoomDeadlines[]> {
+    const rooms = await asSystem('the reconciliation of the SLA deadline index', () =>
+      this.rooms
+        .find(
+          {
+            status: { $ne: 'closed' },
+            $or: [
+              {
+                firstResponseDueAt: { $ne: null },
+                firstRespondedAt: null,
+                firstResponseBreachedAt: null,
+              },
+              { resolutionDueAt: { $ne: null }, resolutionBreachedAt: null },
+            ],
+          },
+          {
+            tenantId: 1,
+            firstResponseDueAt: 1,
+            firstRespondedAt: 1,
+            firstResponseBreachedAt: 1,
+            resolutionDueAt: 1,
+            resolutionBreachedAt: 1,
+          },
+        )
+        .lean()
+        .exec(),
     );
-    return [
-      ...firstResponse.map((room) => ({ room: toRecord(room), kind: 'first_response' as const })),
-      ...resolution.map((room) => ({ room: toRecord(room), kind: 'resolution' as const })),
-    ];
+    return rooms.map(({ _id, ...deadlines }) => ({ id: _id, ...deadlines }));
   }
 
   /**
