@@ -148,18 +148,19 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
-   * Marks a due delivery as attempted under `claim` (see DeliveryClaims, which decides who may):
-   * pushes its due time `leaseMs` ahead, so sweeps leave it alone until then, or take it over
-   * if its attempt died. Null when it is not due.
+   * The delivery, if it is pending and due, for the replica holding its claim (DeliveryClaims
+   * decides who may attempt it): its due time in the index moves `leaseMs` ahead, so sweeps leave
+   * it alone until then, or take it over if its attempt died. Null when it is not due. `known`:
+   * the delivery as it was just stored, not read back.
    */
   async claim(
     tenantId: string,
     id: string,
-    claim: string,
     now: Date,
     leaseMs: number,
+    known?: WebhookDelivery,
   ): Promise<WebhookDelivery | null> {
-    const found = await this.deliveries.findOne({ _id: id }).lean().exec();
+    const found = known ?? (await this.deliveries.findOne({ _id: id }).lean().exec());
     // Done with already, or deleted: the index still had it, from a crash between writes.
     if (!found) {
       await this.index.undue({ _id: id, tenantId });
@@ -173,10 +174,8 @@ export class WebhookDeliveriesRepository {
       await this.index.reschedule(found, found.nextAttemptAt);
       return null;
     }
-    const held = { claim, blocked: false, nextAttemptAt: new Date(now.getTime() + leaseMs) };
-    await this.deliveries.updateOne({ _id: id }, { $set: held });
-    await this.index.reschedule(found, held.nextAttemptAt);
-    return { ...found, ...held };
+    await this.index.reschedule(found, new Date(now.getTime() + leaseMs));
+    return { ...found, blocked: false };
   }
 
   /** Whether an earlier delivery of the same conversation to the same endpoint is pending. */
@@ -187,27 +186,26 @@ export class WebhookDeliveriesRepository {
 
   /** Marks a claimed delivery as waiting behind an earlier one (see `unblockNext`). */
   async block(delivery: WebhookDelivery, until: Date): Promise<void> {
-    await this.deliveries.updateOne(
-      { _id: delivery._id, claim: delivery.claim },
-      { $set: { blocked: true, nextAttemptAt: until } },
-    );
+    await this.deliveries.updateOne(unchangedSince(delivery), {
+      $set: { blocked: true, nextAttemptAt: until },
+    });
     await this.index.reschedule(delivery, until);
   }
 
   /** Takes back a claimed delivery's mark of waiting: its holder sends it now. */
   async unblock(delivery: WebhookDelivery): Promise<void> {
-    await this.deliveries.updateOne(
-      { _id: delivery._id, claim: delivery.claim },
-      { $set: { blocked: false } },
-    );
+    await this.deliveries.updateOne(unchangedSince(delivery), { $set: { blocked: false } });
   }
 
-  /** Records an attempt, if the claim is still this one's; false when it was taken over. */
+  /**
+   * Records an attempt, unless another one was recorded since the delivery was read (a replica
+   * that took it over after this one's claim expired); false then.
+   */
   async record(delivery: WebhookDelivery, outcome: AttemptOutcome, at: Date): Promise<boolean> {
-    const result = await this.deliveries.updateOne(
-      { _id: delivery._id, claim: delivery.claim },
-      { $set: { ...outcome, claim: null, lastAttemptAt: at }, $inc: { attempts: 1 } },
-    );
+    const result = await this.deliveries.updateOne(unchangedSince(delivery), {
+      $set: { ...outcome, blocked: false, lastAttemptAt: at },
+      $inc: { attempts: 1 },
+    });
     if (result.modifiedCount !== 1) return false;
     if (outcome.status === 'pending' && outcome.nextAttemptAt)
       await this.index.reschedule(delivery, outcome.nextAttemptAt);
@@ -217,10 +215,9 @@ export class WebhookDeliveriesRepository {
 
   /** Fails a pending delivery without an attempt (its endpoint is disabled). */
   async fail(delivery: WebhookDelivery, error: WebhookDelivery['error']): Promise<void> {
-    await this.deliveries.updateOne(
-      { _id: delivery._id, claim: delivery.claim },
-      { $set: { status: 'failed', error, claim: null, nextAttemptAt: null } },
-    );
+    await this.deliveries.updateOne(unchangedSince(delivery), {
+      $set: { status: 'failed', error, nextAttemptAt: null },
+    });
     await this.index.remove([delivery]);
   }
 
@@ -324,7 +321,6 @@ export class WebhookDeliveriesRepository {
           nextAttemptAt: now,
           retryUntil,
           blocked: false,
-          claim: null,
           error: null,
         },
       },
@@ -336,6 +332,11 @@ export class WebhookDeliveriesRepository {
     await this.index.add(requeued);
     return result.modifiedCount;
   }
+}
+
+/** The delivery as it was read: still pending, with no attempt recorded since. */
+function unchangedSince(delivery: WebhookDelivery): FilterQuery<WebhookDelivery> {
+  return { _id: delivery._id, status: 'pending', attempts: delivery.attempts };
 }
 
 function encodeCursor(delivery: WebhookDelivery): string {

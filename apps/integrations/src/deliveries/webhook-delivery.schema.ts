@@ -48,10 +48,6 @@ export class WebhookDelivery {
   @Prop({ type: Date, default: null })
   nextAttemptAt!: Date | null;
 
-  /** The replica's claim on the attempt in flight: only its holder records the outcome. */
-  @Prop({ type: String, default: null })
-  claim!: string | null;
-
   /** Waits for an earlier delivery of the same conversation to the same endpoint. */
   @Prop({ type: Boolean, default: false })
   blocked!: boolean;

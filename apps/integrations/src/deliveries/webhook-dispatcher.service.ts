@@ -11,6 +11,7 @@ import {
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { signatureHeaders } from '../webhooks/webhook-signature';
 import { DeliveryClaims } from './delivery-claims';
+import { EndpointSnapshots } from './endpoint-snapshots';
 import { DisabledEndpointAlerts } from './disabled-endpoint-alerts';
 import { retryDelay } from './retry-delay';
 import { type AttemptOutcome, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -24,6 +25,16 @@ const CLAIM_RETRIES = 5;
 /** Attempts at once per replica: more would only queue on the database and the sockets. */
 const MAX_IN_FLIGHT = 64;
 
+interface DispatchOptions {
+  /**
+   * When its claim is held, try again a few times in the next moments (the next delivery of a
+   * conversation, whose own previous attempt may be finishing).
+   */
+  patient?: boolean;
+  /** The delivery as it was just stored, so the attempt need not read it back. */
+  known?: WebhookDelivery;
+}
+
 /**
  * Attempts deliveries: claims one (so exactly one replica sends it: DeliveryClaims), holds it back while an
  * earlier delivery of its conversation to the same endpoint is pending, signs and sends it, and
@@ -35,7 +46,7 @@ const MAX_IN_FLIGHT = 64;
 export class WebhookDispatcher implements OnModuleDestroy {
   private readonly logger = new Logger(WebhookDispatcher.name);
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly waiting = new Map<string, { tenantId: string; patient: boolean }>();
+  private readonly waiting = new Map<string, { tenantId: string } & DispatchOptions>();
   private stopping = false;
   private readonly claimMs: number;
 
@@ -43,6 +54,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
     @InjectConfig() private readonly config: IntegrationsConfig,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly endpoints: WebhookEndpointsRepository,
+    private readonly snapshots: EndpointSnapshots,
     private readonly client: WebhookHttpClient,
     private readonly secrets: WebhookSecrets,
     private readonly alerts: DisabledEndpointAlerts,
@@ -51,20 +63,16 @@ export class WebhookDispatcher implements OnModuleDestroy {
     this.claimMs = config.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS;
   }
 
-  /**
-   * Attempts the delivery in the background, if it is due and no replica holds it. `patient`:
-   * when its claim is held, try again a few times in the next moments (the next delivery of a
-   * conversation, whose own previous attempt may be finishing).
-   */
-  dispatch(tenantId: string, deliveryId: string, patient = false): void {
+  /** Attempts the delivery in the background, if it is due and no replica holds it. */
+  dispatch(tenantId: string, deliveryId: string, options: DispatchOptions = {}): void {
     if (this.stopping) return;
     // A burst waits its turn here (it is in the database too: a crash loses nothing).
     if (this.inFlight.size >= MAX_IN_FLIGHT) {
-      this.waiting.set(deliveryId, { tenantId, patient });
+      this.waiting.set(deliveryId, { tenantId, ...options });
       return;
     }
     const attempt = forTenant(tenantId, 'a webhook delivery of the tenant', () =>
-      this.attempt(tenantId, deliveryId, patient ? CLAIM_RETRIES : 0),
+      this.attempt(tenantId, deliveryId, options),
     )
       .catch((error: Error) =>
         this.logger.warn(`delivery ${deliveryId} could not be attempted: ${error.message}`),
@@ -85,12 +93,13 @@ export class WebhookDispatcher implements OnModuleDestroy {
   private next(): void {
     const [first] = this.waiting;
     if (!first) return;
-    const [deliveryId, { tenantId, patient }] = first;
+    const [deliveryId, { tenantId, ...options }] = first;
     this.waiting.delete(deliveryId);
-    this.dispatch(tenantId, deliveryId, patient);
+    this.dispatch(tenantId, deliveryId, options);
   }
 
-  private async attempt(tenantId: string, deliveryId: string, retries: number): Promise<void> {
+  private async attempt(tenantId: string, deliveryId: string, options: DispatchOptions) {
+    const retries = options.patient ? CLAIM_RETRIES : 0;
     let claim = await this.claims.take(deliveryId, this.claimMs);
     for (let retry = 0; !claim && retry < retries; retry++) {
       await sleep(CLAIM_RETRY_MS);
@@ -98,17 +107,17 @@ export class WebhookDispatcher implements OnModuleDestroy {
     }
     if (!claim) return;
     try {
-      await this.attemptClaimed(tenantId, deliveryId, claim);
+      await this.attemptClaimed(tenantId, deliveryId, options.known);
     } finally {
       await this.claims.release(deliveryId, claim);
     }
   }
 
-  private async attemptClaimed(tenantId: string, deliveryId: string, claim: string) {
+  private async attemptClaimed(tenantId: string, deliveryId: string, known?: WebhookDelivery) {
     const now = new Date();
-    const delivery = await this.deliveries.claim(tenantId, deliveryId, claim, now, this.claimMs);
+    const delivery = await this.deliveries.claim(tenantId, deliveryId, now, this.claimMs, known);
     if (!delivery) return;
-    const endpoint = await this.endpoints.findById(delivery.endpointId);
+    const endpoint = await this.snapshots.get(delivery.endpointId);
     if (!endpoint?.enabled) {
       await this.deliveries.fail(delivery, 'endpoint_disabled');
       return this.releaseNext(delivery);
@@ -154,7 +163,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
       durationMs: result.durationMs,
     };
     if (result.status !== undefined && result.status >= 200 && result.status < 300) {
-      if (endpoint.failingSince) await this.endpoints.markSucceeded(endpoint._id);
+      await this.snapshots.succeeded(endpoint);
       return {
         ...answer,
         status: 'delivered',
@@ -188,7 +197,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
    * that ends a streak as long as WEBHOOK_DISABLE_AFTER_MS disables it and emails its admins.
    */
   private async failed(endpoint: EndpointRecord, at: Date, result: AttemptResult) {
-    const since = (await this.endpoints.markFailing(endpoint._id, at)) ?? at;
+    const since = (await this.snapshots.failed(endpoint, at)) ?? at;
     if (at.getTime() - since.getTime() < this.config.WEBHOOK_DISABLE_AFTER_MS) return false;
     const disabled = await this.endpoints.disableIfFailingSince(
       endpoint._id,
@@ -207,6 +216,6 @@ export class WebhookDispatcher implements OnModuleDestroy {
 
   private async releaseNext(delivery: WebhookDelivery): Promise<void> {
     const next = await this.deliveries.unblockNext(delivery, new Date());
-    if (next) this.dispatch(delivery.tenantId, next._id, true);
+    if (next) this.dispatch(delivery.tenantId, next._id, { patient: true });
   }
 }

@@ -72,7 +72,7 @@ export class WebhookFanOut implements OnApplicationBootstrap, OnModuleDestroy {
                 retryUntil,
               });
           for (const delivery of await this.deliveries.createDue(items, now))
-            this.dispatcher.dispatch(tenantId, delivery._id);
+            this.dispatcher.dispatch(tenantId, delivery._id, { known: delivery });
         }),
       ),
     );

@@ -136,7 +136,7 @@ export class WebhookEndpointsService {
       [webhookTestEvent(endpoint, now, this.retryUntil(now))],
       now,
     );
-    this.dispatcher.dispatch(endpoint.tenantId, delivery._id);
+    this.dispatcher.dispatch(endpoint.tenantId, delivery._id, { known: delivery });
     return toDeliveryView(delivery);
   }
 
