@@ -85,7 +85,7 @@ export const integrationsConfigSchema = z
      * How often each replica searches the database for pending deliveries long overdue, to put
      * back into Redis's index those it lost (a crash between the two writes, or a Redis flushed).
      */
-    WEBHOOK_RECONCILE_MS: milliseconds(100).default(60_000),
+    WEBHOOK_RECONCILE_MS: milliseconds(100).default(600_000),
     WEBHOOK_ENDPOINTS_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(20),
   })
   .superRefine((config, context) => {

@@ -5,6 +5,7 @@ import { DeliverySweeper } from '../deliveries/delivery-sweeper.service';
 import { DisabledEndpointAlerts } from '../deliveries/disabled-endpoint-alerts';
 import { WebhookDeliveriesRepository } from '../deliveries/webhook-deliveries.repository';
 import { PendingDeliveryIndex } from '../deliveries/pending-delivery-index';
+import { EndpointSnapshots } from '../deliveries/endpoint-snapshots';
 import { WebhookDelivery, WebhookDeliverySchema } from '../deliveries/webhook-delivery.schema';
 import { WebhookDispatcher } from '../deliveries/webhook-dispatcher.service';
 import { WebhookFanOut } from '../deliveries/webhook-fan-out.service';
@@ -35,6 +36,7 @@ import { WebhooksController } from './webhooks.controller';
     WebhookActionLimits,
     WebhookDeliveriesRepository,
     PendingDeliveryIndex,
+    EndpointSnapshots,
     WebhookDispatcher,
     WebhookFanOut,
     DeliverySweeper,
