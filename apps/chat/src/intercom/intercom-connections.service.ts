@@ -41,9 +41,9 @@ export class IntercomConnections {
   async connect(input: ConnectIntercomDto): Promise<IntercomStatusView> {
     const existing = await this.connections.find();
     if (!existing && !input.accessToken)
-      throw intercomErrors.fieldRefused('accessToken', 'validation_failed', 'required to connect');
+      throw intercomErrors.requiredToConnect('accessToken');
     if (!existing && !input.clientSecret)
-      throw intercomErrors.fieldRefused('clientSecret', 'validation_failed', 'required to connect');
+      throw intercomErrors.requiredToConnect('clientSecret');
     const workspace = input.accessToken ? await this.check(input.accessToken) : undefined;
     await this.connections.save(
       {

@@ -1,4 +1,4 @@
-import { AppHttpError } from '@app/platform';
+import { AppHttpError, InvalidFieldsError } from '@app/platform';
 import { HttpException } from '@nestjs/common';
 
 /** Intercom answered a call with a refusal that trying again will not change (4xx but 429). */
@@ -45,6 +45,8 @@ export const intercomErrors = {
       { statusCode: 400, code, message: `${field}: ${detail}`, errors: [{ field, message: detail }] },
       400,
     ),
+  requiredToConnect: (field: string) =>
+    new InvalidFieldsError([{ field, message: 'required to connect' }]),
   notConnected: () =>
     new AppHttpError(404, 'not_connected', 'the workspace has not connected Intercom'),
   unavailable: () =>
