@@ -12,10 +12,9 @@ import {
   type RawBodyRequest,
   Req,
 } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import { type Request } from 'express';
 import { webhookReceivedAnswer } from './dto/intercom.answers';
-import { IntercomWebhookParamsDto } from './dto/intercom.dto';
 import { conversationSchema, notificationSchema } from './intercom-api.schemas';
 import { IntercomConnectionsRepository } from './intercom-connections.repository';
 import { IntercomCredentials } from './intercom-credentials';
@@ -43,7 +42,8 @@ export class IntercomWebhooksController {
     private readonly inbound: IntercomInbound,
   ) {}
 
-  /** Intercom checks the address with a HEAD when it is saved. */
+  /** Intercom checks the address with a HEAD when it is saved (documented in docs/api.md). */
+  @ApiExcludeEndpoint()
   @Head(':tenantId')
   @HttpCode(200)
   check(): void {}
@@ -61,7 +61,7 @@ export class IntercomWebhooksController {
   @Post(':tenantId')
   @HttpCode(200)
   receive(
-    @Param() { tenantId }: IntercomWebhookParamsDto,
+    @Param('tenantId') tenantId: string,
     @Headers('x-hub-signature') signature: string | undefined,
     @Req() request: RawBodyRequest<Request>,
   ): Promise<{ received: true }> {

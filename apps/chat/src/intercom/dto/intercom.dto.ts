@@ -30,7 +30,3 @@ export class ConnectIntercomDto extends createZodDto(
     scope,
   }),
 ) {}
-
-export class IntercomWebhookParamsDto extends createZodDto(
-  z.strictObject({ tenantId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a workspace id') }),
-) {}
