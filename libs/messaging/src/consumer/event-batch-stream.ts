@@ -140,6 +140,11 @@ export class EventBatchStream {
     if (batch.events.length === 0) return true;
     for (let failures = 0; ; failures++) {
       if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
+      // A handler that waits on an outside service must not cost the consumer its group.
+      const beating = setInterval(
+        () => void payload.heartbeat().catch(() => undefined),
+        HEARTBEAT_STEP_MS,
+      );
       try {
         await this.options.handle(batch);
         return true;
@@ -155,6 +160,8 @@ export class EventBatchStream {
           await sleep(Math.min(HEARTBEAT_STEP_MS, delay - waited));
           await payload.heartbeat().catch(() => undefined);
         }
+      } finally {
+        clearInterval(beating);
       }
     }
   }
