@@ -125,7 +125,7 @@ export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestro
     const claim = await this.links.claimStart(room.id, new Date());
     if (claim.kind === 'busy') throw new IntercomWorkInProgressError(`room ${room.id}`);
     if (claim.kind === 'done') return this.reply(token, claim.record, messages);
-    const claimed = await this.claimMessages(room.id, messages);
+    const claimed = await this.claimMessages(room.id, messages, 'start');
     if (claimed.length === 0) {
       await this.links.releaseStart(room.id);
       return;
@@ -170,7 +170,7 @@ export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestro
   /** Each message not forwarded yet becomes the contact's reply, in order. */
   private async reply(token: string, link: LinkRecord, messages: ChatMessage[]): Promise<void> {
     for (const message of messages) {
-      const [claimed] = await this.claimMessages(link._id, [message]);
+      const [claimed] = await this.claimMessages(link._id, [message], 'reply');
       if (!claimed) continue;
       try {
         const partId = await this.intercom.replyAsContact(
@@ -188,10 +188,20 @@ export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** The messages this replica may forward: claimed now; forwarded ones are skipped. */
-  private async claimMessages(roomId: string, messages: ChatMessage[]): Promise<ChatMessage[]> {
+  private async claimMessages(
+    roomId: string,
+    messages: ChatMessage[],
+    purpose: 'start' | 'reply',
+  ): Promise<ChatMessage[]> {
     const mine: ChatMessage[] = [];
     for (const message of messages) {
-      const claim = await this.links.claimForward(message.id, roomId, new Date());
+      const claim = await this.links.claimForward(
+        message.id,
+        roomId,
+        purpose,
+        new Date(),
+        purpose === 'reply',
+      );
       if (claim.kind === 'busy') {
         await this.links.releaseForwards(mine.map((claimed) => claimed.id));
         throw new IntercomWorkInProgressError(`message ${message.id}`);

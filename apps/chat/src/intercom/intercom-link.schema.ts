@@ -63,6 +63,10 @@ export class IntercomForward {
   @Prop({ required: true })
   claimedAt!: Date;
 
+  /** `start`: claimed to start the conversation with; `reply`: to add to it. */
+  @Prop({ type: String, enum: ['start', 'reply'], default: 'reply' })
+  purpose!: 'start' | 'reply';
+
   /** The Intercom part (or first message) it became. */
   @Prop({ type: String, default: null })
   partId!: string | null;

@@ -92,18 +92,40 @@ export class IntercomLinksRepository {
     );
   }
 
-  /** Claims forwarding one message, as `claimStart` claims a start. */
-  async claimForward(messageId: string, roomId: string, now: Date): Promise<Claim<IntercomForward>> {
-    if (await insertFirst(this.forwards, { _id: messageId, roomId, state: 'claimed', claimedAt: now }))
+  /**
+   * Claims forwarding one message, as `claimStart` claims a start. A start's claim past its lease
+   * in a room whose conversation was started (`started`) went into that start (its replica died
+   * between the link and the marks): it is marked forwarded, never sent again.
+   */
+  async claimForward(
+    messageId: string,
+    roomId: string,
+    purpose: 'start' | 'reply',
+    now: Date,
+    started = false,
+  ): Promise<Claim<IntercomForward>> {
+    if (
+      await insertFirst(this.forwards, {
+        _id: messageId,
+        roomId,
+        purpose,
+        state: 'claimed',
+        claimedAt: now,
+      })
+    )
       return { kind: 'ours' };
     const forward = await findOwnById(this.forwards, messageId);
     if (!forward) return { kind: 'busy' };
     if (forward.state === 'forwarded') return { kind: 'done', record: forward };
     if (now.getTime() - forward.claimedAt.getTime() < CLAIM_LEASE_MS) return { kind: 'busy' };
+    if (forward.purpose === 'start' && started) {
+      await this.forwarded([messageId], null);
+      return { kind: 'done', record: { ...forward, state: 'forwarded' } };
+    }
     const { modifiedCount } = await this.forwards
       .updateOne(
         { _id: messageId, state: 'claimed', claimedAt: forward.claimedAt },
-        { $set: { claimedAt: now } },
+        { $set: { claimedAt: now, purpose } },
       )
       .exec();
     return modifiedCount === 1 ? { kind: 'ours' } : { kind: 'busy' };
