@@ -97,7 +97,10 @@ describe('the Intercom bridge in a browser', () => {
     expect(delivered.status).toBe(200);
     await shows(agentLog, 'Hi Vera, a new tube is on its way.');
     await shows(agentLog, STAND_IN_ADMIN.name);
-    await shows(visitor.getByRole('log', { name: 'Messages' }), 'Hi Vera, a new tube is on its way.');
+    await shows(
+      visitor.getByRole('log', { name: 'Messages' }),
+      'Hi Vera, a new tube is on its way.',
+    );
     await screenshot(admin, 'dashboard-intercom-reply');
     await screenshot(visitor, 'widget-intercom-reply');
   });

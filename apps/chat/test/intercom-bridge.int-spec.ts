@@ -132,7 +132,9 @@ describe('the Intercom bridge', () => {
         '<p>Thanks!</p>',
       ]),
     );
-    expect(conversation.parts.every((part) => part.author.id === conversation.contactId)).toBe(true);
+    expect(conversation.parts.every((part) => part.author.id === conversation.contactId)).toBe(
+      true,
+    );
 
     const room = await fixture.chat.chat.db.collection('rooms').findOne({ _id: roomId as never });
     expect(room?.intercomConversationId).toBe(conversation.id);
@@ -141,7 +143,9 @@ describe('the Intercom bridge', () => {
     expect(
       fixture.intercom
         .calls('POST', '/conversations')
-        .filter((call) => (call.body as { from: { id: string } }).from.id === conversation.contactId),
+        .filter(
+          (call) => (call.body as { from: { id: string } }).from.id === conversation.contactId,
+        ),
     ).toHaveLength(1);
   });
 
@@ -158,17 +162,23 @@ describe('the Intercom bridge', () => {
       return found;
     });
     expect(conversation.contactId).toBe(existing.id);
-    expect([...fixture.intercom.contacts.values()].filter((c) => c.email === email)).toHaveLength(1);
+    expect([...fixture.intercom.contacts.values()].filter((c) => c.email === email)).toHaveLength(
+      1,
+    );
   });
 
   it("shows an Intercom admin's reply to the visitor once, from that admin, however often the webhook comes", async () => {
     const { admin, chatbot } = await fixture.connectedTenant();
     const { roomId, inbox, conversation } = await fixture.bridgedConversation(chatbot);
     // Only in the webhook: the polling fallback cannot be what delivers it.
-    const reply = partOnlyInWebhook('<p>Hi Vera!</p><p>It ships <b>today</b> &amp; arrives Friday.</p>');
-    const notification = fixture.intercom.notification('conversation.admin.replied', conversation.id, [
-      reply,
-    ]);
+    const reply = partOnlyInWebhook(
+      '<p>Hi Vera!</p><p>It ships <b>today</b> &amp; arrives Friday.</p>',
+    );
+    const notification = fixture.intercom.notification(
+      'conversation.admin.replied',
+      conversation.id,
+      [reply],
+    );
     const url = fixture.webhookUrl(admin.tenant.id);
     expect((await fixture.intercom.deliver(url, notification)).status).toBe(200);
 
@@ -182,7 +192,9 @@ describe('the Intercom bridge', () => {
     for (let replay = 0; replay < 3; replay++)
       expect((await fixture.intercom.deliver(url, notification)).status).toBe(200);
     await settle();
-    expect(IntercomFixture.agentBodies(inbox)).toEqual(['Hi Vera!\nIt ships today & arrives Friday.']);
+    expect(IntercomFixture.agentBodies(inbox)).toEqual([
+      'Hi Vera!\nIt ships today & arrives Friday.',
+    ]);
     const stored = await fixture.chat.chat.db
       .collection('messages')
       .countDocuments({ roomId, clientMessageId: `intercom:${reply.id}` });
@@ -289,10 +301,7 @@ describe('the Intercom bridge', () => {
       { timeoutMs: 30_000 },
     );
     await settle();
-    expect(IntercomFixture.agentBodies(inbox)).toEqual([
-      'Missed by the webhook',
-      'Sent both ways',
-    ]);
+    expect(IntercomFixture.agentBodies(inbox)).toEqual(['Missed by the webhook', 'Sent both ways']);
     expect((await fixture.status(admin).expect(200)).body.lastPollAt).not.toBeNull();
   });
 
@@ -300,9 +309,11 @@ describe('the Intercom bridge', () => {
     const { admin, chatbot } = await fixture.connectedTenant();
     const { roomId, email, conversation } = await fixture.bridgedConversation(chatbot);
     const close = fixture.intercom.adminCloses(conversation.id);
-    const notification = fixture.intercom.notification('conversation.admin.closed', conversation.id, [
-      close,
-    ]);
+    const notification = fixture.intercom.notification(
+      'conversation.admin.closed',
+      conversation.id,
+      [close],
+    );
     const url = fixture.webhookUrl(admin.tenant.id);
     await fixture.intercom.deliver(url, notification);
     await fixture.intercom.deliver(url, notification);
@@ -310,7 +321,10 @@ describe('the Intercom bridge', () => {
     const closed = await topics.waitFor(
       (message) => message.topic === ChatroomClosedV1.topic && message.key === roomId,
     );
-    expect(JSON.parse(closed.value).payload).toMatchObject({ reason: 'resolved', closedBy: 'system' });
+    expect(JSON.parse(closed.value).payload).toMatchObject({
+      reason: 'resolved',
+      closedBy: 'system',
+    });
     const announced = await topics.waitFor(
       (message) =>
         message.topic === IntercomConversationClosedV1.topic && message.key === conversation.id,
@@ -334,7 +348,10 @@ describe('the Intercom bridge', () => {
     ).toHaveLength(1);
     // Every announcement of this close is the same event: consumers drop the repeats by id.
     const ids = topics.messages
-      .filter((message) => message.topic === IntercomConversationClosedV1.topic && message.key === conversation.id)
+      .filter(
+        (message) =>
+          message.topic === IntercomConversationClosedV1.topic && message.key === conversation.id,
+      )
       .map((message) => JSON.parse(message.value).id);
     expect(new Set(ids).size).toBe(1);
   });

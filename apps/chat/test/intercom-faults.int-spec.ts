@@ -61,7 +61,11 @@ describe('the Intercom bridge when Intercom limits or fails', () => {
     expect(afterLimit.length).toBeGreaterThan(0);
     for (const call of afterLimit) expect(call.at).toBeGreaterThanOrEqual(resetAt * 1000);
     await settle();
-    expect([...fixture.intercom.conversations.values()].filter((c) => c.contactId === conversation.contactId)).toHaveLength(1);
+    expect(
+      [...fixture.intercom.conversations.values()].filter(
+        (c) => c.contactId === conversation.contactId,
+      ),
+    ).toHaveLength(1);
   });
 
   it('honours Retry-After when Intercom sends one, beyond the wait taken in line', async () => {
@@ -102,7 +106,9 @@ describe('the Intercom bridge when Intercom limits or fails', () => {
       fixture.intercom.calls('POST', `/conversations/${conversation.id}/reply`)[0].answered,
     ).toBe('hung');
     await settle();
-    expect(conversation.parts.filter((part) => part.body === '<p>After the hang</p>')).toHaveLength(1);
+    expect(conversation.parts.filter((part) => part.body === '<p>After the hang</p>')).toHaveLength(
+      1,
+    );
     expect(
       [...fixture.intercom.conversations.values()].filter(
         (found) => found.contactId === conversation.contactId,

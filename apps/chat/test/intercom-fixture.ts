@@ -44,7 +44,11 @@ export class IntercomFixture {
 
   connect(
     admin: SignedIn,
-    body: Partial<{ accessToken: string; clientSecret: string; scope: Partial<IntercomScope> }> = {},
+    body: Partial<{
+      accessToken: string;
+      clientSecret: string;
+      scope: Partial<IntercomScope>;
+    }> = {},
   ) {
     return request(this.chat.chat.url)
       .put('/api/chat/integrations/intercom')
@@ -91,7 +95,9 @@ export class IntercomFixture {
     conversation: StandInConversation;
   }> {
     const email = `visitor-${uniqueSuffix()}@example.test`;
-    const session = await this.chat.openSession(chatbot, { email, name: 'Vera Visitor' }).expect(201);
+    const session = await this.chat
+      .openSession(chatbot, { email, name: 'Vera Visitor' })
+      .expect(201);
     const { roomId, visitorToken } = session.body as { roomId: string; visitorToken: string };
     const visitor = await this.chat.visitor(visitorToken);
     const inbox = new Inbox(visitor);

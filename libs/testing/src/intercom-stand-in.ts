@@ -57,7 +57,11 @@ type Fault =
   | { kind: 'status'; status: number; match: RegExp; resetAt?: number; retryAfter?: string }
   | { kind: 'hang'; match: RegExp };
 
-export const STAND_IN_ADMIN = { id: '991267596', name: 'Ciaran Lee', email: 'ciaran@intercom.test' };
+export const STAND_IN_ADMIN = {
+  id: '991267596',
+  name: 'Ciaran Lee',
+  email: 'ciaran@intercom.test',
+};
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -156,7 +160,10 @@ export class IntercomStandIn {
   }
 
   /** A conversation started in Intercom itself (not through Parley), by a contact. */
-  conversationStartedInIntercom(email: string, body = 'Hello from the Messenger'): StandInConversation {
+  conversationStartedInIntercom(
+    email: string,
+    body = 'Hello from the Messenger',
+  ): StandInConversation {
     const contact = this.addContact(email, 'Intercom Visitor', 'user');
     return this.startConversation(contact, body);
   }
@@ -216,7 +223,9 @@ export class IntercomStandIn {
     const body = JSON.stringify(notification);
     const signature =
       options.signature === undefined
-        ? `sha1=${createHmac('sha1', options.secret ?? this.clientSecret).update(body).digest('hex')}`
+        ? `sha1=${createHmac('sha1', options.secret ?? this.clientSecret)
+            .update(body)
+            .digest('hex')}`
         : options.signature;
     const response = await fetch(url, {
       method: 'POST',
@@ -297,7 +306,11 @@ export class IntercomStandIn {
       );
       answer(200, { type: 'list', data, total_count: data.length }, limits);
     } else if (route === 'POST /contacts') {
-      const { email, name, role } = (body ?? {}) as { email?: string; name?: string; role?: string };
+      const { email, name, role } = (body ?? {}) as {
+        email?: string;
+        name?: string;
+        role?: string;
+      };
       const existing = [...this.contacts.values()].find((contact) => contact.email === email);
       if (existing) {
         answer(
@@ -346,12 +359,17 @@ export class IntercomStandIn {
         answer(404, errorList('not_found', 'Resource Not Found'));
         return;
       }
-      const part = this.addPart(conversation.id, conversation.state === 'closed' ? 'open' : 'comment', `<p>${reply.body ?? ''}</p>`, {
-        id: contact.id,
-        name: contact.name,
-        email: contact.email,
-        type: 'user',
-      });
+      const part = this.addPart(
+        conversation.id,
+        conversation.state === 'closed' ? 'open' : 'comment',
+        `<p>${reply.body ?? ''}</p>`,
+        {
+          id: contact.id,
+          name: contact.name,
+          email: contact.email,
+          type: 'user',
+        },
+      );
       conversation.state = 'open';
       answer(200, this.conversationJson(conversation, [part]), limits);
     } else if (conversationPath && call.method === 'GET' && !conversationPath[2]) {
@@ -415,7 +433,12 @@ export class IntercomStandIn {
       created_at: now,
       updated_at: now,
       notified_at: now,
-      author: { type: author.type ?? 'admin', id: author.id, name: author.name, email: author.email },
+      author: {
+        type: author.type ?? 'admin',
+        id: author.id,
+        name: author.name,
+        email: author.email,
+      },
       attachments: [],
       redacted: false,
     };
@@ -454,7 +477,11 @@ export class IntercomStandIn {
 }
 
 function errorList(code: string, message: string) {
-  return { type: 'error.list', request_id: randomBytes(8).toString('hex'), errors: [{ code, message }] };
+  return {
+    type: 'error.list',
+    request_id: randomBytes(8).toString('hex'),
+    errors: [{ code, message }],
+  };
 }
 
 function parse(text: string): unknown {

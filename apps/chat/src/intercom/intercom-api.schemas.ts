@@ -54,9 +54,7 @@ export const conversationSchema = z.looseObject({
   state: z.string().nullish(),
   open: z.boolean().nullish(),
   updated_at: z.number().nullish(),
-  source: z
-    .looseObject({ id: id.nullish(), author: partAuthorSchema.nullish() })
-    .nullish(),
+  source: z.looseObject({ id: id.nullish(), author: partAuthorSchema.nullish() }).nullish(),
   contacts: z
     .looseObject({ contacts: z.array(z.looseObject({ id, email: z.string().nullish() })) })
     .nullish(),
@@ -68,9 +66,7 @@ export type IntercomConversation = z.infer<typeof conversationSchema>;
 
 /** An error answer: `{ type: "error.list", errors: [{ code, message?, field? }] }`. */
 export const errorListSchema = z.looseObject({
-  errors: z
-    .array(z.looseObject({ code: z.string(), message: z.string().nullish() }))
-    .min(1),
+  errors: z.array(z.looseObject({ code: z.string(), message: z.string().nullish() })).min(1),
 });
 
 /** A webhook notification; `data.item` is a conversation for the conversation topics. */

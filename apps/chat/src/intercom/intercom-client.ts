@@ -58,7 +58,9 @@ export class IntercomClient {
       { query: { field: 'email', operator: '=', value: email }, pagination: { per_page: 5 } },
       contactListSchema,
     );
-    const exact = found.data.filter((contact) => contact.email?.toLowerCase() === email.toLowerCase());
+    const exact = found.data.filter(
+      (contact) => contact.email?.toLowerCase() === email.toLowerCase(),
+    );
     return exact.find((contact) => contact.role === 'user') ?? exact[0] ?? null;
   }
 

@@ -40,10 +40,8 @@ export class IntercomConnections {
    */
   async connect(input: ConnectIntercomDto): Promise<IntercomStatusView> {
     const existing = await this.connections.find();
-    if (!existing && !input.accessToken)
-      throw intercomErrors.requiredToConnect('accessToken');
-    if (!existing && !input.clientSecret)
-      throw intercomErrors.requiredToConnect('clientSecret');
+    if (!existing && !input.accessToken) throw intercomErrors.requiredToConnect('accessToken');
+    if (!existing && !input.clientSecret) throw intercomErrors.requiredToConnect('clientSecret');
     const workspace = input.accessToken ? await this.check(input.accessToken) : undefined;
     await this.connections.save(
       {
@@ -65,7 +63,9 @@ export class IntercomConnections {
   }
 
   /** Who the token belongs to, as Intercom says; a refusal names the field. */
-  private async check(accessToken: string): Promise<{ name: string | null; adminName: string | null }> {
+  private async check(
+    accessToken: string,
+  ): Promise<{ name: string | null; adminName: string | null }> {
     try {
       // On the request path: one try, no waiting out a rate limit.
       const me = await this.intercom.me(accessToken, { attempts: 1, maxInlineWaitMs: 0 });

@@ -42,7 +42,12 @@ export const intercomErrors = {
   /** 400 naming the field, shaped as a schema's refusal, with its own code. */
   fieldRefused: (field: string, code: string, detail: string) =>
     new HttpException(
-      { statusCode: 400, code, message: `${field}: ${detail}`, errors: [{ field, message: detail }] },
+      {
+        statusCode: 400,
+        code,
+        message: `${field}: ${detail}`,
+        errors: [{ field, message: detail }],
+      },
       400,
     ),
   requiredToConnect: (field: string) =>

@@ -63,7 +63,10 @@ export class IntercomInbound {
     if (closed && !(link.state === 'closed' && link.closedPartId === closed.id))
       await this.close(link, conversation, closed);
     else if (link.state === 'open')
-      await this.links.heardFrom(link._id, new Date(Date.now() + this.config.INTERCOM_POLL_QUIET_MS));
+      await this.links.heardFrom(
+        link._id,
+        new Date(Date.now() + this.config.INTERCOM_POLL_QUIET_MS),
+      );
   }
 
   /** An admin's reply, as an agent message of the room (once per part id). */
@@ -127,7 +130,9 @@ export class IntercomInbound {
         roomId,
         chatbotId,
         contact: { email: contactEmail, name: link?.contact?.name ?? author?.name ?? null },
-        closedBy: closed.author?.id ? { id: closed.author.id, name: closed.author.name ?? null } : null,
+        closedBy: closed.author?.id
+          ? { id: closed.author.id, name: closed.author.name ?? null }
+          : null,
         closedAt: new Date(closed.created_at * 1000).toISOString(),
       },
     });

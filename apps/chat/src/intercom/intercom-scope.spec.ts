@@ -8,11 +8,20 @@ describe('which conversations go to Intercom', () => {
   });
 
   it('those of a named chatbot or of a named category, and no other', () => {
-    expect(isBridged({ allChatbots: false, chatbotIds: ['bot-a'], categoryIds: [] }, room)).toBe(true);
-    expect(isBridged({ allChatbots: false, chatbotIds: [], categoryIds: ['billing'] }, room)).toBe(true);
-    expect(isBridged({ allChatbots: false, chatbotIds: ['bot-b'], categoryIds: ['sales'] }, room)).toBe(false);
+    expect(isBridged({ allChatbots: false, chatbotIds: ['bot-a'], categoryIds: [] }, room)).toBe(
+      true,
+    );
+    expect(isBridged({ allChatbots: false, chatbotIds: [], categoryIds: ['billing'] }, room)).toBe(
+      true,
+    );
     expect(
-      isBridged({ allChatbots: false, chatbotIds: [], categoryIds: ['billing'] }, { ...room, category: null }),
+      isBridged({ allChatbots: false, chatbotIds: ['bot-b'], categoryIds: ['sales'] }, room),
+    ).toBe(false);
+    expect(
+      isBridged(
+        { allChatbots: false, chatbotIds: [], categoryIds: ['billing'] },
+        { ...room, category: null },
+      ),
     ).toBe(false);
   });
 });

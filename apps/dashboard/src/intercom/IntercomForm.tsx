@@ -83,7 +83,9 @@ export function IntercomForm({
         value={clientSecret}
         onChange={setClientSecret}
         maxLength={INTERCOM_LIMITS.credentialLength}
-        hint={keptHint ?? 'Developer Hub → your app → Basic information. It signs Intercom’s webhooks.'}
+        hint={
+          keptHint ?? 'Developer Hub → your app → Basic information. It signs Intercom’s webhooks.'
+        }
         required={!connected}
       />
       <fieldset className="stack-small">

@@ -115,11 +115,15 @@ function Intercom() {
                     <dt>Conversations</dt>
                     <dd>{describeScope(current.scope, names)}</dd>
                     <dt>Last webhook</dt>
-                    <dd>{current.lastWebhookAt ? formatDateTime(current.lastWebhookAt) : 'None yet'}</dd>
+                    <dd>
+                      {current.lastWebhookAt ? formatDateTime(current.lastWebhookAt) : 'None yet'}
+                    </dd>
                     <dt>Last poll</dt>
                     <dd>{current.lastPollAt ? formatDateTime(current.lastPollAt) : 'None yet'}</dd>
                     <dt>Last message sent</dt>
-                    <dd>{current.lastForwardAt ? formatDateTime(current.lastForwardAt) : 'None yet'}</dd>
+                    <dd>
+                      {current.lastForwardAt ? formatDateTime(current.lastForwardAt) : 'None yet'}
+                    </dd>
                     <dt>Last error</dt>
                     <dd role="status">
                       {current.lastError

@@ -14,10 +14,10 @@ const scope = z
     chatbotIds: ids.default([]),
     categoryIds: ids.default([]),
   })
-  .refine(
-    (value) => value.allChatbots || value.chatbotIds.length + value.categoryIds.length > 0,
-    { path: ['chatbotIds'], message: 'name a chatbot or a category, or set allChatbots' },
-  );
+  .refine((value) => value.allChatbots || value.chatbotIds.length + value.categoryIds.length > 0, {
+    path: ['chatbotIds'],
+    message: 'name a chatbot or a category, or set allChatbots',
+  });
 
 /**
  * Connects Intercom, or changes the connection: the access token and the client secret are
@@ -25,8 +25,12 @@ const scope = z
  */
 export class ConnectIntercomDto extends createZodDto(
   z.strictObject({
-    accessToken: credential.optional().describe('Intercom access token (Developer Hub → Authentication)'),
-    clientSecret: credential.optional().describe('the app’s client secret (Basic information), which signs its webhooks'),
+    accessToken: credential
+      .optional()
+      .describe('Intercom access token (Developer Hub → Authentication)'),
+    clientSecret: credential
+      .optional()
+      .describe('the app’s client secret (Basic information), which signs its webhooks'),
     scope,
   }),
 ) {}
