@@ -45,7 +45,7 @@ describe('the Intercom bridge in a browser', () => {
     });
     await nav('Intercom').click();
     const form = admin.getByRole('form', { name: 'Intercom connection' });
-    await form.getByLabel('Access token').fill('a token Intercom does not know');
+    await form.getByLabel('Access token').fill('not-a-token-intercom-knows');
     await form.getByLabel('Client secret').fill(intercom.clientSecret);
     await form.getByRole('button', { name: 'Connect Intercom' }).click();
     await shows(form, 'Intercom refused the token');

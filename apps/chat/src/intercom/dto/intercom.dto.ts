@@ -2,7 +2,13 @@ import { INTERCOM_LIMITS } from '@app/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const credential = z.string().trim().min(1).max(INTERCOM_LIMITS.credentialLength);
+/** Intercom's tokens and secrets are printable ASCII (they travel in an HTTP header). */
+const credential = z
+  .string()
+  .trim()
+  .min(1)
+  .max(INTERCOM_LIMITS.credentialLength)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII characters, no spaces');
 const ids = z
   .array(z.string().min(1).max(64))
   .max(INTERCOM_LIMITS.scopeEntries)
