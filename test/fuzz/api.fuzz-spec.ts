@@ -1,4 +1,4 @@
-import { bearer, startTestService, type TestService } from '@app/testing';
+import { bearer, IntercomStandIn, startTestService, type TestService } from '@app/testing';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,14 +33,17 @@ describe('the API fuzzer finds nothing', () => {
   let urls: Record<keyof KnownIds, string>;
   let token: string;
   let seeded: FuzzData;
+  let intercom: IntercomStandIn;
 
   beforeAll(async () => {
     if (!existsSync(SCHEMATHESIS))
       throw new Error(`${SCHEMATHESIS} is missing: bash scripts/fuzz/ensure-schemathesis.sh`);
     tenant = await TenantFixture.start();
     const jwks = { JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json` };
+    // Chat checks Intercom tokens with the local stand-in: nothing leaves the machine.
+    intercom = await IntercomStandIn.start();
     const [chat, analytics, email, integrations] = await Promise.all([
-      startTestService(chatService, jwks),
+      startTestService(chatService, { ...jwks, INTERCOM_API_URL: intercom.url }),
       startTestService(analyticsService, jwks),
       startTestService(emailService, jwks),
       // In a test run webhooks reach only the networks allowed (an address where nothing
@@ -72,6 +75,7 @@ describe('the API fuzzer finds nothing', () => {
 
   afterAll(async () => {
     await Promise.all([tenant?.close(), ...others.map((service) => service.close())]);
+    await intercom?.stop();
   });
 
   /** One schemathesis run; its report goes to .data/fuzz/<report>.txt. */

@@ -1,4 +1,5 @@
 import {
+  intercomFragment,
   kafkaFragment,
   mongoFragment,
   notificationSealFragment,
@@ -22,6 +23,7 @@ export const chatConfigSchema = z.object({
   ...notificationSealFragment(),
   ...s3Fragment(),
   ...opensearchFragment(),
+  ...intercomFragment(),
   /** Signs visitor tokens (HS256, checked only by chat). The default only suits a local run. */
   VISITOR_TOKEN_SECRET: parleyKey('parley-local-development-visitor-secret-change-me'),
   /**

@@ -10,6 +10,7 @@ import { StorageHealth } from './attachments/storage.health';
 import { type ChatConfig } from './chat.config';
 import { DirectorySyncModule } from './directory-sync/directory-sync.module';
 import { GatewaysModule } from './gateways/gateways.module';
+import { IntercomModule } from './intercom/intercom.module';
 import { NotesModule } from './notes/notes.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { SearchModule } from './search/search.module';
@@ -48,6 +49,7 @@ export class ChatModule {
         ContactsModule,
         SlaModule,
         CsatModule,
+        IntercomModule,
       ],
       providers: [
         { provide: VISITOR_AUTHENTICATOR, useExisting: VisitorTokensService },

@@ -49,6 +49,8 @@ export const redisKeys = {
   slaDeadlines: (database: string) => `parley:chat:sla-deadlines:${database}`,
   /** Set while a reconciliation of the SLA deadlines is recent, so one replica does it. */
   slaReconciled: (database: string) => `parley:chat:sla-reconciled:${database}`,
+  /** Held by the replica running the Intercom polling fallback (named after the database, as above). */
+  intercomPollLock: (database: string) => `parley:chat:intercom-poll:lock:${database}`,
   /** Rooms with a visitor connected, scored by when a replica last saw the visitor's socket. */
   visitorsSeen: (database: string) => `parley:chat:visitors-seen:${database}`,
   /** Every message a sender (`visitor:<room>` or `agent:<id>`) tried to send in its 10 s window. */

@@ -17,7 +17,9 @@ export type KeyPurpose =
   /** The token of a transcript email's rating links (chat seals and opens it). */
   | 'csat-link'
   /** A webhook endpoint's signing secret, at rest in the integrations service. */
-  | 'webhook-secret';
+  | 'webhook-secret'
+  /** A tenant's Intercom access token and client secret, at rest in the chat service. */
+  | 'intercom-credentials';
 
 const derived = new Map<string, Buffer>();
 

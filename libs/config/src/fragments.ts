@@ -122,6 +122,35 @@ export const opensearchFragment = () => ({
   SEARCH_INDEX_SHARDS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
+/**
+ * The Intercom bridge in chat (optional per tenant: a tenant connects it with its own Intercom
+ * credentials). The API's address is configurable so tests and other regions can point elsewhere.
+ */
+export const intercomFragment = () => ({
+  /** Intercom's REST API: `https://api.intercom.io` (US), `https://api.eu.intercom.io`, `https://api.au.intercom.io`. */
+  INTERCOM_API_URL: httpUrl.default('https://api.intercom.io'),
+  /** Seals each tenant's Intercom access token and client secret in chat's database. */
+  INTERCOM_SEAL_KEY: parleyKey('parley-local-development-intercom-seal-key-change-me'),
+  /** Longest wait for one answer from Intercom, connection included; a hung call is abandoned. */
+  INTERCOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Tries of one call that meets a 5xx, a timeout or a network error (backoff between them). */
+  INTERCOM_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Backoff after a failed try: a random wait up to base × 2^(tries − 1). */
+  INTERCOM_RETRY_BASE_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /**
+   * The longest 429 wait (until `Retry-After` or `X-RateLimit-Reset`) taken in line; a longer one
+   * puts the work aside until then instead of holding a consumer.
+   */
+  INTERCOM_MAX_INLINE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** How often one replica looks for bridged conversations that have been quiet. */
+  INTERCOM_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /**
+   * A bridged conversation with no news from Intercom for this long is fetched, to catch a reply
+   * or close whose webhook was missed; then again each time it has been this quiet.
+   */
+  INTERCOM_POLL_QUIET_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+});
+
 export type OpensearchConfig = z.infer<z.ZodObject<ReturnType<typeof opensearchFragment>>>;
 
 export type ServiceConfig = z.infer<z.ZodObject<ReturnType<typeof serviceFragment>>>;

@@ -24,6 +24,11 @@ export interface ServiceDefinition<C extends BaseServiceConfig> {
   configure?: (app: NestExpressApplication, config: C) => void;
   /** Names of the service's batch consumers: each reads in group `<KAFKA_CONSUMER_GROUP>-<name>`. */
   batchConsumers?: string[];
+  /**
+   * Routes whose handlers need the body's exact bytes (`request.rawBody`), e.g. to check a
+   * sender's signature over them; tested against the request's path.
+   */
+  rawBodyRoutes?: RegExp;
 }
 
 /**
@@ -44,7 +49,13 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   // Each request gets its own tenant scope, which the auth guard fills in.
   app.use((_request: unknown, _response: unknown, next: () => void) => TenantContext.open(next));
   app.use(methodNotAllowed(app));
-  app.use(json({ limit: definition.bodyLimit ?? '100kb' }), bodyParserErrors);
+  app.use(
+    json({
+      limit: definition.bodyLimit ?? '100kb',
+      ...(definition.rawBodyRoutes ? { verify: keepRawBody(definition.rawBodyRoutes) } : {}),
+    }),
+    bodyParserErrors,
+  );
   // `request.ip` believes X-Forwarded-For only from TRUSTED_PROXIES (clientAddress's rule).
   app.set('trust proxy', proxyTrust(config.TRUSTED_PROXIES));
   // Which framework answers is nobody's business.
@@ -60,6 +71,14 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   app.connectMicroservice(kafkaMicroserviceOptions(config), { inheritAppConfig: true });
   await app.startAllMicroservices();
   return app;
+}
+
+/** Keeps the bytes of a JSON body on `request.rawBody` (Nest's `RawBodyRequest`) for these paths. */
+function keepRawBody(routes: RegExp) {
+  return (request: Request, _response: Response, body: Buffer): void => {
+    if (routes.test(request.path ?? request.url))
+      (request as Request & { rawBody?: Buffer }).rawBody = body;
+  };
 }
 
 /** Gives a body the parser refused (bad JSON, too large) our error codes before Nest sees it. */

@@ -6,7 +6,7 @@ import { RoomsRepository } from '../rooms/rooms.repository';
 import { type RoomRecord } from '../rooms/room-record';
 import { type VisitorIdentity, VisitorTokensService } from '../widget/visitor-tokens.service';
 import { ChatNotificationsService } from '../messages/chat-notifications.service';
-import { MessagesService } from '../messages/messages.service';
+import { MessagesService, type Sent } from '../messages/messages.service';
 
 /** A sender's rate admission, run alongside the room's lookup so neither waits on the other. */
 export type Admission = () => Promise<void>;
@@ -51,8 +51,23 @@ export class ConversationService {
       { type: 'agent', id: agent.userId, name: agent.name },
       input,
     );
-    if (!sent.duplicate) await this.emailIfAway(room, agent, replyText(sent.message));
+    if (!sent.duplicate) await this.emailIfAway(room, agent.name, replyText(sent.message));
     return { id: sent.message.id, seq: sent.message.seq };
+  }
+
+  /**
+   * An agent outside Parley answers (an Intercom admin, through the bridge): the message takes
+   * the path of any agent reply (seq, sockets, `chat.message.sent`, the away visitor's email),
+   * whoever the room is assigned to. The same `clientMessageId` again is the original, once.
+   */
+  async sendAsOutsideAgent(
+    room: RoomRecord,
+    agent: { id: string; name: string },
+    input: { clientMessageId: string; body: string },
+  ): Promise<Sent> {
+    const sent = await this.messages.send(room, { type: 'agent', ...agent }, input);
+    if (!sent.duplicate) await this.emailIfAway(room, agent.name, replyText(sent.message));
+    return sent;
   }
 
   private async admittedRoom(roomId: string, admit: Admission): Promise<RoomRecord> {
@@ -62,14 +77,14 @@ export class ConversationService {
   }
 
   /** The visitor is away: email them the reply, once per absence. */
-  private async emailIfAway(room: RoomRecord, agent: Principal, body: string): Promise<void> {
+  private async emailIfAway(room: RoomRecord, agentName: string, body: string): Promise<void> {
     if (!room.awayUntil || !(await this.rooms.claimAwayNotification(room.id))) return;
     const token = this.visitorTokens.issue({
       visitorId: room.visitor.id,
       roomId: room.id,
       tenantId: room.tenantId,
     });
-    await this.notifications.agentReplied(room, agent.name, body, token);
+    await this.notifications.agentReplied(room, agentName, body, token);
   }
 }
 

@@ -29,6 +29,7 @@ export type RoomChange = Partial<
     | 'firstResponseBreachedAt'
     | 'resolutionBreachedAt'
     | 'csat'
+    | 'intercomConversationId'
   >
 >;
 

@@ -125,6 +125,10 @@ export class Room {
   @Prop({ type: Date, default: null })
   resolutionBreachedAt?: Date | null;
 
+  /** The Intercom conversation the room is bridged to (see intercom/); absent: none. */
+  @Prop({ type: String, default: null })
+  intercomConversationId?: string | null;
+
   /** The visitor's satisfaction rating of a resolved conversation, the latest (see csat/). */
   @Prop({ type: Object, default: null })
   csat?: StoredCsat | null;

@@ -414,6 +414,13 @@ export class RoomsRepository implements OnModuleInit {
     return this.transition(id, 'visitor-back', (room) => roomChanges.back(room));
   }
 
+  /** Keeps on the room the Intercom conversation it is bridged to (once; never changed). */
+  linkIntercom(id: string, intercomConversationId: string): Promise<Transition | null> {
+    return this.transition(id, 'intercom-linked', (room) =>
+      room.intercomConversationId ? null : { intercomConversationId },
+    );
+  }
+
   /** True for the first agent reply of a standby only: one email per absence. */
   /** Deletes a room and its history of changes for good (a deleted conversation). */
   async delete(room: RoomRecord): Promise<void> {

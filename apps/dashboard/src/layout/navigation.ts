@@ -41,6 +41,7 @@ export const NAVIGATION: NavGroup[] = [
       { to: '/labels', label: 'Labels', icon: 'tag', permission: 'labels:manage' },
       { to: '/api-tokens', label: 'API tokens', icon: 'key', permission: 'api-tokens:manage' },
       { to: '/webhooks', label: 'Webhooks', icon: 'link', permission: 'integrations:manage' },
+      { to: '/intercom', label: 'Intercom', icon: 'message', permission: 'integrations:manage' },
     ],
   },
   {

@@ -29,6 +29,11 @@ export interface EventBatchStreamOptions {
   /** Longest wait between tries of a failing batch. */
   maxRetryDelayMs?: number;
   /**
+   * The wait before the next try that a failure asks for (an outside service's rate limit says
+   * when to come back), instead of the backoff; the consumer keeps its place in the group meanwhile.
+   */
+  retryDelayOf?: (error: unknown) => number | undefined;
+  /**
    * How long the broker may hold a fetch to gather a batch: by default until 256 KiB or 1 s,
    * few large batches for throughput; a consumer whose lag users see asks for less.
    */
@@ -36,6 +41,8 @@ export interface EventBatchStreamOptions {
 }
 
 const BATCH_MIN_BYTES = 256 * 1024;
+/** A waiting consumer tells the group it is alive this often (its session lasts 10 s). */
+const HEARTBEAT_STEP_MS = 3_000;
 
 /**
  * Consumes events a partition batch at a time, for consumers that gain from seeing many events
@@ -133,17 +140,28 @@ export class EventBatchStream {
     if (batch.events.length === 0) return true;
     for (let failures = 0; ; failures++) {
       if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
+      // A handler that waits on an outside service must not cost the consumer its group.
+      const beating = setInterval(
+        () => void payload.heartbeat().catch(() => undefined),
+        HEARTBEAT_STEP_MS,
+      );
       try {
         await this.options.handle(batch);
         return true;
       } catch (error) {
-        const delay = Math.min(500 * 2 ** failures, this.options.maxRetryDelayMs ?? 30_000);
+        const delay =
+          this.options.retryDelayOf?.(error) ??
+          Math.min(500 * 2 ** failures, this.options.maxRetryDelayMs ?? 30_000);
         this.logger.warn(
           `${batch.topic}[${batch.partition}] batch of ${batch.events.length} failed (try ${failures + 1}), again in ${delay} ms: ${(error as Error).message}`,
         );
-        await sleep(delay);
-        // A long outage must not get this consumer thrown out of its group.
-        await payload.heartbeat().catch(() => undefined);
+        // A long outage (or wait) must not get this consumer thrown out of its group.
+        for (let waited = 0; waited < delay && !this.stopping; waited += HEARTBEAT_STEP_MS) {
+          await sleep(Math.min(HEARTBEAT_STEP_MS, delay - waited));
+          await payload.heartbeat().catch(() => undefined);
+        }
+      } finally {
+        clearInterval(beating);
       }
     }
   }

@@ -12,6 +12,7 @@ export const REDACTED_PATHS = [
   '*.password',
   '*.token',
   '*.accessToken',
+  '*.clientSecret',
   '*.refreshToken',
   '*.apiKey',
   '*.body',
