@@ -2,4 +2,16 @@
 export const redisKeys = {
   /** Held by the replica attempting a delivery (ids are UUIDs: no tenant needed to keep apart). */
   deliveryClaim: (deliveryId: string) => `parley:integrations:delivery-claim:${deliveryId}`,
+  /**
+   * Held by whoever changes a review invitation (the replica sending it, a rating, a retry). Ids
+   * are derived from the tenant and the conversation, so they never collide across tenants.
+   */
+  reviewInvitationLock: (invitationId: string) =>
+    `parley:integrations:review-invitation-lock:${invitationId}`,
+  /**
+   * A tenant's Trustpilot access token, sealed, until shortly before it expires. The credentials'
+   * version is in the key: new credentials never get a token of the old ones.
+   */
+  trustpilotToken: (tenantId: string, credentialsVersion: string) =>
+    `parley:integrations:trustpilot-token:${tenantId}:${credentialsVersion}`,
 };

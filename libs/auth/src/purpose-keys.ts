@@ -17,7 +17,11 @@ export type KeyPurpose =
   /** The token of a transcript email's rating links (chat seals and opens it). */
   | 'csat-link'
   /** A webhook endpoint's signing secret, at rest in the integrations service. */
-  | 'webhook-secret';
+  | 'webhook-secret'
+  /** A tenant's Trustpilot API key and secret, at rest in the integrations service. */
+  | 'trustpilot-credentials'
+  /** A tenant's Trustpilot access token, cached in Redis by the integrations service. */
+  | 'trustpilot-token';
 
 const derived = new Map<string, Buffer>();
 

@@ -15,3 +15,4 @@ export * from './tenant-isolation';
 export * from './compose';
 export * from './legacy-seal';
 export * from './tcp-relay';
+export * from './trustpilot-stand-in';

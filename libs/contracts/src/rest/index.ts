@@ -12,3 +12,4 @@ export * from './labels';
 export * from './csat';
 export * from './api-tokens';
 export * from './webhooks';
+export * from './reviews';
