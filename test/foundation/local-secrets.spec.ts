@@ -36,12 +36,13 @@ describe("npm start's local secrets", () => {
       'NOTIFICATION_SEAL_KEY',
       'OIDC_CLIENT_SECRET',
       'OIDC_FLOW_SEAL_KEY',
+      'TRUSTPILOT_CREDENTIALS_SEAL_KEY',
       'UNSUBSCRIBE_SEAL_KEY',
       'VISITOR_TOKEN_SECRET',
       'WEBHOOK_SECRET_SEAL_KEY',
     ]);
     for (const value of Object.values(first)) expect(value).toMatch(/^[0-9a-f]{64}$/);
-    expect(new Set(Object.values(first)).size).toBe(6);
+    expect(new Set(Object.values(first)).size).toBe(7);
     expect(statSync(join(dataDir, 'secrets.env')).mode & 0o777).toBe(0o600);
 
     expect(ensureLocalSecrets(dataDir)).toEqual(first);

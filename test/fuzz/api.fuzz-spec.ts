@@ -1,4 +1,4 @@
-import { bearer, startTestService, type TestService } from '@app/testing';
+import { bearer, startTestService, type TestService, TrustpilotStandIn } from '@app/testing';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,11 +33,15 @@ describe('the API fuzzer finds nothing', () => {
   let urls: Record<keyof KnownIds, string>;
   let token: string;
   let seeded: FuzzData;
+  let trustpilot: TrustpilotStandIn;
 
   beforeAll(async () => {
     if (!existsSync(SCHEMATHESIS))
       throw new Error(`${SCHEMATHESIS} is missing: bash scripts/fuzz/ensure-schemathesis.sh`);
     tenant = await TenantFixture.start();
+    // Trustpilot's stand-in answers the connection checks the fuzzer sets off (credentials it
+    // does not know: 400), so nothing leaves the machine.
+    trustpilot = await TrustpilotStandIn.start();
     const jwks = { JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json` };
     const [chat, analytics, email, integrations] = await Promise.all([
       startTestService(chatService, jwks),
@@ -49,6 +53,7 @@ describe('the API fuzzer finds nothing', () => {
         ...jwks,
         WEBHOOK_DNS_OVERRIDES: 'hooks.fuzz.parley.test=127.0.0.9',
         WEBHOOK_ALLOWED_NETWORKS: '127.0.0.9/32',
+        ...trustpilot.env,
       }),
     ]);
     others.push(chat, analytics, email, integrations);
@@ -71,7 +76,11 @@ describe('the API fuzzer finds nothing', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([tenant?.close(), ...others.map((service) => service.close())]);
+    await Promise.all([
+      tenant?.close(),
+      trustpilot?.stop(),
+      ...others.map((service) => service.close()),
+    ]);
   });
 
   /** One schemathesis run; its report goes to .data/fuzz/<report>.txt. */

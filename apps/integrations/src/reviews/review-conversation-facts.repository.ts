@@ -29,6 +29,12 @@ export class ReviewConversationFactsRepository {
     await this.visitors.deleteOne({ _id: id }).exec();
   }
 
+  /** Everything kept of a conversation: its visitor and its ratings. */
+  async forgetConversation(id: string): Promise<void> {
+    await this.visitors.deleteOne({ _id: id }).exec();
+    await this.ratings.deleteMany({ invitationId: id }).exec();
+  }
+
   async forgetAllVisitors(): Promise<void> {
     await this.visitors.deleteMany({}).exec();
   }

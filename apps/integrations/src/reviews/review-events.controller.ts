@@ -1,6 +1,8 @@
 import {
   ChatroomClosedV1,
   ChatroomCreatedV1,
+  ChatroomDeletedV1,
+  ContactErasedV1,
   CsatRatedV1,
   type EventOf,
   IntercomConversationClosedV1,
@@ -13,8 +15,8 @@ import { ReviewInvitationsService } from './review-invitations.service';
 
 /**
  * What review invitations learn from Kafka: a conversation's visitor when it opens, its close
- * (Parley's, or an Intercom admin's for a bridged one) and its ratings. Topics are read apart, so
- * these may come in any order; the service copes.
+ * (Parley's, or an Intercom admin's for a bridged one), its ratings, and its deletion or its
+ * contact's erasure. Topics are read apart, so these may come in any order; the service copes.
  */
 @Controller()
 export class ReviewEventsController {
@@ -35,6 +37,16 @@ export class ReviewEventsController {
   onRated(@Payload() event: EventOf<typeof CsatRatedV1>) {
     const { roomId, revision, rating } = event.payload;
     return this.invitations.rated(roomId, revision, rating);
+  }
+
+  @OnEvent(ChatroomDeletedV1)
+  onRoomDeleted(@Payload() event: EventOf<typeof ChatroomDeletedV1>) {
+    return this.invitations.erase([event.payload.roomId], null);
+  }
+
+  @OnEvent(ContactErasedV1)
+  onContactErased(@Payload() event: EventOf<typeof ContactErasedV1>) {
+    return this.invitations.erase(event.payload.roomIds, event.payload.email);
   }
 
   @OnEvent(IntercomConversationClosedV1)

@@ -57,6 +57,20 @@ export class ReviewInvitationsRepository {
     await this.invitations.updateOne({ _id: id }, { $set: changes }).exec();
   }
 
+  async delete(id: string): Promise<void> {
+    await this.invitations.deleteOne({ _id: id }).exec();
+  }
+
+  /** Ids of the invitations not sent yet to this email (any case). */
+  async unsentTo(email: string): Promise<string[]> {
+    const exactly = new RegExp(`^${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+    const found = await this.invitations
+      .find({ 'consumer.email': exactly }, { _id: 1 })
+      .lean()
+      .exec();
+    return found.map(({ _id }) => _id);
+  }
+
   /** Invitations that may still be sent: what a disconnection skips. */
   unsettled(): Promise<ReviewInvitation[]> {
     return this.invitations.find({ status: { $in: UNSETTLED } }).lean().exec();

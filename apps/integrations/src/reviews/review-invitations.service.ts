@@ -158,6 +158,20 @@ export class ReviewInvitationsService {
     return toInvitationView((await this.invitations.findById(id))!);
   }
 
+  /**
+   * A conversation deleted, or a contact erased with its conversations: nothing of them stays
+   * here either (invitations, visitors, ratings), and nothing more goes out to that email.
+   */
+  async erase(roomIds: string[], email: string | null): Promise<void> {
+    const ids = new Set(roomIds.map((roomId) => this.idOf(roomId)));
+    if (email) for (const id of await this.invitations.unsentTo(email)) ids.add(id);
+    for (const id of ids)
+      await this.locks.change(id, async () => {
+        await this.invitations.delete(id);
+        await this.facts.forgetConversation(id);
+      });
+  }
+
   /** Trustpilot was disconnected: nothing more goes out, and no visitor data stays. */
   async skipUnsettled(): Promise<void> {
     const now = new Date();
