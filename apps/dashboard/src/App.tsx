@@ -11,6 +11,7 @@ import { SlaPoliciesPage } from './sla/SlaPoliciesPage';
 import { LabelsPage } from './labels/LabelsPage';
 import { ApiTokensPage } from './admin/api-tokens/ApiTokensPage';
 import { WebhooksPage } from './webhooks/WebhooksPage';
+import { ReviewsPage } from './reviews/ReviewsPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
@@ -80,6 +81,7 @@ export function App() {
         <Route path="/labels" element={<LabelsPage />} />
         <Route path="/api-tokens" element={<ApiTokensPage />} />
         <Route path="/webhooks" element={<WebhooksPage />} />
+        <Route path="/integrations/reviews" element={<ReviewsPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />
         <Route path="/emails" element={<EmailsPage />} />
