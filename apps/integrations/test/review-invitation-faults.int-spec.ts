@@ -1,13 +1,15 @@
 import { eventually, type SignedIn } from '@app/testing';
 import { ReviewsFixture } from './reviews-fixture';
 
+const DELAYS = '1000,2000,4000';
+
 describe('review invitations when Trustpilot fails', () => {
   let fixture: ReviewsFixture;
   let admin: SignedIn;
 
   beforeAll(async () => {
     // Waits long enough to see an invitation pending between attempts, short enough to park one.
-    fixture = await ReviewsFixture.start({ TRUSTPILOT_RETRY_DELAYS_MS: '300,600,1200' });
+    fixture = await ReviewsFixture.start({ TRUSTPILOT_RETRY_DELAYS_MS: DELAYS });
   });
   afterAll(() => fixture?.close());
   beforeEach(async () => {
@@ -23,7 +25,8 @@ describe('review invitations when Trustpilot fails', () => {
     await fixture.closeRoom(admin, roomId);
     const waiting = await eventually(async () => {
       const [entry] = await fixture.log(admin);
-      expect(entry).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(entry).toMatchObject({ status: 'pending', attempts: expect.any(Number) });
+      expect(entry.attempts).toBeGreaterThan(0);
       return entry;
     });
     expect(waiting.lastError).toMatch(/Trustpilot unreachable|access token/);
@@ -74,7 +77,7 @@ describe('review invitations when Trustpilot fails', () => {
     });
 
     expect(limited.lastError).toContain('HTTP 429');
-    // 30 s from the attempt rather than the 300 ms of the schedule.
+    // 30 s from the attempt rather than the 1 s of the schedule.
     expect(new Date(limited.nextAttemptAt!).getTime()).toBeGreaterThan(
       new Date(limited.updatedAt).getTime() + 20_000,
     );
@@ -87,10 +90,13 @@ describe('review invitations when Trustpilot fails', () => {
     await fixture.closeRoom(admin, roomId);
     await eventually(async () => {
       const [entry] = await fixture.log(admin);
-      expect(entry).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(entry?.status).toBe('pending');
+      expect(entry.attempts).toBeGreaterThan(0);
     });
 
-    await fixture.restart({ TRUSTPILOT_RETRY_DELAYS_MS: '300,600,1200' });
+    // Trustpilot stays away until the restarted service is up: only it can send the invitation,
+    // from the retry the database kept (with retries enough not to park it meanwhile).
+    await fixture.restart({ TRUSTPILOT_RETRY_DELAYS_MS: Array(20).fill('1000').join(',') });
     fixture.trustpilot.setOutage(false);
 
     await fixture.invitationOf(admin, roomId, 'sent');

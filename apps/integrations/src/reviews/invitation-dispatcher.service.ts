@@ -75,7 +75,12 @@ export class InvitationDispatcher implements OnModuleDestroy {
       attemptStartedAt: now,
       nextAttemptAt: new Date(now.getTime() + this.locks.attemptMs),
     });
-    const result = await this.send(connection, invitation);
+    const result = await this.send(connection, invitation).catch(
+      (error: Error): TrustpilotResult<void> => ({
+        ok: false,
+        failure: { kind: 'unavailable', status: null, detail: `not sent: ${error.message}` },
+      }),
+    );
     const at = new Date();
     if (result.ok) {
       await this.invitations.update(id, {
