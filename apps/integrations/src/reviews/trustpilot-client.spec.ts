@@ -103,7 +103,9 @@ describe('the Trustpilot adapter, against the stand-in', () => {
   it('never calls a host outside the machine in a test run', async () => {
     const outside = new TrustpilotClient(config({ TRUSTPILOT_API_URL: 'https://api.trustpilot.com' }));
     const answer = await outside.requestToken({ apiKey: 'k', apiSecret: 's' });
-    expect(answer).toMatchObject({ ok: false, failure: { kind: 'unavailable' } });
-    expect(trustpilot.requests.some((call) => call.host === 'api' && call.status === 0)).toBe(false);
+    expect(answer).toMatchObject({
+      ok: false,
+      failure: { kind: 'unavailable', detail: expect.stringContaining('a test run calls no Trustpilot') },
+    });
   });
 });
