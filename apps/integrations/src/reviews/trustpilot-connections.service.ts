@@ -4,8 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { type ConnectTrustpilotDto } from './dto/trustpilot.dto';
 import { reviewErrors } from './review-errors';
 import { ReviewInvitationsService } from './review-invitations.service';
-import { type TrustpilotCredentials, type TrustpilotFailure, type TrustpilotResult } from './trustpilot-client';
-import { TrustpilotClient } from './trustpilot-client';
+import {
+  TrustpilotClient,
+  type TrustpilotCredentials,
+  type TrustpilotFailure,
+  type TrustpilotResult,
+} from './trustpilot-client';
 import {
   type ConnectionRecord,
   type ConnectionSettings,
