@@ -53,12 +53,16 @@ export class ReviewInvitationsService {
 
   /** Keeps an opening conversation's visitor, only for a workspace that invites reviews. */
   async visitorSeen(roomId: string, visitor: Consumer): Promise<void> {
-    if (!(await this.connections.findEnabled())) return;
+    const connection = await this.connections.findEnabled();
+    if (!connection) return;
+    const id = this.idOf(roomId);
+    const consumer = { email: visitor.email.trim(), name: visitor.name.trim() };
+    // The close was read first (topics are read apart, e.g. from a backlog): decide it now.
+    if (await this.invitations.findById(id)) return this.visitorFound(connection, id, consumer);
     await this.facts.keepVisitor({
-      _id: this.idOf(roomId),
+      _id: id,
       roomId,
-      email: visitor.email.trim(),
-      name: visitor.name.trim(),
+      ...consumer,
       expiresAt: new Date(Date.now() + this.config.TRUSTPILOT_VISITOR_RETENTION_MS),
     });
   }
@@ -217,44 +221,85 @@ export class ReviewInvitationsService {
    */
   private async open(connection: ConnectionRecord, closed: ClosedConversation): Promise<void> {
     const id = this.idOf(closed.conversationId);
+    const decided = await this.decide(connection, id, closed);
+    const created = await this.invitations.create({
+      _id: id,
+      conversationId: closed.conversationId,
+      source: closed.source,
+      ...decided,
+      attempts: 0,
+      failures: 0,
+      attemptStartedAt: null,
+      lastError: null,
+      sentAt: null,
+    });
+    if (created) await this.follow(id, decided);
+  }
+
+  /**
+   * The visitor of a room whose resolved close was read before its opening: an invitation
+   * skipped for want of them is decided again (it was never sent, so this sends it at most once).
+   */
+  private async visitorFound(
+    connection: ConnectionRecord,
+    id: string,
+    consumer: Consumer,
+  ): Promise<void> {
+    const decided = await this.locks.change(id, async () => {
+      const invitation = await this.invitations.findById(id);
+      if (invitation?.skipReason !== 'visitor_unknown') return null;
+      const fields = await this.decide(connection, id, {
+        consumer,
+        visitorKnown: true,
+        rateable: true,
+      });
+      await this.invitations.update(id, fields);
+      return fields;
+    });
+    if (decided) await this.follow(id, decided);
+  }
+
+  /** What a close makes of an invitation (see decideOnClose), as the fields to store. */
+  private async decide(
+    connection: ConnectionRecord,
+    id: string,
+    closed: Pick<ClosedConversation, 'consumer' | 'visitorKnown' | 'rateable'>,
+  ) {
     const now = new Date();
     const rating =
       connection.onlyRatedFourOrFive && closed.rateable ? await this.facts.latestRating(id) : null;
-    const decision = decideOnClose({
+    const { status, skipReason } = decideOnClose({
       consumer: closed.consumer,
       visitorKnown: closed.visitorKnown,
       onlyRatedFourOrFive: connection.onlyRatedFourOrFive,
       rateable: closed.rateable,
       rating,
     });
-    const skipped = decision.status === 'skipped';
-    const created = await this.invitations.create({
-      _id: id,
-      conversationId: closed.conversationId,
-      source: closed.source,
-      status: decision.status,
-      skipReason: decision.skipReason,
-      consumer: skipped ? null : closed.consumer,
+    return {
+      status,
+      skipReason,
+      consumer: status === 'skipped' ? null : closed.consumer,
       recipient: closed.consumer?.email ? maskEmail(closed.consumer.email) : null,
       rating,
       ratingDeadline:
-        decision.status === 'waiting_rating'
+        status === 'waiting_rating'
           ? new Date(now.getTime() + this.config.TRUSTPILOT_RATING_WAIT_MS)
           : null,
-      attempts: 0,
-      failures: 0,
-      nextAttemptAt: decision.status === 'pending' ? now : null,
-      attemptStartedAt: null,
-      lastError: null,
-      sentAt: null,
-      settledAt: skipped ? now : null,
-    });
-    if (!created) return;
-    if (skipped)
-      this.logger.log(`review invitation ${id} skipped: ${decision.skipReason ?? 'unknown'}`);
-    if (decision.status === 'pending') this.dispatcher.dispatch(TenantContext.current(), id);
+      nextAttemptAt: status === 'pending' ? now : null,
+      settledAt: status === 'skipped' ? now : null,
+    };
+  }
+
+  /** After a decision: send it now, or settle it if its rating was read meanwhile. */
+  private async follow(
+    id: string,
+    decided: { status: string; skipReason: string | null },
+  ): Promise<void> {
+    if (decided.status === 'skipped')
+      this.logger.log(`review invitation ${id} skipped: ${decided.skipReason ?? 'unknown'}`);
+    if (decided.status === 'pending') this.dispatcher.dispatch(TenantContext.current(), id);
     // A rating read while this was being decided found no invitation to settle: look again.
-    if (decision.status === 'waiting_rating') await this.reconsider(id);
+    if (decided.status === 'waiting_rating') await this.reconsider(id);
   }
 
   private async skip(
