@@ -113,6 +113,21 @@ describe('review invitations on close', () => {
     }
   });
 
+  it('invites the visitor of a room whose close was read before its opening', async () => {
+    await fixture.connect(admin);
+    const roomId = randomUUID();
+    await fixture.handled('onRoomClosed', await fixture.closeRoom(admin, roomId));
+    expect(await fixture.invitationOf(admin, roomId, 'skipped')).toMatchObject({
+      skipReason: 'visitor_unknown',
+    });
+
+    const { visitor } = await fixture.openRoom(admin, undefined, roomId);
+
+    await fixture.invitationOf(admin, roomId, 'sent');
+    expect(fixture.acceptedFor(roomId)).toHaveLength(1);
+    expect(fixture.acceptedFor(roomId)[0].body.consumerEmail).toBe(visitor.email);
+  });
+
   it('invites nobody for a conversation closed other than as resolved, and forgets its visitor', async () => {
     await fixture.connect(admin);
     const { roomId } = await fixture.openRoom(admin);

@@ -89,8 +89,11 @@ export class ReviewsFixture {
   }
 
   /** A visitor's conversation, opened as chat announces it; answers the room id and visitor. */
-  async openRoom(admin: SignedIn, visitor = { name: 'Ana Visitor', email: uniqueEmail('visitor') }) {
-    const roomId = randomUUID();
+  async openRoom(
+    admin: SignedIn,
+    visitor = { name: 'Ana Visitor', email: uniqueEmail('visitor') },
+    roomId: string = randomUUID(),
+  ) {
     const eventId = await this.service.publish(ChatroomCreatedV1, admin.tenant.id, {
       roomId,
       chatbotId: 'chatbot-1',
