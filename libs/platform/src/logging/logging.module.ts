@@ -14,6 +14,7 @@ export const REDACTED_PATHS = [
   '*.accessToken',
   '*.refreshToken',
   '*.apiKey',
+  '*.apiSecret',
   '*.body',
 ];
 
