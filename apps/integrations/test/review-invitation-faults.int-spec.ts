@@ -55,7 +55,10 @@ describe('review invitations when Trustpilot fails', () => {
     expect(stats.body.days).toEqual([{ date: day, sent: 0, failed: 1, skipped: 0 }]);
 
     const retried = await api.post(`/invitations/${parked.id}/retry`).expect(202);
-    expect(retried.body).toMatchObject({ id: parked.id, status: expect.stringMatching(/pending|sent/) });
+    expect(retried.body).toMatchObject({
+      id: parked.id,
+      status: expect.stringMatching(/pending|sent/),
+    });
 
     await fixture.invitationOf(admin, roomId, 'sent');
     expect(fixture.acceptedFor(roomId)).toHaveLength(1);

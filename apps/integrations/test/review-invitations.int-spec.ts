@@ -72,10 +72,7 @@ describe('review invitations on close', () => {
     await fixture.connect(admin);
     const { roomId } = await fixture.openRoom(admin);
 
-    const closes = [
-      await fixture.closeRoom(admin, roomId),
-      await fixture.closeRoom(admin, roomId),
-    ];
+    const closes = [await fixture.closeRoom(admin, roomId), await fixture.closeRoom(admin, roomId)];
     const intercom = await fixture.intercomClosed(admin, {
       id: '363',
       roomId,
@@ -86,7 +83,9 @@ describe('review invitations on close', () => {
     await fixture.handled('onIntercomClosed', intercom);
 
     expect(fixture.acceptedFor(roomId)).toHaveLength(1);
-    expect((await fixture.log(admin)).filter((entry) => entry.conversationId === roomId)).toHaveLength(1);
+    expect(
+      (await fixture.log(admin)).filter((entry) => entry.conversationId === roomId),
+    ).toHaveLength(1);
   });
 
   it('sends one invitation when two replicas both read the close', async () => {
@@ -204,7 +203,9 @@ describe('review invitations on close', () => {
       consumerName: 'Ivy',
     });
     await fixture.handled('onIntercomClosed', withoutEmail);
-    expect(await fixture.invitationOf(admin, `intercom:${conversationId}0`, 'skipped')).toMatchObject({
+    expect(
+      await fixture.invitationOf(admin, `intercom:${conversationId}0`, 'skipped'),
+    ).toMatchObject({
       skipReason: 'no_email',
       recipient: null,
     });
@@ -262,11 +263,14 @@ describe('review invitations on close', () => {
   it('does nothing for a workspace without Trustpilot', async () => {
     const { roomId } = await fixture.openRoom(admin);
     await fixture.handled('onRoomClosed', await fixture.closeRoom(admin, roomId));
-    await fixture.handled('onIntercomClosed', await fixture.intercomClosed(admin, {
-      id: randomUUID(),
-      roomId: null,
-      email: uniqueEmail(),
-    }));
+    await fixture.handled(
+      'onIntercomClosed',
+      await fixture.intercomClosed(admin, {
+        id: randomUUID(),
+        roomId: null,
+        email: uniqueEmail(),
+      }),
+    );
 
     expect(await fixture.log(admin)).toEqual([]);
     expect((await fixture.api(admin).get().expect(200)).body).toEqual({ connection: null });

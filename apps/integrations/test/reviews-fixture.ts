@@ -6,13 +6,7 @@ import {
   IntercomConversationClosedV1,
   type ReviewInvitationView,
 } from '@app/contracts';
-import {
-  bearer,
-  eventually,
-  type SignedIn,
-  TrustpilotStandIn,
-  uniqueEmail,
-} from '@app/testing';
+import { bearer, eventually, type SignedIn, TrustpilotStandIn, uniqueEmail } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { WebhooksFixture } from './webhooks-fixture';
@@ -171,7 +165,9 @@ export class ReviewsFixture {
   /** Waits until the conversation's invitation is in the log with `status`; answers it. */
   async invitationOf(admin: SignedIn, conversationId: string, status: string): Promise<Invitation> {
     return eventually(async () => {
-      const found = (await this.log(admin)).find((entry) => entry.conversationId === conversationId);
+      const found = (await this.log(admin)).find(
+        (entry) => entry.conversationId === conversationId,
+      );
       expect(found?.status).toBe(status);
       return found!;
     });

@@ -72,7 +72,9 @@ describe('connecting Trustpilot', () => {
     expect(fieldsOf(unknownUnit)).toEqual(['businessUnitId']);
     const unknownTemplate = await api.put({ ...base, templateId: 'b'.repeat(24) }).expect(400);
     expect(fieldsOf(unknownTemplate)).toEqual(['templateId']);
-    const noSecret = await api.put({ businessUnitId: business.businessUnitId, apiKey: 'k' }).expect(400);
+    const noSecret = await api
+      .put({ businessUnitId: business.businessUnitId, apiKey: 'k' })
+      .expect(400);
     expect(fieldsOf(noSecret)).toEqual(['apiSecret']);
     const badLocale = await api.put({ ...base, locale: 'english' }).expect(400);
     expect(fieldsOf(badLocale)).toEqual(['locale']);

@@ -12,7 +12,8 @@ export interface AcceptedInvitation {
 }
 
 /** What the invitations endpoint answers the next requests with, instead of accepting them. */
-export type StandInFailure = { status: 429; retryAfterSeconds?: number } | { status: 500 | 502 | 503 };
+export type StandInFailure =
+  { status: 429; retryAfterSeconds?: number } | { status: 500 | 502 | 503 };
 
 interface IssuedToken {
   apiKey: string;
@@ -27,7 +28,8 @@ interface Answer {
 
 const TOKEN_PATH = '/v1/oauth/oauth-business-users-for-applications/accesstoken';
 const REFRESH_PATH = '/v1/oauth/oauth-business-users-for-applications/refresh';
-const BUSINESS_UNIT_PATH = /^\/v1\/private\/business-units\/([^/]+)\/(email-invitations|templates)$/;
+const BUSINESS_UNIT_PATH =
+  /^\/v1\/private\/business-units\/([^/]+)\/(email-invitations|templates)$/;
 
 /**
  * A local stand-in for Trustpilot's two hosts, speaking the documented subset Parley uses
@@ -41,7 +43,12 @@ const BUSINESS_UNIT_PATH = /^\/v1\/private\/business-units\/([^/]+)\/(email-invi
 export class TrustpilotStandIn {
   readonly accepted: AcceptedInvitation[] = [];
   /** Every request, in order: `<host> <method> <path> <status>` (`api`, `invitations`). */
-  readonly requests: Array<{ host: 'api' | 'invitations'; method: string; path: string; status: number }> = [];
+  readonly requests: Array<{
+    host: 'api' | 'invitations';
+    method: string;
+    path: string;
+    status: number;
+  }> = [];
   private readonly apps = new Map<string, string>();
   private readonly businessUnits = new Map<string, string[]>();
   private readonly businessUsers = new Set<string>();
@@ -67,8 +74,9 @@ export class TrustpilotStandIn {
     }
     const standIn = new TrustpilotStandIn(servers, urls[0], urls[1]);
     servers[0].on('request', (request, response) => void standIn.handle('api', request, response));
-    servers[1].on('request', (request, response) =>
-      void standIn.handle('invitations', request, response),
+    servers[1].on(
+      'request',
+      (request, response) => void standIn.handle('invitations', request, response),
     );
     return standIn;
   }
@@ -79,9 +87,13 @@ export class TrustpilotStandIn {
   }
 
   /** A business with an application (API key and secret), a business unit and its templates. */
-  addBusiness(
-    options: { templates?: string[]; businessUserId?: string } = {},
-  ): { apiKey: string; apiSecret: string; businessUnitId: string; templateId: string; businessUserId: string } {
+  addBusiness(options: { templates?: string[]; businessUserId?: string } = {}): {
+    apiKey: string;
+    apiSecret: string;
+    businessUnitId: string;
+    templateId: string;
+    businessUserId: string;
+  } {
     const apiKey = randomBytes(16).toString('hex');
     const apiSecret = randomBytes(16).toString('hex');
     const businessUnitId = randomBytes(12).toString('hex');
@@ -147,7 +159,8 @@ export class TrustpilotStandIn {
       request.socket.destroy();
       return;
     }
-    const answer = host === 'api' ? this.oauth(request, path, body) : this.invitations(request, path, body);
+    const answer =
+      host === 'api' ? this.oauth(request, path, body) : this.invitations(request, path, body);
     this.requests.push({ host, method: request.method ?? '', path, status: answer.status });
     const json = answer.body === undefined ? '' : JSON.stringify(answer.body);
     response.writeHead(answer.status, {
@@ -171,7 +184,9 @@ export class TrustpilotStandIn {
     if (!apiKey || this.apps.get(apiKey) !== apiSecret)
       return {
         status: 401,
-        body: { fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } } },
+        body: {
+          fault: { faultstring: 'Invalid ApiKey', detail: { errorcode: 'oauth.v2.InvalidApiKey' } },
+        },
       };
     const form = new URLSearchParams(body);
     // Client-credentials tokens come with no refresh token: "issue the same request" instead.
@@ -199,7 +214,12 @@ export class TrustpilotStandIn {
     if (this.isExpired(token))
       return {
         status: 401,
-        body: { fault: { faultstring: 'Invalid access token', detail: { errorcode: 'oauth.v2.InvalidAccessToken' } } },
+        body: {
+          fault: {
+            faultstring: 'Invalid access token',
+            detail: { errorcode: 'oauth.v2.InvalidAccessToken' },
+          },
+        },
       };
     const templates = this.businessUnits.get(decodeURIComponent(businessUnitId));
     if (!templates) return notFound();
@@ -233,7 +253,10 @@ export class TrustpilotStandIn {
       (field) => typeof invitation[field] !== 'string' || invitation[field] === '',
     );
     if (missing.length > 0 || typeof invitation.serviceReviewInvitation !== 'object')
-      return { status: 400, body: errorBody(`Invalid request: ${missing.join(', ') || 'serviceReviewInvitation'}`, 400) };
+      return {
+        status: 400,
+        body: errorBody(`Invalid request: ${missing.join(', ') || 'serviceReviewInvitation'}`, 400),
+      };
     this.accepted.push({
       businessUnitId: decodeURIComponent(businessUnitId),
       businessUserId,

@@ -32,7 +32,11 @@ const TONES: Record<InvitationStatus, BadgeTone> = {
 export function InvitationLog({ onRetried }: { onRetried(): void }) {
   const [status, setStatus] = useState<InvitationStatus | ''>('');
   const query = useMemo(() => ({ status, limit: 25 }), [status]);
-  const pages = useCursorPages<'invitations', ReviewInvitation>(INVITATIONS_PATH, 'invitations', query);
+  const pages = useCursorPages<'invitations', ReviewInvitation>(
+    INVITATIONS_PATH,
+    'invitations',
+    query,
+  );
   const { refresh } = pages;
   useInterval(refresh, 3000);
   const retry = useSubmit(async (id: string) => {
@@ -67,7 +71,14 @@ export function InvitationLog({ onRetried }: { onRetried(): void }) {
             <>
               <DataTable
                 label="Invitations"
-                columns={['Conversation', 'Recipient', 'Status', 'Attempts', 'Details', { actions: true }]}
+                columns={[
+                  'Conversation',
+                  'Recipient',
+                  'Status',
+                  'Attempts',
+                  'Details',
+                  { actions: true },
+                ]}
               >
                 {pages.items.map((invitation) => (
                   <tr key={invitation.id} data-testid="invitation-row">
@@ -80,7 +91,9 @@ export function InvitationLog({ onRetried }: { onRetried(): void }) {
                     </td>
                     <td>{invitation.recipient ?? '—'}</td>
                     <td>
-                      <Badge tone={TONES[invitation.status]}>{STATUS_LABELS[invitation.status]}</Badge>
+                      <Badge tone={TONES[invitation.status]}>
+                        {STATUS_LABELS[invitation.status]}
+                      </Badge>
                     </td>
                     <td>{invitation.attempts}</td>
                     <td>
@@ -93,7 +106,9 @@ export function InvitationLog({ onRetried }: { onRetried(): void }) {
                         <div className="muted">Rated {invitation.rating} of 5</div>
                       )}
                       {invitation.status === 'pending' && invitation.nextAttemptAt && (
-                        <div className="muted">Next attempt {formatDateTime(invitation.nextAttemptAt)}</div>
+                        <div className="muted">
+                          Next attempt {formatDateTime(invitation.nextAttemptAt)}
+                        </div>
                       )}
                     </td>
                     <td className="actions">

@@ -38,7 +38,10 @@ function Reviews() {
   useInterval(reload, 10_000);
 
   const save = async (draft: TrustpilotDraft) => {
-    const connection = await api<TrustpilotConnection>(TRUSTPILOT_PATH, { method: 'PUT', body: draft });
+    const connection = await api<TrustpilotConnection>(TRUSTPILOT_PATH, {
+      method: 'PUT',
+      body: draft,
+    });
     answer.setData({ connection });
     setFormKey((key) => key + 1);
   };
@@ -52,7 +55,12 @@ function Reviews() {
       <Loaded resource={answer} loadingLabel="Loading the Trustpilot connection…">
         {({ connection }) => (
           <>
-            {connection && <Health connection={connection} onDisconnected={() => answer.setData({ connection: null })} />}
+            {connection && (
+              <Health
+                connection={connection}
+                onDisconnected={() => answer.setData({ connection: null })}
+              />
+            )}
             <Card
               title={connection ? 'Settings' : 'Connect Trustpilot'}
               description="Parley checks the credentials, business unit and template with Trustpilot before saving."
@@ -115,7 +123,9 @@ function Health({
         <dd>{health.lastSuccessAt ? formatDateTime(health.lastSuccessAt) : '—'}</dd>
         <dt>Last error</dt>
         <dd>
-          {health.lastErrorAt ? `${formatDateTime(health.lastErrorAt)}: ${health.lastError ?? ''}` : '—'}
+          {health.lastErrorAt
+            ? `${formatDateTime(health.lastErrorAt)}: ${health.lastError ?? ''}`
+            : '—'}
         </dd>
         <dt>Access token expires</dt>
         <dd>{health.tokenExpiresAt ? formatDateTime(health.tokenExpiresAt) : '—'}</dd>
@@ -126,7 +136,10 @@ function Health({
 
 function DailyCounts({ days }: { days: InvitationDay[] }) {
   return (
-    <Card title="Per day" description="Invitations sent, failed and skipped, the last 14 days (UTC).">
+    <Card
+      title="Per day"
+      description="Invitations sent, failed and skipped, the last 14 days (UTC)."
+    >
       <DataTable label="Invitations per day" columns={['Day', 'Sent', 'Failed', 'Skipped']}>
         {[...days].reverse().map((day) => (
           <tr key={day.date}>

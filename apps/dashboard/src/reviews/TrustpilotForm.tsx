@@ -87,7 +87,10 @@ export function TrustpilotForm({
       submitLabel={connection ? 'Save settings' : 'Connect Trustpilot'}
       sendingLabel="Checking with Trustpilot…"
       aria-label="Trustpilot settings"
-      canSubmit={businessUnitId.trim() !== '' && (connection !== null || (apiKey.trim() !== '' && apiSecret.trim() !== ''))}
+      canSubmit={
+        businessUnitId.trim() !== '' &&
+        (connection !== null || (apiKey.trim() !== '' && apiSecret.trim() !== ''))
+      }
     >
       <TextField
         label="Business unit id"

@@ -4,7 +4,10 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type IntegrationsConfig } from '../integrations.config';
 import { InvitationLocks } from './invitation-locks';
 import { nextAttemptAfter } from './invitation-rules';
-import { type InvitationChanges, ReviewInvitationsRepository } from './review-invitations.repository';
+import {
+  type InvitationChanges,
+  ReviewInvitationsRepository,
+} from './review-invitations.repository';
 import { type ReviewInvitation } from './review-invitation.schema';
 import {
   type EmailInvitation,
@@ -13,7 +16,10 @@ import {
   type TrustpilotFailure,
   type TrustpilotResult,
 } from './trustpilot-client';
-import { type ConnectionRecord, TrustpilotConnectionsRepository } from './trustpilot-connections.repository';
+import {
+  type ConnectionRecord,
+  TrustpilotConnectionsRepository,
+} from './trustpilot-connections.repository';
 import { TrustpilotTokens } from './trustpilot-tokens';
 
 /** Attempts at once per replica; the rest wait in the database for the next sweep. */
@@ -139,7 +145,10 @@ export class InvitationDispatcher implements OnModuleDestroy {
     return this.client.createEmailInvitation(token.value, target, body);
   }
 
-  private invitationBody(connection: ConnectionRecord, invitation: ReviewInvitation): EmailInvitation {
+  private invitationBody(
+    connection: ConnectionRecord,
+    invitation: ReviewInvitation,
+  ): EmailInvitation {
     const { email, name } = invitation.consumer!;
     return {
       consumerEmail: email,

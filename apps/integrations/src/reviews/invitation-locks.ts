@@ -34,7 +34,8 @@ export class InvitationLocks {
       { lockMs: CHANGE_MS, waitMs: this.attemptMs },
       work,
     );
-    if (!outcome.ran) throw new AppHttpError(503, 'busy', 'the invitation is being changed: try again');
+    if (!outcome.ran)
+      throw new AppHttpError(503, 'busy', 'the invitation is being changed: try again');
     return outcome.result;
   }
 

@@ -10,7 +10,12 @@ describe('review invitation rules', () => {
     const waits = [1, 2, 3, 4].map(
       (failures) => nextAttemptAfter(failures, delays, now)?.getTime() ?? null,
     );
-    expect(waits).toEqual([now.getTime() + 5_000, now.getTime() + 10_000, now.getTime() + 20_000, null]);
+    expect(waits).toEqual([
+      now.getTime() + 5_000,
+      now.getTime() + 10_000,
+      now.getTime() + 20_000,
+      null,
+    ]);
   });
 
   it('waits at least as long as a 429 asks', () => {
@@ -19,7 +24,10 @@ describe('review invitation rules', () => {
   });
 
   it('sends at once without the rating switch, and skips whom it cannot invite', () => {
-    expect(decideOnClose({ ...base, rating: null })).toEqual({ status: 'pending', skipReason: null });
+    expect(decideOnClose({ ...base, rating: null })).toEqual({
+      status: 'pending',
+      skipReason: null,
+    });
     expect(decideOnClose({ ...base, consumer: { email: '', name: 'Ana' }, rating: null })).toEqual({
       status: 'skipped',
       skipReason: 'no_email',
@@ -38,7 +46,9 @@ describe('review invitation rules', () => {
       'rated_below_4',
     );
     expect(rated(null)).toBe('waiting_rating');
-    expect(decideOnClose({ ...base, onlyRatedFourOrFive: true, rateable: false, rating: null })).toEqual({
+    expect(
+      decideOnClose({ ...base, onlyRatedFourOrFive: true, rateable: false, rating: null }),
+    ).toEqual({
       status: 'skipped',
       skipReason: 'not_rated',
     });

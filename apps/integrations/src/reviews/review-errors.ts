@@ -6,9 +6,17 @@ export const reviewErrors = {
   notConnected: () => new NotFoundException('Trustpilot is not connected'),
   invitationNotFound: () => new NotFoundException('invitation not found'),
   notRetryable: (status: string) =>
-    new AppHttpError(409, 'not_retryable', `only a failed invitation can be retried (this one is ${status})`),
+    new AppHttpError(
+      409,
+      'not_retryable',
+      `only a failed invitation can be retried (this one is ${status})`,
+    ),
   disabled: () =>
-    new AppHttpError(409, 'not_connected', 'Trustpilot is not connected or is disabled: connect or enable it first'),
+    new AppHttpError(
+      409,
+      'not_connected',
+      'Trustpilot is not connected or is disabled: connect or enable it first',
+    ),
   /** Credentials are needed to connect, and come as a pair. */
   credentialsRequired: (fields: Array<'apiKey' | 'apiSecret'>) =>
     new InvalidFieldsError(

@@ -12,7 +12,10 @@ import { ReviewInvitation } from './review-invitation.schema';
 
 export type NewInvitation = Omit<ReviewInvitation, 'tenantId' | 'createdAt' | 'updatedAt'>;
 export type InvitationChanges = Partial<
-  Omit<ReviewInvitation, '_id' | 'tenantId' | 'conversationId' | 'source' | 'createdAt' | 'updatedAt'>
+  Omit<
+    ReviewInvitation,
+    '_id' | 'tenantId' | 'conversationId' | 'source' | 'createdAt' | 'updatedAt'
+  >
 >;
 
 export const toInvitationView = (invitation: ReviewInvitation): ReviewInvitationView => ({
@@ -73,7 +76,10 @@ export class ReviewInvitationsRepository {
 
   /** Invitations that may still be sent: what a disconnection skips. */
   unsettled(): Promise<ReviewInvitation[]> {
-    return this.invitations.find({ status: { $in: UNSETTLED } }).lean().exec();
+    return this.invitations
+      .find({ status: { $in: UNSETTLED } })
+      .lean()
+      .exec();
   }
 
   /** The log, newest first, `limit` at a time. */

@@ -17,7 +17,10 @@ import { ReviewConversationFactsRepository } from './review-conversation-facts.r
 import { reviewErrors } from './review-errors';
 import { type Consumer } from './review-invitation.schema';
 import { ReviewInvitationsRepository, toInvitationView } from './review-invitations.repository';
-import { type ConnectionRecord, TrustpilotConnectionsRepository } from './trustpilot-connections.repository';
+import {
+  type ConnectionRecord,
+  TrustpilotConnectionsRepository,
+} from './trustpilot-connections.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -58,9 +58,10 @@ describe('the Trustpilot adapter, against the stand-in', () => {
     });
     const token = await client.requestToken(business);
     if (!token.ok) throw new Error(token.failure.detail);
-    expect(
-      await client.templates(token.value.accessToken, 'f'.repeat(24)),
-    ).toMatchObject({ ok: false, failure: { kind: 'not_found' } });
+    expect(await client.templates(token.value.accessToken, 'f'.repeat(24))).toMatchObject({
+      ok: false,
+      failure: { kind: 'not_found' },
+    });
     expect(
       await client.createEmailInvitation(
         token.value.accessToken,
@@ -69,7 +70,10 @@ describe('the Trustpilot adapter, against the stand-in', () => {
       ),
     ).toMatchObject({
       ok: false,
-      failure: { kind: 'forbidden', detail: 'HTTP 403 from Trustpilot: Access to resource is forbidden' },
+      failure: {
+        kind: 'forbidden',
+        detail: 'HTTP 403 from Trustpilot: Access to resource is forbidden',
+      },
     });
     expect(await client.templates(token.value.accessToken, business.businessUnitId)).toEqual({
       ok: true,
@@ -85,27 +89,40 @@ describe('the Trustpilot adapter, against the stand-in', () => {
     trustpilot.failNext(1, { status: 429, retryAfterSeconds: 7 });
     trustpilot.failNext(1, { status: 503 });
 
-    expect(await client.createEmailInvitation(token.value.accessToken, target, invitation)).toMatchObject({
+    expect(
+      await client.createEmailInvitation(token.value.accessToken, target, invitation),
+    ).toMatchObject({
       ok: false,
       failure: { kind: 'rate_limited', retryAfterMs: 7_000 },
     });
-    expect(await client.createEmailInvitation(token.value.accessToken, target, invitation)).toMatchObject({
+    expect(
+      await client.createEmailInvitation(token.value.accessToken, target, invitation),
+    ).toMatchObject({
       ok: false,
       failure: { kind: 'unavailable', status: 503 },
     });
     trustpilot.setOutage(true);
     expect(await client.requestToken(business)).toMatchObject({
       ok: false,
-      failure: { kind: 'unavailable', status: null, detail: expect.stringContaining('Trustpilot unreachable') },
+      failure: {
+        kind: 'unavailable',
+        status: null,
+        detail: expect.stringContaining('Trustpilot unreachable'),
+      },
     });
   });
 
   it('never calls a host outside the machine in a test run', async () => {
-    const outside = new TrustpilotClient(config({ TRUSTPILOT_API_URL: 'https://api.trustpilot.com' }));
+    const outside = new TrustpilotClient(
+      config({ TRUSTPILOT_API_URL: 'https://api.trustpilot.com' }),
+    );
     const answer = await outside.requestToken({ apiKey: 'k', apiSecret: 's' });
     expect(answer).toMatchObject({
       ok: false,
-      failure: { kind: 'unavailable', detail: expect.stringContaining('a test run calls no Trustpilot') },
+      failure: {
+        kind: 'unavailable',
+        detail: expect.stringContaining('a test run calls no Trustpilot'),
+      },
     });
   });
 });

@@ -35,7 +35,8 @@ export interface TrustpilotFailure {
   detail: string;
 }
 
-export type TrustpilotResult<T> = { ok: true; value: T } | { ok: false; failure: TrustpilotFailure };
+export type TrustpilotResult<T> =
+  { ok: true; value: T } | { ok: false; failure: TrustpilotFailure };
 
 export const isRetryable = (failure: TrustpilotFailure): boolean =>
   ['unauthorized', 'rate_limited', 'unavailable'].includes(failure.kind);
@@ -125,8 +126,15 @@ export class TrustpilotClient {
   private async call(url: string, init: RequestInit): Promise<TrustpilotResult<Response>> {
     const target = new URL(url);
     // A test run never reaches the real Trustpilot, whatever it was configured with.
-    if (this.config.NODE_ENV === 'test' && !['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname))
-      return failed('unavailable', null, `a test run calls no Trustpilot outside this machine (${target.host})`);
+    if (
+      this.config.NODE_ENV === 'test' &&
+      !['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)
+    )
+      return failed(
+        'unavailable',
+        null,
+        `a test run calls no Trustpilot outside this machine (${target.host})`,
+      );
     let response: Response;
     try {
       response = await fetch(target, {
@@ -136,7 +144,11 @@ export class TrustpilotClient {
         signal: AbortSignal.timeout(this.config.TRUSTPILOT_TIMEOUT_MS),
       });
     } catch (error) {
-      return failed('unavailable', null, describeNetworkError(error, this.config.TRUSTPILOT_TIMEOUT_MS));
+      return failed(
+        'unavailable',
+        null,
+        describeNetworkError(error, this.config.TRUSTPILOT_TIMEOUT_MS),
+      );
     }
     if (response.ok) return { ok: true, value: response };
     const message = await errorMessage(response);
@@ -145,13 +157,23 @@ export class TrustpilotClient {
       case 401:
         return failed('unauthorized', 401, detail);
       case 429:
-        return { ok: false, failure: { ...failed('rate_limited', 429, detail).failure, retryAfterMs: retryAfterMs(response) } };
+        return {
+          ok: false,
+          failure: {
+            ...failed('rate_limited', 429, detail).failure,
+            retryAfterMs: retryAfterMs(response),
+          },
+        };
       case 403:
         return failed('forbidden', 403, detail);
       case 404:
         return failed('not_found', 404, detail);
       default:
-        return failed(response.status >= 500 ? 'unavailable' : 'bad_request', response.status, detail);
+        return failed(
+          response.status >= 500 ? 'unavailable' : 'bad_request',
+          response.status,
+          detail,
+        );
     }
   }
 }
@@ -182,8 +204,7 @@ async function readJson(response: Response): Promise<unknown> {
  */
 async function errorMessage(response: Response): Promise<string | null> {
   const body = (await readJson(response)) as
-    | { message?: unknown; fault?: { faultstring?: unknown } }
-    | undefined;
+    { message?: unknown; fault?: { faultstring?: unknown } } | undefined;
   const message = body?.message ?? body?.fault?.faultstring;
   return typeof message === 'string' && message.trim() !== '' ? message.trim().slice(0, 200) : null;
 }

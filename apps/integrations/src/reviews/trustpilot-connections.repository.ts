@@ -46,7 +46,8 @@ function toHealthView(health: TrustpilotHealth | null): TrustpilotHealthView {
   const success = health?.lastSuccessAt ?? null;
   const error = health?.lastErrorAt ?? null;
   return {
-    status: !success && !error ? 'unknown' : error && (!success || error > success) ? 'failing' : 'ok',
+    status:
+      !success && !error ? 'unknown' : error && (!success || error > success) ? 'failing' : 'ok',
     lastSuccessAt: success,
     lastErrorAt: error,
     lastError: health?.lastError ?? null,

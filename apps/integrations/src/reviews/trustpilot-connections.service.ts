@@ -94,7 +94,11 @@ export class TrustpilotConnectionsService {
     const token = credentials
       ? await this.tokens.check(credentials)
       : await this.tokens.token(existing!);
-    const accessToken = orRefused(token, CREDENTIAL_FIELDS, 'Trustpilot refused these API credentials');
+    const accessToken = orRefused(
+      token,
+      CREDENTIAL_FIELDS,
+      'Trustpilot refused these API credentials',
+    );
     const templates = orRefused(
       await this.client.templates(accessToken, settings.businessUnitId),
       ['businessUnitId'],
@@ -106,7 +110,10 @@ export class TrustpilotConnectionsService {
 }
 
 /** The credentials given, if any: both or neither, and both when connecting the first time. */
-function newCredentials(body: ConnectTrustpilotDto, connected: boolean): TrustpilotCredentials | null {
+function newCredentials(
+  body: ConnectTrustpilotDto,
+  connected: boolean,
+): TrustpilotCredentials | null {
   const missing = (['apiKey', 'apiSecret'] as const).filter((field) => !body[field]);
   if (missing.length === 0) return { apiKey: body.apiKey!, apiSecret: body.apiSecret! };
   if (connected && missing.length === 2) return null;
@@ -121,5 +128,8 @@ function orRefused<T>(result: TrustpilotResult<T>, fields: string[], message: st
     throw reviewErrors.unavailable(failure.detail);
   // A token refused for the stored credentials names them too: they no longer work.
   const named = failure.kind === 'unauthorized' ? CREDENTIAL_FIELDS : fields;
-  throw reviewErrors.refusedBy(named, failure.kind === 'unauthorized' ? 'Trustpilot refused these API credentials' : message);
+  throw reviewErrors.refusedBy(
+    named,
+    failure.kind === 'unauthorized' ? 'Trustpilot refused these API credentials' : message,
+  );
 }

@@ -3,8 +3,15 @@ import { TenantContext } from '@app/tenancy';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { redisKeys } from '../redis-keys';
-import { type TrustpilotCredentials, TrustpilotClient, type TrustpilotResult } from './trustpilot-client';
-import { type ConnectionRecord, TrustpilotConnectionsRepository } from './trustpilot-connections.repository';
+import {
+  type TrustpilotCredentials,
+  TrustpilotClient,
+  type TrustpilotResult,
+} from './trustpilot-client';
+import {
+  type ConnectionRecord,
+  TrustpilotConnectionsRepository,
+} from './trustpilot-connections.repository';
 import { TrustpilotCredentialsVault } from './trustpilot-credentials-vault';
 
 /** A token is renewed this long before it expires: a tenth of its life, at most ten minutes. */

@@ -23,7 +23,13 @@ export class ConnectTrustpilotDto extends createZodDto(
     apiKey: credential.optional(),
     apiSecret: credential.optional(),
     businessUserId: trustpilotId.nullable().optional(),
-    senderName: z.string().trim().min(1).max(TRUSTPILOT_LIMITS.senderNameLength).nullable().optional(),
+    senderName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(TRUSTPILOT_LIMITS.senderNameLength)
+      .nullable()
+      .optional(),
     senderEmail: email.nullable().optional(),
     replyTo: email.nullable().optional(),
     templateId: trustpilotId.nullable().optional(),
