@@ -41,7 +41,12 @@ describe('review invitation rules', () => {
   it('with the rating switch on, sends for 4 or 5, skips below, and waits for a rating to come', () => {
     const rated = (rating: number | null, rateable = true) =>
       decideOnClose({ ...base, onlyRatedFourOrFive: true, rateable, rating }).status;
-    expect([5, 4, 3, 1].map((rating) => rated(rating))).toEqual(['pending', 'pending', 'skipped', 'skipped']);
+    expect([5, 4, 3, 1].map((rating) => rated(rating))).toEqual([
+      'pending',
+      'pending',
+      'skipped',
+      'skipped',
+    ]);
     expect(decideOnClose({ ...base, onlyRatedFourOrFive: true, rating: 2 }).skipReason).toBe(
       'rated_below_4',
     );
