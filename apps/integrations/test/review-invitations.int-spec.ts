@@ -165,23 +165,6 @@ describe('review invitations on close', () => {
     expect(fixture.acceptedFor(unhappy.roomId)).toEqual([]);
   });
 
-  it('skips a conversation never rated once the wait for a rating is over', async () => {
-    const quick = await ReviewsFixture.start({ TRUSTPILOT_RATING_WAIT_MS: '300' });
-    try {
-      const owner = await quick.signup();
-      await quick.connect(owner, { onlyRatedFourOrFive: true });
-      const { roomId } = await quick.openRoom(owner);
-      await quick.closeRoom(owner, roomId);
-
-      expect(await quick.invitationOf(owner, roomId, 'skipped')).toMatchObject({
-        skipReason: 'not_rated',
-      });
-      expect(quick.acceptedFor(roomId)).toEqual([]);
-    } finally {
-      await quick.close();
-    }
-  });
-
   it('invites the contact of a conversation closed in Intercom alone, keyed by the Intercom conversation', async () => {
     await fixture.connect(admin);
     const email = uniqueEmail('ivy');
