@@ -26,7 +26,7 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-const TOKEN_PATH = '/v1/oauth/oauth-business-users-for-applications/accesstoken';
+const OAUTH_GRANT_PATH = '/v1/oauth/oauth-business-users-for-applications/accesstoken';
 const REFRESH_PATH = '/v1/oauth/oauth-business-users-for-applications/refresh';
 const BUSINESS_UNIT_PATH =
   /^\/v1\/private\/business-units\/([^/]+)\/(email-invitations|templates)$/;
@@ -133,7 +133,7 @@ export class TrustpilotStandIn {
 
   /** Token requests answered so far (any status). */
   get tokenRequests(): number {
-    return this.requests.filter((request) => request.path === TOKEN_PATH).length;
+    return this.requests.filter((request) => request.path === OAUTH_GRANT_PATH).length;
   }
 
   async stop(): Promise<void> {
@@ -171,7 +171,7 @@ export class TrustpilotStandIn {
   }
 
   private oauth(request: IncomingMessage, path: string, body: string): Answer {
-    if (request.method !== 'POST' || (path !== TOKEN_PATH && path !== REFRESH_PATH))
+    if (request.method !== 'POST' || (path !== OAUTH_GRANT_PATH && path !== REFRESH_PATH))
       return notFound();
     if (!request.headers['content-type']?.startsWith('application/x-www-form-urlencoded'))
       return { status: 415, body: errorBody('Unsupported media type', 415) };

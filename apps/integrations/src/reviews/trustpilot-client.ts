@@ -52,7 +52,7 @@ const templatesAnswer = z.object({
   templates: z.array(z.object({ id: z.string(), name: z.string().optional() }).loose()),
 });
 
-const TOKEN_PATH = '/v1/oauth/oauth-business-users-for-applications/accesstoken';
+const OAUTH_GRANT_PATH = '/v1/oauth/oauth-business-users-for-applications/accesstoken';
 const businessUnitPath = (businessUnitId: string) =>
   `/v1/private/business-units/${encodeURIComponent(businessUnitId)}`;
 
@@ -69,7 +69,7 @@ export class TrustpilotClient {
     credentials: TrustpilotCredentials,
   ): Promise<TrustpilotResult<{ accessToken: string; expiresInSeconds: number }>> {
     const basic = Buffer.from(`${credentials.apiKey}:${credentials.apiSecret}`).toString('base64');
-    const answer = await this.call(`${this.config.TRUSTPILOT_API_URL}${TOKEN_PATH}`, {
+    const answer = await this.call(`${this.config.TRUSTPILOT_API_URL}${OAUTH_GRANT_PATH}`, {
       method: 'POST',
       headers: {
         Authorization: `Basic ${basic}`,
