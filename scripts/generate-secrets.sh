@@ -10,11 +10,12 @@
 # VISITOR_TOKEN_SECRET    chat                 signs visitors' room tokens (and attachment links)
 # WEBHOOK_SECRET_SEAL_KEY integrations         seals webhook endpoints' signing secrets at rest
 # INTERCOM_SEAL_KEY       chat                 seals tenants' Intercom access tokens and client secrets
+# TRUSTPILOT_CREDENTIALS_SEAL_KEY integrations seals tenants' Trustpilot API keys and secrets at rest
 # S3_SECRET_ACCESS_KEY    chat, seaweedfs      the compose S3 server's key (with AWS or another
 #                                              store, put the key it issued there instead)
 set -euo pipefail
 
-readonly PARLEY_KEYS=(NOTIFICATION_SEAL_KEY UNSUBSCRIBE_SEAL_KEY OIDC_FLOW_SEAL_KEY VISITOR_TOKEN_SECRET WEBHOOK_SECRET_SEAL_KEY INTERCOM_SEAL_KEY S3_SECRET_ACCESS_KEY)
+readonly PARLEY_KEYS=(NOTIFICATION_SEAL_KEY UNSUBSCRIBE_SEAL_KEY OIDC_FLOW_SEAL_KEY VISITOR_TOKEN_SECRET WEBHOOK_SECRET_SEAL_KEY INTERCOM_SEAL_KEY TRUSTPILOT_CREDENTIALS_SEAL_KEY S3_SECRET_ACCESS_KEY)
 
 existing=
 if [[ ${1:-} == --missing-from ]]; then

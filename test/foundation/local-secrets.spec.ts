@@ -37,6 +37,7 @@ describe("npm start's local secrets", () => {
       'NOTIFICATION_SEAL_KEY',
       'OIDC_CLIENT_SECRET',
       'OIDC_FLOW_SEAL_KEY',
+      'TRUSTPILOT_CREDENTIALS_SEAL_KEY',
       'UNSUBSCRIBE_SEAL_KEY',
       'VISITOR_TOKEN_SECRET',
       'WEBHOOK_SECRET_SEAL_KEY',

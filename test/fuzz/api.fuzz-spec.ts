@@ -1,4 +1,10 @@
-import { bearer, IntercomStandIn, startTestService, type TestService } from '@app/testing';
+import {
+  bearer,
+  IntercomStandIn,
+  startTestService,
+  type TestService,
+  TrustpilotStandIn,
+} from '@app/testing';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,11 +40,15 @@ describe('the API fuzzer finds nothing', () => {
   let token: string;
   let seeded: FuzzData;
   let intercom: IntercomStandIn;
+  let trustpilot: TrustpilotStandIn;
 
   beforeAll(async () => {
     if (!existsSync(SCHEMATHESIS))
       throw new Error(`${SCHEMATHESIS} is missing: bash scripts/fuzz/ensure-schemathesis.sh`);
     tenant = await TenantFixture.start();
+    // Trustpilot's stand-in answers the connection checks the fuzzer sets off (credentials it
+    // does not know: 400), so nothing leaves the machine.
+    trustpilot = await TrustpilotStandIn.start();
     const jwks = { JWT_JWKS_URL: `${tenant.url}/api/tenant/.well-known/jwks.json` };
     // Chat checks Intercom tokens with the local stand-in: nothing leaves the machine.
     intercom = await IntercomStandIn.start();
@@ -52,6 +62,7 @@ describe('the API fuzzer finds nothing', () => {
         ...jwks,
         WEBHOOK_DNS_OVERRIDES: 'hooks.fuzz.parley.test=127.0.0.9',
         WEBHOOK_ALLOWED_NETWORKS: '127.0.0.9/32',
+        ...trustpilot.env,
       }),
     ]);
     others.push(chat, analytics, email, integrations);
@@ -74,7 +85,11 @@ describe('the API fuzzer finds nothing', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([tenant?.close(), ...others.map((service) => service.close())]);
+    await Promise.all([
+      tenant?.close(),
+      trustpilot?.stop(),
+      ...others.map((service) => service.close()),
+    ]);
     await intercom?.stop();
   });
 

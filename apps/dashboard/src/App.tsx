@@ -12,6 +12,7 @@ import { LabelsPage } from './labels/LabelsPage';
 import { ApiTokensPage } from './admin/api-tokens/ApiTokensPage';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 import { IntercomPage } from './intercom/IntercomPage';
+import { ReviewsPage } from './reviews/ReviewsPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { AcceptInvitationPage } from './auth/AcceptInvitationPage';
 import { GoogleCallbackPage } from './auth/GoogleCallbackPage';
@@ -82,6 +83,7 @@ export function App() {
         <Route path="/api-tokens" element={<ApiTokensPage />} />
         <Route path="/webhooks" element={<WebhooksPage />} />
         <Route path="/intercom" element={<IntercomPage />} />
+        <Route path="/integrations/reviews" element={<ReviewsPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/status" element={<StatusPage />} />
         <Route path="/emails" element={<EmailsPage />} />

@@ -41,6 +41,18 @@ const nameToAddress = z
 
 const milliseconds = (min: number) => z.coerce.number().int().min(min);
 
+const httpBaseUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** Waits between attempts, comma-separated (ms): one retry after each. */
+const retryDelays = (defaults: string) =>
+  z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'expected milliseconds, comma-separated, e.g. 5000,10000,20000')
+    .default(defaults)
+    .transform((value) => value.split(',').map(Number));
+
 export const integrationsConfigSchema = z
   .object({
     ...serviceFragment(3005),
@@ -87,6 +99,24 @@ export const integrationsConfigSchema = z
      */
     WEBHOOK_RECONCILE_MS: milliseconds(100).default(600_000),
     WEBHOOK_ENDPOINTS_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(20),
+    /** Trustpilot's OAuth host (tokens); a test run points it at the local stand-in. */
+    TRUSTPILOT_API_URL: httpBaseUrl.default('https://api.trustpilot.com'),
+    /** Trustpilot's Invitations API host. */
+    TRUSTPILOT_INVITATIONS_API_URL: httpBaseUrl.default('https://invitations-api.trustpilot.com'),
+    /** Seals tenants' Trustpilot API keys and secrets in the database (and tokens in Redis). */
+    TRUSTPILOT_CREDENTIALS_SEAL_KEY: parleyKey(
+      'parley-local-development-trustpilot-seal-key-change-me',
+    ),
+    /** Longest wait for one Trustpilot answer, connection included. */
+    TRUSTPILOT_TIMEOUT_MS: milliseconds(100).default(10_000),
+    /** After a failed attempt, the next one waits this long; after the last, the invitation is parked. */
+    TRUSTPILOT_RETRY_DELAYS_MS: retryDelays('5000,10000,20000'),
+    /** With the rating switch on: how long after the close a rating may come before it is skipped. */
+    TRUSTPILOT_RATING_WAIT_MS: milliseconds(100).default(7 * 24 * HOUR_MS),
+    /** The visitor's name and email are kept for an open conversation at most this long. */
+    TRUSTPILOT_VISITOR_RETENTION_MS: milliseconds(1000).default(30 * 24 * HOUR_MS),
+    /** How often each replica looks for invitations due (retries, ratings waited for). */
+    TRUSTPILOT_SWEEP_MS: milliseconds(50).default(1_000),
   })
   .superRefine((config, context) => {
     if (config.WEBHOOK_DNS_OVERRIDES.size > 0 && config.NODE_ENV !== 'test')

@@ -2,6 +2,7 @@ import { jwksAuth, serviceModules } from '@app/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DirectoryModule } from './directory/directory.module';
 import { type IntegrationsConfig } from './integrations.config';
+import { ReviewsModule } from './reviews/reviews.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
@@ -13,6 +14,7 @@ export class IntegrationsModule {
         ...serviceModules('integrations', config, jwksAuth(config)),
         DirectoryModule,
         WebhooksModule,
+        ReviewsModule,
       ],
     };
   }

@@ -9,4 +9,16 @@ export const redisKeys = {
   /** The pending deliveries of one conversation to one endpoint, in event order. */
   deliveryLine: (endpointId: string, orderKey: string) =>
     `parley:integrations:delivery-line:${endpointId}:${orderKey}`,
+  /**
+   * Held by whoever changes a review invitation (the replica sending it, a rating, a retry). Ids
+   * are derived from the tenant and the conversation, so they never collide across tenants.
+   */
+  reviewInvitationLock: (invitationId: string) =>
+    `parley:integrations:review-invitation-lock:${invitationId}`,
+  /**
+   * A tenant's Trustpilot access token, sealed, until shortly before it expires. The credentials'
+   * version is in the key: new credentials never get a token of the old ones.
+   */
+  trustpilotToken: (tenantId: string, credentialsVersion: string) =>
+    `parley:integrations:trustpilot-token:${tenantId}:${credentialsVersion}`,
 };

@@ -19,7 +19,11 @@ export type KeyPurpose =
   /** A webhook endpoint's signing secret, at rest in the integrations service. */
   | 'webhook-secret'
   /** A tenant's Intercom access token and client secret, at rest in the chat service. */
-  | 'intercom-credentials';
+  | 'intercom-credentials'
+  /** A tenant's Trustpilot API key and secret, at rest in the integrations service. */
+  | 'trustpilot-credentials'
+  /** A tenant's Trustpilot access token, cached in Redis by the integrations service. */
+  | 'trustpilot-token';
 
 const derived = new Map<string, Buffer>();
 

@@ -13,6 +13,7 @@ export const REPOSITORY_SECRET_VALUES: readonly string[] = [
   'parley-local-development-s3-secret-change-me',
   'parley-local-development-webhook-seal-key-change-me',
   'parley-local-development-intercom-seal-key-change-me',
+  'parley-local-development-trustpilot-seal-key-change-me',
   // docker-compose.yml's former defaults.
   'compose-demo-seal-key-replace-me-in-production',
   'compose-demo-visitor-secret-replace-me-in-production',

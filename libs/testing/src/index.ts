@@ -16,3 +16,4 @@ export * from './compose';
 export * from './legacy-seal';
 export * from './tcp-relay';
 export * from './intercom-stand-in';
+export * from './trustpilot-stand-in';

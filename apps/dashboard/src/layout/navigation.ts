@@ -45,6 +45,17 @@ export const NAVIGATION: NavGroup[] = [
     ],
   },
   {
+    label: 'Integrations',
+    items: [
+      {
+        to: '/integrations/reviews',
+        label: 'Reviews',
+        icon: 'star',
+        permission: 'integrations:manage',
+      },
+    ],
+  },
+  {
     label: 'Insights',
     items: [
       { to: '/analytics', label: 'Analytics', icon: 'chart', permission: 'analytics:view' },

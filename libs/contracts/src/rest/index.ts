@@ -13,3 +13,4 @@ export * from './csat';
 export * from './api-tokens';
 export * from './webhooks';
 export * from './intercom';
+export * from './reviews';

@@ -15,6 +15,7 @@ export const REDACTED_PATHS = [
   '*.clientSecret',
   '*.refreshToken',
   '*.apiKey',
+  '*.apiSecret',
   '*.body',
 ];
 
