@@ -43,7 +43,7 @@ describe("npm start's local secrets", () => {
       'WEBHOOK_SECRET_SEAL_KEY',
     ]);
     for (const value of Object.values(first)) expect(value).toMatch(/^[0-9a-f]{64}$/);
-    expect(new Set(Object.values(first)).size).toBe(7);
+    expect(new Set(Object.values(first)).size).toBe(8);
     expect(statSync(join(dataDir, 'secrets.env')).mode & 0o777).toBe(0o600);
 
     expect(ensureLocalSecrets(dataDir)).toEqual(first);
