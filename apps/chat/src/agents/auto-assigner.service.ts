@@ -1,11 +1,9 @@
 import { forTenant } from '@app/tenancy';
-import { AppHttpError, REDIS, redisScript } from '@app/platform';
+import { AppHttpError, REDIS, RedisLocks } from '@app/platform';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { redisKeys } from '../redis-keys';
-import { EXTEND_LOCK, RELEASE_LOCK } from '../redis-lock';
 import { type QueueAudience } from '../rooms/room-routing';
 import { type QueuePosition, RoomsRepository } from '../rooms/rooms.repository';
 import { RoomsService } from '../rooms/rooms.service';
@@ -39,8 +37,6 @@ const PAGES_PER_ROUND = 10;
 @Injectable()
 export class AutoAssigner implements OnModuleInit {
   private readonly logger = new Logger(AutoAssigner.name);
-  private readonly releaseLock: (key: string, owner: string) => Promise<number>;
-  private readonly extendLock: (key: string, owner: string, ms: number) => Promise<number>;
 
   constructor(
     private readonly rooms: RoomsRepository,
@@ -49,10 +45,8 @@ export class AutoAssigner implements OnModuleInit {
     private readonly directory: DirectoryRepository,
     private readonly realtime: RealtimeBus,
     @Inject(REDIS) private readonly redis: Redis,
-  ) {
-    this.releaseLock = redisScript(redis, 'parleyReleaseLock', RELEASE_LOCK);
-    this.extendLock = redisScript(redis, 'parleyExtendLock', EXTEND_LOCK);
-  }
+    private readonly locks: RedisLocks,
+  ) {}
 
   onModuleInit(): void {
     this.roomsService.onAssignmentChance((tenantId) => this.assignWaiting(tenantId).then());
@@ -64,16 +58,16 @@ export class AutoAssigner implements OnModuleInit {
       return await forTenant(tenantId, 'auto-assignment of a tenant’s queue', async () => {
         const tenant = await this.directory.findTenant(tenantId);
         if (tenant?.autoAssignment !== 'round-robin') return 0;
-        const owner = randomUUID();
-        const lock = redisKeys.autoAssignLock(tenantId);
+        const lockKey = redisKeys.autoAssignLock(tenantId);
         const again = redisKeys.autoAssignAgain(tenantId);
         let assigned = 0;
         for (;;) {
-          if ((await this.redis.set(lock, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') {
+          const lock = await this.locks.acquire(lockKey, { lockMs: LOCK_MS });
+          if (!lock) {
             // Another replica is handing out rooms: it goes round once more when done, as it
             // looks for this flag after releasing the lock. Released already: try again here.
             await this.redis.set(again, '1', 'PX', AGAIN_MS);
-            if (await this.redis.exists(lock)) return assigned;
+            if (await this.redis.exists(lockKey)) return assigned;
             continue;
           }
           try {
@@ -81,11 +75,11 @@ export class AutoAssigner implements OnModuleInit {
               await this.redis.del(again);
               // Kept while the round works: a long round must not let another replica start one
               // beside it, where both would fight over the same rooms and agents.
-              const holding = async () => (await this.extendLock(lock, owner, LOCK_MS)) === 1;
+              const holding = () => lock.extend(LOCK_MS);
               assigned += await this.round(tenantId, tenant.timeZone, holding);
             } while (await this.redis.exists(again));
           } finally {
-            await this.releaseLock(lock, owner);
+            await lock.release();
           }
           // A chance that came between the last look and the release would be lost otherwise.
           if (!(await this.redis.exists(again))) return assigned;

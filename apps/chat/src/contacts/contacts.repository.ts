@@ -1,14 +1,12 @@
 import { isDuplicateKey } from '@app/database';
-import { REDIS } from '@app/platform';
+import { RedisLocks } from '@app/platform';
 import { findOwnById, TenantContext, updateOwn } from '@app/tenancy';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type Redis from 'ioredis';
 import { type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { chatErrors } from '../chat-errors';
 import { redisKeys } from '../redis-keys';
-import { redisLocks } from '../redis-lock';
 import { Contact, ContactNoteDocument } from './contact.schema';
 import { type ContactState, firstVisit, recordVisit, type Visit } from './contact-visits';
 
@@ -29,15 +27,11 @@ export type ContactNoteRecord = Omit<ContactNoteDocument, '_id'> & { id: string 
  */
 @Injectable()
 export class ContactsRepository {
-  private readonly exclusive: ReturnType<typeof redisLocks>;
-
   constructor(
     @InjectModel(Contact.name) private readonly contacts: Model<Contact>,
     @InjectModel(ContactNoteDocument.name) private readonly notes: Model<ContactNoteDocument>,
-    @Inject(REDIS) redis: Redis,
-  ) {
-    this.exclusive = redisLocks(redis, chatErrors.busy);
-  }
+    private readonly locks: RedisLocks,
+  ) {}
 
   /**
    * Records a conversation's start: a first visit makes the contact, later ones move its last
@@ -119,7 +113,8 @@ export class ContactsRepository {
   }
 
   private changing<T>(email: string, work: () => Promise<T>): Promise<T> {
-    return this.exclusive(redisKeys.contactLock(TenantContext.current(), email), LOCK_MS, work);
+    const lock = redisKeys.contactLock(TenantContext.current(), email);
+    return this.locks.exclusive(lock, { lockMs: LOCK_MS, waitMs: LOCK_MS }, work, chatErrors.busy);
   }
 
   private async write(contact: ContactRecord, state: ContactState): Promise<ContactRecord> {

@@ -1,19 +1,15 @@
 import { InjectConfig } from '@app/config';
-import { REDIS } from '@app/platform';
+import { RedisLocks } from '@app/platform';
 import { PeriodicTask } from '@app/scheduling';
 import { forTenant } from '@app/tenancy';
 import {
-  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { type ChatConfig } from '../chat.config';
 import { redisKeys } from '../redis-keys';
-import { RELEASE_LOCK } from '../redis-lock';
 import { IntercomClient } from './intercom-client';
 import { IntercomConnectionsRepository } from './intercom-connections.repository';
 import { IntercomCredentials } from './intercom-credentials';
@@ -40,7 +36,7 @@ export class IntercomPoller implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     @InjectConfig() private readonly config: ChatConfig,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly locks: RedisLocks,
     private readonly links: IntercomLinksRepository,
     private readonly connections: IntercomConnectionsRepository,
     private readonly credentials: IntercomCredentials,
@@ -66,24 +62,25 @@ export class IntercomPoller implements OnApplicationBootstrap, OnApplicationShut
 
   /** One batch, if this replica holds the lock; true when there may be more due. */
   async sweep(now = new Date()): Promise<boolean> {
-    const owner = randomUUID();
-    if ((await this.redis.set(this.lockKey, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') return false;
-    try {
-      const due = await this.links.pollDue(now, BATCH);
-      const limited = new Set<string>();
-      for (const link of due) {
-        if (limited.has(link.tenantId)) continue;
-        await forTenant(link.tenantId, 'a bridged conversation names its tenant', () =>
-          this.poll(link),
-        ).catch((error: Error) => {
-          if (error instanceof IntercomRateLimitedError) limited.add(link.tenantId);
-          this.logger.warn(`polling Intercom conversation of room ${link._id}: ${error.message}`);
-        });
-      }
-      return due.length >= BATCH && limited.size === 0;
-    } finally {
-      await this.redis.eval(RELEASE_LOCK, 1, this.lockKey, owner);
+    const outcome = await this.locks.run(this.lockKey, { lockMs: LOCK_MS }, () =>
+      this.pollBatch(now),
+    );
+    return outcome.ran && outcome.result;
+  }
+
+  private async pollBatch(now: Date): Promise<boolean> {
+    const due = await this.links.pollDue(now, BATCH);
+    const limited = new Set<string>();
+    for (const link of due) {
+      if (limited.has(link.tenantId)) continue;
+      await forTenant(link.tenantId, 'a bridged conversation names its tenant', () =>
+        this.poll(link),
+      ).catch((error: Error) => {
+        if (error instanceof IntercomRateLimitedError) limited.add(link.tenantId);
+        this.logger.warn(`polling Intercom conversation of room ${link._id}: ${error.message}`);
+      });
     }
+    return due.length >= BATCH && limited.size === 0;
   }
 
   private async poll(link: LinkRecord): Promise<void> {

@@ -1,9 +1,7 @@
-import { REDIS } from '@app/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
+import { RedisLocks } from '@app/platform';
+import { Injectable } from '@nestjs/common';
 import { chatErrors } from '../chat-errors';
 import { redisKeys } from '../redis-keys';
-import { redisLocks } from '../redis-lock';
 import { RoomsRepository } from './rooms.repository';
 
 /** Longer than a claim takes; a replica that dies holding it only delays the agent's next. */
@@ -16,14 +14,10 @@ const LOCK_MS = 5_000;
  */
 @Injectable()
 export class AgentCapacityGuard {
-  private readonly exclusive: ReturnType<typeof redisLocks>;
-
   constructor(
     private readonly rooms: RoomsRepository,
-    @Inject(REDIS) redis: Redis,
-  ) {
-    this.exclusive = redisLocks(redis, chatErrors.busy);
-  }
+    private readonly locks: RedisLocks,
+  ) {}
 
   /**
    * Runs `claim` (which gives the agent a room) only while the agent has fewer open chats than
@@ -34,10 +28,15 @@ export class AgentCapacityGuard {
     agent: { id: string; maxConcurrentChats: number },
     claim: () => Promise<T>,
   ): Promise<T> {
-    return this.exclusive(redisKeys.agentClaimLock(tenantId, agent.id), LOCK_MS, async () => {
-      if ((await this.rooms.countActiveOf(agent.id)) >= agent.maxConcurrentChats)
-        throw chatErrors.atCapacity();
-      return claim();
-    });
+    return this.locks.exclusive(
+      redisKeys.agentClaimLock(tenantId, agent.id),
+      { lockMs: LOCK_MS, waitMs: LOCK_MS },
+      async () => {
+        if ((await this.rooms.countActiveOf(agent.id)) >= agent.maxConcurrentChats)
+          throw chatErrors.atCapacity();
+        return claim();
+      },
+      chatErrors.busy,
+    );
   }
 }

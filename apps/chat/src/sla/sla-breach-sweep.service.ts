@@ -1,5 +1,5 @@
 import { InjectConfig } from '@app/config';
-import { REDIS } from '@app/platform';
+import { REDIS, RedisLocks } from '@app/platform';
 import { PeriodicTask } from '@app/scheduling';
 import { forTenant } from '@app/tenancy';
 import {
@@ -10,10 +10,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { type ChatConfig } from '../chat.config';
 import { redisKeys } from '../redis-keys';
-import { RELEASE_LOCK } from '../redis-lock';
 import { RoomsRepository } from '../rooms/rooms.repository';
 import { SlaBreachesRepository } from './sla-breaches.repository';
 import { type DueDeadline, pendingDeadlines, SlaDeadlineIndex } from './sla-deadline-index';
@@ -49,6 +47,7 @@ export class SlaBreachSweep implements OnApplicationBootstrap, OnApplicationShut
     private readonly breaches: SlaBreaches,
     private readonly deadlines: SlaDeadlineIndex,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly locks: RedisLocks,
     @InjectConfig() private readonly config: ChatConfig,
   ) {
     this.lockKey = redisKeys.slaSweepLock(config.MONGO_DB);
@@ -71,23 +70,24 @@ export class SlaBreachSweep implements OnApplicationBootstrap, OnApplicationShut
 
   /** One batch, if this replica holds the lock; true when there may be more due. */
   async sweep(now = new Date()): Promise<boolean> {
-    const owner = randomUUID();
-    if ((await this.redis.set(this.lockKey, owner, 'PX', LOCK_MS, 'NX')) !== 'OK') return false;
-    try {
-      const due = await this.deadlines.due(now, BATCH);
-      for (const deadline of due)
-        await forTenant(deadline.tenantId, 'an SLA deadline names its room’s tenant', () =>
-          this.check(deadline, now),
-        ).catch((error: Error) =>
-          this.logger.warn(
-            `breach of ${deadline.roomId} (${deadline.kind}) not handled: ${error.message}`,
-          ),
-        );
-      if (await this.reconciliationDue()) await this.reconcile(now);
-      return due.length >= BATCH;
-    } finally {
-      await this.redis.eval(RELEASE_LOCK, 1, this.lockKey, owner);
-    }
+    const outcome = await this.locks.run(this.lockKey, { lockMs: LOCK_MS }, () =>
+      this.sweepBatch(now),
+    );
+    return outcome.ran && outcome.result;
+  }
+
+  private async sweepBatch(now: Date): Promise<boolean> {
+    const due = await this.deadlines.due(now, BATCH);
+    for (const deadline of due)
+      await forTenant(deadline.tenantId, 'an SLA deadline names its room’s tenant', () =>
+        this.check(deadline, now),
+      ).catch((error: Error) =>
+        this.logger.warn(
+          `breach of ${deadline.roomId} (${deadline.kind}) not handled: ${error.message}`,
+        ),
+      );
+    if (await this.reconciliationDue()) await this.reconcile(now);
+    return due.length >= BATCH;
   }
 
   /**

@@ -148,7 +148,7 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
-   * The delivery, if it is pending and due, for the replica holding its claim (DeliveryClaims
+   * The delivery, if it is pending and due, for the replica holding its claim (its Redis lock
    * decides who may attempt it): its due time in the index moves `leaseMs` ahead, so sweeps leave
    * it alone until then, or take it over if its attempt died. Null when it is not due. `known`:
    * the delivery as it was just stored, not read back.

@@ -1,8 +1,9 @@
 import { InjectConfig } from '@app/config';
+import { RedisLocks } from '@app/platform';
 import { forTenant } from '@app/tenancy';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type IntegrationsConfig } from '../integrations.config';
+import { redisKeys } from '../redis-keys';
 import { type AttemptResult, WebhookHttpClient } from '../outbound/webhook-http-client';
 import {
   type EndpointRecord,
@@ -10,7 +11,6 @@ import {
 } from '../webhooks/webhook-endpoints.repository';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { signatureHeaders } from '../webhooks/webhook-signature';
-import { DeliveryClaims } from './delivery-claims';
 import { EndpointSnapshots } from './endpoint-snapshots';
 import { DisabledEndpointAlerts } from './disabled-endpoint-alerts';
 import { retryDelay } from './retry-delay';
@@ -36,7 +36,7 @@ interface DispatchOptions {
 }
 
 /**
- * Attempts deliveries: claims one (so exactly one replica sends it: DeliveryClaims), holds it back while an
+ * Attempts deliveries: claims one (so exactly one replica sends it: a Redis lock per delivery), holds it back while an
  * earlier delivery of its conversation to the same endpoint is pending, signs and sends it, and
  * records the outcome: delivered, due again after a backoff, or failed for good once its retry
  * window is over or its endpoint was disabled. Finishing a delivery releases the next one of its
@@ -58,7 +58,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
     private readonly client: WebhookHttpClient,
     private readonly secrets: WebhookSecrets,
     private readonly alerts: DisabledEndpointAlerts,
-    private readonly claims: DeliveryClaims,
+    private readonly locks: RedisLocks,
   ) {
     this.claimMs = config.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS;
   }
@@ -99,18 +99,15 @@ export class WebhookDispatcher implements OnModuleDestroy {
   }
 
   private async attempt(tenantId: string, deliveryId: string, options: DispatchOptions) {
-    const retries = options.patient ? CLAIM_RETRIES : 0;
-    let claim = await this.claims.take(deliveryId, this.claimMs);
-    for (let retry = 0; !claim && retry < retries; retry++) {
-      await sleep(CLAIM_RETRY_MS);
-      claim = await this.claims.take(deliveryId, this.claimMs);
-    }
-    if (!claim) return;
-    try {
-      await this.attemptClaimed(tenantId, deliveryId, options.known);
-    } finally {
-      await this.claims.release(deliveryId, claim);
-    }
+    await this.locks.run(
+      redisKeys.deliveryClaim(deliveryId),
+      {
+        lockMs: this.claimMs,
+        waitMs: options.patient ? CLAIM_RETRIES * CLAIM_RETRY_MS : 0,
+        stepMs: CLAIM_RETRY_MS,
+      },
+      () => this.attemptClaimed(tenantId, deliveryId, options.known),
+    );
   }
 
   private async attemptClaimed(tenantId: string, deliveryId: string, known?: WebhookDelivery) {

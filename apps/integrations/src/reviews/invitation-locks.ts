@@ -1,9 +1,7 @@
 import { InjectConfig } from '@app/config';
-import { AppHttpError, REDIS } from '@app/platform';
-import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
+import { AppHttpError, RedisLocks } from '@app/platform';
+import { Injectable } from '@nestjs/common';
 import { type IntegrationsConfig } from '../integrations.config';
-import { RedisLock } from '../redis-lock';
 import { redisKeys } from '../redis-keys';
 
 /** A change other than an attempt: a few reads and one write. */
@@ -18,30 +16,29 @@ const ATTEMPT_MARGIN_MS = 10_000;
  */
 @Injectable()
 export class InvitationLocks {
-  private readonly lock: RedisLock;
   /** How long an attempt may hold the lock (and lease the invitation from the sweeps). */
   readonly attemptMs: number;
 
-  constructor(@Inject(REDIS) redis: Redis, @InjectConfig() config: IntegrationsConfig) {
-    this.lock = new RedisLock(redis);
+  constructor(
+    private readonly locks: RedisLocks,
+    @InjectConfig() config: IntegrationsConfig,
+  ) {
     this.attemptMs = 4 * config.TRUSTPILOT_TIMEOUT_MS + ATTEMPT_MARGIN_MS;
   }
 
   /** Runs a change, waiting for an attempt in flight; 503 `busy` if it does not end in time. */
   async change<T>(invitationId: string, work: () => Promise<T>): Promise<T> {
-    const outcome = await this.lock.run(
+    return this.locks.exclusive(
       redisKeys.reviewInvitationLock(invitationId),
       { lockMs: CHANGE_MS, waitMs: this.attemptMs },
       work,
+      () => new AppHttpError(503, 'busy', 'the invitation is being changed: try again'),
     );
-    if (!outcome.ran)
-      throw new AppHttpError(503, 'busy', 'the invitation is being changed: try again');
-    return outcome.result;
   }
 
   /** Runs an attempt unless another holds the invitation; false when it did not run. */
   async attempt(invitationId: string, work: () => Promise<void>): Promise<boolean> {
-    const outcome = await this.lock.run(
+    const outcome = await this.locks.run(
       redisKeys.reviewInvitationLock(invitationId),
       { lockMs: this.attemptMs },
       work,

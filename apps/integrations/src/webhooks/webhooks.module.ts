@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { DeliveryClaims } from '../deliveries/delivery-claims';
 import { DeliverySweeper } from '../deliveries/delivery-sweeper.service';
 import { DisabledEndpointAlerts } from '../deliveries/disabled-endpoint-alerts';
 import { WebhookDeliveriesRepository } from '../deliveries/webhook-deliveries.repository';
@@ -40,7 +39,6 @@ import { WebhooksController } from './webhooks.controller';
     WebhookDispatcher,
     WebhookFanOut,
     DeliverySweeper,
-    DeliveryClaims,
     DisabledEndpointAlerts,
     OutboundGuard,
     WebhookHttpClient,

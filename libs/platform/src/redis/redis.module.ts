@@ -8,8 +8,10 @@ import {
 } from '@nestjs/common';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import Redis from 'ioredis';
+import { RedisLocks } from './redis-locks';
+import { REDIS } from './redis.token';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS };
 
 /** Redis answers when PING does, within the time a health probe may take. */
 @Injectable()
@@ -67,8 +69,9 @@ export class RedisModule {
         },
         RedisHealthIndicator,
         RedisCloser,
+        RedisLocks,
       ],
-      exports: [REDIS, RedisHealthIndicator],
+      exports: [REDIS, RedisHealthIndicator, RedisLocks],
     };
   }
 }
