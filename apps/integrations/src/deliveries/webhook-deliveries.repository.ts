@@ -3,7 +3,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookDeliveryView,
 } from '@app/contracts';
-import { isDuplicateKey } from '@app/database';
+import { isDuplicateKey, newestFirstPage } from '@app/database';
 import { asSystem } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -127,24 +127,8 @@ export class WebhookDeliveriesRepository {
   ): Promise<WebhookDeliveriesPage> {
     const filter: FilterQuery<WebhookDelivery> = { endpointId };
     if (query.status) filter.status = query.status;
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-    if (after)
-      filter.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, _id: { $lt: after.id } },
-      ];
-    const found = await this.deliveries
-      .find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean()
-      .exec();
-    const page = found.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      deliveries: page.map(toDeliveryView),
-      nextCursor: found.length > query.limit && last ? encodeCursor(last) : null,
-    };
+    const { items, nextCursor } = await newestFirstPage(this.deliveries, filter, query);
+    return { deliveries: items.map(toDeliveryView), nextCursor };
   }
 
   /**
@@ -337,14 +321,4 @@ export class WebhookDeliveriesRepository {
 /** The delivery as it was read: still pending, with no attempt recorded since. */
 function unchangedSince(delivery: WebhookDelivery): FilterQuery<WebhookDelivery> {
   return { _id: delivery._id, status: 'pending', attempts: delivery.attempts };
-}
-
-function encodeCursor(delivery: WebhookDelivery): string {
-  return Buffer.from(`${delivery.createdAt.toISOString()}|${delivery._id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at);
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }

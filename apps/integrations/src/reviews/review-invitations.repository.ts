@@ -3,7 +3,7 @@ import {
   type ReviewInvitationStatus,
   type ReviewInvitationView,
 } from '@app/contracts';
-import { insertFirst } from '@app/database';
+import { insertFirst, newestFirstPage } from '@app/database';
 import { asSystem, findOwnById } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -90,24 +90,8 @@ export class ReviewInvitationsRepository {
   }): Promise<ReviewInvitationsPage> {
     const filter: FilterQuery<ReviewInvitation> = {};
     if (query.status) filter.status = query.status;
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-    if (after)
-      filter.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, _id: { $lt: after.id } },
-      ];
-    const found = await this.invitations
-      .find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean()
-      .exec();
-    const page = found.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      invitations: page.map(toInvitationView),
-      nextCursor: found.length > query.limit && last ? encodeCursor(last) : null,
-    };
+    const { items, nextCursor } = await newestFirstPage(this.invitations, filter, query);
+    return { invitations: items.map(toInvitationView), nextCursor };
   }
 
   /** Status and settling time of the invitations settled since `from`, for the counts per day. */
@@ -143,16 +127,4 @@ export class ReviewInvitationsRepository {
         .exec(),
     );
   }
-}
-
-function encodeCursor(invitation: ReviewInvitation): string {
-  return Buffer.from(`${invitation.createdAt.toISOString()}|${invitation._id}`).toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at);
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }
