@@ -6,6 +6,7 @@ import { DataTable } from '../ui/DataTable';
 import { MorePagesFooter } from '../ui/MorePagesFooter';
 import { EmptyState } from '../ui/EmptyState';
 import { SelectField } from '../ui/fields';
+import { filterOptions } from '../ui/filterOptions';
 import { Loaded } from '../ui/Loaded';
 import { PageHeader } from '../ui/PageHeader';
 import { useApi } from '../ui/useApi';
@@ -14,8 +15,6 @@ import { NotificationRow } from './NotificationRow';
 import {
   KIND_LABELS,
   type Notification,
-  NOTIFICATION_KINDS,
-  NOTIFICATION_STATES,
   type NotificationPage,
   STATE_LABELS,
 } from './notificationTypes';
@@ -100,19 +99,13 @@ function Emails() {
           label="State"
           value={state}
           onChange={(value) => setFilter('state', value)}
-          options={[
-            { value: '', label: 'Any state' },
-            ...NOTIFICATION_STATES.map((value) => ({ value, label: STATE_LABELS[value] })),
-          ]}
+          options={filterOptions('Any state', STATE_LABELS)}
         />
         <SelectField
           label="Kind"
           value={kind}
           onChange={(value) => setFilter('kind', value)}
-          options={[
-            { value: '', label: 'Any kind' },
-            ...NOTIFICATION_KINDS.map((value) => ({ value, label: KIND_LABELS[value] })),
-          ]}
+          options={filterOptions('Any kind', KIND_LABELS)}
         />
       </div>
       <Loaded resource={first} loadingLabel="Loading emails…">

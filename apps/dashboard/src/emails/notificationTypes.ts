@@ -33,7 +33,3 @@ export const STATE_LABELS: Record<NotificationState, string> = {
   dead: 'Dead',
   suppressed: 'Suppressed',
 };
-
-// Typed by the contract's unions, the labels name every kind and state; the lists follow them.
-export const NOTIFICATION_KINDS = Object.keys(KIND_LABELS) as NotificationKind[];
-export const NOTIFICATION_STATES = Object.keys(STATE_LABELS) as NotificationState[];

@@ -2,13 +2,12 @@ import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { Badge, type BadgeTone } from '../ui/Badge';
 import { Card } from '../ui/Card';
-import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/fields';
+import { filterOptions } from '../ui/filterOptions';
 import { formatDateTime } from '../ui/format';
-import { Loaded } from '../ui/Loaded';
-import { MorePagesFooter } from '../ui/MorePagesFooter';
+import { PagedTable } from '../ui/PagedTable';
 import { useCursorPages } from '../ui/useCursorPages';
 import { useInterval } from '../ui/useInterval';
 import { useSubmit } from '../ui/useSubmit';
@@ -55,87 +54,64 @@ export function InvitationLog({ onRetried }: { onRetried(): void }) {
           label="Status"
           value={status}
           onChange={(value) => setStatus(value as InvitationStatus | '')}
-          options={[
-            { value: '', label: 'Any status' },
-            ...(Object.keys(STATUS_LABELS) as InvitationStatus[]).map((value) => ({
-              value,
-              label: STATUS_LABELS[value],
-            })),
-          ]}
+          options={filterOptions('Any status', STATUS_LABELS)}
         />
       </div>
       <ErrorMessage error={retry.error} />
-      <Loaded resource={pages.first} loadingLabel="Loading invitations…">
-        {() =>
-          pages.items && pages.items.length > 0 ? (
-            <>
-              <DataTable
-                label="Invitations"
-                columns={[
-                  'Conversation',
-                  'Recipient',
-                  'Status',
-                  'Attempts',
-                  'Details',
-                  { actions: true },
-                ]}
-              >
-                {pages.items.map((invitation) => (
-                  <tr key={invitation.id} data-testid="invitation-row">
-                    <td>
-                      <code>{invitation.conversationId}</code>
-                      <div className="muted">
-                        {invitation.source === 'intercom' ? 'Intercom · ' : ''}
-                        {formatDateTime(invitation.createdAt)}
-                      </div>
-                    </td>
-                    <td>{invitation.recipient ?? '—'}</td>
-                    <td>
-                      <Badge tone={TONES[invitation.status]}>
-                        {STATUS_LABELS[invitation.status]}
-                      </Badge>
-                    </td>
-                    <td>{invitation.attempts}</td>
-                    <td>
-                      {invitation.skipReason
-                        ? SKIP_REASON_LABELS[invitation.skipReason]
-                        : invitation.status === 'sent'
-                          ? `Sent ${formatDateTime(invitation.sentAt)}`
-                          : (invitation.lastError ?? '—')}
-                      {invitation.rating !== null && (
-                        <div className="muted">Rated {invitation.rating} of 5</div>
-                      )}
-                      {invitation.status === 'pending' && invitation.nextAttemptAt && (
-                        <div className="muted">
-                          Next attempt {formatDateTime(invitation.nextAttemptAt)}
-                        </div>
-                      )}
-                    </td>
-                    <td className="actions">
-                      {invitation.status === 'failed' && (
-                        <button
-                          type="button"
-                          className="button small"
-                          disabled={retry.sending}
-                          aria-label={`Retry the invitation for ${invitation.conversationId}`}
-                          onClick={() => void retry.run(invitation.id)}
-                        >
-                          Retry
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-              <MorePagesFooter nextCursor={pages.nextCursor} loadMore={pages.loadMore} />
-            </>
-          ) : (
-            <EmptyState title="No invitations yet">
-              A conversation closed as resolved appears here once Trustpilot is connected.
-            </EmptyState>
-          )
+      <PagedTable
+        pages={pages}
+        label="Invitations"
+        loadingLabel="Loading invitations…"
+        columns={['Conversation', 'Recipient', 'Status', 'Attempts', 'Details', { actions: true }]}
+        empty={
+          <EmptyState title="No invitations yet">
+            A conversation closed as resolved appears here once Trustpilot is connected.
+          </EmptyState>
         }
-      </Loaded>
+      >
+        {(invitation) => (
+          <tr key={invitation.id} data-testid="invitation-row">
+            <td>
+              <code>{invitation.conversationId}</code>
+              <div className="muted">
+                {invitation.source === 'intercom' ? 'Intercom · ' : ''}
+                {formatDateTime(invitation.createdAt)}
+              </div>
+            </td>
+            <td>{invitation.recipient ?? '—'}</td>
+            <td>
+              <Badge tone={TONES[invitation.status]}>{STATUS_LABELS[invitation.status]}</Badge>
+            </td>
+            <td>{invitation.attempts}</td>
+            <td>
+              {invitation.skipReason
+                ? SKIP_REASON_LABELS[invitation.skipReason]
+                : invitation.status === 'sent'
+                  ? `Sent ${formatDateTime(invitation.sentAt)}`
+                  : (invitation.lastError ?? '—')}
+              {invitation.rating !== null && (
+                <div className="muted">Rated {invitation.rating} of 5</div>
+              )}
+              {invitation.status === 'pending' && invitation.nextAttemptAt && (
+                <div className="muted">Next attempt {formatDateTime(invitation.nextAttemptAt)}</div>
+              )}
+            </td>
+            <td className="actions">
+              {invitation.status === 'failed' && (
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={retry.sending}
+                  aria-label={`Retry the invitation for ${invitation.conversationId}`}
+                  onClick={() => void retry.run(invitation.id)}
+                >
+                  Retry
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      </PagedTable>
     </Card>
   );
 }

@@ -2,13 +2,12 @@ import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { Badge, type BadgeTone } from '../ui/Badge';
 import { Card } from '../ui/Card';
-import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SelectField } from '../ui/fields';
+import { filterOptions } from '../ui/filterOptions';
 import { formatDateTime } from '../ui/format';
-import { Loaded } from '../ui/Loaded';
-import { MorePagesFooter } from '../ui/MorePagesFooter';
+import { PagedTable } from '../ui/PagedTable';
 import { useCursorPages } from '../ui/useCursorPages';
 import { useInterval } from '../ui/useInterval';
 import { useSubmit } from '../ui/useSubmit';
@@ -54,13 +53,7 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
           label="Status"
           value={status}
           onChange={(value) => setStatus(value as DeliveryStatus | '')}
-          options={[
-            { value: '', label: 'Any status' },
-            ...(Object.keys(STATUS_LABELS) as DeliveryStatus[]).map((value) => ({
-              value,
-              label: STATUS_LABELS[value],
-            })),
-          ]}
+          options={filterOptions('Any status', STATUS_LABELS)}
         />
         <button
           type="button"
@@ -72,77 +65,71 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
         </button>
       </div>
       <ErrorMessage error={replayFailed.error ?? replay.error} />
-      <Loaded resource={pages.first} loadingLabel="Loading deliveries…">
-        {() =>
-          pages.items && pages.items.length > 0 ? (
-            <>
-              <DataTable
-                label="Deliveries"
-                columns={[
-                  'Event',
-                  'Status',
-                  'Answer',
-                  'Latency',
-                  'Attempts',
-                  'Response',
-                  { actions: true },
-                ]}
-              >
-                {pages.items.map((delivery) => (
-                  <tr key={delivery.id} data-testid="delivery-row">
-                    <td>
-                      <code>{delivery.type}</code>
-                      <div className="muted">{formatDateTime(delivery.createdAt)}</div>
-                    </td>
-                    <td>
-                      <Badge tone={TONES[delivery.status]}>{STATUS_LABELS[delivery.status]}</Badge>
-                    </td>
-                    <td>
-                      {delivery.responseStatus !== null
-                        ? `HTTP ${delivery.responseStatus}`
-                        : delivery.error
-                          ? (ERROR_LABELS[delivery.error] ?? delivery.error)
-                          : '—'}
-                    </td>
-                    <td>
-                      {delivery.latencyMs !== null
-                        ? `${delivery.latencyMs} ms`
-                        : delivery.durationMs !== null
-                          ? `${delivery.durationMs} ms (attempt)`
-                          : '—'}
-                    </td>
-                    <td>{delivery.attempts}</td>
-                    <td>
-                      {delivery.responseExcerpt ? (
-                        <pre className="response-excerpt">{delivery.responseExcerpt}</pre>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button small"
-                        disabled={!endpoint.enabled || delivery.status === 'pending'}
-                        aria-label={`Replay ${delivery.type} of ${formatDateTime(delivery.createdAt)}`}
-                        onClick={() => void replay.run(delivery.id)}
-                      >
-                        Replay
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-              <MorePagesFooter nextCursor={pages.nextCursor} loadMore={pages.loadMore} />
-            </>
-          ) : (
-            <EmptyState title="No deliveries yet">
-              Events of the types it chose appear here as they are sent. Send a test event to try
-              the endpoint.
-            </EmptyState>
-          )
+      <PagedTable
+        pages={pages}
+        label="Deliveries"
+        loadingLabel="Loading deliveries…"
+        columns={[
+          'Event',
+          'Status',
+          'Answer',
+          'Latency',
+          'Attempts',
+          'Response',
+          { actions: true },
+        ]}
+        empty={
+          <EmptyState title="No deliveries yet">
+            Events of the types it chose appear here as they are sent. Send a test event to try the
+            endpoint.
+          </EmptyState>
         }
-      </Loaded>
+      >
+        {(delivery) => (
+          <tr key={delivery.id} data-testid="delivery-row">
+            <td>
+              <code>{delivery.type}</code>
+              <div className="muted">{formatDateTime(delivery.createdAt)}</div>
+            </td>
+            <td>
+              <Badge tone={TONES[delivery.status]}>{STATUS_LABELS[delivery.status]}</Badge>
+            </td>
+            <td>
+              {delivery.responseStatus !== null
+                ? `HTTP ${delivery.responseStatus}`
+                : delivery.error
+                  ? (ERROR_LABELS[delivery.error] ?? delivery.error)
+                  : '—'}
+            </td>
+            <td>
+              {delivery.latencyMs !== null
+                ? `${delivery.latencyMs} ms`
+                : delivery.durationMs !== null
+                  ? `${delivery.durationMs} ms (attempt)`
+                  : '—'}
+            </td>
+            <td>{delivery.attempts}</td>
+            <td>
+              {delivery.responseExcerpt ? (
+                <pre className="response-excerpt">{delivery.responseExcerpt}</pre>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td className="actions">
+              <button
+                type="button"
+                className="button small"
+                disabled={!endpoint.enabled || delivery.status === 'pending'}
+                aria-label={`Replay ${delivery.type} of ${formatDateTime(delivery.createdAt)}`}
+                onClick={() => void replay.run(delivery.id)}
+              >
+                Replay
+              </button>
+            </td>
+          </tr>
+        )}
+      </PagedTable>
     </Card>
   );
 }
