@@ -8,6 +8,7 @@ export * from './http/some-change';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './redis/redis-locks';
+export * from './redis/redis-pipeline';
 export * from './redis/redis-script';
 export * from './rate-limit/redis-rate-limits';
 export * from './revocations/revocation-events.controller';

@@ -1,4 +1,4 @@
-import { REDIS, redisScript } from '@app/platform';
+import { execPipeline, REDIS, redisScript } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { redisKeys } from '../redis-keys';
@@ -96,10 +96,7 @@ export class MessageSeqAllocator {
     if (rooms.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const room of rooms) pipeline.hget(redisKeys.messageSeqs(room.tenantId, room.id), 'seq');
-    const replies = (await pipeline.exec()) ?? [];
-    return replies.map(([error, value]) => {
-      if (error) throw error;
-      return value === null ? null : Number(value);
-    });
+    const replies = await execPipeline(pipeline);
+    return replies.map((value) => (value === null ? null : Number(value)));
   }
 }

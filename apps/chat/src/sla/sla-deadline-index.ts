@@ -1,6 +1,6 @@
 import { InjectConfig } from '@app/config';
 import { type SlaKind } from '@app/contracts';
-import { REDIS } from '@app/platform';
+import { execPipeline, REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { type ChatConfig } from '../chat.config';
@@ -62,7 +62,7 @@ export class SlaDeadlineIndex {
         watched++;
       }
     if (watched === 0) return;
-    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+    await execPipeline(pipeline);
   }
 
   async due(now: Date, limit: number): Promise<DueDeadline[]> {

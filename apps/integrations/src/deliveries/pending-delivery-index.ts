@@ -1,4 +1,4 @@
-import { REDIS } from '@app/platform';
+import { execPipeline, REDIS } from '@app/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { redisKeys } from '../redis-keys';
@@ -39,7 +39,7 @@ export class PendingDeliveryIndex {
       const dueAt = (delivery.nextAttemptAt ?? new Date()).getTime();
       pipeline.zadd(redisKeys.dueDeliveries, 'NX', dueAt, dueMember(delivery));
     }
-    await exec(pipeline);
+    await execPipeline(pipeline);
   }
 
   /** Deliveries due by `now`, soonest first. */
@@ -83,7 +83,7 @@ export class PendingDeliveryIndex {
       pipeline.zrem(lineKey(delivery), lineMember(delivery));
       pipeline.zrem(redisKeys.dueDeliveries, dueMember(delivery));
     }
-    await exec(pipeline);
+    await execPipeline(pipeline);
   }
 }
 
@@ -106,8 +106,4 @@ const dueMember = (delivery: Pick<WebhookDelivery, '_id' | 'tenantId'>): string 
 function parseDueMember(member: string): DueDelivery {
   const separator = member.indexOf('|');
   return { tenantId: member.slice(0, separator), deliveryId: member.slice(separator + 1) };
-}
-
-async function exec(pipeline: ReturnType<Redis['pipeline']>): Promise<void> {
-  for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
 }
