@@ -110,6 +110,26 @@ describe('the Intercom bridge', () => {
     expect((await fixture.status(admin).expect(200)).body.connected).toBe(false);
   });
 
+  it('stops a workspace making Parley call Intercom more than 10 times in 10 minutes', async () => {
+    const { admin } = await fixture.chat.tenantWithChatbot();
+    const checksBefore = fixture.intercom.calls('GET', '/me').length;
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, () => fixture.connect(admin, { accessToken: 'guessing' })),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(4);
+    const refused = answers.find((answer) => answer.status === 429);
+    expect(refused?.body.code).toBe('tenant_rate_limited');
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(fixture.intercom.calls('GET', '/me').length - checksBefore).toBeLessThanOrEqual(10);
+
+    // The right token is refused too until the window passes; another workspace is not.
+    expect((await fixture.connect(admin)).status).toBe(429);
+    const other = await fixture.chat.tenantWithChatbot();
+    await fixture.connect(other.admin).expect(200);
+  });
+
   it("starts the Intercom conversation from the visitor's contact, adds later messages as replies, once each", async () => {
     const { chatbot } = await fixture.connectedTenant();
     const { roomId, email, visitor, conversation } = await fixture.bridgedConversation(

@@ -82,6 +82,40 @@ describe('connecting Trustpilot', () => {
     expect((await api.get().expect(200)).body).toEqual({ connection: null });
   });
 
+  it('stops a workspace making Parley call Trustpilot more than 10 times in 10 minutes', async () => {
+    const business = fixture.trustpilot.addBusiness();
+    const wrong = {
+      businessUnitId: business.businessUnitId,
+      apiKey: business.apiKey,
+      apiSecret: 'guessing',
+    };
+    const tokenRequestsBefore = fixture.trustpilot.tokenRequests;
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, () => fixture.api(admin).put(wrong)),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 400)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(4);
+    const refused = answers.find((answer) => answer.status === 429);
+    expect(refused?.body.code).toBe('tenant_rate_limited');
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    // Only the calls let through reached Trustpilot.
+    expect(fixture.trustpilot.tokenRequests - tokenRequestsBefore).toBeLessThanOrEqual(10);
+
+    // The right credentials are refused too until the window passes; another workspace is not.
+    await fixture.api(admin).put({ ...wrong, apiSecret: business.apiSecret }).expect(429);
+    const other = await fixture.signup();
+    const otherBusiness = fixture.trustpilot.addBusiness();
+    await fixture
+      .api(other)
+      .put({
+        businessUnitId: otherBusiness.businessUnitId,
+        apiKey: otherBusiness.apiKey,
+        apiSecret: otherBusiness.apiSecret,
+      })
+      .expect(200);
+  });
+
   it('keeps the stored credentials when settings change without them', async () => {
     const business = await fixture.connect(admin);
     const api = fixture.api(admin);

@@ -11,5 +11,6 @@ export * from './redis/redis-locks';
 export * from './redis/redis-pipeline';
 export * from './redis/redis-script';
 export * from './rate-limit/redis-rate-limits';
+export * from './rate-limit/tenant-rate-limit';
 export * from './revocations/revocation-events.controller';
 export * from './service-modules';

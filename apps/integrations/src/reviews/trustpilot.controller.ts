@@ -6,7 +6,7 @@ import {
   type TrustpilotConnectionAnswer,
   type TrustpilotConnectionView,
 } from '@app/contracts';
-import { ApiAnswer, ApiErrors } from '@app/platform';
+import { ApiAnswer, ApiErrors, LimitPerTenant } from '@app/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
@@ -26,6 +26,9 @@ import { TrustpilotConnectionsService } from './trustpilot-connections.service';
 
 const REFUSED =
   'Bad input: `validation_failed` names each field refused, by the schema or by Trustpilot (`apiKey` and `apiSecret` for credentials it refuses, `businessUnitId` for a unit it does not know, `templateId` for a template not in it).';
+
+/** Each connect asks Trustpilot to check the credentials: a few tries, not a script's worth. */
+const CONNECT_LIMIT = { points: 10, duration: 600 };
 
 /** Review invitations through Trustpilot (`integrations:manage`: Admins). */
 @ApiTags('trustpilot')
@@ -49,6 +52,7 @@ export class TrustpilotController {
   @ApiErrors({ 503: '`trustpilot_unavailable`: Trustpilot could not be asked to check them.' })
   @ApiAnswer(200, connectionAnswer, `Connected. ${REFUSED}`)
   @Put()
+  @LimitPerTenant('trustpilot-connect', CONNECT_LIMIT)
   connect(@Body() body: ConnectTrustpilotDto): Promise<TrustpilotConnectionView> {
     return this.connections.connect(body);
   }
