@@ -21,4 +21,7 @@ export const redisKeys = {
    */
   trustpilotToken: (tenantId: string, credentialsVersion: string) =>
     `parley:integrations:trustpilot-token:${tenantId}:${credentialsVersion}`,
+  /** Held by the replica requesting a tenant's token, so that replicas ask Trustpilot once. */
+  trustpilotTokenLock: (tenantId: string, credentialsVersion: string) =>
+    `parley:integrations:trustpilot-token-lock:${tenantId}:${credentialsVersion}`,
 };

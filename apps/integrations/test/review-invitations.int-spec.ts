@@ -217,6 +217,33 @@ describe('review invitations on close', () => {
     expect(refused).toHaveLength(1);
   });
 
+  it('asks Trustpilot for one new token when replicas find the cached one refused at once', async () => {
+    await fixture.connect(admin);
+    const warm = await fixture.openRoom(admin);
+    await fixture.closeRoom(admin, warm.roomId);
+    await fixture.invitationOf(admin, warm.roomId, 'sent');
+    const second: TestService<IntegrationsConfig> = await startTestService(integrationsService, {
+      ...fixture.service.tokenEnv,
+      ...ReviewsFixture.settings(fixture.trustpilot),
+      MONGO_DB: fixture.service.service.config.MONGO_DB,
+    });
+    try {
+      const tokensBefore = fixture.trustpilot.tokenRequests;
+      fixture.trustpilot.revokeTokens();
+      // Slow enough that every attempt finds the token refused while the first new one is asked.
+      fixture.trustpilot.setTokenDelay(1000);
+      const rooms = await Promise.all(Array.from({ length: 6 }, () => fixture.openRoom(admin)));
+      await Promise.all(rooms.map(({ roomId }) => fixture.closeRoom(admin, roomId)));
+
+      for (const { roomId } of rooms) await fixture.invitationOf(admin, roomId, 'sent');
+      expect(fixture.trustpilot.tokenRequests).toBe(tokensBefore + 1);
+      for (const { roomId } of rooms) expect(fixture.acceptedFor(roomId)).toHaveLength(1);
+    } finally {
+      fixture.trustpilot.setTokenDelay(0);
+      await second.close({ keepDatabase: true });
+    }
+  });
+
   it('renews a token before it expires, so Trustpilot never sees an expired one', async () => {
     fixture.trustpilot.setTokenLife(2);
     try {

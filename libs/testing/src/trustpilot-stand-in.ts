@@ -56,6 +56,7 @@ export class TrustpilotStandIn {
   private readonly failures: StandInFailure[] = [];
   private tokenLifeSeconds = 359_999;
   private down = false;
+  private tokenDelayMs = 0;
 
   private constructor(
     private readonly servers: Server[],
@@ -127,6 +128,11 @@ export class TrustpilotStandIn {
   }
 
   /** While down, both hosts drop every connection without an answer. */
+  /** Token requests take this long to answer, as a slow Trustpilot's would. */
+  setTokenDelay(ms: number): void {
+    this.tokenDelayMs = ms;
+  }
+
   setOutage(down: boolean): void {
     this.down = down;
   }
@@ -159,6 +165,8 @@ export class TrustpilotStandIn {
       request.socket.destroy();
       return;
     }
+    if (host === 'api' && this.tokenDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, this.tokenDelayMs));
     const answer =
       host === 'api' ? this.oauth(request, path, body) : this.invitations(request, path, body);
     this.requests.push({ host, method: request.method ?? '', path, status: answer.status });
