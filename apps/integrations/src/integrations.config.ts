@@ -98,6 +98,11 @@ export const integrationsConfigSchema = z
      * back into Redis's index those it lost (a crash between the two writes, or a Redis flushed).
      */
     WEBHOOK_RECONCILE_MS: milliseconds(100).default(600_000),
+    /**
+     * How long the delivery log keeps a delivered or failed delivery (30 days); older ones are
+     * deleted at each reconciliation. Pending ones are kept until they settle.
+     */
+    WEBHOOK_DELIVERY_RETENTION_MS: milliseconds(1000).default(30 * 24 * HOUR_MS),
     WEBHOOK_ENDPOINTS_PER_TENANT: z.coerce.number().int().min(1).max(1000).default(20),
     /** Trustpilot's OAuth host (tokens); a test run points it at the local stand-in. */
     TRUSTPILOT_API_URL: httpBaseUrl.default('https://api.trustpilot.com'),

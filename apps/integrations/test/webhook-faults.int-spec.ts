@@ -105,4 +105,20 @@ describe('webhook delivery faults', () => {
       },
     );
   });
+
+  it('deletes settled deliveries past their retention, and keeps one still pending', async () => {
+    await fixture.restart({ WEBHOOK_RECONCILE_MS: '500', WEBHOOK_DELIVERY_RETENTION_MS: '3000' });
+    const healthy = await start(() => 200);
+    const failing = await start(() => 503);
+    const kept = await fixture.endpoint(admin, healthy.url);
+    const retried = await fixture.endpoint(admin, failing.url);
+    await fixture.publish(MessageSentV1, admin.tenant.id, messageSent(randomUUID(), 1));
+    const log = async (endpointId: string) =>
+      (await fixture.api(admin.accessToken).get(`/webhooks/${endpointId}/deliveries`).expect(200))
+        .body.deliveries as Array<{ status: string }>;
+    await eventually(async () => expect((await log(kept.id))[0]?.status).toBe('delivered'));
+
+    await eventually(async () => expect(await log(kept.id)).toEqual([]), { timeoutMs: 15_000 });
+    expect((await log(retried.id)).map((delivery) => delivery.status)).toEqual(['pending']);
+  });
 });

@@ -15,7 +15,8 @@ const RECONCILE_BATCH = 1000;
  * attempt each; what is due is read from Redis's index. No retry lives only in a process's
  * memory: its due time is in the database, and every WEBHOOK_RECONCILE_MS the deliveries overdue
  * there by as long go back into the index (lost by a crash between the two writes, or by Redis).
- * That search scans the deliveries: too slow for every sweep.
+ * That search scans the deliveries: too slow for every sweep. The reconciliation also deletes
+ * the settled deliveries past WEBHOOK_DELIVERY_RETENTION_MS.
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -57,8 +58,13 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async reconcile(): Promise<void> {
-    const before = new Date(Date.now() - this.config.WEBHOOK_RECONCILE_MS);
-    const lost = await this.deliveries.overdue(before, RECONCILE_BATCH);
+    const now = Date.now();
+    const lost = await this.deliveries.overdue(
+      new Date(now - this.config.WEBHOOK_RECONCILE_MS),
+      RECONCILE_BATCH,
+    );
     await this.deliveries.restoreToIndex(lost);
+    // Kept bounded, the log stays quick to page and the overdue search quick to scan.
+    await this.deliveries.purgeSettled(new Date(now - this.config.WEBHOOK_DELIVERY_RETENTION_MS));
   }
 }

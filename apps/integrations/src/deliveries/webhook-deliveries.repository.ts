@@ -54,6 +54,8 @@ export const toDeliveryView = (delivery: WebhookDelivery): WebhookDeliveryView =
 
 /** How many stale heads one look at a line drops before it gives up (the sweep comes back). */
 const STALE_HEADS_PER_LOOK = 20;
+/** Deliveries done with: the retention deletes these once old enough. */
+const SETTLED_STATUSES: WebhookDeliveryStatus[] = ['delivered', 'failed'];
 
 /** What the index needs of a delivery, read where only that is needed. */
 const INDEXED_FIELDS = {
@@ -265,6 +267,16 @@ export class WebhookDeliveriesRepository {
         .lean()
         .exec(),
     );
+  }
+
+  /** Deletes, across tenants, the settled deliveries created before `before`; how many. */
+  async purgeSettled(before: Date): Promise<number> {
+    const { deletedCount } = await asSystem('the delivery log retention serves every tenant', () =>
+      this.deliveries
+        .deleteMany({ status: { $in: SETTLED_STATUSES }, createdAt: { $lt: before } })
+        .exec(),
+    );
+    return deletedCount;
   }
 
   /** Puts deliveries that the index lost back into it. */
