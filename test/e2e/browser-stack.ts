@@ -73,8 +73,10 @@ export class BrowserStack {
     return context.newPage();
   }
 
-  /** `chat`: settings of the chat service beyond the stack's (e.g. a faster SLA sweep). */
-  static async start(options: { chat?: Record<string, string> } = {}): Promise<BrowserStack> {
+  /** Settings of the chat and integrations services beyond the stack's (e.g. a faster sweep). */
+  static async start(
+    options: { chat?: Record<string, string>; integrations?: Record<string, string> } = {},
+  ): Promise<BrowserStack> {
     for (const file of ['app/index.html', 'widget/widget.js', 'demo/index.html'])
       if (!existsSync(resolve(webBuild, file)))
         throw new Error(`dist/web/${file} is missing: run \`npm run build:web\` first`);
@@ -106,6 +108,7 @@ export class BrowserStack {
     const integrations = await startTestService(integrationsService, {
       ...shared,
       WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8',
+      ...options.integrations,
     });
     const services = [tenant, chat, email, analytics, integrations] as TestService<object>[];
     const nginx = await startNginx(

@@ -40,13 +40,13 @@ export const NAVIGATION: NavGroup[] = [
       { to: '/sla-policies', label: 'SLA policies', icon: 'clock', permission: 'sla:manage' },
       { to: '/labels', label: 'Labels', icon: 'tag', permission: 'labels:manage' },
       { to: '/api-tokens', label: 'API tokens', icon: 'key', permission: 'api-tokens:manage' },
-      { to: '/webhooks', label: 'Webhooks', icon: 'link', permission: 'integrations:manage' },
-      { to: '/intercom', label: 'Intercom', icon: 'message', permission: 'integrations:manage' },
     ],
   },
   {
     label: 'Integrations',
     items: [
+      { to: '/webhooks', label: 'Webhooks', icon: 'link', permission: 'integrations:manage' },
+      { to: '/intercom', label: 'Intercom', icon: 'message', permission: 'integrations:manage' },
       {
         to: '/integrations/reviews',
         label: 'Reviews',

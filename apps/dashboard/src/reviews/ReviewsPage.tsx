@@ -35,7 +35,10 @@ function Reviews() {
   });
   const [formKey, setFormKey] = useState(0);
   const { reload } = answer;
+  const { reload: reloadStats } = stats;
+  // The health and the counts follow what the sweeps send meanwhile.
   useInterval(reload, 10_000);
+  useInterval(reloadStats, 10_000);
 
   const save = async (draft: TrustpilotDraft) => {
     const connection = await api<TrustpilotConnection>(TRUSTPILOT_PATH, {
@@ -73,7 +76,7 @@ function Reviews() {
       <Loaded resource={stats} loadingLabel="Loading counts…">
         {({ days }) => <DailyCounts days={days} />}
       </Loaded>
-      <InvitationLog onRetried={() => stats.reload()} />
+      <InvitationLog onRetried={reloadStats} />
     </>
   );
 }
