@@ -374,6 +374,37 @@ describe('the Intercom bridge', () => {
       )
       .map((message) => JSON.parse(message.value).id);
     expect(new Set(ids).size).toBe(1);
+    // Closed by Intercom: Parley's close of the room is not sent back to it.
+    expect(fixture.intercom.calls('POST', `/conversations/${conversation.id}/parts`)).toEqual([]);
+  });
+
+  it('closes the Intercom conversation when an agent closes the room in Parley, once', async () => {
+    const { admin, chatbot } = await fixture.connectedTenant();
+    const { roomId, conversation } = await fixture.bridgedConversation(chatbot);
+    const agent = await fixture.chat.agent(admin.accessToken);
+    await agent.emitWithAck('room:join', { roomId });
+    await agent.emitWithAck('room:close', { roomId, reason: 'resolved' });
+
+    await eventually(() => expect(conversation.state).toBe('closed'), { timeoutMs: 30_000 });
+    const close = conversation.parts.at(-1);
+    expect(close).toMatchObject({ part_type: 'close', author: { id: STAND_IN_ADMIN.id } });
+
+    // Intercom tells Parley of that close as of any: nothing more happens.
+    const delivered = await fixture.intercom.deliver(
+      fixture.webhookUrl(admin.tenant.id),
+      fixture.intercom.notification('conversation.admin.closed', conversation.id, [close!]),
+    );
+    expect(delivered.status).toBe(200);
+    await settle();
+    expect(fixture.intercom.calls('POST', `/conversations/${conversation.id}/parts`)).toHaveLength(
+      1,
+    );
+    expect(
+      topics.messages.filter(
+        (message) =>
+          message.topic === IntercomConversationClosedV1.topic && message.key === conversation.id,
+      ),
+    ).toEqual([]);
   });
 
   it('finds a close whose webhook was missed by polling', async () => {

@@ -103,7 +103,10 @@ describe('connecting Trustpilot', () => {
     expect(fixture.trustpilot.tokenRequests - tokenRequestsBefore).toBeLessThanOrEqual(10);
 
     // The right credentials are refused too until the window passes; another workspace is not.
-    await fixture.api(admin).put({ ...wrong, apiSecret: business.apiSecret }).expect(429);
+    await fixture
+      .api(admin)
+      .put({ ...wrong, apiSecret: business.apiSecret })
+      .expect(429);
     const other = await fixture.signup();
     const otherBusiness = fixture.trustpilot.addBusiness();
     await fixture

@@ -286,6 +286,7 @@ export class IntercomStandIn {
     const limits = { 'X-RateLimit-Limit': '167', 'X-RateLimit-Remaining': '166' };
     const route = `${call.method} ${path}`;
     const conversationPath = /^\/conversations\/([^/]+)(\/reply)?$/.exec(path);
+    const partsPath = /^\/conversations\/([^/]+)\/parts$/.exec(path);
 
     if (route === 'GET /me') {
       answer(
@@ -371,6 +372,24 @@ export class IntercomStandIn {
         },
       );
       conversation.state = 'open';
+      answer(200, this.conversationJson(conversation, [part]), limits);
+    } else if (partsPath && call.method === 'POST') {
+      // Managing a conversation; of its kinds only an admin's close is spoken here.
+      const conversation = this.conversations.get(partsPath[1]);
+      const manage = (body ?? {}) as { message_type?: string; type?: string; admin_id?: string };
+      if (!conversation) {
+        answer(404, errorList('not_found', 'Resource Not Found'));
+        return;
+      }
+      if (manage.message_type !== 'close' || manage.type !== 'admin' || !manage.admin_id) {
+        answer(400, errorList('parameter_invalid', 'message_type close, type admin and admin_id'));
+        return;
+      }
+      const admin =
+        manage.admin_id === STAND_IN_ADMIN.id
+          ? STAND_IN_ADMIN
+          : { id: manage.admin_id, name: 'Another Admin', email: 'another@intercom.test' };
+      const part = this.adminCloses(conversation.id, admin);
       answer(200, this.conversationJson(conversation, [part]), limits);
     } else if (conversationPath && call.method === 'GET' && !conversationPath[2]) {
       const conversation = this.conversations.get(conversationPath[1]);

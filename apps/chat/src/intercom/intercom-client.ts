@@ -124,6 +124,24 @@ export class IntercomClient {
     return parts.filter((part) => part.author.id === contactId).at(-1)?.id ?? null;
   }
 
+  /** Closes the conversation as the admin; answers the close part's id. */
+  async closeConversation(
+    token: string,
+    conversationId: string,
+    adminId: string,
+    body: string,
+  ): Promise<string | null> {
+    const conversation = await this.call(
+      token,
+      'POST',
+      `/conversations/${encodeURIComponent(conversationId)}/parts`,
+      { message_type: 'close', type: 'admin', admin_id: adminId, body },
+      conversationSchema,
+    );
+    const parts = conversation.conversation_parts?.conversation_parts ?? [];
+    return parts.filter((part) => part.part_type === 'close').at(-1)?.id ?? null;
+  }
+
   /** The conversation with its parts (Intercom's 500 most recent). */
   getConversation(token: string, conversationId: string): Promise<IntercomConversation> {
     return this.call(

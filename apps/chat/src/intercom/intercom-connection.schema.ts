@@ -24,6 +24,10 @@ export class IntercomConnection {
   @Prop({ type: Object, default: null })
   workspace!: { name: string | null; adminName: string | null } | null;
 
+  /** The admin the token belongs to: Parley's closes are theirs in Intercom. */
+  @Prop({ type: String, default: null })
+  adminId!: string | null;
+
   @Prop({ required: true })
   connectedAt!: Date;
 

@@ -8,7 +8,9 @@ export type IntercomConnectionRecord = IntercomConnection;
 
 /** What a connect or an update writes; the secrets already sealed. */
 export type ConnectionFields = Pick<IntercomConnection, 'scope'> &
-  Partial<Pick<IntercomConnection, 'accessTokenSealed' | 'clientSecretSealed' | 'workspace'>>;
+  Partial<
+    Pick<IntercomConnection, 'accessTokenSealed' | 'clientSecretSealed' | 'workspace' | 'adminId'>
+  >;
 
 /** The tenant in context's Intercom connection (one document, by `_id` = tenant id). */
 @Injectable()

@@ -42,12 +42,12 @@ export class IntercomConnections {
     const existing = await this.connections.find();
     if (!existing && !input.accessToken) throw intercomErrors.requiredToConnect('accessToken');
     if (!existing && !input.clientSecret) throw intercomErrors.requiredToConnect('clientSecret');
-    const workspace = input.accessToken ? await this.check(input.accessToken) : undefined;
+    const checked = input.accessToken ? await this.check(input.accessToken) : undefined;
     await this.connections.save(
       {
         scope: input.scope,
         ...(input.accessToken
-          ? { accessTokenSealed: this.credentials.seal(input.accessToken), workspace }
+          ? { accessTokenSealed: this.credentials.seal(input.accessToken), ...checked }
           : {}),
         ...(input.clientSecret
           ? { clientSecretSealed: this.credentials.seal(input.clientSecret) }
@@ -63,13 +63,17 @@ export class IntercomConnections {
   }
 
   /** Who the token belongs to, as Intercom says; a refusal names the field. */
-  private async check(
-    accessToken: string,
-  ): Promise<{ name: string | null; adminName: string | null }> {
+  private async check(accessToken: string): Promise<{
+    workspace: { name: string | null; adminName: string | null };
+    adminId: string;
+  }> {
     try {
       // On the request path: one try, no waiting out a rate limit.
       const me = await this.intercom.me(accessToken, { attempts: 1, maxInlineWaitMs: 0 });
-      return { name: me.app?.name ?? null, adminName: me.name ?? null };
+      return {
+        workspace: { name: me.app?.name ?? null, adminName: me.name ?? null },
+        adminId: me.id,
+      };
     } catch (error) {
       if (error instanceof IntercomRefusedError)
         throw intercomErrors.fieldRefused(

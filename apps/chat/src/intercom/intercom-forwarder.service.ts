@@ -1,5 +1,11 @@
 import { InjectConfig } from '@app/config';
-import { type ChatMessage, MessageSentV1, type PayloadOf } from '@app/contracts';
+import {
+  type ChatMessage,
+  ChatroomClosedV1,
+  type CloseReason,
+  MessageSentV1,
+  type PayloadOf,
+} from '@app/contracts';
 import { EventBatchStream, type PartitionBatch } from '@app/messaging';
 import { forTenant } from '@app/tenancy';
 import {
@@ -37,6 +43,9 @@ const BUSY_RETRY_MS = 2_000;
  * before its call and marked forwarded after, so a redelivered event skips it; a room's link is
  * inserted first by the one replica that starts its conversation. A call that failed gives its
  * claims back and the batch is tried again (after Intercom's `Retry-After` on a rate limit).
+ *
+ * A room closed in Parley (`chat.room.closed`) closes its Intercom conversation too, as the
+ * admin whose token the workspace connected, unless Intercom closed it first.
  */
 @Injectable()
 export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestroy {
@@ -55,7 +64,7 @@ export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestro
     this.stream = new EventBatchStream({
       name: INTERCOM_CONSUMER,
       kafka: config,
-      events: [MessageSentV1],
+      events: [MessageSentV1, ChatroomClosedV1],
       handle: (batch) => this.forward(batch),
       maxRetryDelayMs: 30_000,
       retryDelayOf: (error) => retryDelayOf(error),
@@ -74,6 +83,7 @@ export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestro
 
   /** A batch of one partition: each room's visitor messages, rooms in turn, in seq order. */
   async forward(batch: PartitionBatch): Promise<void> {
+    if (batch.topic === ChatroomClosedV1.topic) return this.forwardCloses(batch);
     const rooms = new Map<string, { tenantId: string; seqs: number[] }>();
     for (const { event } of batch.events) {
       const payload = event.payload as PayloadOf<typeof MessageSentV1>;
@@ -88,6 +98,15 @@ export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestro
       );
   }
 
+  private async forwardCloses(batch: PartitionBatch): Promise<void> {
+    for (const { event } of batch.events) {
+      const { roomId, reason } = event.payload as PayloadOf<typeof ChatroomClosedV1>;
+      await forTenant(event.tenantId, 'a close event names its tenant', () =>
+        this.forwardClose(roomId, reason),
+      );
+    }
+  }
+
   private async forwardRoom(roomId: string, seqs: number[]): Promise<void> {
     const connection = await this.connections.find();
     if (!connection) return;
@@ -99,18 +118,51 @@ export class IntercomForwarder implements OnApplicationBootstrap, OnModuleDestro
       .filter((message): message is ChatMessage => message !== null)
       .sort((a, b) => a.seq - b.seq);
     if (messages.length === 0) return;
-    try {
+    await this.guarded(roomId, 'forwarding a visitor message', async () => {
       const link = await this.links.find(roomId);
       if (link?.intercomConversationId) await this.reply(token, link, messages);
       else await this.start(token, room, messages);
+    });
+  }
+
+  /** Closes the room's Intercom conversation, unless there is none or Intercom closed it. */
+  private async forwardClose(roomId: string, reason: CloseReason): Promise<void> {
+    const connection = await this.connections.find();
+    if (!connection) return;
+    const link = await this.links.find(roomId);
+    const conversationId = link?.intercomConversationId;
+    if (!conversationId || link.state === 'closed') return;
+    const token = this.credentials.open(connection.accessTokenSealed);
+    await this.guarded(roomId, 'closing the Intercom conversation', async () => {
+      // Closed there already (its close closed the room): Parley has nothing to add.
+      const conversation = await this.intercom.getConversation(token, conversationId);
+      if (conversation.state === 'closed') return;
+      const adminId = connection.adminId ?? (await this.intercom.me(token)).id;
+      const partId = await this.intercom.closeConversation(
+        token,
+        conversationId,
+        adminId,
+        `Closed in Parley (${reason}).`,
+      );
+      // Marked as Intercom's own close would be: its webhook and the poll then change nothing.
+      await this.links.closed(roomId, partId ?? `parley:${roomId}`);
+    });
+  }
+
+  /**
+   * Runs a call to Intercom for a room, noting how it went on the connection. A refusal (a
+   * revoked token, a deleted conversation) will not change by trying again, and must not hold up
+   * the other rooms of the partition: that work is given up. Anything else is tried again.
+   */
+  private async guarded(roomId: string, what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
       await this.connections.note('lastForwardAt');
     } catch (error) {
       if (error instanceof IntercomWorkInProgressError) throw error;
-      await this.connections.noteError(`forwarding a visitor message: ${(error as Error).message}`);
-      // A refusal (a revoked token, a deleted conversation) will not change by trying again,
-      // and must not hold up the other rooms of the partition: those messages are given up.
+      await this.connections.noteError(`${what}: ${(error as Error).message}`);
       if (error instanceof IntercomRefusedError) {
-        this.logger.warn(`room ${roomId}: not forwarded to Intercom: ${error.message}`);
+        this.logger.warn(`room ${roomId}: ${what} refused by Intercom: ${error.message}`);
         return;
       }
       throw error;

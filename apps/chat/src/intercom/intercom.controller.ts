@@ -7,7 +7,6 @@ import { intercomStatusAnswer } from './dto/intercom.answers';
 import { ConnectIntercomDto } from './dto/intercom.dto';
 import { IntercomConnections } from './intercom-connections.service';
 
-
 /** Each connect asks Intercom to check the credentials: a few tries, not a script's worth. */
 const CONNECT_LIMIT = { points: 10, duration: 600 };
 
