@@ -381,6 +381,13 @@ describe('the Intercom bridge', () => {
   it('closes the Intercom conversation when an agent closes the room in Parley, once', async () => {
     const { admin, chatbot } = await fixture.connectedTenant();
     const { roomId, conversation } = await fixture.bridgedConversation(chatbot);
+    const history = await request(fixture.chat.chat.url)
+      .get('/api/chat/rooms')
+      .set(bearer(admin.accessToken))
+      .expect(200);
+    expect(history.body.rooms).toEqual([
+      expect.objectContaining({ roomId, intercomConversationId: conversation.id }),
+    ]);
     const agent = await fixture.chat.agent(admin.accessToken);
     await agent.emitWithAck('room:join', { roomId });
     await agent.emitWithAck('room:close', { roomId, reason: 'resolved' });

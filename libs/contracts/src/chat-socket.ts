@@ -188,6 +188,8 @@ export interface RoomSummary {
   labels?: string[];
   /** Closed as resolved and rated by the visitor: their latest rating; else null. */
   csat?: RoomCsat | null;
+  /** Agents only: the Intercom conversation a bridged room forwards to; else null. */
+  intercomConversationId?: string | null;
 }
 
 /** A page of the conversation history (`GET /rooms`), newest first. */

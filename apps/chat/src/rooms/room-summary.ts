@@ -31,9 +31,17 @@ export function summarize(room: RoomRecord, lastSeq: number): RoomSummary {
   };
 }
 
-/** What agents are told beyond what the visitor is: the room's SLA deadlines and labels. */
+/**
+ * What agents are told beyond what the visitor is: the room's SLA deadlines, labels, and the
+ * Intercom conversation it is bridged to.
+ */
 export function agentSummary(room: RoomRecord, lastSeq: number): RoomSummary {
-  return { ...summarize(room, lastSeq), sla: roomSla(room), labels: roomLabels(room) };
+  return {
+    ...summarize(room, lastSeq),
+    sla: roomSla(room),
+    labels: roomLabels(room),
+    intercomConversationId: room.intercomConversationId ?? null,
+  };
 }
 
 /** Rooms from before labels wear none. */

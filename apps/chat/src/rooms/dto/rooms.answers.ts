@@ -48,6 +48,11 @@ export const roomSummaryAnswer = z.object({
     .nullable()
     .optional()
     .describe('Closed as resolved and rated by the visitor: their latest rating; else null.'),
+  intercomConversationId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('Agents only: the Intercom conversation a bridged room forwards to; else null.'),
   sla: z
     .object({
       policyId: z.string(),
