@@ -81,6 +81,70 @@ describe('a reconnect racing live messages', () => {
       expect({ socket: index, seqs: got }).toEqual({ socket: index, seqs: expected });
     }
   });
+
+  it('gives each agent socket every room it resumes in seq order, each message once', async () => {
+    const { admin, chatbot } = await fixture.tenantWithChatbot();
+    const rooms = await Promise.all(
+      [0, 1].map(async () => (await fixture.openSession(chatbot).expect(201)).body),
+    );
+    const first = await fixture.agent(admin.accessToken);
+    for (const { roomId } of rooms) await first.emitWithAck('room:join', { roomId });
+    first.disconnect();
+
+    let sending = true;
+    const senders = rooms.map(async ({ visitorToken }, index) => {
+      const visitor = await fixture.visitor(visitorToken, undefined, index);
+      for (let sent = 1; sending; sent++) {
+        const answer = await visitor.emitWithAck('message:send', {
+          clientMessageId: `visitor-${sent}`,
+          body: `live ${sent}`,
+        });
+        if ('error' in answer) throw new Error(JSON.stringify(answer.error));
+      }
+    });
+
+    const perSocket: Array<Map<string, number[]>> = [];
+    const lastSeqs: Record<string, number> = {};
+    for (const { roomId } of rooms) lastSeqs[roomId] = 0;
+    try {
+      for (let cycle = 0; cycle < 10; cycle++) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const seqs = new Map<string, number[]>(rooms.map(({ roomId }) => [roomId, []]));
+        perSocket.push(seqs);
+        const agent = await fixture.connect(
+          'agent',
+          { token: admin.accessToken, lastSeqs: { ...lastSeqs } },
+          cycle % 2,
+          (socket) =>
+            socket.on('message:new', (message: ChatMessage) =>
+              seqs.get(message.roomId)?.push(message.seq),
+            ),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        agent.disconnect();
+        for (const [roomId, got] of seqs) lastSeqs[roomId] = Math.max(lastSeqs[roomId], ...got);
+      }
+    } finally {
+      sending = false;
+      await Promise.all(senders);
+    }
+
+    const resumedFrom: Record<string, number> = {};
+    for (const { roomId } of rooms) resumedFrom[roomId] = 0;
+    for (const [index, seqs] of perSocket.entries()) {
+      for (const [roomId, got] of seqs) {
+        const expected = got.length === 0 ? [] : range(resumedFrom[roomId] + 1, got.at(-1)!);
+        expect({ socket: index, roomId, seqs: got }).toEqual({
+          socket: index,
+          roomId,
+          seqs: expected,
+        });
+        resumedFrom[roomId] = Math.max(resumedFrom[roomId], ...got);
+      }
+    }
+    // Every socket got something of each room: the visitors kept sending throughout.
+    for (const { roomId } of rooms) expect(resumedFrom[roomId]).toBeGreaterThan(20);
+  });
 });
 
 /** Listens for the socket's messages from before it connects, keeping their seqs. */
