@@ -35,7 +35,12 @@ export function connectSocket(
   url: string,
   namespace: string,
   auth: object,
-  options: { transports?: ('websocket' | 'polling')[]; query?: Record<string, string> } = {},
+  options: {
+    transports?: ('websocket' | 'polling')[];
+    query?: Record<string, string>;
+    /** Listens before the connection opens: events sent right after it are not missed. */
+    listen?: (socket: ChatSocket) => void;
+  } = {},
 ): Promise<ChatSocket> {
   const socket: ChatSocket = io(`${url}/${namespace}`, {
     path: '/socket.io',
@@ -47,6 +52,7 @@ export function connectSocket(
     // An ack that never comes fails the step that waited for it, not the whole test at its timeout.
     ackTimeout: 15_000,
   });
+  options.listen?.(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
@@ -171,17 +177,24 @@ export class ChatFixture {
     namespace: 'visitor' | 'agent',
     auth: Record<string, unknown>,
     replica = 0,
+    listen?: (socket: ChatSocket) => void,
   ): Promise<ChatSocket> {
-    const socket = await connectSocket(this.chats[replica].url, namespace, auth);
+    const socket = await connectSocket(this.chats[replica].url, namespace, auth, { listen });
     this.sockets.push(socket);
     return socket;
   }
 
-  visitor(visitorToken: string, lastSeq?: number, replica = 0): Promise<ChatSocket> {
+  visitor(
+    visitorToken: string,
+    lastSeq?: number,
+    replica = 0,
+    listen?: (socket: ChatSocket) => void,
+  ): Promise<ChatSocket> {
     return this.connect(
       'visitor',
       { token: visitorToken, ...(lastSeq !== undefined ? { lastSeq } : {}) },
       replica,
+      listen,
     );
   }
 

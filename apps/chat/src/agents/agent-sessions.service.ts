@@ -12,7 +12,7 @@ import { AgentPresence } from './agent-presence.service';
 /**
  * An agent's connection to chat: the socket rooms it belongs in, what it missed, joining rooms,
  * and presence. The gateway joins the socket rooms before it asks what was missed, so a message
- * sent in between reaches the socket live rather than not at all.
+ * sent in between reaches the socket live (held behind the replay) rather than not at all.
  */
 @Injectable()
 export class AgentSessions {
@@ -40,14 +40,9 @@ export class AgentSessions {
     };
   }
 
-  /** Per room with a last seen seq, the messages after it, room after room, each in seq order. */
-  async missed(roomIds: string[], lastSeqs: Record<string, number>): Promise<ChatMessage[]> {
-    const missed: ChatMessage[] = [];
-    for (const roomId of roomIds) {
-      const lastSeq = lastSeqs[roomId];
-      if (lastSeq !== undefined) missed.push(...(await this.messages.replay(roomId, lastSeq)));
-    }
-    return missed;
+  /** The room's messages after `lastSeq`, in seq order. */
+  async missed(roomId: string, lastSeq: number): Promise<ChatMessage[]> {
+    return this.messages.replay(roomId, lastSeq);
   }
 
   queue(agent: Principal): Promise<QueuePage> {

@@ -87,9 +87,23 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const lastSeqs = (socket.handshake.auth as { lastSeqs?: Record<string, number> }).lastSeqs;
     await inSocketTenant(principal.tenantId, async () => {
       const { socketRooms, openRoomIds } = await this.sessions.socketRooms(principal);
+      // The rooms it asks to resume: their live messages wait behind their replays.
+      const resumed = openRoomIds
+        .filter((roomId) => lastSeqs?.[roomId] !== undefined)
+        .map((roomId) => ({
+          roomId,
+          lastSeq: lastSeqs![roomId],
+          messages: this.realtime.delivery.startReplay(socket, principal.tenantId, roomId),
+        }));
       socket.join(socketRooms);
-      for (const message of await this.sessions.missed(openRoomIds, lastSeqs ?? {}))
-        socket.emit('message:new', message);
+      try {
+        for (const { roomId, lastSeq, messages } of resumed)
+          messages.replayed(await this.sessions.missed(roomId, lastSeq), lastSeq);
+      } catch (error) {
+        // Replays not read: what waited goes out, and a gap before it is read from the database.
+        for (const { lastSeq, messages } of resumed) messages.replayed([], lastSeq);
+        throw error;
+      }
       socket.emit('queue:updated', await this.sessions.queue(principal));
       await this.sessions.announce(principal);
     }).catch((error: Error) => this.logger.warn(`agent connect failed: ${error.message}`));
@@ -138,11 +152,15 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const principal = socket.data.principal;
     return handleSocketEvent(principal.tenantId, roomJoinSchema, payload, async (input) => {
       const { room, socketRoom } = await this.sessions.join(principal, input.roomId);
+      const lastSeq = input.lastSeq ?? 0;
+      const messages = this.realtime.delivery.startReplay(socket, principal.tenantId, room.roomId);
       socket.join(socketRoom);
-      const missed = await this.sessions.missed([input.roomId], {
-        [input.roomId]: input.lastSeq ?? 0,
-      });
-      for (const message of missed) socket.emit('message:new', message);
+      try {
+        messages.replayed(await this.sessions.missed(room.roomId, lastSeq), lastSeq);
+      } catch (error) {
+        messages.replayed([], lastSeq);
+        throw error;
+      }
       return { room };
     });
   }

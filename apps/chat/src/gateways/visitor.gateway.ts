@@ -33,8 +33,9 @@ import { handleSocketEvent, inSocketTenant, useHandshakeAuth } from './socket-ha
 type VisitorSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, VisitorSession>;
 
 /**
- * `/visitor`: one room per socket, named by the visitor's token. On connect the visitor gets
- * every message after the `lastSeq` it sends, in order, and a room in standby resumes.
+ * `/visitor`: one room per socket, named by the visitor's token. On connect (recovered or not)
+ * the visitor gets every message after the `lastSeq` it sends, then the live ones: in seq order,
+ * each once (MessageDelivery); a room in standby resumes.
  */
 @WebSocketGateway({ namespace: 'visitor' })
 export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
@@ -67,16 +68,18 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   async handleConnection(socket: VisitorSocket): Promise<void> {
     const visitor = socket.data;
     if (!visitor.tenantId) return;
+    // Live messages wait behind the replay: joined first, so none is missed in between.
+    const lastSeq = (socket.handshake.auth as { lastSeq?: number }).lastSeq ?? 0;
+    const messages = this.realtime.delivery.startReplay(socket, visitor.tenantId, visitor.roomId);
     await inSocketTenant(visitor.tenantId, async () => {
       socket.join(this.sessions.socketRooms(visitor));
-      // A socket.io-recovered connection already got what it missed from the adapter.
-      if (!socket.recovered) {
-        const lastSeq = (socket.handshake.auth as { lastSeq?: number }).lastSeq;
-        for (const message of await this.sessions.missed(visitor, lastSeq))
-          socket.emit('message:new', message);
-      }
+      messages.replayed(await this.sessions.missed(visitor, lastSeq), lastSeq);
       socket.emit('room:updated', await this.sessions.resume(visitor));
-    }).catch((error: Error) => this.logger.warn(`visitor connect failed: ${error.message}`));
+    }).catch((error: Error) => {
+      // What waited is sent; a gap before it is read from the database.
+      messages.replayed([], lastSeq);
+      this.logger.warn(`visitor connect failed: ${error.message}`);
+    });
   }
 
   async handleDisconnect(socket: VisitorSocket): Promise<void> {

@@ -48,7 +48,11 @@ export class MessagesService {
     private readonly events: EventPublisher,
     private readonly attachments: AttachmentsService,
     @Inject(REDIS) private readonly redis: Redis,
-  ) {}
+  ) {
+    // A socket missing seqs that never came live (a replica died between store and broadcast)
+    // gets them from here.
+    realtime.delivery.readWith((roomId, from, to) => messages.range(roomId, from, to));
+  }
 
   private readonly firstReplyListeners: Array<(room: RoomRecord, at: Date) => Promise<void>> = [];
   private readonly logger = new Logger(MessagesService.name);

@@ -7,6 +7,7 @@ import {
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type Namespace } from 'socket.io';
 import { socketRooms } from '../redis-keys';
+import { MESSAGE_TO_REPLICAS, MessageDelivery } from './message-delivery';
 
 type ChatNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
 
@@ -23,6 +24,9 @@ export class RealtimeBus implements OnModuleDestroy {
    */
   shuttingDown = false;
 
+  /** New messages, to each socket in order (see MessageDelivery). */
+  readonly delivery = new MessageDelivery();
+
   private visitors?: ChatNamespace;
   private agents?: ChatNamespace;
 
@@ -31,8 +35,16 @@ export class RealtimeBus implements OnModuleDestroy {
   }
 
   attach(kind: 'visitor' | 'agent', namespace: ChatNamespace): void {
-    if (kind === 'visitor') this.visitors = namespace;
-    else this.agents = namespace;
+    this.delivery.attach(namespace);
+    if (kind === 'agent') {
+      this.agents = namespace;
+      return;
+    }
+    this.visitors = namespace;
+    // Another replica's new message, for this replica's sockets (visitors' and agents').
+    namespace.on(MESSAGE_TO_REPLICAS, (tenantId: string, message: ChatMessage) =>
+      this.delivery.deliverHere(tenantId, message),
+    );
   }
 
   /** To the visitor and the agents in the room. */
@@ -83,8 +95,10 @@ export class RealtimeBus implements OnModuleDestroy {
     this.visitors?.to(socketRooms.room(tenantId, roomId)).emit(event, ...args);
   }
 
+  /** A new message to the visitor and the agents in its room, on every replica, in seq order. */
   message(tenantId: string, message: ChatMessage): void {
-    this.toRoom(tenantId, message.roomId, 'message:new', message);
+    this.delivery.deliverHere(tenantId, message);
+    this.visitors?.serverSideEmit(MESSAGE_TO_REPLICAS, tenantId, message);
   }
 
   queue(tenantId: string, page: QueuePage): void {
