@@ -10,13 +10,3 @@ export function errorOf(text: string): string {
   }
   return text.slice(0, 500) || '(no body)';
 }
-
-/** `Retry-After` in seconds (what Tinybird sends) or as an HTTP date. */
-export function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}

@@ -21,10 +21,11 @@ import {
   type SlaFigures,
   type TimeseriesPoint,
 } from '@app/contracts';
+import { retryAfterMs } from '@app/platform';
 import { type AnalyticsQueries, type AnalyticsRange } from '../queries/analytics-queries';
 import { csatFiguresOf } from '../queries/csat-figures';
 import { type SlaRow, slaFiguresOf } from '../queries/sla-figures';
-import { errorOf, retryAfterMs } from './tinybird-http';
+import { errorOf } from './tinybird-http';
 
 export interface TinybirdQueriesOptions {
   /** The workspace's API host, e.g. `https://api.tinybird.co`. */
@@ -212,7 +213,7 @@ export class TinybirdQueries implements AnalyticsQueries {
     }
     const reason = `${response.status} ${errorOf(text)}`;
     if (response.status === 429) {
-      return { reason, status: 429, retryAfterMs: retryAfterMs(response) };
+      return { reason, status: 429, retryAfterMs: retryAfterMs(response.headers) };
     }
     if (response.status === 408 || response.status >= 500) {
       return { reason, status: response.status };

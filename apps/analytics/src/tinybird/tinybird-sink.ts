@@ -1,6 +1,7 @@
 import { type EventEnvelope } from '@app/contracts';
+import { retryAfterMs } from '@app/platform';
 import { PARLEY_EVENTS_DATASOURCE, toEventRow } from './event-row';
-import { errorOf, retryAfterMs } from './tinybird-http';
+import { errorOf } from './tinybird-http';
 
 export interface TinybirdSinkOptions {
   /** The workspace's API host, e.g. `https://api.tinybird.co`. */
@@ -208,7 +209,7 @@ export class TinybirdSink {
     if (response.ok) return { written: await writtenRows(response, request.rows) };
     const text = this.redact(await response.text().catch(() => ''));
     if (response.status === 429) {
-      return { reason: '429', retryAfterMs: retryAfterMs(response) };
+      return { reason: '429', retryAfterMs: retryAfterMs(response.headers) };
     }
     if (response.status === 408 || response.status >= 500) {
       return { reason: String(response.status) };

@@ -1,4 +1,5 @@
 import { InjectConfig } from '@app/config';
+import { describeFetchFailure, retryAfterMs } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type z } from 'zod';
@@ -186,7 +187,7 @@ export class IntercomClient {
         headers = response.headers;
         text = await response.text();
       } catch (error) {
-        const detail = `${what}: ${describeFailure(error)}`;
+        const detail = `${what}: ${describeFetchFailure(error)}`;
         if (last) throw new IntercomUnavailableError(detail);
         await sleep(this.backoff(attempt));
         continue;
@@ -227,18 +228,14 @@ export class IntercomClient {
 }
 
 /**
- * How long a 429 asks to wait: `Retry-After` (seconds or a date) if sent, else until
- * `X-RateLimit-Reset` (Unix seconds; what Intercom documents), plus a little jitter so that
+ * How long a 429 asks to wait: `Retry-After` (seconds or a date) if sent and readable, else
+ * until `X-RateLimit-Reset` (Unix seconds; what Intercom documents), plus a little jitter so that
  * replicas do not all come back at the same instant; a backoff when neither says.
  */
 export function rateLimitWait(headers: Headers, attempt: number, baseMs: number, now = Date.now()) {
   const jitter = Math.random() * 250;
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter !== null) {
-    const seconds = Number(retryAfter);
-    const at = Number.isFinite(seconds) ? now + seconds * 1000 : Date.parse(retryAfter);
-    if (Number.isFinite(at)) return Math.max(0, at - now) + jitter;
-  }
+  const retryAfter = retryAfterMs(headers, now);
+  if (retryAfter !== undefined) return retryAfter + jitter;
   const reset = Number(headers.get('x-ratelimit-reset'));
   if (headers.get('x-ratelimit-reset') !== null && Number.isFinite(reset))
     return Math.max(0, reset * 1000 - now) + jitter;
@@ -251,11 +248,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function describeFailure(error: unknown): string {
-  const name = (error as Error)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return 'no answer in time';
-  const cause = (error as { cause?: { code?: string } })?.cause?.code;
-  return cause ? `network error (${cause})` : 'network error';
 }

@@ -1,5 +1,6 @@
 import { InjectConfig } from '@app/config';
 import { WEBHOOK_LIMITS, type WebhookDeliveryError } from '@app/contracts';
+import { isTimeout, networkErrorCode } from '@app/platform';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -122,9 +123,8 @@ function readExcerpt(answer: IncomingMessage): Promise<{ status: number; excerpt
 }
 
 function describeFailure(error: unknown): Pick<AttemptResult, 'error' | 'detail'> {
-  const { name, code, message } = error as { name?: string; code?: string; message?: string };
-  if (name === 'AbortError' || name === 'TimeoutError' || code === 'ABORT_ERR')
-    return { error: 'timeout', detail: 'no answer in time' };
+  if (isTimeout(error)) return { error: 'timeout', detail: 'no answer in time' };
+  const code = networkErrorCode(error);
   if (code === 'ECONNREFUSED') return { error: 'refused', detail: 'connection refused' };
-  return { error: 'network', detail: code ?? message ?? 'network error' };
+  return { error: 'network', detail: code ?? (error as Error | null)?.message ?? 'network error' };
 }

@@ -1,4 +1,5 @@
 import { InjectConfig } from '@app/config';
+import { isTimeout, networkErrorCode, retryAfterMs } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type IntegrationsConfig } from '../integrations.config';
@@ -161,7 +162,7 @@ export class TrustpilotClient {
           ok: false,
           failure: {
             ...failed('rate_limited', 429, detail).failure,
-            retryAfterMs: retryAfterMs(response),
+            retryAfterMs: retryAfterMs(response.headers),
           },
         };
       case 403:
@@ -209,18 +210,8 @@ async function errorMessage(response: Response): Promise<string | null> {
   return typeof message === 'string' && message.trim() !== '' ? message.trim().slice(0, 200) : null;
 }
 
-/** `Retry-After` in seconds or as a date; undefined when absent or unreadable. */
-function retryAfterMs(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  if (/^\d+$/.test(header)) return Number(header) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
 function describeNetworkError(error: unknown, timeoutMs: number): string {
-  const { name, cause } = error as { name?: string; cause?: { code?: string } };
-  if (name === 'TimeoutError' || name === 'AbortError')
-    return `no answer from Trustpilot in ${Math.round(timeoutMs / 1000)} s`;
-  return `Trustpilot unreachable (${cause?.code ?? name ?? 'network error'})`;
+  if (isTimeout(error)) return `no answer from Trustpilot in ${Math.round(timeoutMs / 1000)} s`;
+  const name = (error as Error | null)?.name;
+  return `Trustpilot unreachable (${networkErrorCode(error) ?? name ?? 'network error'})`;
 }
