@@ -9,6 +9,12 @@ export const redisKeys = {
   /** Set by a room's first agent message (analytics' first-response time). */
   firstAgentReply: (tenantId: string, roomId: string) =>
     `parley:chat:first-reply:${tenantId}:${roomId}`,
+  /**
+   * Messages whose `chat.message.sent` may not have reached the outbox yet (sorted set of
+   * `<tenant> <room> <seq> <chatbot> <room created ms>` by when the seq was claimed): see
+   * MessageSentEvents. Named after the deployment's database, as the standby deadlines.
+   */
+  unpublishedMessages: (database: string) => `parley:chat:unpublished-messages:${database}`,
   /** The last room display id handed out in a tenant. */
   roomDisplayId: (tenantId: string) => `parley:chat:display-id:${tenantId}`,
   /**

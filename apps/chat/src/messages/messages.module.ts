@@ -6,6 +6,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ChatNotificationsService } from './chat-notifications.service';
 import { Message, MessageSchema } from './message.schema';
+import { MessageSentEvents } from './message-sent-events';
 import { MessageSeqAllocator } from './message-seq.allocator';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
@@ -19,12 +20,19 @@ import { MessagesService } from './messages.service';
     DirectoryModule,
     RealtimeModule,
   ],
-  providers: [MessagesRepository, MessageSeqAllocator, MessagesService, ChatNotificationsService],
+  providers: [
+    MessagesRepository,
+    MessageSeqAllocator,
+    MessageSentEvents,
+    MessagesService,
+    ChatNotificationsService,
+  ],
   exports: [
     AttachmentsModule,
     MessagesRepository,
     MessagesService,
     MessageSeqAllocator,
+    MessageSentEvents,
     ChatNotificationsService,
   ],
 })

@@ -1,6 +1,5 @@
 import { TenantContext } from '@app/tenancy';
-import { type ChatMessage, MessageSentV1, type Sender } from '@app/contracts';
-import { EventPublisher } from '@app/messaging';
+import { type ChatMessage, type Sender } from '@app/contracts';
 import { REDIS } from '@app/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
@@ -11,6 +10,7 @@ import { chatErrors } from '../chat-errors';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
 import { type RoomRecord } from '../rooms/room-record';
+import { MessageSentEvents } from './message-sent-events';
 import { MessageSeqAllocator } from './message-seq.allocator';
 import { MessagesRepository } from './messages.repository';
 
@@ -45,7 +45,7 @@ export class MessagesService {
     private readonly messages: MessagesRepository,
     private readonly seqs: MessageSeqAllocator,
     private readonly realtime: RealtimeBus,
-    private readonly events: EventPublisher,
+    private readonly sentEvents: MessageSentEvents,
     private readonly attachments: AttachmentsService,
     @Inject(REDIS) private readonly redis: Redis,
   ) {
@@ -66,22 +66,7 @@ export class MessagesService {
     this.realtime.message(room.tenantId, stored);
     const firstAgentReply = sender.type === 'agent' && (await this.isFirstAgentReply(room));
     if (firstAgentReply) await this.firstAgentReplied(room, new Date(stored.createdAt));
-    await this.events.publish(MessageSentV1, {
-      tenantId: room.tenantId,
-      chatroomId: room.id,
-      payload: {
-        roomId: room.id,
-        chatbotId: room.chatbotId,
-        messageId: stored.id,
-        seq: stored.seq,
-        sender: { type: sender.type, ...(sender.id ? { id: sender.id } : {}) },
-        length: stored.body.length,
-        ...(stored.attachments?.length ? { attachments: stored.attachments.length } : {}),
-        sentAt: stored.createdAt,
-        roomCreatedAt: room.createdAt.toISOString(),
-        ...(firstAgentReply ? { firstAgentReply } : {}),
-      },
-    });
+    await this.sentEvents.publish(room, stored, { firstAgentReply });
     return sent;
   }
 
@@ -155,7 +140,13 @@ export class MessagesService {
     // A resend comes back with the seq it claimed before, and its insert is refused just below.
     let seq = await this.seqs.claim(room, input.clientMessageId, highest);
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.messages.insert(message(room, sender, input, seq, files));
+      const [, stored] = await Promise.all([
+        // Owed before it can be stored: should this replica die before publishing, a sweep does.
+        this.sentEvents
+          .owed(room, seq)
+          .catch((error: Error) => this.logger.warn(`event ledger not written: ${error.message}`)),
+        this.messages.insert(message(room, sender, input, seq, files)),
+      ]);
       if (stored) return { message: stored, duplicate: false };
       const holder = await this.messages.bySeq(room.id, seq);
       // A resend, or a send racing its resend to the same claimed seq: the original.

@@ -1,0 +1,154 @@
+import { InjectConfig } from '@app/config';
+import { type ChatMessage, MessageSentV1 } from '@app/contracts';
+import { EventPublisher } from '@app/messaging';
+import { REDIS, RedisLocks } from '@app/platform';
+import { PeriodicTask } from '@app/scheduling';
+import { forTenant } from '@app/tenancy';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type Redis from 'ioredis';
+import { type ChatConfig } from '../chat.config';
+import { redisKeys } from '../redis-keys';
+import { type RoomRecord } from '../rooms/room-record';
+import { stableUuid } from '../sla/stable-id';
+import { MessagesRepository } from './messages.repository';
+
+/** How often a replica looks for stored messages whose event never left. */
+const SWEEP_EVERY_MS = 10_000;
+/** A message still unpublished this long after it was stored is taken for its sender's crash. */
+const PUBLISH_GRACE_MS = 30_000;
+/** A seq claimed this long ago with no message stored never became one (a failed insert). */
+const NEVER_STORED_AFTER_MS = 5 * 60_000;
+const SWEEP_BATCH = 500;
+
+type EventRoom = Pick<RoomRecord, 'tenantId' | 'id' | 'chatbotId' | 'createdAt'>;
+
+/** A pending event as the ledger keeps it: what the event needs besides the message itself. */
+const memberOf = (room: EventRoom, seq: number) =>
+  [room.tenantId, room.id, seq, room.chatbotId, room.createdAt.getTime()].join(' ');
+
+function parseMember(member: string): { room: EventRoom; seq: number } {
+  const [tenantId, id, seq, chatbotId, createdAt] = member.split(' ');
+  return { room: { tenantId, id, chatbotId, createdAt: new Date(Number(createdAt)) }, seq: +seq };
+}
+
+/**
+ * `chat.message.sent.v1` for every stored message, even when the replica that stored it died
+ * before its event reached the outbox (the message is in the database, the event in nobody's
+ * hands, and a resend is answered as a duplicate, which publishes nothing). Before a message
+ * is inserted its seq goes into a Redis ledger; once its event is in the outbox it leaves the
+ * ledger. A sweep on every replica publishes what stayed in the ledger past a grace period and
+ * is stored. The event's id comes from the message id, so when both the sender and the sweep
+ * publish it, consumers drop the repeat.
+ */
+@Injectable()
+export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MessageSentEvents.name);
+  private readonly ledgerKey: string;
+  private readonly sweeps: PeriodicTask;
+
+  constructor(
+    private readonly events: EventPublisher,
+    private readonly messages: MessagesRepository,
+    private readonly locks: RedisLocks,
+    @Inject(REDIS) private readonly redis: Redis,
+    @InjectConfig() config: ChatConfig,
+  ) {
+    this.ledgerKey = redisKeys.unpublishedMessages(config.MONGO_DB);
+    this.sweeps = new PeriodicTask(
+      'publishing events of messages stored by a replica that died',
+      SWEEP_EVERY_MS,
+      async () => (await this.sweep()) === SWEEP_BATCH,
+      this.logger,
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweeps.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.sweeps.stop();
+  }
+
+  /** Before the message with this seq is stored: its event is owed from now on. */
+  async owed(room: EventRoom, seq: number): Promise<void> {
+    await this.redis.zadd(this.ledgerKey, Date.now(), memberOf(room, seq));
+  }
+
+  /** The message's event, into the outbox; then it is no longer owed. */
+  async publish(
+    room: EventRoom,
+    message: ChatMessage,
+    extra: { firstAgentReply?: boolean } = {},
+  ): Promise<void> {
+    await this.events.publish(MessageSentV1, {
+      eventId: stableUuid(`message-sent:${message.id}`),
+      tenantId: room.tenantId,
+      chatroomId: room.id,
+      payload: {
+        roomId: room.id,
+        chatbotId: room.chatbotId,
+        messageId: message.id,
+        seq: message.seq,
+        sender: {
+          type: message.sender.type,
+          ...(message.sender.id ? { id: message.sender.id } : {}),
+        },
+        length: message.body.length,
+        ...(message.attachments?.length ? { attachments: message.attachments.length } : {}),
+        sentAt: message.createdAt,
+        roomCreatedAt: room.createdAt.toISOString(),
+        ...(extra.firstAgentReply ? { firstAgentReply: true } : {}),
+      },
+    });
+    // Left in the ledger, the sweep would publish it again under the same id: no harm, so
+    // the sender's ack does not wait for this.
+    this.redis
+      .zrem(this.ledgerKey, memberOf(room, message.seq))
+      .catch((error: Error) => this.logger.warn(`ledger not updated: ${error.message}`));
+  }
+
+  /**
+   * Publishes the events owed for longer than `graceMs` whose message is stored, and forgets the
+   * seqs that were never stored; one replica at a time. Returns how many it looked at.
+   */
+  async sweep(graceMs = PUBLISH_GRACE_MS, neverStoredMs = NEVER_STORED_AFTER_MS): Promise<number> {
+    const outcome = await this.locks.run(
+      `${this.ledgerKey}:sweep`,
+      { lockMs: 60_000 },
+      async () => {
+        const now = Date.now();
+        const owed = await this.redis.zrangebyscore(
+          this.ledgerKey,
+          '-inf',
+          now - graceMs,
+          'WITHSCORES',
+          'LIMIT',
+          0,
+          SWEEP_BATCH,
+        );
+        for (let index = 0; index < owed.length; index += 2) {
+          const member = owed[index];
+          const { room, seq } = parseMember(member);
+          const message = await forTenant(room.tenantId, 'the ledger names its tenant', () =>
+            this.messages.bySeq(room.id, seq),
+          );
+          if (message) {
+            await this.publish(room, message);
+            this.logger.warn(`published the event of message ${message.id} after its sender died`);
+          } else if (Number(owed[index + 1]) < now - neverStoredMs) {
+            await this.redis.zrem(this.ledgerKey, member);
+          }
+        }
+        return owed.length / 2;
+      },
+    );
+    return outcome.ran ? outcome.result : 0;
+  }
+}
