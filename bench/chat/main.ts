@@ -20,6 +20,9 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     // Unmeasured sending at the rate before the measured phases: JIT, pools and caches warm up.
     warmup: { type: 'string', default: '5' },
+    // Seconds at the rate on the stack as `npm start` left it, the tenant and its visitors just
+    // created, before anything else: what the first users see. 0 skips it.
+    cold: { type: 'string', default: '20' },
     idle: { type: 'string', default: '20000' },
     // `parley` alone skips the floor, for a quicker look at Parley.
     targets: { type: 'string', default: 'floor,parley' },
@@ -41,6 +44,7 @@ const agents = Number(args.agents);
 const rate = Number(args.rate);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
+const coldSeconds = Number(args.cold);
 const assignment = args.assignment as BenchAssignment;
 if (!['join', 'round-robin'].includes(assignment))
   throw new Error('--assignment is join or round-robin');
@@ -54,8 +58,11 @@ interface TargetReport {
   acked: number;
 }
 
-/** Both phases against one target, then the check that every acked message was stored. */
-async function measure(target: Target): Promise<TargetReport> {
+/**
+ * Both phases against one target, then the check that every acked message was stored (`earlier`:
+ * a phase run against it before, whose messages are stored too).
+ */
+async function measure(target: Target, earlier?: LoadResult): Promise<TargetReport> {
   const connected = await connect(target);
   try {
     log(`${target.name}: ${connected.visitors.length} visitors, ${connected.agents.length} agents`);
@@ -70,7 +77,7 @@ async function measure(target: Target): Promise<TargetReport> {
       warmup: warm,
       phases,
       stored,
-      acked: [warm, ...phases].reduce((sum, phase) => sum + (phase?.acked ?? 0), 0),
+      acked: [earlier, warm, ...phases].reduce((sum, phase) => sum + (phase?.acked ?? 0), 0),
     };
   } finally {
     connected.close();
@@ -87,6 +94,13 @@ async function main(): Promise<void> {
     assignment,
   });
   if (parley.assignment) log(`round-robin: ${JSON.stringify(parley.assignment)}`);
+  // Cold: no settling, no warm-up, nothing measured before it.
+  let cold: LoadResult | undefined;
+  if (coldSeconds > 0) {
+    const connected = await connect(parley);
+    cold = await atRate(connected, rate, coldSeconds).finally(() => connected.close());
+    log(`${parley.name} cold: ${JSON.stringify(cold)}`);
+  }
   // The floor first, while the stack is idle: after Parley's run its consumers are still
   // working through the events it produced, which would slow the floor down.
   let floorReport: TargetReport | undefined;
@@ -94,7 +108,7 @@ async function main(): Promise<void> {
     const floor = await floorTarget({ visitors, agents, mongoUrl: args['mongo-url']! });
     floorReport = await measure(floor).finally(() => floor.close());
   }
-  const parleyReport = await measure(parley);
+  const parleyReport = await measure(parley, cold);
 
   let idle: IdleResult | undefined;
   if (Number(args.idle) > 0) {
@@ -119,6 +133,7 @@ async function main(): Promise<void> {
     warmup,
     assignment,
     roundRobin: parley.assignment,
+    cold,
     parley: parleyReport,
     floor: floorReport,
     idle,
