@@ -17,7 +17,7 @@ export function machine() {
 }
 
 /** Busy and total CPU time of the machine so far, over all cores. */
-function cpuTimes(): { busy: number; total: number } {
+export function cpuTimes(): { busy: number; total: number } {
   let busy = 0;
   let total = 0;
   for (const { times } of cpus()) {

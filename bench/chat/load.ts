@@ -42,14 +42,14 @@ export interface Connected {
   close(): void;
 }
 
-const histogram = (): Histogram =>
+export const histogram = (): Histogram =>
   build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: 120_000_000,
     numberOfSignificantValueDigits: 3,
   });
 
-const percentiles = (h: Histogram): Percentiles => ({
+export const percentiles = (h: Histogram): Percentiles => ({
   p50: h.getValueAtPercentile(50) / 1000,
   p95: h.getValueAtPercentile(95) / 1000,
   p99: h.getValueAtPercentile(99) / 1000,
@@ -76,9 +76,9 @@ export function connectSocket(
   });
 }
 
-/** Agents connect and join their rooms, then the visitors connect. */
-export async function connect(target: Target): Promise<Connected> {
-  const agents = await inBatches(target.agents, 4, async (agent) => {
+/** Each agent connects and joins its rooms; the sockets in the target's order of agents. */
+export function connectAgents(target: Target): Promise<Socket[]> {
+  return inBatches(target.agents, 4, async (agent) => {
     const socket = await connectSocket(target.url, 'agent', agent.auth);
     for (const roomId of agent.roomIds) {
       const answer = await socket.emitWithAck('room:join', { roomId });
@@ -86,6 +86,11 @@ export async function connect(target: Target): Promise<Connected> {
     }
     return socket;
   });
+}
+
+/** Agents connect and join their rooms, then the visitors connect. */
+export async function connect(target: Target): Promise<Connected> {
+  const agents = await connectAgents(target);
   const visitors = await inBatches(target.visitors, 32, async (visitor) => ({
     socket: await connectSocket(target.url, 'visitor', visitor.auth),
     roomId: visitor.roomId,

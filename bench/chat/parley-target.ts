@@ -29,7 +29,7 @@ export async function parleyTarget(options: {
   agents: number;
   sealKey: string;
   assignment: BenchAssignment;
-}): Promise<Target & { assignment?: AssignmentResult }> {
+}): Promise<Target & { adminToken: string; assignment?: AssignmentResult }> {
   const { base } = options;
   const share = Math.ceil(options.visitors / options.agents);
   const password = 'bench password 1';
@@ -116,6 +116,7 @@ export async function parleyTarget(options: {
 
   return {
     name: `Parley through nginx (${options.assignment})`,
+    adminToken: admin.accessToken,
     url: base,
     assignment,
     visitors: sessions.map((session) => ({
@@ -128,24 +129,39 @@ export async function parleyTarget(options: {
     })),
     async storedVisitorMessages(roomIds) {
       const counts = await inBatches(roomIds, 8, async (roomId) => {
-        let after = 0;
-        let count = 0;
-        for (;;) {
-          const page = await call<{
-            messages: Array<{ seq: number; sender: { type: string } }>;
-            hasMore: boolean;
-          }>(base, 'GET', `/api/chat/rooms/${roomId}/messages?after=${after}&limit=500`, {
-            token: admin.accessToken,
-          });
-          count += page.messages.filter((message) => message.sender.type === 'visitor').length;
-          if (!page.hasMore || page.messages.length === 0) return count;
-          after = page.messages.at(-1)!.seq;
-        }
+        const messages = await roomMessages(base, admin.accessToken, roomId);
+        return messages.filter((message) => message.sender.type === 'visitor').length;
       });
       return counts.reduce((sum, count) => sum + count, 0);
     },
     async close() {},
   };
+}
+
+export interface StoredMessage {
+  seq: number;
+  clientMessageId?: string;
+  sender: { type: string };
+}
+
+/** Every message stored in a room, read as an agent reads the history, page by page. */
+export async function roomMessages(
+  base: string,
+  token: string,
+  roomId: string,
+): Promise<StoredMessage[]> {
+  const messages: StoredMessage[] = [];
+  for (let after = 0; ;) {
+    const page = await call<{ messages: StoredMessage[]; hasMore: boolean }>(
+      base,
+      'GET',
+      `/api/chat/rooms/${roomId}/messages?after=${after}&limit=500`,
+      { token },
+    );
+    messages.push(...page.messages);
+    if (!page.hasMore || page.messages.length === 0) return messages;
+    after = page.messages.at(-1)!.seq;
+  }
 }
 
 /** How round-robin handed the bench's rooms out. */

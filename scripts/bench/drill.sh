@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm run drill:<fault> [-- --visitors 100 --rate 300 --before 15 --outage 10 --after 45]`
+# (`bash scripts/bench/drill.sh <fault> …`; faults: chat-replica, redis, kafka, mongo)
+# Starts the local stack (see stack.sh) with the message limits raised out of the way, runs
+# bench/drill/main.ts against it (the load, the fault mid-run, the repair) and prints the figures
+# and the verdict (also kept in .data/bench/); exits 1 when the drill failed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+readonly ROOT
+cd "$ROOT"
+fault=${1:?usage: drill.sh chat-replica|redis|kafka|mongo [options]}
+shift
+# shellcheck source=scripts/bench/stack.sh
+source "$ROOT/scripts/bench/stack.sh"
+
+start_bench_stack SENDER_MESSAGES_PER_10S=100000000 TENANT_MESSAGES_PER_SECOND=100000000 \
+  HISTORY_REQUESTS_PER_MINUTE=100000000 \
+  WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN=100000000 WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN=100000000 \
+  WIDGET_SESSIONS_PER_CHATBOT_PER_MIN=100000000
+node dist/bench/drill/main.js --fault "$fault" --run-dir "$PARLEY_DATA_DIR/run" \
+  --seal-key "$(bench_stack_secret NOTIFICATION_SEAL_KEY)" "$@"
