@@ -50,7 +50,7 @@ describe('a message stored by a replica that died before publishing its event', 
 
     // What the dying replica got done: the seq, the ledger entry, the stored message.
     const clientMessageId = 'sent-just-before-the-crash';
-    const seq = await app
+    const { seq } = await app
       .get(MessageSeqAllocator)
       .claim(room, clientMessageId, () => Promise.resolve(0));
     await app.get(MessageSentEvents).owed(room, seq);
@@ -82,11 +82,20 @@ describe('a message stored by a replica that died before publishing its event', 
     await eventually(() => expect(eventsOf(`${roomId}:${next.seq}`)).toHaveLength(1));
     expect(eventsOf(messageId)).toHaveLength(0);
 
+    // A resend of a message whose event went out owes nothing again.
+    expect(
+      await visitor.emitWithAck('message:send', {
+        clientMessageId: 'after-the-crash',
+        body: 'Hello?',
+      }),
+    ).toMatchObject({ seq: next.seq });
+
     // The sweep (on any replica, after the grace period) publishes the lost event, once.
     const sweeper = app.get(MessageSentEvents);
     await sweeper.sweep(0);
     await sweeper.sweep(0);
     await eventually(() => expect(eventsOf(messageId)).toHaveLength(1));
+    expect(eventsOf(`${roomId}:${next.seq}`)).toHaveLength(1);
     expect(eventsOf(messageId)[0].payload).toMatchObject({
       roomId,
       seq,

@@ -43,8 +43,8 @@ function parseMember(member: string): { room: EventRoom; seq: number } {
  * hands, and a resend is answered as a duplicate, which publishes nothing). Before a message
  * is inserted its seq goes into a Redis ledger; once its event is in the outbox it leaves the
  * ledger. A sweep on every replica publishes what stayed in the ledger past a grace period and
- * is stored. The event's id comes from the message id, so when both the sender and the sweep
- * publish it, consumers drop the repeat.
+ * is stored. The event enters the outbox and leaves the ledger in one Redis transaction, so no
+ * crash has it published twice that way; its id comes from the message id all the same.
  */
 @Injectable()
 export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -81,7 +81,7 @@ export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationS
     await this.redis.zadd(this.ledgerKey, Date.now(), memberOf(room, seq));
   }
 
-  /** The message's event, into the outbox; then it is no longer owed. */
+  /** The message's event, into the outbox; with it, it is no longer owed. */
   async publish(
     room: EventRoom,
     message: ChatMessage,
@@ -89,6 +89,7 @@ export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationS
   ): Promise<void> {
     await this.events.publish(MessageSentV1, {
       eventId: stableUuid(`message-sent:${message.id}`),
+      settles: { key: this.ledgerKey, member: memberOf(room, message.seq) },
       tenantId: room.tenantId,
       chatroomId: room.id,
       payload: {
@@ -107,11 +108,6 @@ export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationS
         ...(extra.firstAgentReply ? { firstAgentReply: true } : {}),
       },
     });
-    // Left in the ledger, the sweep would publish it again under the same id: no harm, so
-    // the sender's ack does not wait for this.
-    this.redis
-      .zrem(this.ledgerKey, memberOf(room, message.seq))
-      .catch((error: Error) => this.logger.warn(`ledger not updated: ${error.message}`));
   }
 
   /**

@@ -4,14 +4,15 @@ import type Redis from 'ioredis';
 import { redisKeys } from '../redis-keys';
 
 /**
- * Hands out a room's next seq for a client message id, or the seq it got before. With a floor
+ * Hands out a room's next seq for a client message id ({seq, 1}), or the seq it got before
+ * ({seq, 0}). With a floor
  * (the highest seq stored), first raises the counter to at least the floor and ignores an earlier
  * claim: that seq turned out to be taken. Without one, answers nothing when the room is cold.
  */
 const CLAIM_SCRIPT = `
 local claim = 'c:' .. ARGV[1]
 local claimed = redis.call('HGET', KEYS[1], claim)
-if claimed and ARGV[2] == '' then return tonumber(claimed) end
+if claimed and ARGV[2] == '' then return {tonumber(claimed), 0} end
 local current = redis.call('HGET', KEYS[1], 'seq')
 if ARGV[2] == '' then
   if not current then return false end
@@ -21,7 +22,7 @@ end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 redis.call('HSET', KEYS[1], claim, seq)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return seq
+return {seq, 1}
 `;
 
 /**
@@ -31,6 +32,12 @@ return seq
 const KEEP_MS = 24 * 3600 * 1000;
 
 type Room = { tenantId: string; id: string };
+
+/** A seq for a client message id: `fresh` when handed out now, not to an earlier send of it. */
+export interface ClaimedSeq {
+  seq: number;
+  fresh: boolean;
+}
 
 /**
  * Message seqs, one Redis hash per room: the last seq handed out (`seq`) and the seq each client
@@ -48,7 +55,7 @@ export class MessageSeqAllocator {
     clientMessageId: string,
     floor: string,
     keepMs: number,
-  ) => Promise<number | null>;
+  ) => Promise<[number, 0 | 1] | null>;
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {
     this.claimScript = redisScript(redis, 'parleyClaimMessageSeq', CLAIM_SCRIPT);
@@ -59,10 +66,12 @@ export class MessageSeqAllocator {
     room: Room,
     clientMessageId: string,
     highestStored: () => Promise<number>,
-  ): Promise<number> {
+  ): Promise<ClaimedSeq> {
     const key = redisKeys.messageSeqs(room.tenantId, room.id);
-    const seq = await this.claimScript(key, clientMessageId, '', KEEP_MS);
-    return seq ?? this.reclaim(room, clientMessageId, highestStored);
+    const claimed = await this.claimScript(key, clientMessageId, '', KEEP_MS);
+    return claimed
+      ? { seq: claimed[0], fresh: claimed[1] === 1 }
+      : this.reclaim(room, clientMessageId, highestStored);
   }
 
   /** The claimed seq was stored already (Redis lost the counter): a new seq above it. */
@@ -70,10 +79,11 @@ export class MessageSeqAllocator {
     room: Room,
     clientMessageId: string,
     highestStored: () => Promise<number>,
-  ): Promise<number> {
+  ): Promise<ClaimedSeq> {
     const key = redisKeys.messageSeqs(room.tenantId, room.id);
     const floor = await highestStored();
-    return (await this.claimScript(key, clientMessageId, String(floor), KEEP_MS))!;
+    const [seq] = (await this.claimScript(key, clientMessageId, String(floor), KEEP_MS))!;
+    return { seq, fresh: true };
   }
 
   /** The seq a client message id got, where Redis still knows it. */

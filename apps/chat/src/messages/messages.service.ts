@@ -138,14 +138,19 @@ export class MessagesService {
 
     const highest = () => this.messages.highestSeq(room.id);
     // A resend comes back with the seq it claimed before, and its insert is refused just below.
-    let seq = await this.seqs.claim(room, input.clientMessageId, highest);
+    let { seq, fresh } = await this.seqs.claim(room, input.clientMessageId, highest);
     for (let attempt = 1; ; attempt++) {
+      const document = message(room, sender, input, seq, files);
+      // A new seq's event is owed before the message can be stored: should this replica die
+      // before publishing it, a sweep does. A resend's seq was owed (or settled) by its first send.
       const [, stored] = await Promise.all([
-        // Owed before it can be stored: should this replica die before publishing, a sweep does.
-        this.sentEvents
-          .owed(room, seq)
-          .catch((error: Error) => this.logger.warn(`event ledger not written: ${error.message}`)),
-        this.messages.insert(message(room, sender, input, seq, files)),
+        fresh &&
+          this.sentEvents
+            .owed(room, seq)
+            .catch((error: Error) =>
+              this.logger.warn(`event ledger not written: ${error.message}`),
+            ),
+        this.messages.insert(document),
       ]);
       if (stored) return { message: stored, duplicate: false };
       const holder = await this.messages.bySeq(room.id, seq);
@@ -160,7 +165,7 @@ export class MessagesService {
       }
       // The seq holds another message: Redis lost the room's counter and handed it out again.
       if (attempt === SEQ_ATTEMPTS) throw new Error(`no free seq in room ${room.id}`);
-      seq = await this.seqs.reclaim(room, input.clientMessageId, highest);
+      ({ seq, fresh } = await this.seqs.reclaim(room, input.clientMessageId, highest));
     }
   }
 

@@ -7,7 +7,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OutboxRelay } from './outbox.relay';
-import { OutboxStore } from './outbox-store';
+import { OutboxStore, type SettledEntry } from './outbox-store';
 
 export interface PublishInput<D extends EventDefinition> {
   tenantId: string;
@@ -20,6 +20,8 @@ export interface PublishInput<D extends EventDefinition> {
    * republished after a crash): the same id lets every consumer drop the repeat. Default: new.
    */
   eventId?: string;
+  /** An entry of a ledger of owed events that this event settles (see SettledEntry). */
+  settles?: SettledEntry;
 }
 
 /** Thrown when a service tries to publish an event that breaks its own contract. */
@@ -46,12 +48,15 @@ export class EventPublisher {
     input: PublishInput<D>,
   ): Promise<EventOf<D>> {
     const envelope = this.buildEnvelope(definition, input);
-    await this.outbox.add({
-      eventId: envelope.id,
-      topic: definition.topic,
-      key: this.keyOf(definition, input),
-      value: JSON.stringify(envelope),
-    });
+    await this.outbox.add(
+      {
+        eventId: envelope.id,
+        topic: definition.topic,
+        key: this.keyOf(definition, input),
+        value: JSON.stringify(envelope),
+      },
+      input.settles,
+    );
     this.relay.nudge();
     return envelope;
   }

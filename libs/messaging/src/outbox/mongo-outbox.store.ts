@@ -10,6 +10,7 @@ import {
   type OutboxedEvent,
   OutboxStore,
   type PendingEvents,
+  type SettledEntry,
 } from './outbox-store';
 
 /** The most events one row holds, so that one row always fits in one send to Kafka. */
@@ -50,7 +51,8 @@ export class MongoOutboxStore extends OutboxStore {
     });
   }
 
-  add(event: OutboxedEvent): Promise<void> {
+  add(event: OutboxedEvent, settles?: SettledEntry): Promise<void> {
+    if (settles) throw new Error('only the Redis outbox settles a Redis entry with an event');
     return this.groups.submit(event);
   }
 

@@ -7,6 +7,16 @@ export interface OutboxedEvent {
   value: string;
 }
 
+/**
+ * A Redis sorted-set entry that an event settles (a ledger of events owed): removed in the same
+ * step as the event is stored, so that no crash leaves the event stored and still owed, which
+ * would have it published twice. Only the Redis outbox takes one.
+ */
+export interface SettledEntry {
+  key: string;
+  member: string;
+}
+
 /** The oldest events waiting, in the order they were published. */
 export interface PendingEvents {
   /** What to hand back to `remove` once Kafka has the events. */
@@ -39,8 +49,8 @@ export const leaseWindow = (now: number): number => Math.floor(now / LEASE_WINDO
  * sends at a time (a lease per time window), so reading needs no claim.
  */
 export abstract class OutboxStore {
-  /** Resolves once the event is stored. */
-  abstract add(event: OutboxedEvent): Promise<void>;
+  /** Resolves once the event is stored (and the entry it settles removed, in the same step). */
+  abstract add(event: OutboxedEvent, settles?: SettledEntry): Promise<void>;
 
   /**
    * The oldest events, in the order they were published: up to `max`, or one group stored

@@ -6,6 +6,7 @@ import {
   type OutboxedEvent,
   OutboxStore,
   type PendingEvents,
+  type SettledEntry,
 } from './outbox-store';
 
 /**
@@ -26,19 +27,20 @@ export class RedisOutboxStore extends OutboxStore {
     this.stream = `parley:${serviceName}:outbox`;
   }
 
-  async add(event: OutboxedEvent): Promise<void> {
-    await this.redis.xadd(
-      this.stream,
-      '*',
-      'eventId',
-      event.eventId,
-      'topic',
-      event.topic,
-      'key',
-      event.key,
-      'value',
-      event.value,
-    );
+  async add(event: OutboxedEvent, settles?: SettledEntry): Promise<void> {
+    const fields = ['eventId', event.eventId, 'topic', event.topic, 'key', event.key];
+    if (!settles) {
+      await this.redis.xadd(this.stream, '*', ...fields, 'value', event.value);
+      return;
+    }
+    // One transaction (the keys are on one Redis: Sentinel, not Cluster).
+    const replies = await this.redis
+      .multi()
+      .xadd(this.stream, '*', ...fields, 'value', event.value)
+      .zrem(settles.key, settles.member)
+      .exec();
+    const failed = replies?.find(([error]) => error)?.[0];
+    if (!replies || failed) throw failed ?? new Error('outbox transaction discarded');
   }
 
   /** In stream order: the order the appends reached Redis, whichever replica made them. */
