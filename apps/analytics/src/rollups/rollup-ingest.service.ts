@@ -14,6 +14,7 @@ import {
 import { EventBatchStream, type PartitionBatch } from '@app/messaging';
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type AnalyticsConfig } from '../analytics.config';
+import { RecentEventIds } from './recent-event-ids';
 import { ActivityRepository } from './activity.repository';
 import { stepsOfBatch } from './event-counters';
 import { RollupStore } from './rollup.store';
@@ -38,6 +39,7 @@ export const ROLLUP_EVENTS: EventDefinition[] = [
 @Injectable()
 export class RollupIngestService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly stream: EventBatchStream;
+  private readonly recent = new RecentEventIds();
 
   constructor(
     @InjectConfig() config: AnalyticsConfig,
@@ -60,7 +62,16 @@ export class RollupIngestService implements OnApplicationBootstrap, OnModuleDest
     await this.stream.stop();
   }
 
-  async apply(batch: PartitionBatch): Promise<void> {
+  async apply(received: PartitionBatch): Promise<void> {
+    const batch = {
+      ...received,
+      events: this.recent.firstSeen(received.topic, received.partition, received.events),
+    };
+    await this.count(batch);
+    this.recent.counted(batch.topic, batch.partition, batch.events);
+  }
+
+  private async count(batch: PartitionBatch): Promise<void> {
     if (batch.topic === AgentPresenceChangedV1.topic) {
       for (const { event } of batch.events as Array<{
         event: EventOf<typeof AgentPresenceChangedV1>;
