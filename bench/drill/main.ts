@@ -23,9 +23,10 @@ const { values: args } = parseArgs({
     visitors: { type: 'string', default: '100' },
     agents: { type: 'string', default: '10' },
     rate: { type: 'string', default: '300' },
-    // Load before the fault, the outage until it is repaired, and load after the fault.
+    // Load before the fault, the outage until it is repaired (default: the fault's own), and
+    // load after the fault.
     before: { type: 'string', default: '15' },
-    outage: { type: 'string', default: '10' },
+    outage: { type: 'string' },
     after: { type: 'string', default: '45' },
     base: { type: 'string', default: 'http://127.0.0.1:8080' },
     brokers: { type: 'string', default: '127.0.0.1:9092' },
@@ -38,6 +39,7 @@ if (!args['seal-key'])
   throw new Error("--seal-key is required: the services' NOTIFICATION_SEAL_KEY");
 const fault = faultNamed(args.fault ?? '', args['run-dir']!);
 const rate = Number(args.rate);
+const outageSeconds = Number(args.outage ?? fault.outageSeconds ?? 0);
 const RECOVERY_TARGET_MS = 10_000;
 /** The consumers that must have every event once the stack has recovered. */
 const DOWNSTREAM_GROUPS = ['analytics', 'analytics-rollups', 'email'];
@@ -123,14 +125,14 @@ async function main(): Promise<void> {
   const endsAt = performance.now() + (Number(args.before) + Number(args.after)) * 1000;
   log(`${rate} msg/s: the fault after ${args.before} s, the load ${args.after} s more`);
   const { sent, faultAt } = await load(visitors, endsAt, () => {
-    fault.inject();
-    log(`fault injected: ${fault.describe}`);
-    if (fault.repair)
-      repair = sleep(Number(args.outage) * 1000).then(() => {
-        fault.repair!();
-        repairedAt = performance.now();
-        log('repaired');
-      });
+    log(`fault: ${fault.describe}`);
+    repair = fault.inject().then(async () => {
+      if (!fault.repair) return;
+      await sleep(outageSeconds * 1000);
+      await fault.repair();
+      repairedAt = performance.now();
+      log('repaired');
+    });
     return performance.now();
   });
   await repair;
@@ -178,12 +180,18 @@ async function main(): Promise<void> {
       visitor.sendsAfterFault.flatMap((send) => (send.ackedAt ? [send.ackedAt - faultAt] : [])),
     ),
   );
+  const lostIds = ackedIds.filter((id) => !storedIds.has(id));
+  const ackTimes = new Map(visitors.flatMap((visitor) => [...visitor.ackedAt]));
   const figures = {
     sent,
     acked,
     gaveUp: visitors.reduce((sum, visitor) => sum + visitor.gaveUp, 0),
     retries: visitors.reduce((sum, visitor) => sum + visitor.retries, 0),
-    lost: ackedIds.filter((id) => !storedIds.has(id)).length,
+    lost: lostIds.length,
+    // Where to look when something was lost: its ack, in ms from the fault.
+    lostSample: lostIds
+      .slice(0, 10)
+      .map((id) => ({ id, ackedAfterFaultMs: Math.round(ackTimes.get(id)! - faultAt) })),
     storedTwice: [...storedIds.values()].filter((count) => count > 1).length,
     notShownToAgents: ackedIds.filter((id) => !agents.some((agent) => agent.shown.has(id))).length,
     shownUnderTwoSeqs: agents.reduce(
@@ -226,7 +234,7 @@ async function main(): Promise<void> {
     agents: agents.length,
     rate,
     beforeSeconds: Number(args.before),
-    outageSeconds: fault.repair ? Number(args.outage) : undefined,
+    outageSeconds: fault.repair ? outageSeconds : undefined,
     afterSeconds: Number(args.after),
     figures,
     verdict: failures.length === 0 ? 'pass' : 'fail',
