@@ -17,6 +17,10 @@ start_bench_stack() {
   fi
   # Downloads and builds are shared with the usual stack.
   export PARLEY_CACHE_DIR=$DATA_DIR/cache PARLEY_DATA_DIR=$DATA_DIR/bench-stack
+  # What an earlier benchmark left running (its stop cut short) is stopped by its pid files
+  # before they are deleted: else it keeps the ports, and nothing knows it any more.
+  bash scripts/stop.sh >/dev/null 2>&1 || true
+  bash scripts/infra.sh down >/dev/null 2>&1 || true
   rm -rf "$PARLEY_DATA_DIR"
   mkdir -p "$PARLEY_DATA_DIR"
   trap 'bash scripts/stop.sh >/dev/null 2>&1 || true' EXIT
