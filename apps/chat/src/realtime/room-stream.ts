@@ -2,12 +2,18 @@ import { type ChatMessage } from '@app/contracts';
 
 /** How long a message waits for the ones before it to arrive live, before they are read. */
 export const GAP_WAIT_MS = 150;
+/**
+ * When the database does not have a missing seq yet (its store is still being tried: the
+ * database restarting, a client's resend on the way) or cannot be read, it is read again after
+ * each of these waits; only then is the seq taken for one never stored. About 8 s in all.
+ */
+export const GAP_REREAD_MS = [250, 500, 1000, 2000, 4000];
 
 export interface RoomStreamIo {
   emit(message: ChatMessage): void;
   /** The stored messages with seqs `from` to `to`, in order (a seq never stored is absent). */
   read(from: number, to: number): Promise<ChatMessage[]>;
-  /** A read that failed: the gap is skipped, and the failure reported here. */
+  /** Reads that kept failing until the gap was given up: reported here. */
   failed(error: Error): void;
 }
 
@@ -15,8 +21,9 @@ export interface RoomStreamIo {
  * One room's messages to one socket, in the order the socket must see them: each seq once, seqs
  * strictly increasing. While the socket's replay is being read, live messages wait behind it;
  * a live message that overtook an earlier one (another replica's, or a slower store) waits up to
- * GAP_WAIT_MS for it, then the missing seqs are read from the database. A seq that was never
- * stored (its store failed) is skipped.
+ * GAP_WAIT_MS for it, then the missing seqs are read from the database, again and again for a
+ * few seconds while they are not there yet. A seq that was never stored (its store failed) is
+ * then skipped.
  */
 export class RoomStream {
   /** The last seq the socket got; null until known (a room joined without a replay). */
@@ -25,6 +32,8 @@ export class RoomStream {
   private readonly held = new Map<number, ChatMessage>();
   private gapTimer: NodeJS.Timeout | null = null;
   private reading = false;
+  /** Reads of the current gap so far. */
+  private gapReads = 0;
 
   constructor(private readonly io: RoomStreamIo) {}
 
@@ -69,6 +78,7 @@ export class RoomStream {
   /** Sends what is next in line; waits for a gap to fill, or reads it when it does not. */
   private drain(): void {
     if (this.reading || this.lastSent === null) return;
+    const before = this.lastSent;
     for (const seq of [...this.held.keys()]) if (seq <= this.lastSent) this.held.delete(seq);
     for (
       let next = this.held.get(this.lastSent + 1);
@@ -78,11 +88,15 @@ export class RoomStream {
       this.held.delete(next.seq);
       this.sendIfNext(next);
     }
+    // Moving on is a new gap, if any: it gets all its reads.
+    if (this.lastSent !== before) this.gapReads = 0;
     if (this.held.size === 0) {
       if (this.gapTimer) clearTimeout(this.gapTimer);
       this.gapTimer = null;
+      this.gapReads = 0;
     } else {
-      this.gapTimer ??= setTimeout(() => void this.fillGap(), GAP_WAIT_MS);
+      const wait = this.gapReads === 0 ? GAP_WAIT_MS : GAP_REREAD_MS[this.gapReads - 1];
+      this.gapTimer ??= setTimeout(() => void this.fillGap(), wait);
     }
   }
 
@@ -92,15 +106,21 @@ export class RoomStream {
     const from = this.lastSent + 1;
     const to = Math.min(...this.held.keys()) - 1;
     this.reading = true;
+    let failure: Error | undefined;
     try {
-      for (const message of await this.io.read(from, to)) this.sendIfNext(message);
+      for (const message of await this.io.read(from, to))
+        if (message.seq > this.lastSent) this.held.set(message.seq, message);
     } catch (error) {
-      this.io.failed(error as Error);
+      failure = error as Error;
     } finally {
       this.reading = false;
     }
-    // Whatever the database did not have was never stored: the socket goes on past it.
-    this.lastSent = Math.max(this.lastSent, to);
+    this.gapReads += 1;
+    if (!this.held.has(from) && this.gapReads > GAP_REREAD_MS.length) {
+      if (failure) this.io.failed(failure);
+      // Still not stored after every read: it never was. The socket goes on past it.
+      this.lastSent = Math.min(...this.held.keys()) - 1;
+    }
     this.drain();
   }
 }
