@@ -42,12 +42,15 @@ const seconds = Number(args.seconds);
 async function agentsSend(
   rooms: Array<{ roomId: string; agent: Socket; visitor: JitterVisitor }>,
   running: () => boolean,
-): Promise<{ sent: number; acked: number; refused: number }> {
+): Promise<{ sent: number; acked: number; refused: Record<string, number> }> {
   const start = performance.now();
   const pending: Array<Promise<void>> = [];
   let sent = 0;
   let acked = 0;
-  let refused = 0;
+  const refused: Record<string, number> = {};
+  const refuse = (why: string) => {
+    refused[why] = (refused[why] ?? 0) + 1;
+  };
   while (running()) {
     const due = Math.floor(((performance.now() - start) / 1000) * rate);
     for (; sent < due; sent += 1) {
@@ -62,14 +65,12 @@ async function agentsSend(
           })
           .then(
             (answer: { seq?: number; error?: { code: string } }) => {
-              if (answer.seq === undefined) throw new Error(answer.error?.code ?? 'no seq');
+              if (answer.seq === undefined) return refuse(answer.error?.code ?? 'no seq');
               acked += 1;
               visitor.ledger.ackedAt.set(answer.seq, performance.now());
               if (!visitor.online) visitor.ledger.ackedWhileAway.add(answer.seq);
             },
-            () => {
-              refused += 1;
-            },
+            () => refuse('no answer in 30 s'),
           ),
       );
     }
