@@ -363,7 +363,10 @@ export class RoomsRepository implements OnModuleInit {
       if (recorded) return { applied: true, room: await this.write(room, change, version) };
       await this.finishOrphanedChange(room);
       if (attempt === TRANSITION_ATTEMPTS) throw chatErrors.busy();
-      await sleep(attempt * 10 * Math.random());
+      // The change that won may take a loaded database a while to write: back off (about 1 s
+      // in all) rather than use up the tries in a few milliseconds. Reconnect storms (a
+      // visitor back while their last socket's leaving is written) ran out of them.
+      await sleep(Math.min(500, 10 * 2 ** attempt) * Math.random());
     }
   }
 
