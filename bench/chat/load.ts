@@ -56,10 +56,12 @@ export const percentiles = (h: Histogram): Percentiles => ({
   max: h.maxValue / 1000,
 });
 
+/** `listen` attaches handlers before the connection: a replay right after it is not missed. */
 export function connectSocket(
   url: string,
   namespace: string,
   auth: Record<string, unknown>,
+  listen?: (socket: Socket) => void,
 ): Promise<Socket> {
   const socket = io(`${url}/${namespace}`, {
     path: '/socket.io',
@@ -70,6 +72,7 @@ export function connectSocket(
     reconnection: false,
     forceNew: true,
   });
+  listen?.(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);

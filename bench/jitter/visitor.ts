@@ -96,13 +96,15 @@ export class JitterVisitor {
       const connection: (typeof this.connections)[number] = { startedAt, lastSeq: this.lastSeq };
       this.connections.push(connection);
       try {
-        this.socket = await connectSocket(this.url, 'visitor', {
-          token: this.token,
-          lastSeq: this.lastSeq,
-        });
+        this.socket = await connectSocket(
+          this.url,
+          'visitor',
+          { token: this.token, lastSeq: this.lastSeq },
+          (socket) => this.receive(socket),
+        );
         connection.upAt = performance.now();
         if (this.replay) this.tally.replays += 1;
-        break;
+        return;
       } catch {
         // Refused (a limit, a replica restarting): as the widget does, try again shortly.
         this.tally.refusedConnects += 1;
@@ -110,8 +112,12 @@ export class JitterVisitor {
         await sleep(1000);
       }
     }
+  }
+
+  /** Checks each message of one socket: none twice, in order; and notes the replay's end. */
+  private receive(socket: Socket): void {
     let socketLast = 0;
-    this.socket.on('message:new', (message: { seq: number }) => {
+    socket.on('message:new', (message: { seq: number }) => {
       const at = performance.now();
       const { seq } = message;
       if (this.receivedAt.has(seq)) this.tally.duplicates += 1;
