@@ -25,6 +25,8 @@ const PUBLISH_GRACE_MS = 30_000;
 /** A seq claimed this long ago with no message stored never became one (a failed insert). */
 const NEVER_STORED_AFTER_MS = 5 * 60_000;
 const SWEEP_BATCH = 500;
+/** Owed events one sweep looks at, at most; the next sweep goes on. */
+const SWEEP_LIMIT = 20_000;
 
 type EventRoom = Pick<RoomRecord, 'tenantId' | 'id' | 'chatbotId' | 'createdAt'>;
 
@@ -63,7 +65,9 @@ export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationS
     this.sweeps = new PeriodicTask(
       'publishing events of messages stored by a replica that died',
       SWEEP_EVERY_MS,
-      async () => (await this.sweep()) === SWEEP_BATCH,
+      async () => {
+        await this.sweep();
+      },
       this.logger,
     );
   }
@@ -112,7 +116,9 @@ export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationS
 
   /**
    * Publishes the events owed for longer than `graceMs` whose message is stored, and forgets the
-   * seqs that were never stored; one replica at a time. Returns how many it looked at.
+   * seqs that were never stored; one replica at a time, a page at a time. Seqs still waiting for
+   * their message (a store being retried) stay, and the pages go past them. Returns how many
+   * it looked at.
    */
   async sweep(graceMs = PUBLISH_GRACE_MS, neverStoredMs = NEVER_STORED_AFTER_MS): Promise<number> {
     const outcome = await this.locks.run(
@@ -120,31 +126,43 @@ export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationS
       { lockMs: 60_000 },
       async () => {
         const now = Date.now();
-        const owed = await this.redis.zrangebyscore(
-          this.ledgerKey,
-          '-inf',
-          now - graceMs,
-          'WITHSCORES',
-          'LIMIT',
-          0,
-          SWEEP_BATCH,
-        );
-        for (let index = 0; index < owed.length; index += 2) {
-          const member = owed[index];
-          const { room, seq } = parseMember(member);
-          const message = await forTenant(room.tenantId, 'the ledger names its tenant', () =>
-            this.messages.bySeq(room.id, seq),
+        let looked = 0;
+        for (let offset = 0; looked < SWEEP_LIMIT;) {
+          const owed = await this.redis.zrangebyscore(
+            this.ledgerKey,
+            '-inf',
+            now - graceMs,
+            'WITHSCORES',
+            'LIMIT',
+            offset,
+            SWEEP_BATCH,
           );
-          if (message) {
-            await this.publish(room, message);
-            this.logger.warn(`published the event of message ${message.id} after its sender died`);
-          } else if (Number(owed[index + 1]) < now - neverStoredMs) {
-            await this.redis.zrem(this.ledgerKey, member);
+          for (let index = 0; index < owed.length; index += 2) {
+            if (!(await this.settle(owed[index], Number(owed[index + 1]), now - neverStoredMs)))
+              offset += 1;
           }
+          looked += owed.length / 2;
+          if (owed.length / 2 < SWEEP_BATCH) break;
         }
-        return owed.length / 2;
+        return looked;
       },
     );
     return outcome.ran ? outcome.result : 0;
+  }
+
+  /** One owed event: published, or forgotten; false when it stays (its message may yet come). */
+  private async settle(member: string, owedSince: number, forgetBefore: number) {
+    const { room, seq } = parseMember(member);
+    const message = await forTenant(room.tenantId, 'the ledger names its tenant', () =>
+      this.messages.bySeq(room.id, seq),
+    );
+    if (message) {
+      await this.publish(room, message);
+      this.logger.warn(`published the event of message ${message.id} after its sender died`);
+      return true;
+    }
+    if (owedSince >= forgetBefore) return false;
+    await this.redis.zrem(this.ledgerKey, member);
+    return true;
   }
 }
