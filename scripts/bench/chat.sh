@@ -13,10 +13,6 @@ cd "$ROOT"
 # shellcheck source=scripts/bench/stack.sh
 source "$ROOT/scripts/bench/stack.sh"
 
-# The benchmark measures the message path, not the abuse limits in front of it (its visitors all
-# come from one address).
-start_bench_stack SENDER_MESSAGES_PER_10S=100000000 TENANT_MESSAGES_PER_SECOND=100000000 \
-  HISTORY_REQUESTS_PER_MINUTE=100000000 WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN=100000000 \
-  WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN=100000000 WIDGET_SESSIONS_PER_CHATBOT_PER_MIN=100000000
+start_bench_stack "${CHAT_LIMITS_OUT_OF_THE_WAY[@]}"
 node dist/bench/chat/main.js --chat-pid-file "$PARLEY_DATA_DIR/run/chat.pid" \
   --seal-key "$(bench_stack_secret NOTIFICATION_SEAL_KEY)" "$@"

@@ -16,9 +16,6 @@ source "$ROOT/scripts/bench/stack.sh"
 
 # Agents' tokens outlive the set-up (on FerretDB each of a thousand joins counts the agent's
 # chats with a scan: minutes in all) and the run.
-start_bench_stack ACCESS_TOKEN_TTL_SECONDS=3600 SENDER_MESSAGES_PER_10S=100000000 \
-  TENANT_MESSAGES_PER_SECOND=100000000 HISTORY_REQUESTS_PER_MINUTE=100000000 \
-  WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN=100000000 WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN=100000000 \
-  WIDGET_SESSIONS_PER_CHATBOT_PER_MIN=100000000
+start_bench_stack ACCESS_TOKEN_TTL_SECONDS=3600 "${CHAT_LIMITS_OUT_OF_THE_WAY[@]}"
 node dist/bench/drill/main.js --fault "$fault" --run-dir "$PARLEY_DATA_DIR/run" \
   --seal-key "$(bench_stack_secret NOTIFICATION_SEAL_KEY)" "$@"
