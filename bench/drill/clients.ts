@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** socket.io as the widget and the dashboard use it: reconnecting, with what they saw so far. */
 function reconnectingSocket(url: string, namespace: string, auth: () => object): Socket {

@@ -10,6 +10,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { groupLag } from '@app/messaging';
 import { call, inBatches } from '../chat/http';
 import { parleyTarget, roomMessages } from '../chat/parley-target';
@@ -43,8 +44,6 @@ const outageSeconds = Number(args.outage ?? fault.outageSeconds ?? 0);
 const RECOVERY_TARGET_MS = 10_000;
 /** The consumers that must have every event once the stack has recovered. */
 const DOWNSTREAM_GROUPS = ['analytics', 'analytics-rollups', 'email'];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number) {
   const started = Date.now();

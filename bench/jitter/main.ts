@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Socket } from 'socket.io-client';
 import { connectAgents, histogram, percentiles } from '../chat/load';
 import { parleyTarget } from '../chat/parley-target';
@@ -74,7 +75,7 @@ async function agentsSend(
           ),
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sleep(5);
   }
   await Promise.all(pending);
   return { sent, acked, refused };
@@ -87,8 +88,7 @@ async function settled(visitors: JitterVisitor[], timeoutMs: number): Promise<vo
     visitors.some((visitor) =>
       [...visitor.ledger.ackedAt.keys()].some((seq) => !visitor.receivedAt.has(seq)),
     );
-  while (Date.now() < deadline && missing())
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  while (Date.now() < deadline && missing()) await sleep(200);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Histogram } from 'hdr-histogram-js';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Socket } from 'socket.io-client';
 import { connectSocket } from '../chat/load';
 
@@ -28,7 +29,6 @@ export interface JitterTally {
 }
 
 const between = (low: number, high: number) => low + Math.random() * (high - low);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A widget whose connection keeps dropping: connected for `upMs`, cut for `downMs`, then back
