@@ -34,6 +34,11 @@ export const chatConfigSchema = z.object({
   /** How long a room waits for a visitor who left before it closes as abandoned. */
   STANDBY_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /**
+   * How long a visitor's last socket may stay closed before the room goes into standby: a page
+   * change or a network blip on the visitor's side is not leaving, and agents do not see it.
+   */
+  STANDBY_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(5),
+  /**
    * A visitor's room not seen connected on any replica for this long starts its standby even
    * though no disconnect was seen (the replica holding the socket died).
    */

@@ -59,6 +59,10 @@ export const redisKeys = {
   intercomPollLock: (database: string) => `parley:chat:intercom-poll:lock:${database}`,
   /** Rooms with a visitor connected, scored by when a replica last saw the visitor's socket. */
   visitorsSeen: (database: string) => `parley:chat:visitors-seen:${database}`,
+  /** Rooms whose visitor's last socket closed, scored by when their standby's grace ends. */
+  visitorsLeaving: (database: string) => `parley:chat:visitors-leaving:${database}`,
+  /** The room's last seq when its visitor left (hash: `<tenant>:<room>` → seq). */
+  seqsAtLeaving: (database: string) => `parley:chat:seqs-at-leaving:${database}`,
   /** Every message a sender (`visitor:<room>` or `agent:<id>`) tried to send in its 10 s window. */
   senderAttempts: (tenantId: string, sender: string) =>
     `parley:chat:rate:attempts:${tenantId}:${sender}`,

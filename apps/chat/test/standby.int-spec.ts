@@ -1,8 +1,10 @@
 import { ChatroomClosedV1, ChatroomStandbyV1, NotificationRequestedV1 } from '@app/contracts';
 import { REDIS } from '@app/platform';
+import { forTenant } from '@app/tenancy';
 import { eventually, startTestService, TopicProbe } from '@app/testing';
 import type Redis from 'ioredis';
 import { chatService } from '../src/chat.service-definition';
+import { RoomsRepository } from '../src/rooms/rooms.repository';
 import { ChatFixture, Inbox } from './chat-fixture';
 
 describe('the standby: a visitor who drops off and comes back', () => {
@@ -10,8 +12,10 @@ describe('the standby: a visitor who drops off and comes back', () => {
   let probe: TopicProbe;
 
   beforeAll(async () => {
-    // A short standby, so that expiry can be seen in a test.
-    fixture = await ChatFixture.start({ overrides: { STANDBY_TTL_SECONDS: '3' } });
+    // A short grace and a short standby, so that both can be seen in a test.
+    fixture = await ChatFixture.start({
+      overrides: { STANDBY_GRACE_SECONDS: '1', STANDBY_TTL_SECONDS: '3' },
+    });
     probe = await TopicProbe.start([
       ChatroomStandbyV1.topic,
       ChatroomClosedV1.topic,
@@ -34,6 +38,78 @@ describe('the standby: a visitor who drops off and comes back', () => {
     const visitor = await fixture.visitor(visitorToken);
     return { admin, email, roomId, visitorToken, agent, agentInbox, visitor };
   }
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const repliesMailedTo = (email: string) =>
+    probe.messages
+      .filter((message) => message.value.includes('"agent-reply"') && message.value.includes(email))
+      .map((message) => JSON.parse(message.value).payload);
+
+  it('does not put the room in standby when the visitor is back within the grace (a page change)', async () => {
+    const { roomId, visitorToken, visitor, agentInbox } = await liveConversation();
+    visitor.disconnect();
+    await sleep(300);
+    const back = await fixture.visitor(visitorToken, 1);
+    await sleep(2500);
+    expect(
+      agentInbox.updates.some((update) => update.roomId === roomId && update.visitorAway),
+    ).toBe(false);
+    expect(
+      probe.messages.some(
+        (message) => message.topic === ChatroomStandbyV1.topic && message.key === roomId,
+      ),
+    ).toBe(false);
+    back.disconnect();
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === true,
+    );
+  });
+
+  it('mails a reply sent while the visitor was leaving, once the standby starts', async () => {
+    const { email, roomId, agent, agentInbox, visitor } = await liveConversation();
+    visitor.disconnect();
+    // Within the grace: the room is not away yet, so nothing is mailed at once.
+    await agent.emitWithAck('message:send', {
+      roomId,
+      clientMessageId: 'a-1',
+      body: 'Still here?',
+    });
+    await agent.emitWithAck('message:send', { roomId, clientMessageId: 'a-2', body: 'Hello?' });
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === true,
+    );
+    await probe.waitFor(
+      (message) => message.value.includes('"agent-reply"') && message.value.includes(email),
+    );
+    await sleep(1000);
+    const emails = repliesMailedTo(email);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ reply: 'Still here?', to: { email } });
+  });
+
+  it('does not close a room whose visitor is connected when its deadline comes (their return was not written)', async () => {
+    const { admin, roomId, agentInbox } = await liveConversation();
+    // As a connect that found the database too busy to end the standby leaves it.
+    const until = Date.now() + 1000;
+    await forTenant(admin.tenant.id, 'test', () =>
+      fixture.chat.app.get(RoomsRepository).markAway(roomId, new Date(until)),
+    );
+    await fixture.chat.app
+      .get<Redis>(REDIS)
+      .zadd(
+        `parley:chat:standby-deadlines:${fixture.chat.config.MONGO_DB}`,
+        until,
+        `${admin.tenant.id}:${roomId}`,
+      );
+
+    await agentInbox.waitForUpdate(
+      (update) => update.roomId === roomId && update.visitorAway === false,
+    );
+    await sleep(1500);
+    expect(
+      agentInbox.updates.some((update) => update.roomId === roomId && update.status === 'closed'),
+    ).toBe(false);
+  });
 
   it('replays exactly the messages a reconnecting visitor missed, in order, once, and emails the reply', async () => {
     const { email, roomId, visitorToken, agent, agentInbox, visitor } = await liveConversation();
@@ -69,9 +145,7 @@ describe('the standby: a visitor who drops off and comes back', () => {
     await probe.waitFor(
       (message) => message.value.includes('"agent-reply"') && message.value.includes(email),
     );
-    const emails = probe.messages
-      .filter((message) => message.value.includes('"agent-reply"') && message.value.includes(email))
-      .map((message) => JSON.parse(message.value).payload);
+    const emails = repliesMailedTo(email);
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ reply: 'Yes!', to: { email } });
   });

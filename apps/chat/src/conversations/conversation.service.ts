@@ -70,6 +70,18 @@ export class ConversationService {
     return sent;
   }
 
+  /**
+   * The room has just gone into standby: an agent reply sent while its visitor was leaving (after
+   * `afterSeq`, before the room was marked away) was not mailed when sent; the first one is now.
+   */
+  async emailReplySince(room: RoomRecord, afterSeq: number): Promise<void> {
+    const reply = (await this.messages.replay(room.id, afterSeq, 100)).find(
+      (message) => message.sender.type === 'agent',
+    );
+    if (reply)
+      await this.emailIfAway(room, reply.sender.name ?? room.agentName ?? '', replyText(reply));
+  }
+
   private async admittedRoom(roomId: string, admit: Admission): Promise<RoomRecord> {
     const [, room] = await Promise.all([admit(), this.rooms.findById(roomId)]);
     if (!room) throw chatErrors.roomNotFound();

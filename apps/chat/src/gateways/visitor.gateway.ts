@@ -42,6 +42,11 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private readonly logger = new Logger(VisitorGateway.name);
 
   private readonly proxies: ProxyTrust;
+  /**
+   * Each socket's connection work: its disconnection waits for it, so that a connection still
+   * being set up when its socket closes cannot end the standby that the closing starts.
+   */
+  private readonly connecting = new WeakMap<VisitorSocket, Promise<void>>();
 
   constructor(
     @InjectConfig() config: ChatConfig,
@@ -65,13 +70,21 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     });
   }
 
-  async handleConnection(socket: VisitorSocket): Promise<void> {
+  handleConnection(socket: VisitorSocket): Promise<void> {
+    const connected = this.connect(socket);
+    this.connecting.set(socket, connected);
+    return connected;
+  }
+
+  private async connect(socket: VisitorSocket): Promise<void> {
     const visitor = socket.data;
     if (!visitor.tenantId) return;
     // Live messages wait behind the replay: joined first, so none is missed in between.
     const lastSeq = (socket.handshake.auth as { lastSeq?: number }).lastSeq ?? 0;
     const messages = this.realtime.delivery.startReplay(socket, visitor.tenantId, visitor.roomId);
     await inSocketTenant(visitor.tenantId, async () => {
+      // Closed already: joining now would leave its id in the adapter's rooms for good.
+      if (socket.disconnected) return;
       socket.join(this.sessions.socketRooms(visitor));
       messages.replayed(await this.sessions.missed(visitor, lastSeq), lastSeq);
       socket.emit('room:updated', await this.sessions.resume(visitor));
@@ -85,7 +98,9 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   async handleDisconnect(socket: VisitorSocket): Promise<void> {
     const visitor = socket.data;
     if (!visitor.tenantId || this.realtime.shuttingDown) return;
-    await inSocketTenant(visitor.tenantId, () => this.sessions.left(visitor)).catch(
+    await this.connecting.get(socket);
+    const seenUpTo = this.realtime.delivery.lastSentTo(socket, visitor.roomId);
+    await inSocketTenant(visitor.tenantId, () => this.sessions.left(visitor, seenUpTo)).catch(
       (error: Error) => this.logger.warn(`visitor disconnect failed: ${error.message}`),
     );
   }

@@ -208,7 +208,8 @@ export class MessagesService {
     return { messages: await this.messages.range(roomId, from, to), hasMore: to < last };
   }
 
-  private async lastSeq(roomId: string): Promise<number> {
+  /** The room's last seq handed out. */
+  async lastSeq(roomId: string): Promise<number> {
     const [last] = await this.lastSeqs([{ tenantId: TenantContext.current(), id: roomId }]);
     return last;
   }

@@ -53,6 +53,11 @@ export class MessageDelivery {
       }
   }
 
+  /** The last seq of the room sent to the socket (still known once it closed). */
+  lastSentTo(socket: Socket, roomId: string): number | null {
+    return this.streams.get(socket)?.get(roomId)?.lastSentSeq ?? null;
+  }
+
   private streamOf(socket: Socket, tenantId: string, roomId: string): RoomStream {
     let rooms = this.streams.get(socket);
     if (!rooms) {

@@ -62,6 +62,11 @@ export class RoomStream {
     if (!this.replaying) this.drain();
   }
 
+  /** The last seq sent to the socket; null before its replay or first live message. */
+  get lastSentSeq(): number | null {
+    return this.lastSent;
+  }
+
   /** Stops waiting: the socket is gone. */
   close(): void {
     if (this.gapTimer) clearTimeout(this.gapTimer);

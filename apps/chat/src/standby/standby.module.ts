@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { MessagesModule } from '../messages/messages.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { StandbyService } from './standby.service';
 
 @Module({
-  imports: [RoomsModule, RealtimeModule],
+  imports: [ConversationsModule, MessagesModule, RoomsModule, RealtimeModule],
   providers: [StandbyService],
   exports: [StandbyService],
 })

@@ -13,6 +13,8 @@ import {
 } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { type ChatConfig } from '../chat.config';
+import { ConversationService } from '../conversations/conversation.service';
+import { MessagesService } from '../messages/messages.service';
 import { RealtimeBus } from '../realtime/realtime-bus.service';
 import { redisKeys } from '../redis-keys';
 import { RoomsRepository } from '../rooms/rooms.repository';
@@ -24,10 +26,12 @@ const SWEEP_EVERY_MS = 1000;
 const SWEEP_BATCH = 100;
 
 /**
- * The 10-minute standby. When a visitor's last socket (on any replica) closes, the room is
- * marked away in MongoDB and its deadline goes into a Redis sorted set; every replica sweeps
- * that set, and the one whose ZREM succeeds closes the room as abandoned. Nothing lives only in
- * a process: a restart or a crashed replica loses no standby.
+ * The 10-minute standby. When a visitor's last socket (on any replica) closes, the room waits
+ * out a short grace (STANDBY_GRACE_SECONDS) in a Redis sorted set: a visitor back within it (a
+ * page change, a network blip) costs two Redis commands and agents see nothing. After it, the
+ * room is marked away in MongoDB and its deadline goes into another sorted set. Every replica
+ * sweeps both sets, and the one whose ZREM succeeds acts: starts the standby, or closes the room
+ * as abandoned. Nothing lives only in a process: a restart or a crashed replica loses no standby.
  *
  * A replica that dies sees no disconnect, so each replica also marks the rooms of its visitor
  * sockets as seen, in another sorted set, every third of VISITOR_PRESENCE_TIMEOUT_SECONDS; a
@@ -40,10 +44,14 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   private readonly heartbeat: PeriodicTask;
   private readonly deadlinesKey: string;
   private readonly seenKey: string;
+  private readonly leavingKey: string;
+  private readonly seqsAtLeavingKey: string;
 
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly roomsService: RoomsService,
+    private readonly messages: MessagesService,
+    private readonly conversation: ConversationService,
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
     @Inject(REDIS) private readonly redis: Redis,
@@ -51,6 +59,8 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   ) {
     this.deadlinesKey = redisKeys.standbyDeadlines(config.MONGO_DB);
     this.seenKey = redisKeys.visitorsSeen(config.MONGO_DB);
+    this.leavingKey = redisKeys.visitorsLeaving(config.MONGO_DB);
+    this.seqsAtLeavingKey = redisKeys.seqsAtLeaving(config.MONGO_DB);
     this.sweeps = new PeriodicTask(
       'standby sweep',
       SWEEP_EVERY_MS,
@@ -96,11 +106,6 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     await Promise.all([this.sweeps.stop(), this.heartbeat.stop()]);
   }
 
-  /** A visitor socket of the room is connected here. */
-  async visitorSeen(room: RoomRecord): Promise<void> {
-    await this.redis.zadd(this.seenKey, Date.now(), member(room));
-  }
-
   private async markVisitorsSeen(): Promise<void> {
     const rooms = this.realtime.localVisitorRooms();
     const now = Date.now();
@@ -110,11 +115,34 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  /** After a visitor socket closed: starts the standby if it was the room's last one. */
-  async visitorLeft(room: RoomRecord): Promise<void> {
-    if (room.status === 'closed') return;
+  /**
+   * After a visitor socket closed: if it was the room's last one, the room starts leaving.
+   * `seenUpTo`: the last seq the visitor was sent (unknown for a vanished replica's visitor: then
+   * the room's last seq); a later agent reply is mailed if they do not come back.
+   */
+  async visitorLeft(room: RoomRecord, seenUpTo: number | null): Promise<void> {
+    if (room.status === 'closed' || room.awayUntil) return;
     if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) return;
-    await this.redis.zrem(this.seenKey, member(room));
+    const seqAtLeaving = seenUpTo ?? (await this.messages.lastSeq(room.id));
+    if (this.config.STANDBY_GRACE_SECONDS === 0) {
+      await this.redis.zrem(this.seenKey, member(room));
+      await this.startStandby(room, seqAtLeaving);
+      return;
+    }
+    const graceEnds = Date.now() + this.config.STANDBY_GRACE_SECONDS * 1000;
+    await this.redis
+      .multi()
+      .zrem(this.seenKey, member(room))
+      .hset(this.seqsAtLeavingKey, member(room), seqAtLeaving)
+      .zadd(this.leavingKey, graceEnds, member(room))
+      .exec();
+  }
+
+  /**
+   * The visitor is gone past the grace: the room is marked away, its deadline set, agents told.
+   * A reply sent after `seqAtLeaving` was not mailed (the room was not away yet): it is now.
+   */
+  private async startStandby(room: RoomRecord, seqAtLeaving: number): Promise<void> {
     const until = new Date(Date.now() + this.config.STANDBY_TTL_SECONDS * 1000);
     const away = await this.rooms.markAway(room.id, until);
     if (!away?.applied) return;
@@ -130,10 +158,25 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
         expiresAt: until.toISOString(),
       },
     });
+    // A visitor who connected while the room was being marked away read it before the mark.
+    if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) {
+      await this.visitorBack(away.room);
+      return;
+    }
+    await this.conversation.emailReplySince(away.room, seqAtLeaving);
   }
 
-  /** A visitor socket connected: ends the standby if there was one. */
+  /**
+   * A visitor socket connected here: the room is no longer leaving, its visitor is seen, and a
+   * standby ends if there was one.
+   */
   async visitorBack(room: RoomRecord): Promise<RoomRecord> {
+    await this.redis
+      .multi()
+      .zrem(this.leavingKey, member(room))
+      .hdel(this.seqsAtLeavingKey, member(room))
+      .zadd(this.seenKey, Date.now(), member(room))
+      .exec();
     if (!room.awayUntil) return room;
     const back = await this.rooms.markBack(room.id);
     if (!back?.applied) return back?.room ?? room;
@@ -148,59 +191,74 @@ export class StandbyService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Closes, as abandoned, the rooms whose standby ran out. Safe to run on every replica; `full`
-   * when there may be more due than one sweep takes on.
+   * Starts the standby of rooms whose visitor left (or vanished with their replica) and stayed
+   * away past the grace, and closes as abandoned the rooms whose standby ran out. Safe to run on
+   * every replica; `full` when there may be more due than one sweep takes on.
    */
   async sweep(now = Date.now()): Promise<{ closed: number; full: boolean }> {
-    await this.startStandbyOfVanishedVisitors(now);
-    let closed = 0;
-    const due = await this.redis.zrangebyscore(this.deadlinesKey, 0, now, 'LIMIT', 0, SWEEP_BATCH);
-    for (const entry of due) {
-      // Exactly one replica removes each entry; that one closes the room.
-      if ((await this.redis.zrem(this.deadlinesKey, entry)) !== 1) continue;
-      const [tenantId, roomId] = entry.split(':');
-      await forTenant(tenantId, 'a standby deadline names its room’s tenant', async () => {
-        const room = await this.rooms.findById(roomId);
-        if (!room || room.status === 'closed' || !room.awayUntil || room.awayUntil.getTime() > now)
-          return;
-        await this.roomsService.close(roomId, 'abandoned', 'system');
-        closed += 1;
-      }).catch(async (error: Error) => {
-        // This replica took the deadline: put it back for the next sweep rather than forget it.
-        this.logger.warn(`closing standby room ${entry} failed, retrying: ${error.message}`);
-        await this.redis.zadd(this.deadlinesKey, now, entry);
-      });
-    }
-    return { closed, full: due.length === SWEEP_BATCH };
+    const lostSince = now - this.config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000;
+    // A replica that died saw no disconnect: its visitors' rooms are not seen any more.
+    const vanished = await this.takeDue(this.seenKey, lostSince, lostSince, async (room) => {
+      if (room && !room.awayUntil) await this.visitorLeft(room, null);
+      return true;
+    });
+    const left = await this.takeDue(this.leavingKey, now, now, async (room, entry) => {
+      const seqAtLeaving = await this.redis.hget(this.seqsAtLeavingKey, entry);
+      if (room && (await this.stillGone(room)))
+        await this.startStandby(
+          room,
+          seqAtLeaving === null ? await this.messages.lastSeq(room.id) : Number(seqAtLeaving),
+        );
+      await this.redis.hdel(this.seqsAtLeavingKey, entry);
+      return true;
+    });
+    const expired = await this.takeDue(this.deadlinesKey, now, now, async (room) => {
+      if (!room || room.status === 'closed' || !room.awayUntil || room.awayUntil.getTime() > now)
+        return false;
+      // A visitor whose return could not be written (a busy database) is here all the same.
+      if ((await this.realtime.visitorSocketsIn(room.tenantId, room.id)) > 0) {
+        await this.visitorBack(room);
+        return false;
+      }
+      await this.roomsService.close(room.id, 'abandoned', 'system');
+      return true;
+    });
+    return { closed: expired.acted, full: vanished.full || left.full || expired.full };
   }
 
-  /** Rooms whose visitor's socket was last seen too long ago: its replica died. */
-  private async startStandbyOfVanishedVisitors(now: number): Promise<void> {
-    try {
-      const lostSince = now - this.config.VISITOR_PRESENCE_TIMEOUT_SECONDS * 1000;
-      const stale = await this.redis.zrangebyscore(
-        this.seenKey,
-        0,
-        lostSince,
-        'LIMIT',
-        0,
-        SWEEP_BATCH,
-      );
-      for (const entry of stale) {
-        if ((await this.redis.zrem(this.seenKey, entry)) !== 1) continue;
-        const [tenantId, roomId] = entry.split(':');
-        await forTenant(tenantId, 'a vanished visitor’s room names its tenant', async () => {
-          const room = await this.rooms.findById(roomId);
-          if (room && !room.awayUntil) await this.visitorLeft(room);
-        }).catch(async (error: Error) => {
-          // Counting sockets fails while the adapter still waits on the dead replica: retry.
-          this.logger.warn(`standby of vanished visitor ${entry} deferred: ${error.message}`);
-          await this.redis.zadd(this.seenKey, lostSince, entry);
-        });
-      }
-    } catch (error) {
-      this.logger.warn(`looking for vanished visitors failed: ${(error as Error).message}`);
+  private async stillGone(room: RoomRecord): Promise<boolean> {
+    return (
+      room.status !== 'closed' &&
+      !room.awayUntil &&
+      (await this.realtime.visitorSocketsIn(room.tenantId, room.id)) === 0
+    );
+  }
+
+  /**
+   * Runs `act` on the room of each entry of `key` due by `dueBy`, on the one replica whose ZREM
+   * takes the entry. An entry whose `act` fails goes back, scored `retryAt`, for a later sweep
+   * rather than be forgotten (counting sockets fails while the adapter waits on a dead replica).
+   * `acted`: how many `act`s answered true.
+   */
+  private async takeDue(
+    key: string,
+    dueBy: number,
+    retryAt: number,
+    act: (room: RoomRecord | null, entry: string) => Promise<boolean>,
+  ): Promise<{ acted: number; full: boolean }> {
+    let acted = 0;
+    const due = await this.redis.zrangebyscore(key, 0, dueBy, 'LIMIT', 0, SWEEP_BATCH);
+    for (const entry of due) {
+      if ((await this.redis.zrem(key, entry)) !== 1) continue;
+      const [tenantId, roomId] = entry.split(':');
+      await forTenant(tenantId, 'a standby entry names its room’s tenant', async () => {
+        if (await act(await this.rooms.findById(roomId), entry)) acted += 1;
+      }).catch(async (error: Error) => {
+        this.logger.warn(`standby of room ${entry} deferred: ${error.message}`);
+        await this.redis.zadd(key, retryAt, entry);
+      });
     }
+    return { acted, full: due.length === SWEEP_BATCH };
   }
 }
 

@@ -55,13 +55,13 @@ export class VisitorSessions {
   /** The visitor is here: a standby ends, and the room's state is what to tell them. */
   async resume(visitor: VisitorSession) {
     const room = await this.standby.visitorBack((await this.rooms.findById(visitor.roomId))!);
-    await this.standby.visitorSeen(room);
     const { visitorAway: _, ...update } = roomUpdate(room);
     return update;
   }
 
-  async left(visitor: VisitorSession): Promise<void> {
+  /** `seenUpTo`: the last seq sent to the socket that closed, where known. */
+  async left(visitor: VisitorSession, seenUpTo: number | null): Promise<void> {
     const room = await this.rooms.findById(visitor.roomId);
-    if (room) await this.standby.visitorLeft(room);
+    if (room) await this.standby.visitorLeft(room, seenUpTo);
   }
 }
