@@ -25,6 +25,8 @@ export interface LoadResult {
   ackMs: Percentiles;
   /** The slowest delivery of the messages sent in each second of the phase: where stalls were. */
   worstDeliveryMsBySecond: number[];
+  /** The 99th percentile of the deliveries of the messages sent in each second of the phase. */
+  p99DeliveryMsBySecond: number[];
   /** Acked but never delivered to the agent. */
   undelivered: number;
   /** Delivered to the agent more than once. */
@@ -80,7 +82,7 @@ export function connectSocket(
 }
 
 /** Each agent connects and joins its rooms; the sockets in the target's order of agents. */
-export function connectAgents(target: Target): Promise<Socket[]> {
+export function connectAgents(target: Pick<Target, 'url' | 'agents'>): Promise<Socket[]> {
   return inBatches(target.agents, 4, async (agent) => {
     const socket = await connectSocket(target.url, 'agent', agent.auth);
     for (const roomId of agent.roomIds) {
@@ -116,6 +118,7 @@ class Phase {
   private readonly delivery = histogram();
   private readonly ack = histogram();
   private readonly worstBySecond: number[] = [];
+  private readonly deliveryBySecond: Histogram[] = [];
   private refused = 0;
   private count = 0;
   private readonly run = randomUUID().slice(0, 8);
@@ -143,9 +146,11 @@ class Phase {
     this.delivered.set(id, times);
     if (times !== 1) return;
     const took = performance.now() - sentAt;
-    this.delivery.recordValue(Math.max(1, Math.round(took * 1000)));
+    const micros = Math.max(1, Math.round(took * 1000));
+    this.delivery.recordValue(micros);
     const second = Math.floor((sentAt - this.startedAt) / 1000);
     this.worstBySecond[second] = Math.max(this.worstBySecond[second] ?? 0, Math.round(took));
+    (this.deliveryBySecond[second] ??= histogram()).recordValue(micros);
   };
 
   send(socket: Socket): Promise<void> {
@@ -192,6 +197,9 @@ class Phase {
       deliveryMs: percentiles(this.delivery),
       ackMs: percentiles(this.ack),
       worstDeliveryMsBySecond: Array.from(this.worstBySecond, (worst) => worst ?? 0),
+      p99DeliveryMsBySecond: Array.from(this.deliveryBySecond, (second) =>
+        second ? percentiles(second).p99 : 0,
+      ),
       undelivered: [...this.acked].filter((id) => !this.delivered.has(id)).length,
       duplicates: [...this.delivered.values()].filter((times) => times > 1).length,
       generatorLoopDelayMs: {

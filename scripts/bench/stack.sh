@@ -10,13 +10,18 @@ source "$ROOT/scripts/lib/local-run.sh"
 # shellcheck source=scripts/lib/local-secrets.sh
 source "$ROOT/scripts/lib/local-secrets.sh"
 
+# Opening the benchmarks' widget sessions is set-up, not what they measure: hundreds a minute on
+# one chatbot, from a few made-up addresses.
+readonly WIDGET_SESSION_LIMITS_OUT_OF_THE_WAY=(
+  WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN=100000000 WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN=100000000
+  WIDGET_SESSIONS_PER_CHATBOT_PER_MIN=100000000
+)
 # The chat benchmarks measure the message path, not the abuse limits in front of it (their
 # visitors all come from one address, their agents answer far faster than people).
 # shellcheck disable=SC2034 # used by the scripts that source this file
 readonly CHAT_LIMITS_OUT_OF_THE_WAY=(
   SENDER_MESSAGES_PER_10S=100000000 TENANT_MESSAGES_PER_SECOND=100000000
-  HISTORY_REQUESTS_PER_MINUTE=100000000 WIDGET_SESSIONS_PER_ADDRESS_PER_10_MIN=100000000
-  WIDGET_SESSIONS_PER_EMAIL_PER_10_MIN=100000000 WIDGET_SESSIONS_PER_CHATBOT_PER_MIN=100000000
+  HISTORY_REQUESTS_PER_MINUTE=100000000 "${WIDGET_SESSION_LIMITS_OUT_OF_THE_WAY[@]}"
 )
 
 start_bench_stack() {
