@@ -60,10 +60,14 @@ export class RollupStore {
         offset: written.offset,
         counts: JSON.stringify(written.counts),
       };
-      const version = await this.write(_id, unchanged, { [path]: stored }, late);
-      if (version !== null) {
+      const result = await this.days.collection.updateOne(
+        { _id: _id as never, ...unchanged },
+        { $set: { [path]: stored }, $inc: { version: 1 } },
+      );
+      if (result.matchedCount === 1) {
         this.remember(cacheKey, written);
-        if (late) await this.outdateSummaries(tenantId, day, version);
+        // The version read now is this write's or a later one's: either outdates what came before.
+        if (late) await this.outdateSummaries(tenantId, day, await this.versionOf(_id));
         return;
       }
       // Written meanwhile: a consumer that lost the partition in a rebalance was still at it.
@@ -71,27 +75,6 @@ export class RollupStore {
       if (attempt > 2) throw new Error(`${path} of ${_id} keeps changing`);
       part = await this.read(_id, tenantId, day, path);
     }
-  }
-
-  /**
-   * Sets the fields if the condition holds, raising the day's version: null when it did not
-   * hold; the new version when asked for it (a late write), else 0.
-   */
-  private async write(
-    _id: string,
-    condition: object,
-    fields: object,
-    withVersion: boolean,
-  ): Promise<number | null> {
-    const filter = { _id: _id as never, ...condition };
-    const update = { $set: fields, $inc: { version: 1 } };
-    if (!withVersion)
-      return (await this.days.collection.updateOne(filter, update)).matchedCount === 1 ? 0 : null;
-    const after = await this.days.collection.findOneAndUpdate(filter, update, {
-      projection: { version: 1 },
-      returnDocument: 'after',
-    });
-    return after ? (after.version as number) : null;
   }
 
   /**
