@@ -3,7 +3,8 @@
  * day (about a million messages by default), published to Kafka as the producers would and
  * rolled up by the analytics service of the running local stack. Reports events/s ingested
  * (first event published to the rollups consumer caught up) and the latency of the overview
- * query over 7 and 30 days, as an admin's dashboard asks it. Started by
+ * over 7 and 30 days, the daily series and the agents over 30, the hourly series over 14, as an
+ * admin's dashboard asks them. Started by
  * scripts/bench/analytics.sh, which runs the stack.
  */
 import { build } from 'hdr-histogram-js';
@@ -115,15 +116,22 @@ async function caughtUp(): Promise<void> {
   await admin.disconnect();
 }
 
-async function queryLatency(token: string, from: Date, to: Date, count: number) {
+/**
+ * One figure asked `count` times as an admin's dashboard asks it, after 10 unmeasured asks; the
+ * very first ask (the one that finds no summary of the finished days yet) is reported apart.
+ */
+async function queryLatency(token: string, path: string, from: Date, to: Date, count: number) {
   const histogram = build();
-  const url = `${args.analytics}/api/analytics/overview?from=${from.toISOString()}&to=${to.toISOString()}`;
+  const separator = path.includes('?') ? '&' : '?';
+  const url = `${args.analytics}/api/analytics/${path}${separator}from=${from.toISOString()}&to=${to.toISOString()}`;
   const ask = async () => {
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) throw new Error(`overview: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { messages: Record<string, number> };
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { messages?: Record<string, number> };
   };
+  const firstStarted = performance.now();
   const answer = await ask();
+  const firstMs = Math.round(performance.now() - firstStarted);
   for (let index = 0; index < 10; index++) await ask();
   for (let index = 0; index < count; index++) {
     const started = performance.now();
@@ -131,9 +139,13 @@ async function queryLatency(token: string, from: Date, to: Date, count: number) 
     histogram.recordValue(Math.max(1, Math.round((performance.now() - started) * 1000)));
   }
   const ms = (percentile: number) => histogram.getValueAtPercentile(percentile) / 1000;
-  const messages = Object.values(answer.messages).reduce((sum, value) => sum + value, 0);
+  const messages = Object.values(answer.messages ?? {}).reduce((sum, value) => sum + value, 0);
+  log(
+    `${path} over ${Math.round((to.getTime() - from.getTime()) / DAY_MS)} days: p99 ${ms(99)} ms`,
+  );
   return {
     messages,
+    firstMs,
     p50Ms: ms(50),
     p95Ms: ms(95),
     p99Ms: ms(99),
@@ -174,8 +186,20 @@ async function main(): Promise<void> {
 
   const token = await refreshed(refreshToken);
   const end = new Date(today);
-  const month = await queryLatency(token, new Date(firstDay), end, Number(args.queries));
-  const week = await queryLatency(token, new Date(today - 7 * DAY_MS), end, Number(args.queries));
+  const queries = Number(args.queries);
+  const daysBack = (count: number) => new Date(today - count * DAY_MS);
+  const month = await queryLatency(token, 'overview', new Date(firstDay), end, queries);
+  const week = await queryLatency(token, 'overview', daysBack(7), end, queries);
+  const dailySeries = await queryLatency(token, 'timeseries', new Date(firstDay), end, queries);
+  // Hourly series span 14 days at most.
+  const hourlySeries = await queryLatency(
+    token,
+    'timeseries?interval=hour',
+    daysBack(14),
+    end,
+    queries,
+  );
+  const agentFigures = await queryLatency(token, 'agents', new Date(firstDay), end, queries);
   if (month.messages !== messages)
     throw new Error(`the overview counts ${month.messages} messages, ${messages} were published`);
 
@@ -191,6 +215,9 @@ async function main(): Promise<void> {
     eventsPerSecondIngested: Math.round(events.length / ingestSeconds),
     overview30Days: month,
     overview7Days: week,
+    timeseriesDaily30Days: dailySeries,
+    timeseriesHourly14Days: hourlySeries,
+    agents30Days: agentFigures,
     queriesEach: Number(args.queries),
   };
   writeReport(args.out!, 'analytics', report);

@@ -6,6 +6,7 @@ import { RollupsModule } from '../rollups/rollups.module';
 import { TinybirdQueries } from '../tinybird/tinybird-queries';
 import { ANALYTICS_QUERIES } from './analytics-queries';
 import { AnalyticsController } from './analytics.controller';
+import { DayCountersReader } from './day-counters.reader';
 import { LocalQueriesService } from './local-queries.service';
 
 /** The tenant analytics API, and the queries behind it (`ANALYTICS_QUERIES`) for the reports. */
@@ -13,6 +14,7 @@ import { LocalQueriesService } from './local-queries.service';
   imports: [RollupsModule, DirectoryModule],
   controllers: [AnalyticsController],
   providers: [
+    DayCountersReader,
     LocalQueriesService,
     {
       provide: ANALYTICS_QUERIES,

@@ -38,6 +38,10 @@ export class DayRollup {
 
   @Prop({ type: Object })
   parts?: Partial<Record<RollupSource, Record<string, CountedPart>>>;
+
+  /** Raised by every write: a summary of the day (day-summary.schema.ts) says which it saw. */
+  @Prop({ type: Number })
+  version?: number;
 }
 
 export const DayRollupSchema = SchemaFactory.createForClass(DayRollup);

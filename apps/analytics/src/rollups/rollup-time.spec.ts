@@ -1,4 +1,12 @@
-import { dayOf, daysBetween, hourOf, hourStart, secondsBetween } from './rollup-time';
+import {
+  dayOf,
+  daysBetween,
+  hasEnded,
+  hourOf,
+  hourStart,
+  isSettled,
+  secondsBetween,
+} from './rollup-time';
 
 describe('rollup time', () => {
   it('puts an instant in its UTC day and hour, whatever the offset it was written with', () => {
@@ -31,5 +39,13 @@ describe('rollup time', () => {
   it('measures whole seconds between two moments, and never less than none', () => {
     expect(secondsBetween('2026-03-01T10:00:00.000Z', '2026-03-01T10:01:30.600Z')).toBe(91);
     expect(secondsBetween('2026-03-01T10:00:05Z', '2026-03-01T10:00:00Z')).toBe(0);
+  });
+
+  it('calls a day ended at its midnight, and settled (read from summaries) an hour later', () => {
+    const at = (iso: string) => Date.parse(iso);
+    expect(hasEnded('2026-03-01', at('2026-03-01T23:59:59.999Z'))).toBe(false);
+    expect(hasEnded('2026-03-01', at('2026-03-02T00:00:00.000Z'))).toBe(true);
+    expect(isSettled('2026-03-01', at('2026-03-02T00:59:59.999Z'))).toBe(false);
+    expect(isSettled('2026-03-01', at('2026-03-02T01:00:00.000Z'))).toBe(true);
   });
 });

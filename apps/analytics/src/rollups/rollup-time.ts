@@ -26,3 +26,20 @@ export function hourStart(day: string, hour: number): Date {
 export function secondsBetween(from: string | Date, to: string | Date): number {
   return Math.max(0, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 1000));
 }
+
+const DAY_MS = 86_400_000;
+/** Longer than any clock difference between the replicas that write days and those that read. */
+const SETTLED_AFTER_MS = 3_600_000;
+
+/** The day is over: a write to it now is a late one. */
+export function hasEnded(day: string, now: number): boolean {
+  return hourStart(day, 0).getTime() + DAY_MS <= now;
+}
+
+/**
+ * The day has been over long enough that every replica writing to it knows it is over (and
+ * says so to its summaries, see day-summary.schema.ts): it may be read from a summary.
+ */
+export function isSettled(day: string, now: number): boolean {
+  return hourStart(day, 0).getTime() + DAY_MS + SETTLED_AFTER_MS <= now;
+}

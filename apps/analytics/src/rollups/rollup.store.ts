@@ -9,6 +9,8 @@ import {
   dayRollupId,
   type RollupSource,
 } from './day-rollup.schema';
+import { DaySummary, daySummaryId, SUMMARY_SECTIONS } from './day-summary.schema';
+import { hasEnded } from './rollup-time';
 import { type CounterStep, countSteps, type PartCounts } from './part-counting';
 
 /** Parts kept in memory at most; beyond, the oldest are read again when next needed. */
@@ -23,13 +25,17 @@ export class RollupStore {
   /** The parts this process wrote last: being their only writer, it need not read them back. */
   private readonly parts = new Map<string, PartCounts>();
 
-  constructor(@InjectModel(DayRollup.name) private readonly days: Model<DayRollup>) {}
+  constructor(
+    @InjectModel(DayRollup.name) private readonly days: Model<DayRollup>,
+    @InjectModel(DaySummary.name) private readonly summaries: Model<DaySummary>,
+  ) {}
 
   /**
    * Adds one to each step's counter in the partition's part of the day, skipping steps at or
    * below the offset the part has counted to. The part is added to and written back whole, on
    * condition that its offset is unchanged: one update of one field however many counters
-   * change (FerretDB copies the document for each `$inc` path).
+   * change (FerretDB copies the document for each `$inc` path). A day that has ended is
+   * written late: its summaries learn that they are out of date.
    */
   async addToCounters(
     tenantId: string,
@@ -40,10 +46,15 @@ export class RollupStore {
     const _id = dayRollupId(tenantId, day);
     const path = `parts.${source.name}.${source.partition}`;
     const cacheKey = `${_id}|${path}`;
+    const late = hasEnded(day, Date.now());
     let part = this.parts.get(cacheKey) ?? (await this.read(_id, tenantId, day, path));
     for (let attempt = 0; ; attempt++) {
       const written = countSteps(part, steps);
-      if (!written) return;
+      if (!written) {
+        // Counted already, by a try that may have failed before it told the summaries.
+        if (late) await this.outdateSummaries(tenantId, day, await this.versionOf(_id));
+        return;
+      }
       const unchanged = part ? { [`${path}.offset`]: part.offset } : { [path]: { $exists: false } };
       const stored: CountedPart = {
         offset: written.offset,
@@ -51,10 +62,12 @@ export class RollupStore {
       };
       const result = await this.days.collection.updateOne(
         { _id: _id as never, ...unchanged },
-        { $set: { [path]: stored } },
+        { $set: { [path]: stored }, $inc: { version: 1 } },
       );
       if (result.matchedCount === 1) {
         this.remember(cacheKey, written);
+        // The version read now is this write's or a later one's: either outdates what came before.
+        if (late) await this.outdateSummaries(tenantId, day, await this.versionOf(_id));
         return;
       }
       // Written meanwhile: a consumer that lost the partition in a rebalance was still at it.
@@ -62,6 +75,30 @@ export class RollupStore {
       if (attempt > 2) throw new Error(`${path} of ${_id} keeps changing`);
       part = await this.read(_id, tenantId, day, path);
     }
+  }
+
+  /**
+   * The day's summaries must be made from `version` on. Made even where no summary exists yet:
+   * one being made from an earlier version at this moment is then out of date when written.
+   */
+  private async outdateSummaries(tenantId: string, day: string, version: number): Promise<void> {
+    await Promise.all(
+      SUMMARY_SECTIONS.map((section) =>
+        this.summaries.collection.updateOne(
+          { _id: daySummaryId(tenantId, day, section) as never },
+          { $max: { minVersion: version }, $setOnInsert: { tenantId, day } },
+          { upsert: true },
+        ),
+      ),
+    );
+  }
+
+  private async versionOf(_id: string): Promise<number> {
+    const found = await this.days.collection.findOne(
+      { _id: _id as never },
+      { projection: { version: 1 } },
+    );
+    return (found?.version as number | undefined) ?? 0;
   }
 
   /** The partition's part as stored; the day's document is created if it is missing. */

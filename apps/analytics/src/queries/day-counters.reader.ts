@@ -1,0 +1,116 @@
+import { findOwnById } from '@app/tenancy';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { type Model } from 'mongoose';
+import { type Counter, parseCounter, counterName } from '../rollups/counter-names';
+import { DayRollup, dayRollupId } from '../rollups/day-rollup.schema';
+import {
+  DaySummary,
+  daySummaryId,
+  isCurrent,
+  SUMMARY_SECTIONS,
+  type SummarySection,
+} from '../rollups/day-summary.schema';
+import { daysBetween, isSettled } from '../rollups/rollup-time';
+import { type AnalyticsRange } from './analytics-queries';
+import { sectionsOf } from './day-sections';
+import { countersOfDay, type DayCounters } from './rollup-figures';
+
+/**
+ * The counters of a range's days that a query reads (its section): a settled day's from its
+ * summary, made on first read and made again after a late write; the days still being written
+ * (today, yesterday for an hour) from their parts. Every read is by `_id`.
+ */
+@Injectable()
+export class DayCountersReader {
+  constructor(
+    @InjectModel(DayRollup.name) private readonly days: Model<DayRollup>,
+    @InjectModel(DaySummary.name) private readonly summaries: Model<DaySummary>,
+  ) {}
+
+  /** The section's counters of each day of the range, narrowed to the chatbot if one is given. */
+  async read(range: AnalyticsRange, section: SummarySection): Promise<DayCounters[]> {
+    const now = Date.now();
+    const days = await Promise.all(
+      daysBetween(range.from, range.to).map((day) =>
+        isSettled(day, now)
+          ? this.settledDay(range.tenantId, day, section)
+          : this.dayBeingWritten(range.tenantId, day, section),
+      ),
+    );
+    return days
+      .filter((day) => day !== null)
+      .map(({ day, counters }) => ({
+        day,
+        counters: range.chatbotId
+          ? counters.filter((counter) => counter.chatbotId === range.chatbotId)
+          : counters,
+      }));
+  }
+
+  private async dayBeingWritten(
+    tenantId: string,
+    day: string,
+    section: SummarySection,
+  ): Promise<DayCounters | null> {
+    const document = await findOwnById(this.days, dayRollupId(tenantId, day));
+    return document && { day, counters: sectionsOf(countersOfDay(document).counters)[section] };
+  }
+
+  private async settledDay(
+    tenantId: string,
+    day: string,
+    section: SummarySection,
+  ): Promise<DayCounters | null> {
+    const summary = await findOwnById(this.summaries, daySummaryId(tenantId, day, section));
+    if (isCurrent(summary)) return { day, counters: parsed(summary.counts) };
+    return this.summarize(tenantId, day, section);
+  }
+
+  /**
+   * Makes the day's summaries from its parts, and answers the section asked for. Each summary
+   * records the day's version it saw: a write racing this one raises `minVersion` past it, so
+   * the summary is made again on its next read rather than kept stale.
+   */
+  private async summarize(
+    tenantId: string,
+    day: string,
+    wanted: SummarySection,
+  ): Promise<DayCounters | null> {
+    const document = await findOwnById(this.days, dayRollupId(tenantId, day));
+    if (!document) return null;
+    const sections = sectionsOf(countersOfDay(document).counters);
+    await Promise.all(
+      SUMMARY_SECTIONS.map((section) =>
+        this.summaries.collection.updateOne(
+          { _id: daySummaryId(tenantId, day, section) as never },
+          {
+            $set: {
+              tenantId,
+              day,
+              version: document.version ?? 0,
+              counts: JSON.stringify(countsByName(sections[section])),
+            },
+          },
+          { upsert: true },
+        ),
+      ),
+    );
+    return { day, counters: sections[wanted] };
+  }
+}
+
+function countsByName(counters: Counter[]): Record<string, number> {
+  return Object.fromEntries(
+    counters.map(({ kind, chatbotId, rest, count }) => [
+      counterName(kind, chatbotId, ...rest),
+      count,
+    ]),
+  );
+}
+
+function parsed(counts: string): Counter[] {
+  return Object.entries(JSON.parse(counts) as Record<string, number>).map(([name, count]) =>
+    parseCounter(name, count),
+  );
+}
