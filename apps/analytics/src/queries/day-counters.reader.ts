@@ -2,7 +2,7 @@ import { findOwnById } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { type Model } from 'mongoose';
-import { type Counter, parseCounter, counterName } from '../rollups/counter-names';
+import { compactCounters, countersOfCompact } from '../rollups/compact-counters';
 import { DayRollup, dayRollupId } from '../rollups/day-rollup.schema';
 import {
   DaySummary,
@@ -63,7 +63,7 @@ export class DayCountersReader {
     section: SummarySection,
   ): Promise<DayCounters | null> {
     const summary = await findOwnById(this.summaries, daySummaryId(tenantId, day, section));
-    if (isCurrent(summary)) return { day, counters: parsed(summary.counts) };
+    if (isCurrent(summary)) return { day, counters: countersOfCompact(summary.counts) };
     return this.summarize(tenantId, day, section);
   }
 
@@ -89,7 +89,7 @@ export class DayCountersReader {
               tenantId,
               day,
               version: document.version ?? 0,
-              counts: JSON.stringify(countsByName(sections[section])),
+              counts: compactCounters(sections[section]),
             },
           },
           { upsert: true },
@@ -98,19 +98,4 @@ export class DayCountersReader {
     );
     return { day, counters: sections[wanted] };
   }
-}
-
-function countsByName(counters: Counter[]): Record<string, number> {
-  return Object.fromEntries(
-    counters.map(({ kind, chatbotId, rest, count }) => [
-      counterName(kind, chatbotId, ...rest),
-      count,
-    ]),
-  );
-}
-
-function parsed(counts: string): Counter[] {
-  return Object.entries(JSON.parse(counts) as Record<string, number>).map(([name, count]) =>
-    parseCounter(name, count),
-  );
 }

@@ -36,7 +36,7 @@ export class DaySummary {
   @Prop({ type: Number })
   minVersion?: number;
 
-  /** Counter name → count, as JSON text (as the day's parts keep theirs). */
+  /** The section's counters, as compact text (compact-counters.ts). */
   @Prop({ type: String })
   counts?: string;
 }
