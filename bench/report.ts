@@ -47,10 +47,15 @@ export async function waitForQuietMachine(busyBelow = 0.25, maxSeconds = 60): Pr
   return Math.round((Date.now() - started) / 1000);
 }
 
+/** Where a report of `at` is kept, `<dir>/<name>-<time>.<extension>` (its chart beside it). */
+export function reportFile(dir: string, name: string, at: string, extension = 'json'): string {
+  return resolve(dir, `${name}-${at.replace(/[:.]/g, '-')}.${extension}`);
+}
+
 /** Prints the report and keeps it as `<dir>/<name>-<time>.json`. */
 export function writeReport(dir: string, name: string, report: { at: string }): void {
   mkdirSync(dir, { recursive: true });
-  const file = resolve(dir, `${name}-${report.at.replace(/[:.]/g, '-')}.json`);
+  const file = reportFile(dir, name, report.at);
   writeFileSync(file, JSON.stringify(report, null, 2));
   process.stdout.write(`${JSON.stringify(report, null, 2)}\nwritten to ${file}\n`);
 }

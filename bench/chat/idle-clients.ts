@@ -1,6 +1,7 @@
 /**
- * A child process of the chat benchmark holding idle visitor sockets (one process cannot open
- * more descriptors than its limit). Told `{ url, auths, count }`, it connects and reports.
+ * A child process of the benchmarks holding idle visitor sockets (one process cannot open more
+ * descriptors than its limit). Told `{ url, auths, count }`, it connects and reports; told
+ * `'count'`, it reports how many are still connected; told `'close'`, it closes them and exits.
  */
 import { io, type Socket } from 'socket.io-client';
 
@@ -27,10 +28,14 @@ function open(url: string, auth: Record<string, unknown>): Promise<boolean> {
   });
 }
 
-process.on('message', async (order: Order | 'close') => {
+process.on('message', async (order: Order | 'count' | 'close') => {
   if (order === 'close') {
     for (const socket of sockets) socket.disconnect();
     setTimeout(() => process.exit(0), 500);
+    return;
+  }
+  if (order === 'count') {
+    process.send?.({ stillConnected: sockets.filter((socket) => socket.connected).length });
     return;
   }
   let connected = 0;

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -29,6 +29,55 @@ function socketsAllowed(pid: number): { limit: number; allowed: number } {
   return { limit, allowed: limit - open - 32 };
 }
 
+/** Idle visitor sockets held open by child processes until `close`. */
+export interface IdleSockets {
+  connected: number;
+  failed: number;
+  /** How many of them are connected now (a socket the server closed stays closed). */
+  stillConnected(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Opens `count` idle visitor sockets on `url` from child processes, and holds them open. */
+export async function openIdleSockets(options: {
+  url: string;
+  auths: Array<Record<string, unknown>>;
+  count: number;
+}): Promise<IdleSockets> {
+  const { count } = options;
+  const children = Array.from({ length: Math.ceil(count / PER_CHILD) }, () =>
+    fork(resolve(__dirname, 'idle-clients.js'), { stdio: 'inherit' }),
+  );
+  const answer = <T>(child: ChildProcess, order: object | string) =>
+    new Promise<T>((done) => {
+      child.once('message', (report) => done(report as T));
+      child.send(order);
+    });
+  const reports = await Promise.all(
+    children.map((child, index) =>
+      answer<{ connected: number; failed: number }>(child, {
+        url: options.url,
+        auths: options.auths,
+        count: Math.min(PER_CHILD, count - index * PER_CHILD),
+      }),
+    ),
+  );
+  return {
+    connected: reports.reduce((sum, report) => sum + report.connected, 0),
+    failed: reports.reduce((sum, report) => sum + report.failed, 0),
+    async stillConnected() {
+      const counts = await Promise.all(
+        children.map((child) => answer<{ stillConnected: number }>(child, 'count')),
+      );
+      return counts.reduce((sum, report) => sum + report.stillConnected, 0);
+    },
+    async close() {
+      for (const child of children) child.send('close');
+      await Promise.all(children.map((child) => new Promise((done) => child.once('exit', done))));
+    },
+  };
+}
+
 /**
  * Opens `count` idle visitor sockets on one chat process (`url`, pid `pid`) from child
  * processes, and reports that process's resident memory per connection.
@@ -42,35 +91,19 @@ export async function idleConnections(options: {
   const { limit, allowed } = socketsAllowed(options.pid);
   const count = Math.min(options.count, allowed);
   const before = rssBytes(options.pid);
-  const children = Array.from({ length: Math.ceil(count / PER_CHILD) }, () =>
-    fork(resolve(__dirname, 'idle-clients.js'), { stdio: 'inherit' }),
-  );
-  const reports = await Promise.all(
-    children.map(
-      (child, index) =>
-        new Promise<{ connected: number; failed: number }>((done) => {
-          child.once('message', (report) => done(report as { connected: number; failed: number }));
-          child.send({
-            url: options.url,
-            auths: options.auths,
-            count: Math.min(PER_CHILD, count - index * PER_CHILD),
-          });
-        }),
-    ),
-  );
+  const sockets = await openIdleSockets({ url: options.url, auths: options.auths, count });
   // Let the server settle (timers, garbage collection) before reading its memory.
   await new Promise((done) => setTimeout(done, 15_000));
   const after = rssBytes(options.pid);
-  const connections = reports.reduce((sum, report) => sum + report.connected, 0);
-  for (const child of children) child.send('close');
-  await Promise.all(children.map((child) => new Promise((done) => child.once('exit', done))));
+  await sockets.close();
   return {
     asked: options.count,
     openFilesLimit: limit,
-    connections,
-    failed: reports.reduce((sum, report) => sum + report.failed, 0),
+    connections: sockets.connected,
+    failed: sockets.failed,
     rssBeforeMb: Math.round(before / 1048576),
     rssAfterMb: Math.round(after / 1048576),
-    kbPerConnection: Math.round(((after - before) / Math.max(1, connections) / 1024) * 10) / 10,
+    kbPerConnection:
+      Math.round(((after - before) / Math.max(1, sockets.connected) / 1024) * 10) / 10,
   };
 }

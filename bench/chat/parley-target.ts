@@ -10,6 +10,7 @@ const ORIGIN = 'https://bench.example';
 
 interface Session {
   accessToken: string;
+  refreshToken: string;
   user: { id: string };
 }
 
@@ -29,7 +30,22 @@ export async function parleyTarget(options: {
   agents: number;
   sealKey: string;
   assignment: BenchAssignment;
-}): Promise<Target & { adminToken: string; assignment?: AssignmentResult }> {
+}): Promise<
+  Target & {
+    adminToken: string;
+    assignment?: AssignmentResult;
+    /**
+     * Opens `count` more widget sessions on the bench's chatbot, named `Visitor <label>-<n>`:
+     * rooms no agent joins (with `round-robin`, the workspace hands them out as it can).
+     */
+    openVisitors(count: number, label: string): Promise<Target['visitors']>;
+    /**
+     * A new access token for the agent at `index` (of `agents`), as the dashboard refreshes its
+     * own before it runs out; the agent's refresh token is rotated with it.
+     */
+    refreshAgentToken(index: number): Promise<string>;
+  }
+> {
   const { base } = options;
   const share = Math.ceil(options.visitors / options.agents);
   const password = 'bench password 1';
@@ -77,7 +93,7 @@ export async function parleyTarget(options: {
     '/api/tenant/chatbots',
     { token: admin.accessToken, body: { name: 'Bench', allowedOrigins: [ORIGIN] } },
   );
-  const openSession = (index: number) =>
+  const openSession = (index: number | string) =>
     call<{ roomId: string; visitorToken: string }>(base, 'POST', '/api/chat/widget/sessions', {
       headers: { origin: ORIGIN },
       body: {
@@ -133,6 +149,27 @@ export async function parleyTarget(options: {
         return messages.filter((message) => message.sender.type === 'visitor').length;
       });
       return counts.reduce((sum, count) => sum + count, 0);
+    },
+    async openVisitors(count, label) {
+      const opened = await inBatches(
+        Array.from({ length: count }, (_, index) => `${label}-${index}`),
+        16,
+        openSession,
+      );
+      return opened.map((session) => ({
+        auth: { token: session.visitorToken },
+        roomId: session.roomId,
+      }));
+    },
+    async refreshAgentToken(index) {
+      const pair = await call<{ accessToken: string; refreshToken: string }>(
+        base,
+        'POST',
+        '/api/tenant/auth/refresh',
+        { body: { refreshToken: agents[index].refreshToken } },
+      );
+      agents[index] = { ...agents[index], ...pair };
+      return pair.accessToken;
     },
     async close() {},
   };

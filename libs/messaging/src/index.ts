@@ -8,3 +8,4 @@ export * from './messaging.module';
 export * from './messaging.options';
 export * from './outbox/event-publisher.service';
 export * from './outbox/outbox.relay';
+export { outboxStream } from './outbox/redis-outbox.store';

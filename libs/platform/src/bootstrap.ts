@@ -12,6 +12,7 @@ import { proxyTrust } from './http/client-address';
 import { AppHttpError, HttpExceptionFilter } from './http/http-exception.filter';
 import { methodNotAllowed } from './http/method-not-allowed';
 import { mountOpenApi } from './http/openapi';
+import { mountInternalMetrics } from './metrics/internal-metrics';
 import { type BaseServiceConfig, type ServiceName } from './service-modules';
 
 export interface ServiceDefinition<C extends BaseServiceConfig> {
@@ -60,6 +61,8 @@ export async function createServiceApp<C extends BaseServiceConfig>(
   app.set('trust proxy', proxyTrust(config.TRUSTED_PROXIES));
   // Which framework answers is nobody's business.
   app.disable('x-powered-by');
+  // The process's own figures (event-loop delay), outside the prefix nginx proxies.
+  mountInternalMetrics(app);
   app.setGlobalPrefix(`api/${definition.name}`);
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useGlobalPipes(new ZodValidationPipe());

@@ -8,6 +8,8 @@ export * from './http/http-exception.filter';
 export * from './http/retry-after';
 export * from './http/some-change';
 export * from './logging/logging.module';
+export * from './metrics/event-loop-delay';
+export * from './metrics/internal-metrics';
 export * from './redis/redis.module';
 export * from './redis/redis-locks';
 export * from './redis/redis-pipeline';

@@ -9,6 +9,9 @@ import {
   type SettledEntry,
 } from './outbox-store';
 
+/** The Redis stream holding a service's outbox: its length is the events Kafka does not have yet. */
+export const outboxStream = (serviceName: string): string => `parley:${serviceName}:outbox`;
+
 /**
  * The outbox as a Redis stream, one entry per event, for a service that publishes an event on
  * its hot path (chat: one per message). An append is one command that shares its write with the
@@ -24,7 +27,7 @@ export class RedisOutboxStore extends OutboxStore {
     serviceName: string,
   ) {
     super();
-    this.stream = `parley:${serviceName}:outbox`;
+    this.stream = outboxStream(serviceName);
   }
 
   async add(event: OutboxedEvent, settles?: SettledEntry): Promise<void> {
