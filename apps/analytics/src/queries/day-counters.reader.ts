@@ -53,8 +53,19 @@ export class DayCountersReader {
     day: string,
     section: SummarySection,
   ): Promise<DayCounters | null> {
+    const sections = await this.sectionsFromParts(tenantId, day);
+    return sections && { day, counters: sections.counters[section] };
+  }
+
+  /** The day's counters summed over its parts, by section; null for a day with no document. */
+  private async sectionsFromParts(tenantId: string, day: string) {
     const document = await findOwnById(this.days, dayRollupId(tenantId, day));
-    return document && { day, counters: sectionsOf(countersOfDay(document).counters)[section] };
+    return (
+      document && {
+        version: document.version ?? 0,
+        counters: sectionsOf(countersOfDay(document).counters),
+      }
+    );
   }
 
   private async settledDay(
@@ -77,9 +88,8 @@ export class DayCountersReader {
     day: string,
     wanted: SummarySection,
   ): Promise<DayCounters | null> {
-    const document = await findOwnById(this.days, dayRollupId(tenantId, day));
-    if (!document) return null;
-    const sections = sectionsOf(countersOfDay(document).counters);
+    const sections = await this.sectionsFromParts(tenantId, day);
+    if (!sections) return null;
     await Promise.all(
       SUMMARY_SECTIONS.map((section) =>
         this.summaries.collection.updateOne(
@@ -88,14 +98,14 @@ export class DayCountersReader {
             $set: {
               tenantId,
               day,
-              version: document.version ?? 0,
-              counts: compactCounters(sections[section]),
+              version: sections.version,
+              counts: compactCounters(sections.counters[section]),
             },
           },
           { upsert: true },
         ),
       ),
     );
-    return { day, counters: sections[wanted] };
+    return { day, counters: sections.counters[wanted] };
   }
 }
