@@ -72,6 +72,16 @@ describe('the tenant-scoped plugin', () => {
     expect(pipeline).toEqual([{ $match: { tenantId: 't1' } }, { $group: { _id: '$text' } }]);
   });
 
+  it("joins the tenant to a pipeline's first $match, even one that names another tenant", async () => {
+    const pipeline = await inTenant('t1', () =>
+      pipelineSent(Notes.aggregate([{ $match: { tenantId: 't2', text: 'a' } }, { $count: 'n' }])),
+    );
+    expect(pipeline).toEqual([
+      { $match: { $and: [{ tenantId: 't2', text: 'a' }, { tenantId: 't1' }] } },
+      { $count: 'n' },
+    ]);
+  });
+
   it('refuses an update that touches tenantId, even across tenants', async () => {
     const updates = [{ tenantId: 't2' }, { $set: { tenantId: 't2' } }, { $unset: { tenantId: 1 } }];
     for (const update of updates) {

@@ -45,7 +45,12 @@ export function tenantScopedPlugin(schema: Schema): void {
 
   schema.pre('aggregate', function () {
     if (TenantContext.isUnscoped()) return;
-    this.pipeline().unshift({ $match: { tenantId: TenantContext.current() } });
+    const ours = { tenantId: TenantContext.current() };
+    const pipeline = this.pipeline();
+    const first = pipeline[0];
+    // One $match with the pipeline's own, so that a database serves both from one index.
+    if (first && '$match' in first) pipeline[0] = { $match: { $and: [first.$match, ours] } };
+    else pipeline.unshift({ $match: ours });
   });
 
   schema.pre('validate', function () {

@@ -194,7 +194,7 @@ export class RoomsRepository implements OnModuleInit {
       : [];
     const found = await this.rooms
       .find({ $and: [...queueMatch(audience, filter), ...from] })
-      .sort({ priorityRank: -1, queuedAt: 1, _id: 1 })
+      .sort(QUEUE_ORDER)
       .limit(limit + 1)
       .lean();
     return { rooms: found.slice(0, limit).map(toRecord), hasMore: found.length > limit };
@@ -245,12 +245,17 @@ export class RoomsRepository implements OnModuleInit {
     filter: QueueFilter,
     limit: number,
   ): Promise<RoomRecord[]> {
-    const found = await this.rooms
-      .find({ $and: [...queueMatch(audience, filter, ['queued', 'active'])] })
-      .sort({ priorityRank: -1, queuedAt: 1, _id: 1 })
-      .limit(limit)
-      .lean();
-    return found.map(toRecord);
+    // A status at a time: each is then read in the order of the queue's index, from its start.
+    const [waiting, taken] = await Promise.all(
+      ['queued', 'active'].map((status) =>
+        this.rooms
+          .find({ $and: queueMatch(audience, filter, [status]) })
+          .sort(QUEUE_ORDER)
+          .limit(limit)
+          .lean(),
+      ),
+    );
+    return [...waiting!, ...taken!].sort(inQueueOrder).slice(0, limit).map(toRecord);
   }
 
   /** A page of the conversations the audience may see, newest first; `hasMore` from one more. */
@@ -472,6 +477,20 @@ export class RoomsRepository implements OnModuleInit {
 }
 
 /** The conditions of a queue (or open rooms) query for an audience and its filters. */
+/** The queue's order: most urgent first, then oldest first, then by id. */
+const QUEUE_ORDER = { priorityRank: -1, queuedAt: 1, _id: 1 } as const;
+
+function inQueueOrder(
+  a: { priorityRank: number; queuedAt: Date; _id: string },
+  b: { priorityRank: number; queuedAt: Date; _id: string },
+): number {
+  return (
+    b.priorityRank - a.priorityRank ||
+    a.queuedAt.getTime() - b.queuedAt.getTime() ||
+    (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+  );
+}
+
 function queueMatch(
   audience: QueueAudience,
   filter: QueueFilter,

@@ -68,8 +68,10 @@ export class Notification {
 
 export const NotificationSchema = SchemaFactory.createForClass(Notification);
 NotificationSchema.plugin(tenantScopedPlugin);
-// The admin listing: newest first, by state and kind.
-NotificationSchema.index({ tenantId: 1, createdAt: -1 });
+// The admin listing: newest first (ties by id, as its pages), by state and kind.
+NotificationSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
+NotificationSchema.index({ tenantId: 1, state: 1, createdAt: -1, _id: -1 });
+NotificationSchema.index({ tenantId: 1, kind: 1, createdAt: -1, _id: -1 });
 
 /**
  * Notifications not final yet, `_id` = the notification id; rows go when their notification
