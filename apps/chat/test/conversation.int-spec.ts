@@ -211,6 +211,28 @@ describe('a conversation between a visitor and an agent', () => {
     ]);
   });
 
+  it('reads a forgotten room’s last seq from the database once, and goes on from it', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const { visitorToken, roomId } = (await fixture.openSession(chatbot).expect(201)).body;
+    const visitor = await fixture.visitor(visitorToken);
+    const first = await visitor.emitWithAck('message:send', { clientMessageId: 'a', body: 'a' });
+    const redis = fixture.chat.app.get<Redis>(REDIS);
+    const [roomKey] = await redis.keys(`parley:chat:message-seqs:*:${roomId}`);
+    await redis.del(roomKey!);
+
+    const history = await request(fixture.chat.url)
+      .get(`/api/chat/rooms/${roomId}/messages`)
+      .set(bearer(visitorToken))
+      .expect(200);
+    const seqs = history.body.messages.map((message: { seq: number }) => message.seq);
+    expect(seqs.at(-1)).toBe('seq' in first && first.seq);
+    expect(await redis.hget(roomKey!, 'seq')).toBe(String(seqs.at(-1)));
+    expect(await redis.pttl(roomKey!)).toBeGreaterThan(0);
+
+    const next = await visitor.emitWithAck('message:send', { clientMessageId: 'b', body: 'b' });
+    expect('seq' in next && 'seq' in first && next.seq === first.seq + 1).toBe(true);
+  });
+
   it('keeps message bodies as plain text', async () => {
     const { chatbot } = await fixture.tenantWithChatbot();
     const { visitorToken, roomId } = (await fixture.openSession(chatbot).expect(201)).body;

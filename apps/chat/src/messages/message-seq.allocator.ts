@@ -101,6 +101,20 @@ export class MessageSeqAllocator {
     await this.redis.multi().hsetnx(key, 'seq', 0).pexpire(key, KEEP_MS).exec();
   }
 
+  /**
+   * Keeps the last seqs read from the database for rooms Redis had forgotten, so that the next
+   * read of them is Redis's. Only where Redis still has none: a seq handed out meanwhile wins.
+   */
+  async remember(rooms: Room[], seqs: number[]): Promise<void> {
+    if (rooms.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    rooms.forEach((room, index) => {
+      const key = redisKeys.messageSeqs(room.tenantId, room.id);
+      pipeline.hsetnx(key, 'seq', seqs[index]).pexpire(key, KEEP_MS);
+    });
+    await execPipeline(pipeline);
+  }
+
   /** The last seq handed out in each room, where Redis still knows it. */
   async last(rooms: Room[]): Promise<Array<number | null>> {
     if (rooms.length === 0) return [];

@@ -183,7 +183,14 @@ export class MessagesService {
   /** The last seq of each room (what a client that saw everything would send as `lastSeq`). */
   async lastSeqs(rooms: Array<Pick<RoomRecord, 'tenantId' | 'id'>>): Promise<number[]> {
     const known = await this.seqs.last(rooms);
-    return Promise.all(known.map((seq, index) => seq ?? this.messages.highestSeq(rooms[index].id)));
+    const forgotten = rooms.filter((_, index) => known[index] === null);
+    if (forgotten.length === 0) return known as number[];
+    const stored = await Promise.all(forgotten.map((room) => this.messages.highestSeq(room.id)));
+    // A seq handed out meanwhile is not undone: `remember` sets only what Redis still lacks, and
+    // were it stale, the messages' unique ids refuse the seq it would hand out twice.
+    await this.seqs.remember(forgotten, stored);
+    let next = 0;
+    return known.map((seq) => seq ?? stored[next++]!);
   }
 
   /** Up to `limit` messages after `afterSeq`, in order: what a reconnecting client missed. */
