@@ -12,11 +12,9 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { parseArgs } from 'node:util';
 import { generateDay, type Published } from '../../apps/analytics/test/generated-day';
 import { ROLLUP_EVENTS } from '../../apps/analytics/src/rollups/rollup-ingest.service';
-import { NotificationRequestedV1 } from '@app/contracts';
 import { groupLag } from '@app/messaging';
-import { TopicProbe } from '@app/testing';
-import { emailedToken } from '../emailed-links';
 import { log, machine, runBenchmark, writeReport } from '../report';
+import { refreshedToken, signUpWorkspace } from '../workspace';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,49 +42,6 @@ const kafka = new Kafka({
   brokers: args.brokers!.split(','),
   logLevel: logLevel.NOTHING,
 });
-
-/** A fresh access token (they last 10 minutes; the roll-up takes longer), as the dashboard gets one. */
-async function refreshed(refreshToken: string): Promise<string> {
-  const response = await fetch(`${args.tenant}/api/tenant/auth/refresh`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ refreshToken }),
-  });
-  if (!response.ok) throw new Error(`refresh: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-/** A workspace signed up through the public API, its admin having followed the emailed link. */
-async function signUp(): Promise<{ refreshToken: string; tenantId: string }> {
-  const email = `bench-analytics-${Date.now()}@example.test`;
-  const mails = await TopicProbe.start([NotificationRequestedV1.topic]);
-  try {
-    await post('/api/tenant/auth/signup', {
-      tenantName: 'Bench Analytics',
-      name: 'Ada Admin',
-      email,
-      password: 'correct horse 42',
-    });
-    const token = await emailedToken(mails, email, 'email-verification', args['seal-key']!);
-    const body = (await post('/api/tenant/auth/verify-email', { token })) as {
-      refreshToken: string;
-      tenant: { id: string };
-    };
-    return { refreshToken: body.refreshToken, tenantId: body.tenant.id };
-  } finally {
-    await mails.stop();
-  }
-}
-
-async function post(path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${args.tenant}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 async function publish(events: Published[]): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
@@ -154,7 +109,8 @@ async function queryLatency(token: string, path: string, from: Date, to: Date, c
 }
 
 async function main(): Promise<void> {
-  const { refreshToken, tenantId } = await signUp();
+  const workspace = await signUpWorkspace(args.tenant!, args['seal-key']!, 'Bench Analytics');
+  const { tenantId } = workspace;
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const firstDay = today - days * DAY_MS;
   const chatbots = ['bench-bot-1', 'bench-bot-2', 'bench-bot-3'];
@@ -184,7 +140,8 @@ async function main(): Promise<void> {
   const ingestSeconds = (ingested - started) / 1000;
   log(`rolled up in ${ingestSeconds.toFixed(1)} s; querying`);
 
-  const token = await refreshed(refreshToken);
+  // Access tokens last 10 minutes; the roll-up takes longer.
+  const token = await refreshedToken(args.tenant!, workspace);
   const end = new Date(today);
   const queries = Number(args.queries);
   const daysBack = (count: number) => new Date(today - count * DAY_MS);
