@@ -476,7 +476,6 @@ export class RoomsRepository implements OnModuleInit {
   }
 }
 
-/** The conditions of a queue (or open rooms) query for an audience and its filters. */
 /** The queue's order: most urgent first, then oldest first, then by id. */
 const QUEUE_ORDER = { priorityRank: -1, queuedAt: 1, _id: 1 } as const;
 
@@ -491,6 +490,7 @@ function inQueueOrder(
   );
 }
 
+/** The conditions of a queue (or open rooms) query for an audience and its filters. */
 function queueMatch(
   audience: QueueAudience,
   filter: QueueFilter,
