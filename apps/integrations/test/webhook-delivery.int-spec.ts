@@ -70,6 +70,24 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('sends an endpoint no event that occurred before it was added, however late it is read', async () => {
+    const hooks = await receiver();
+    const before = new Date(Date.now() - 1000);
+    const { id } = await fixture.endpoint(admin, hooks.url, ['chat.message.sent.v1']);
+    const roomId = randomUUID();
+    await fixture.publish(MessageSentV1, admin.tenant.id, messageSent(roomId, 1), before);
+    const after = await fixture.publish(MessageSentV1, admin.tenant.id, messageSent(roomId, 2));
+
+    await eventually(() =>
+      expect(hooks.received.map((webhook) => webhook.json.id)).toEqual([after]),
+    );
+    // Fanned out in its order, the earlier event would be in the log by now, had it been sent.
+    const log = await fixture.api(admin.accessToken).get(`/webhooks/${id}/deliveries`).expect(200);
+    expect(
+      log.body.deliveries.map((delivery: { webhookId: string }) => delivery.webhookId),
+    ).toEqual([after]);
+  });
+
   it('sends only the event types an endpoint chose, and only its own workspace’s', async () => {
     const chosen = await receiver();
     const everything = await receiver();

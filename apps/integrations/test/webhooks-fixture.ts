@@ -111,12 +111,13 @@ export class WebhooksFixture {
 
   /**
    * Publishes a chat event as the chat service does (keyed by the room), each a millisecond
-   * after the one before; answers its envelope's id.
+   * after the one before (or when `occurredAt` says); answers its envelope's id.
    */
   async publish<D extends EventDefinition>(
     definition: D,
     tenantId: string,
     payload: PayloadOf<D>,
+    occurredAt?: Date,
   ): Promise<string> {
     this.clock = Math.max(this.clock + 1, Date.now());
     const event = definition.envelope.parse({
@@ -124,7 +125,7 @@ export class WebhooksFixture {
       type: definition.type,
       version: definition.version,
       tenantId,
-      occurredAt: new Date(this.clock).toISOString(),
+      occurredAt: (occurredAt ?? new Date(this.clock)).toISOString(),
       payload,
     });
     const key = (payload as { roomId?: string }).roomId ?? tenantId;

@@ -60,7 +60,9 @@ export class WebhookFanOut implements OnApplicationBootstrap, OnModuleDestroy {
           if (subscribers.length === 0) return;
           const version = events[0].event.version;
           for (const { event, offset } of events)
-            for (const endpoint of subscribers)
+            for (const endpoint of subscribers.filter((subscriber) =>
+              existedWhen(subscriber, event.occurredAt),
+            ))
               items.push({
                 endpointId: endpoint._id,
                 webhookId: event.id,
@@ -77,4 +79,12 @@ export class WebhookFanOut implements OnApplicationBootstrap, OnModuleDestroy {
       ),
     );
   }
+}
+
+/**
+ * An endpoint receives the events that occurred once it existed, however late they are read:
+ * one added while its tenant's events wait behind a backlog gets none from before it.
+ */
+function existedWhen(endpoint: { createdAt: Date }, occurredAt: string): boolean {
+  return endpoint.createdAt.getTime() <= Date.parse(occurredAt);
 }
