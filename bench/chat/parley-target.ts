@@ -2,6 +2,7 @@ import { NotificationRequestedV1 } from '@app/contracts';
 import { eventually, TopicProbe } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { emailedToken } from '../emailed-links';
+import { signUpWorkspace } from '../workspace';
 import { call, inBatches } from './http';
 import { connectSocket } from './load';
 import { type Target } from './target';
@@ -49,26 +50,19 @@ export async function parleyTarget(options: {
   const { base } = options;
   const share = Math.ceil(options.visitors / options.agents);
   const password = 'bench password 1';
-  const mails = await TopicProbe.start([NotificationRequestedV1.topic]);
-  const adminEmail = `bench-${randomUUID()}@example.test`;
-  await call(base, 'POST', '/api/tenant/auth/signup', {
-    body: {
-      tenantName: `Bench ${new Date().toISOString()}`,
-      name: 'Bench Admin',
-      email: adminEmail,
-      password,
-    },
-  });
-  // The admin follows the emailed link, which activates the workspace and signs in.
-  const admin = await call<Session>(base, 'POST', '/api/tenant/auth/verify-email', {
-    body: { token: await emailedToken(mails, adminEmail, 'email-verification', options.sealKey) },
-  });
+  const workspace = await signUpWorkspace(
+    base,
+    options.sealKey,
+    `Bench ${new Date().toISOString()}`,
+  );
+  const admin: Session = { ...workspace, user: { id: workspace.adminId } };
   await call(base, 'PATCH', `/api/tenant/agents/${admin.user.id}`, {
     token: admin.accessToken,
     body: { maxConcurrentChats: share },
   });
 
   const agents: Session[] = [admin];
+  const mails = await TopicProbe.start([NotificationRequestedV1.topic]);
   try {
     for (let index = 1; index < options.agents; index += 1) {
       const email = `bench-agent-${randomUUID()}@example.test`;
