@@ -3,9 +3,12 @@ export const redisKeys = {
   chatbot: (tenantId: string, chatbotId: string) => `parley:chat:chatbot:${tenantId}:${chatbotId}`,
   /** A room's state (status, agent, standby), cached for the message path. */
   roomState: (tenantId: string, roomId: string) => `parley:chat:room:${tenantId}:${roomId}`,
-  /** A room's last message seq and the seq of each client message id (hash: see MessageSeqAllocator). */
+  /** A room's last message seq (hash field `seq`: see MessageSeqAllocator). */
   messageSeqs: (tenantId: string, roomId: string) =>
     `parley:chat:message-seqs:${tenantId}:${roomId}`,
+  /** The seq each recent client message id of a room got (sorted set, by seq). */
+  messageClaims: (tenantId: string, roomId: string) =>
+    `parley:chat:message-claims:${tenantId}:${roomId}`,
   /** Set by a room's first agent message (analytics' first-response time). */
   firstAgentReply: (tenantId: string, roomId: string) =>
     `parley:chat:first-reply:${tenantId}:${roomId}`,

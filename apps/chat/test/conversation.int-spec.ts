@@ -11,6 +11,7 @@ import { REDIS } from '@app/platform';
 import { bearer, eventually, TopicProbe } from '@app/testing';
 import type Redis from 'ioredis';
 import request from 'supertest';
+import { MessageSeqAllocator } from '../src/messages/message-seq.allocator';
 import { ChatFixture, Inbox, SITE } from './chat-fixture';
 
 describe('a conversation between a visitor and an agent', () => {
@@ -185,8 +186,8 @@ describe('a conversation between a visitor and an agent', () => {
     });
 
     const redis = fixture.chat.app.get<Redis>(REDIS);
-    const roomKeys = await redis.keys(`parley:chat:message-seqs:*:${roomId}`);
-    expect(roomKeys).toHaveLength(1);
+    const roomKeys = await redis.keys(`parley:chat:message-*:${roomId}`);
+    expect(roomKeys).toHaveLength(2);
     await redis.del(...roomKeys);
 
     const again = await visitor.emitWithAck('message:send', {
@@ -209,6 +210,39 @@ describe('a conversation between a visitor and an agent', () => {
       'before',
       'after',
     ]);
+  });
+
+  it('answers a resend with its original after newer messages pushed its claim out of Redis', async () => {
+    const { chatbot } = await fixture.tenantWithChatbot();
+    const { visitorToken, roomId } = (await fixture.openSession(chatbot).expect(201)).body;
+    const visitor = await fixture.visitor(visitorToken);
+    const first = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'old',
+      body: 'old',
+    });
+    const claimsKey = (
+      await fixture.chat.app.get<Redis>(REDIS).keys(`parley:chat:message-claims:*:${roomId}`)
+    )[0]!;
+
+    // As a busy room: 150 newer claims (as many other senders' messages) after the first.
+    const seqs = fixture.chat.app.get(MessageSeqAllocator);
+    const room = { tenantId: claimsKey.split(':')[3]!, id: roomId };
+    for (let index = 0; index < 150; index++)
+      await seqs.claim(room, `other-${index}`, async () => 0);
+    const redis = fixture.chat.app.get<Redis>(REDIS);
+    expect(await redis.zcard(claimsKey)).toBe(100);
+    expect(await redis.zscore(claimsKey, 'old')).toBeNull();
+    expect(await redis.pttl(claimsKey)).toBeLessThanOrEqual(15 * 60 * 1000);
+
+    const again = await visitor.emitWithAck('message:send', {
+      clientMessageId: 'old',
+      body: 'old',
+    });
+    expect(again).toEqual(first);
+    const count = await fixture.chat.db
+      .collection('messages')
+      .countDocuments({ roomId, clientMessageId: 'old' });
+    expect(count).toBe(1);
   });
 
   it('reads a forgotten room’s last seq from the database once, and goes on from it', async () => {
