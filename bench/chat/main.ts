@@ -10,7 +10,17 @@ import { atRate, connect, flatOut, type LoadResult } from './load';
 import { floorTarget } from './floor-target';
 import { type BenchAssignment, parleyTarget } from './parley-target';
 import { type Target } from './target';
+import {
+  backlog,
+  drainedBacklog,
+  type Backlog,
+  type TimelinePoint,
+  withTimeline,
+} from './timeline';
+import { stackProcesses } from '../process-cpu';
 import { log, machine, runBenchmark, waitForQuietMachine, writeReport } from '../report';
+import { StackProbes } from '../soak/probes';
+import { Sampler } from '../soak/sampler';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,6 +33,18 @@ const { values: args } = parseArgs({
     // Seconds at the rate on the stack as `npm start` left it, the tenant and its visitors just
     // created, before anything else: what the first users see. 0 skips it.
     cold: { type: 'string', default: '20' },
+    // When the cold phase starts: right after the set-up (`setup`, as users would), or once the
+    // events the set-up produced are relayed and consumed (`drained`): what separates the
+    // backlog's share of the cold tail from first use's (JIT, caches, pools).
+    'cold-after': { type: 'string', default: 'setup' },
+    // The services, `name=http://host:port` comma-separated, on their own ports (chat.sh passes
+    // the stack's): with them, the cold and the measured 500 msg/s phases carry a timeline of
+    // the stack every 2 s (CPU per process, event-loop delay, outbox, consumer lag).
+    services: { type: 'string' },
+    'run-dir': { type: 'string', default: '.data/run' },
+    'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
+    brokers: { type: 'string', default: '127.0.0.1:9092' },
+    'chat-database': { type: 'string', default: 'parley_chat' },
     idle: { type: 'string', default: '20000' },
     // `parley` alone skips the floor, for a quicker look at Parley.
     targets: { type: 'string', default: 'floor,parley' },
@@ -48,12 +70,53 @@ const coldSeconds = Number(args.cold);
 const assignment = args.assignment as BenchAssignment;
 if (!['join', 'round-robin'].includes(assignment))
   throw new Error('--assignment is join or round-robin');
+const coldAfter = args['cold-after']!;
+if (!['setup', 'drained'].includes(coldAfter)) throw new Error('--cold-after is setup or drained');
+
+/** A phase's result, with the stack's timeline while it ran when the stack is observed. */
+type Observed = LoadResult & { timeline?: TimelinePoint[]; backlogAtStart?: Backlog };
+
+interface StackObserver {
+  probes: StackProbes;
+  sampler: Sampler;
+}
+
+async function observer(): Promise<StackObserver | undefined> {
+  if (!args.services) return undefined;
+  const services = new Map(
+    args.services.split(',').map((entry) => entry.split('=') as [string, string]),
+  );
+  const probes = await StackProbes.connect({
+    redisUrl: args['redis-url']!,
+    brokers: args.brokers!.split(','),
+    chatDatabase: args['chat-database']!,
+  });
+  const sampler = new Sampler({
+    processes: new Map([...stackProcesses(args['run-dir']!), ['bench', process.pid]]),
+    services,
+    ownLoops: new Map(),
+    probes,
+    idleConnected: async () => 0,
+  });
+  return { probes, sampler };
+}
+
+/** Runs a phase, observed (what waited in the stack as it began, and its timeline) or not. */
+async function observed(
+  stack: StackObserver | undefined,
+  phase: () => Promise<LoadResult>,
+): Promise<Observed> {
+  if (!stack) return phase();
+  const backlogAtStart = await backlog(stack.probes);
+  const { result, timeline } = await withTimeline(stack.sampler, 2, phase);
+  return { ...result, backlogAtStart, timeline };
+}
 
 interface TargetReport {
   target: string;
   /** The unmeasured warm-up: its messages are stored too, so they count in `acked`. */
   warmup?: LoadResult;
-  phases: LoadResult[];
+  phases: Observed[];
   stored: number;
   acked: number;
 }
@@ -62,14 +125,21 @@ interface TargetReport {
  * Both phases against one target, then the check that every acked message was stored (`earlier`:
  * a phase run against it before, whose messages are stored too).
  */
-async function measure(target: Target, earlier?: LoadResult): Promise<TargetReport> {
+async function measure(
+  target: Target,
+  stack: StackObserver | undefined,
+  earlier?: LoadResult,
+): Promise<TargetReport> {
   const connected = await connect(target);
   try {
     log(`${target.name}: ${connected.visitors.length} visitors, ${connected.agents.length} agents`);
     log(`${target.name}: waited ${await waitForQuietMachine()} s for the machine to settle`);
     const warm = warmup > 0 ? await atRate(connected, rate, warmup) : undefined;
     log(`${target.name}: waited ${await waitForQuietMachine()} s after the warm-up`);
-    const phases = [await atRate(connected, rate, seconds), await flatOut(connected, seconds)];
+    const phases = [
+      await observed(stack, () => atRate(connected, rate, seconds)),
+      await flatOut(connected, seconds),
+    ];
     for (const phase of phases) log(`${target.name}: ${JSON.stringify(phase)}`);
     const stored = await target.storedVisitorMessages(target.visitors.map((v) => v.roomId));
     return {
@@ -94,11 +164,20 @@ async function main(): Promise<void> {
     assignment,
   });
   if (parley.assignment) log(`round-robin: ${JSON.stringify(parley.assignment)}`);
-  // Cold: no settling, no warm-up, nothing measured before it.
-  let cold: LoadResult | undefined;
+  const stack = await observer();
+  // Cold: no warm-up, nothing measured before it; no settling either, unless `--cold-after drained`.
+  let cold: Observed | undefined;
+  let drainedBeforeCold: Awaited<ReturnType<typeof drainedBacklog>> | undefined;
   if (coldSeconds > 0) {
     const connected = await connect(parley);
-    cold = await atRate(connected, rate, coldSeconds).finally(() => connected.close());
+    if (coldAfter === 'drained') {
+      if (!stack) throw new Error('--cold-after drained needs --services');
+      drainedBeforeCold = await drainedBacklog(stack.probes, 300);
+      log(`${parley.name}: the set-up's backlog: ${JSON.stringify(drainedBeforeCold)}`);
+    }
+    cold = await observed(stack, () => atRate(connected, rate, coldSeconds)).finally(() =>
+      connected.close(),
+    );
     log(`${parley.name} cold: ${JSON.stringify(cold)}`);
   }
   // The floor first, while the stack is idle: after Parley's run its consumers are still
@@ -106,9 +185,11 @@ async function main(): Promise<void> {
   let floorReport: TargetReport | undefined;
   if (args.targets!.split(',').includes('floor')) {
     const floor = await floorTarget({ visitors, agents, mongoUrl: args['mongo-url']! });
-    floorReport = await measure(floor).finally(() => floor.close());
+    floorReport = await measure(floor, undefined).finally(() => floor.close());
   }
-  const parleyReport = await measure(parley, cold);
+  const parleyReport = await measure(parley, stack, cold);
+  stack?.sampler.stop();
+  await stack?.probes.close();
 
   let idle: IdleResult | undefined;
   if (Number(args.idle) > 0) {
@@ -133,6 +214,8 @@ async function main(): Promise<void> {
     warmup,
     assignment,
     roundRobin: parley.assignment,
+    coldAfter,
+    drainedBeforeCold,
     cold,
     parley: parleyReport,
     floor: floorReport,
