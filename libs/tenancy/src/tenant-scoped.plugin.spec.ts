@@ -36,6 +36,17 @@ const inTenant = <T>(tenantId: string, fn: () => T): T => TenantContext.run(tena
 beforeAll(() => Logger.overrideLogger(false));
 
 describe('the tenant-scoped plugin', () => {
+  it('gives a collection an index that starts with the tenant, unless it declares one', () => {
+    const leading = (indexed: Schema) => indexed.indexes().map(([fields]) => Object.keys(fields));
+    expect(leading(schema)).toEqual([['tenantId']]);
+
+    const declared = new Schema({ _id: String, day: String });
+    declared.plugin(tenantScopedPlugin);
+    declared.index({ tenantId: 1, day: -1 });
+    mongoose.createConnection().model('Day', declared);
+    expect(leading(declared)).toEqual([['tenantId', 'day']]);
+  });
+
   it('refuses to query, change, count or aggregate outside a tenant scope', async () => {
     await expect(Notes.find({ text: 'a' }).exec()).rejects.toThrow(MissingTenantError);
     await expect(Notes.findById('n1').exec()).rejects.toThrow(MissingTenantError);

@@ -30,6 +30,15 @@ const QUERY_OPERATIONS: MongooseQueryMiddleware[] = [
 export function tenantScopedPlugin(schema: Schema): void {
   schema.add({ tenantId: { type: String, required: true, immutable: true } });
 
+  // Every read below is narrowed to a tenant, and a database serves a filter from an index on
+  // its leading fields only: a collection none of whose indexes starts with the tenant would be
+  // read whole, every tenant's rows, for each. Checked when the model is made, after the
+  // schema's own indexes are declared.
+  schema.on('init', () => {
+    const tenantFirst = schema.indexes().some(([fields]) => Object.keys(fields)[0] === 'tenantId');
+    if (!tenantFirst) schema.index({ tenantId: 1 });
+  });
+
   schema.pre(QUERY_OPERATIONS, function (this: Query<unknown, unknown>) {
     const update = this.getUpdate() as Record<string, unknown> | null;
     if (update && mentionsTenantId(update)) throw new Error('tenantId cannot be changed');
