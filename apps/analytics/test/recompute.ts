@@ -124,6 +124,19 @@ export class Recomputed {
     return points;
   }
 
+  /** The hourly points summed by day: what `interval=day` answers. */
+  daily(): TimeseriesPoint[] {
+    const days = new Map<string, TimeseriesPoint>();
+    for (const point of this.hourly()) {
+      const at = `${point.at.slice(0, 10)}T00:00:00.000Z`;
+      const day = days.get(at) ?? { at, created: 0, closed: 0, abandoned: 0, messages: 0 };
+      for (const figure of ['created', 'closed', 'abandoned', 'messages'] as const)
+        day[figure] += point[figure];
+      days.set(at, day);
+    }
+    return [...days.values()];
+  }
+
   agents(): AgentFigures[] {
     const ids = new Set<string>();
     const messages = this.messages.filter(

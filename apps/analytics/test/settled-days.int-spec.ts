@@ -21,14 +21,18 @@ describe('analytics of a day that is over: from its summaries, and again after a
   let first: GeneratedDay;
 
   const figures = async () => {
-    const [overview, series, agents] = await Promise.all(
-      [`/overview${range}`, `/timeseries${range}&interval=hour`, `/agents${range}`].map(
-        async (path) => (await fixture.get(path, tenant.accessToken).expect(200)).body,
-      ),
+    const [overview, series, daily, agents] = await Promise.all(
+      [
+        `/overview${range}`,
+        `/timeseries${range}&interval=hour`,
+        `/timeseries${range}&interval=day`,
+        `/agents${range}`,
+      ].map(async (path) => (await fixture.get(path, tenant.accessToken).expect(200)).body),
     );
     return {
       overview: { ...overview, from: undefined, to: undefined, chatbotId: undefined },
       hourly: series.points,
+      daily: daily.points,
       agents: agents.agents.map(({ name, online, ...rest }: Record<string, unknown>) => rest),
     };
   };
@@ -37,6 +41,7 @@ describe('analytics of a day that is over: from its summaries, and again after a
     return {
       overview: { ...recomputed.overview(), from: undefined, to: undefined, chatbotId: undefined },
       hourly: recomputed.hourly(),
+      daily: recomputed.daily(),
       agents: recomputed.agents(),
     };
   };
@@ -56,7 +61,7 @@ describe('analytics of a day that is over: from its summaries, and again after a
     // Read again: now from the summaries the first answer made.
     expect(await figures()).toEqual(expected(first.events));
     const summaries = fixture.analytics.app.get<Model<DaySummary>>(getModelToken(DaySummary.name));
-    const ids = ['agents', 'other', 'totals'].map(
+    const ids = ['agents', 'daily', 'other', 'totals'].map(
       (section) => `${tenant.tenant.id}:${dayOf(day)}:${section}`,
     );
     const kept = await summaries.collection.find({ _id: { $in: ids } as never }).toArray();

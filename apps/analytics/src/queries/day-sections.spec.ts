@@ -42,7 +42,10 @@ describe('sectionsOf', () => {
   const sections = sectionsOf(everything);
 
   it('keeps in each section what its figures need: the same figures as from every counter', () => {
-    expect(overviewOf(day(sections.totals))).toEqual(overviewOf(day(everything)));
+    expect(overviewOf(day(sections.daily))).toEqual(overviewOf(day(everything)));
+    expect(timeseriesOf(day(sections.daily), range, 'day')).toEqual(
+      timeseriesOf(day(everything), range, 'day'),
+    );
     expect(timeseriesOf(day(sections.totals), range, 'hour')).toEqual(
       timeseriesOf(day(everything), range, 'hour'),
     );
@@ -71,5 +74,24 @@ describe('sectionsOf', () => {
       'firstResponse |30 3',
       'firstResponse |90 1',
     ]);
+  });
+
+  it('sums away the hours in the daily section, but the conversations created', () => {
+    const names = sections.daily.map((counter) =>
+      [counter.kind, counter.rest.join('|'), counter.count].join(' '),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'created 9 3',
+        'created 14 2',
+        'closed |resolved 2',
+        'closed |abandoned 1',
+        'messages |visitor 5',
+        'messages |agent 8',
+        'messages |agent 6',
+        'messages |system 1',
+      ]),
+    );
+    expect(sections.daily.length).toBeLessThan(sections.totals.length);
   });
 });

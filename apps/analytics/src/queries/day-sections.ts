@@ -3,11 +3,17 @@ import { type SummarySection } from '../rollups/day-summary.schema';
 
 /**
  * A day's counters as each section of its summary keeps them (see day-summary.schema.ts), with
- * the dimensions its queries do not read summed away: `totals` without agents (overview and
- * series count agents' messages and first responses as one), `agents` without hours.
+ * the dimensions its queries do not read summed away: `totals` without agents (the hourly series
+ * counts agents' messages as one), `daily` without agents and without hours but the
+ * conversations created (the overview's hours of the day), `agents` without hours.
  */
 export function sectionsOf(counters: Counter[]): Record<SummarySection, Counter[]> {
-  const sections = { totals: new Sums(), agents: new Sums(), other: new Sums() };
+  const sections = {
+    daily: new Sums(),
+    totals: new Sums(),
+    agents: new Sums(),
+    other: new Sums(),
+  };
   for (const counter of counters) {
     const { kind, chatbotId, rest, count } = counter;
     switch (kind) {
@@ -15,18 +21,24 @@ export function sectionsOf(counters: Counter[]): Record<SummarySection, Counter[
         const [hour, sender] = rest;
         const agent = sender.startsWith('agent:');
         sections.totals.add(kind, chatbotId, [hour, agent ? 'agent' : sender], count);
+        sections.daily.add(kind, chatbotId, ['', agent ? 'agent' : sender], count);
         if (agent) sections.agents.add(kind, chatbotId, ['', sender], count);
         break;
       }
       case 'firstResponse':
         sections.totals.add(kind, chatbotId, ['', rest[1]], count);
+        sections.daily.add(kind, chatbotId, ['', rest[1]], count);
         sections.agents.add(kind, chatbotId, rest, count);
         break;
-      case 'created':
       case 'closed':
+        sections.totals.add(kind, chatbotId, rest, count);
+        sections.daily.add(kind, chatbotId, ['', rest[1]], count);
+        break;
+      case 'created':
       case 'category':
       case 'resolution':
         sections.totals.add(kind, chatbotId, rest, count);
+        sections.daily.add(kind, chatbotId, rest, count);
         break;
       case 'assigned':
       case 'resolved':
@@ -37,6 +49,7 @@ export function sectionsOf(counters: Counter[]): Record<SummarySection, Counter[
     }
   }
   return {
+    daily: sections.daily.counters(),
     totals: sections.totals.counters(),
     agents: sections.agents.counters(),
     other: sections.other.counters(),

@@ -21,11 +21,12 @@ export class LocalQueriesService implements AnalyticsQueries {
   constructor(private readonly days: DayCountersReader) {}
 
   async overview(range: AnalyticsRange): Promise<Overview> {
-    return overviewOf(await this.days.read(range, 'totals'));
+    return overviewOf(await this.days.read(range, 'daily'));
   }
 
   async timeseries(range: AnalyticsRange, interval: Interval): Promise<TimeseriesPoint[]> {
-    return timeseriesOf(await this.days.read(range, 'totals'), range, interval);
+    const section = interval === 'hour' ? 'totals' : 'daily';
+    return timeseriesOf(await this.days.read(range, section), range, interval);
   }
 
   async agents(range: AnalyticsRange): Promise<AgentFigures[]> {

@@ -1,10 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
- * What each query reads of a day: `totals` (overview, series: no agent dimension), `agents`
- * (per agent, no hours), `other` (SLA, labels, CSAT).
+ * What each query reads of a day: `daily` (overview, daily series: no agents, no hours but the
+ * conversations created), `totals` (hourly series: no agents), `agents` (per agent, no hours),
+ * `other` (SLA, labels, CSAT). FerretDB hands a document over by the kilobyte, so a query reads
+ * the smallest section that holds its figures.
  */
-export const SUMMARY_SECTIONS = ['totals', 'agents', 'other'] as const;
+export const SUMMARY_SECTIONS = ['daily', 'totals', 'agents', 'other'] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
 
 /**
