@@ -158,8 +158,11 @@ RoomSchema.index({ tenantId: 1, displayId: 1 }, { unique: true });
 RoomSchema.index({ tenantId: 1, agentId: 1, status: 1 });
 // Serves the history narrowed to a label, and finds a deleted label's rooms.
 RoomSchema.index({ tenantId: 1, labels: 1 });
-// Serves the history, newest first (`GET /rooms`).
+// Serves the history, newest first (`GET /rooms`), and narrowed to one status.
 RoomSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
+RoomSchema.index({ tenantId: 1, status: 1, createdAt: -1, _id: -1 });
+// Serves the offline messages, oldest first.
+RoomSchema.index({ tenantId: 1, status: 1, queuedAt: 1, _id: 1 });
 // Serves a contact's conversations, newest first (and finds them all for an erasure).
 RoomSchema.index({ tenantId: 1, 'visitor.email': 1, createdAt: -1 });
 // Serve the SLA breach sweep, across tenants: open rooms whose deadline passed.
