@@ -18,6 +18,10 @@ export const redisKeys = {
    * MessageSentEvents. Named after the deployment's database, as the standby deadlines.
    */
   unpublishedMessages: (database: string) => `parley:chat:unpublished-messages:${database}`,
+  /** Changed (a new random value) at every change to a tenant's queue: see QueueTally. */
+  queueVersion: (tenantId: string) => `parley:chat:queue-version:${tenantId}`,
+  /** A tenant's waiting rooms counted by chatbot, category, team and priority, and its version. */
+  queueTally: (tenantId: string) => `parley:chat:queue-tally:${tenantId}`,
   /** The last room display id handed out in a tenant. */
   roomDisplayId: (tenantId: string) => `parley:chat:display-id:${tenantId}`,
   /**

@@ -160,6 +160,47 @@ describe('categories, priority, teams and supervision in the queue', () => {
     expect(page.rooms[0]).toMatchObject({ priority: 'normal', category: null, teamId: null });
   });
 
+  it('keeps the counts true through every change to the queue, read again after each', async () => {
+    const { admin, chatbot, member, billing, team, roomId: billingRoom } = await tenantWithTeam();
+    const counts = async () => {
+      const { total, byTeam, byCategory, byPriority } = await queue(admin);
+      return { total, byTeam, byCategory, byPriority };
+    };
+    expect(await counts()).toMatchObject({ total: 1, byTeam: { [team.teamId]: 1 } });
+    expect(await counts()).toMatchObject({ total: 1 });
+
+    const plainRoom = await newRoom(chatbot);
+    expect(await counts()).toMatchObject({ total: 2, byTeam: { none: 1, [team.teamId]: 1 } });
+
+    await label(admin, plainRoom, { priority: 'urgent', category: billing }).expect(200);
+    expect(await counts()).toEqual({
+      total: 2,
+      byTeam: { [team.teamId]: 2 },
+      byCategory: { [billing]: 2 },
+      byPriority: { normal: 1, urgent: 1 },
+    });
+
+    const memberSocket = await fixture.agent(member.accessToken);
+    await memberSocket.emitWithAck('room:join', { roomId: billingRoom });
+    expect(await counts()).toEqual({
+      total: 1,
+      byTeam: { [team.teamId]: 1 },
+      byCategory: { [billing]: 1 },
+      byPriority: { urgent: 1 },
+    });
+
+    await memberSocket.emitWithAck('room:leave', { roomId: billingRoom });
+    expect(await counts()).toMatchObject({ total: 2 });
+    const adminSocket = await fixture.agent(admin.accessToken);
+    await adminSocket.emitWithAck('room:close', { roomId: plainRoom, reason: 'resolved' });
+    expect(await counts()).toEqual({
+      total: 1,
+      byTeam: { [team.teamId]: 1 },
+      byCategory: { [billing]: 1 },
+      byPriority: { normal: 1 },
+    });
+  });
+
   it('filters the queue by category, team and chatbot, with counts of what the filter keeps', async () => {
     const { admin, chatbot, billing, team, roomId: billingRoom } = await tenantWithTeam();
     const other = await fixture.directory.chatbot(admin.tenant.id, { allowedOrigins: [SITE] });

@@ -13,6 +13,7 @@ import { Note, NoteSchema } from '../notes/note.schema';
 import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.schema';
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
+import { QueueTally } from './queue-tally';
 import { RoomsService } from './rooms.service';
 import { RoomMoves } from './room-moves.service';
 import { RoomLabelsController } from './room-labels.controller';
@@ -41,6 +42,7 @@ import { RoomLabels } from './room-labels.service';
     RoomDeletionService,
     RoomsRepository,
     RoomsService,
+    QueueTally,
     RoomMoves,
     RoomLabels,
   ],

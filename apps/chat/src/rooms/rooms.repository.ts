@@ -13,7 +13,6 @@ import { RoomCache } from './room-cache';
 import { roomChanges } from './room-changes';
 import { type RoomChange, type RoomRecord, toRecord, type Transition } from './room-record';
 import { type CloseReason, Room, RoomTransition } from './room.schema';
-import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { TeamsRepository } from '../directory/teams.repository';
 import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
 import { type HistoryPosition, historyMatch, type RoomHistoryFilter } from './room-history';
@@ -28,12 +27,13 @@ export interface QueuePosition {
 }
 
 /** What the whole (visible, filtered) queue holds. */
-export interface QueueCounts {
-  total: number;
-  byChatbot: Record<string, number>;
-  byCategory: Record<string, number>;
-  byTeam: Record<string, number>;
-  byPriority: Partial<Record<RoomPriority, number>>;
+/** Waiting rooms alike in every dimension the queue is narrowed or counted by. */
+export interface QueueGroup {
+  chatbotId: string;
+  category: string | null;
+  teamId: string | null;
+  rank: number;
+  count: number;
 }
 
 /** Rooms a room may be created with beyond its visitor: what a journey decided. */
@@ -200,13 +200,13 @@ export class RoomsRepository implements OnModuleInit {
     return { rooms: found.slice(0, limit).map(toRecord), hasMore: found.length > limit };
   }
 
-  /** How many rooms wait, in all and per chatbot, category, team and priority (one grouping). */
-  async queueCounts(audience: QueueAudience, filter: QueueFilter = {}): Promise<QueueCounts> {
+  /** The tenant's waiting rooms counted by chatbot, category, team and priority (one grouping). */
+  async queueGroups(): Promise<QueueGroup[]> {
     const groups = await this.rooms.aggregate<{
       _id: { chatbotId: string; category?: string | null; teamId?: string | null; rank?: number };
       count: number;
     }>([
-      { $match: { $and: queueMatch(audience, filter) } },
+      { $match: { status: 'queued' } },
       {
         $group: {
           _id: {
@@ -219,24 +219,13 @@ export class RoomsRepository implements OnModuleInit {
         },
       },
     ]);
-    const counts: QueueCounts = {
-      total: 0,
-      byChatbot: {},
-      byCategory: {},
-      byTeam: {},
-      byPriority: {},
-    };
-    const add = (into: Record<string, number>, key: string, count: number) => {
-      into[key] = (into[key] ?? 0) + count;
-    };
-    for (const { _id, count } of groups) {
-      counts.total += count;
-      add(counts.byChatbot, _id.chatbotId, count);
-      add(counts.byCategory, _id.category ?? 'none', count);
-      add(counts.byTeam, _id.teamId ?? 'none', count);
-      add(counts.byPriority, ROOM_PRIORITIES[_id.rank ?? 1] ?? 'normal', count);
-    }
-    return counts;
+    return groups.map(({ _id, count }) => ({
+      chatbotId: _id.chatbotId,
+      category: _id.category ?? null,
+      teamId: _id.teamId ?? null,
+      rank: _id.rank ?? 1,
+      count,
+    }));
   }
 
   /** Open rooms (waiting or taken) the audience may see, most urgent first, for supervisors. */

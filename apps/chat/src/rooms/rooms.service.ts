@@ -23,6 +23,7 @@ import { agentSummary, roomLabels, roomSla, roomUpdate, slaOutcome } from './roo
 import { RoomsRepository } from './rooms.repository';
 import { type RoomRecord } from './room-record';
 import { AgentCapacityGuard } from './agent-capacity.guard';
+import { QueueTally } from './queue-tally';
 import { canSeeTeam, type QueueAudience, type QueueFilter } from './room-routing';
 
 /** The rest between two sends of a tenant's queue in a burst of changes. */
@@ -44,6 +45,7 @@ export class RoomsService {
     private readonly realtime: RealtimeBus,
     private readonly events: EventPublisher,
     private readonly capacity: AgentCapacityGuard,
+    private readonly tally: QueueTally,
   ) {}
 
   private readonly assignmentListeners: Array<(tenantId: string) => Promise<void>> = [];
@@ -77,7 +79,7 @@ export class RoomsService {
     const after = cursor === undefined ? null : queuePosition(cursor);
     const [{ rooms, hasMore }, counts] = await Promise.all([
       this.rooms.queuePage(after, limit, audience, filter),
-      this.rooms.queueCounts(audience, filter),
+      this.tally.counts(audience, filter),
     ]);
     const last = rooms.at(-1);
     return {
@@ -113,9 +115,12 @@ export class RoomsService {
    * teams, one page for all; with teams, one page per set of teams agents are in, and one for
    * the supervisors, each to its agents only (a team's rooms never reach non-members). Sends
    * asked for while one is going are made once, after it: a burst of assignments or arrivals
-   * sends the queue twice, not once per room.
+   * sends the queue twice, not once per room. Every change to the queue comes through here: its
+   * counts are kept until the next (QueueTally).
    */
-  broadcastQueue(tenantId: string): Promise<void> {
+  async broadcastQueue(tenantId: string): Promise<void> {
+    // Each change gives the queue a new version (the sends coalesce; the changes do not).
+    await this.tally.changed(tenantId);
     return this.queueSends.run(tenantId, () => this.sendQueue(tenantId));
   }
 
