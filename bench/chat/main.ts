@@ -37,9 +37,12 @@ const { values: args } = parseArgs({
     // events the set-up produced are relayed and consumed (`drained`): what separates the
     // backlog's share of the cold tail from first use's (JIT, caches, pools).
     'cold-after': { type: 'string', default: 'setup' },
+    // With `--timeline`, the cold and the measured at-rate phases carry a timeline of the stack
+    // every 2 s (CPU per process, event-loop delay, outbox, consumer lag): what the cold tail is
+    // made of. Off by default: its reads (consumer offsets, INFO, each service) cost the machine.
+    timeline: { type: 'boolean', default: false },
     // The services, `name=http://host:port` comma-separated, on their own ports (chat.sh passes
-    // the stack's): with them, the cold and the measured 500 msg/s phases carry a timeline of
-    // the stack every 2 s (CPU per process, event-loop delay, outbox, consumer lag).
+    // the stack's), read for the timeline and `--cold-after drained`.
     services: { type: 'string' },
     'run-dir': { type: 'string', default: '.data/run' },
     'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
@@ -82,7 +85,7 @@ interface StackObserver {
 }
 
 async function observer(): Promise<StackObserver | undefined> {
-  if (!args.services) return undefined;
+  if (!args.services || (!args.timeline && coldAfter !== 'drained')) return undefined;
   const services = new Map(
     args.services.split(',').map((entry) => entry.split('=') as [string, string]),
   );
@@ -106,7 +109,7 @@ async function observed(
   stack: StackObserver | undefined,
   phase: () => Promise<LoadResult>,
 ): Promise<Observed> {
-  if (!stack) return phase();
+  if (!stack || !args.timeline) return phase();
   const backlogAtStart = await backlog(stack.probes);
   const { result, timeline } = await withTimeline(stack.sampler, 2, phase);
   return { ...result, backlogAtStart, timeline };
@@ -165,31 +168,35 @@ async function main(): Promise<void> {
   });
   if (parley.assignment) log(`round-robin: ${JSON.stringify(parley.assignment)}`);
   const stack = await observer();
-  // Cold: no warm-up, nothing measured before it; no settling either, unless `--cold-after drained`.
   let cold: Observed | undefined;
   let drainedBeforeCold: Awaited<ReturnType<typeof drainedBacklog>> | undefined;
-  if (coldSeconds > 0) {
-    const connected = await connect(parley);
-    if (coldAfter === 'drained') {
-      if (!stack) throw new Error('--cold-after drained needs --services');
-      drainedBeforeCold = await drainedBacklog(stack.probes, 300);
-      log(`${parley.name}: the set-up's backlog: ${JSON.stringify(drainedBeforeCold)}`);
-    }
-    cold = await observed(stack, () => atRate(connected, rate, coldSeconds)).finally(() =>
-      connected.close(),
-    );
-    log(`${parley.name} cold: ${JSON.stringify(cold)}`);
-  }
-  // The floor first, while the stack is idle: after Parley's run its consumers are still
-  // working through the events it produced, which would slow the floor down.
   let floorReport: TargetReport | undefined;
-  if (args.targets!.split(',').includes('floor')) {
-    const floor = await floorTarget({ visitors, agents, mongoUrl: args['mongo-url']! });
-    floorReport = await measure(floor, undefined).finally(() => floor.close());
+  let parleyReport: TargetReport;
+  try {
+    // Cold: no warm-up, nothing measured before it; no settling either, unless `--cold-after drained`.
+    if (coldSeconds > 0) {
+      const connected = await connect(parley);
+      if (coldAfter === 'drained') {
+        if (!stack) throw new Error('--cold-after drained needs --services');
+        drainedBeforeCold = await drainedBacklog(stack.probes, 300);
+        log(`${parley.name}: the set-up's backlog: ${JSON.stringify(drainedBeforeCold)}`);
+      }
+      cold = await observed(stack, () => atRate(connected, rate, coldSeconds)).finally(() =>
+        connected.close(),
+      );
+      log(`${parley.name} cold: ${JSON.stringify(cold)}`);
+    }
+    // The floor first, while the stack is idle: after Parley's run its consumers are still
+    // working through the events it produced, which would slow the floor down.
+    if (args.targets!.split(',').includes('floor')) {
+      const floor = await floorTarget({ visitors, agents, mongoUrl: args['mongo-url']! });
+      floorReport = await measure(floor, undefined).finally(() => floor.close());
+    }
+    parleyReport = await measure(parley, stack, cold);
+  } finally {
+    stack?.sampler.stop();
+    await stack?.probes.close();
   }
-  const parleyReport = await measure(parley, stack, cold);
-  stack?.sampler.stop();
-  await stack?.probes.close();
 
   let idle: IdleResult | undefined;
   if (Number(args.idle) > 0) {

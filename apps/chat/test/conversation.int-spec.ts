@@ -232,7 +232,10 @@ describe('a conversation between a visitor and an agent', () => {
     const redis = fixture.chat.app.get<Redis>(REDIS);
     expect(await redis.zcard(claimsKey)).toBe(100);
     expect(await redis.zscore(claimsKey, 'old')).toBeNull();
-    expect(await redis.pttl(claimsKey)).toBeLessThanOrEqual(15 * 60 * 1000);
+    const keptFor = await redis.pttl(claimsKey);
+    expect(keptFor > 0 && keptFor <= 15 * 60 * 1000).toBe(true);
+    const [seqKey] = await redis.keys(`parley:chat:message-seqs:*:${roomId}`);
+    const lastSeq = await redis.hget(seqKey!, 'seq');
 
     const again = await visitor.emitWithAck('message:send', {
       clientMessageId: 'old',
@@ -243,6 +246,9 @@ describe('a conversation between a visitor and an agent', () => {
       .collection('messages')
       .countDocuments({ roomId, clientMessageId: 'old' });
     expect(count).toBe(1);
+    // The seq the resend was handed is given back: the room's next message leaves no hole.
+    expect(await redis.hget(seqKey!, 'seq')).toBe(lastSeq);
+    expect(await redis.zscore(claimsKey, 'old')).toBe(String('seq' in first && first.seq));
   });
 
   it('reads a forgotten room’s last seq from the database once, and goes on from it', async () => {

@@ -34,9 +34,12 @@ export function tenantScopedPlugin(schema: Schema): void {
   // its leading fields only: a collection none of whose indexes starts with the tenant would be
   // read whole, every tenant's rows, for each. Checked when the model is made, after the
   // schema's own indexes are declared.
-  schema.on('init', () => {
-    const tenantFirst = schema.indexes().some(([fields]) => Object.keys(fields)[0] === 'tenantId');
-    if (!tenantFirst) schema.index({ tenantId: 1 });
+  // The model's own schema: a model may be compiled from a clone of this one.
+  schema.on('init', (model: Model<unknown>) => {
+    const compiled = model.schema;
+    const indexes = compiled.indexes();
+    if (!indexes.some(([fields]) => Object.keys(fields)[0] === 'tenantId'))
+      compiled.index({ tenantId: 1 });
   });
 
   schema.pre(QUERY_OPERATIONS, function (this: Query<unknown, unknown>) {

@@ -85,6 +85,11 @@ export class MessageSentEvents implements OnApplicationBootstrap, OnApplicationS
     await this.redis.zadd(this.ledgerKey, Date.now(), memberOf(room, seq));
   }
 
+  /** A seq given back before its message was stored: no event is owed for it. */
+  async notOwed(room: EventRoom, seq: number): Promise<void> {
+    await this.redis.zrem(this.ledgerKey, memberOf(room, seq));
+  }
+
   /** The message's event, into the outbox; with it, it is no longer owed. */
   async publish(
     room: EventRoom,

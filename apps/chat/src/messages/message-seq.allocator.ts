@@ -27,6 +27,19 @@ return {seq, 1}
 `;
 
 /**
+ * Gives back a seq just handed out to a resend whose claim Redis had let go (its original is
+ * stored under ARGV[3]): the counter goes back if no seq was handed out since, so the room's seqs
+ * keep no hole that every socket would wait on; the claim points at the original from now on.
+ */
+const GIVE_BACK_SCRIPT = `
+if redis.call('HGET', KEYS[1], 'seq') == ARGV[1] then
+  redis.call('HSET', KEYS[1], 'seq', tonumber(ARGV[1]) - 1)
+end
+if redis.call('ZSCORE', KEYS[2], ARGV[2]) then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2]) end
+return 1
+`;
+
+/**
  * A room's counter is kept a day after its last message: a room idle that long has closed. A cold
  * room's next seq then costs one database query.
  */
@@ -71,8 +84,17 @@ export class MessageSeqAllocator {
     claimsKeepMs: number,
   ) => Promise<[number, 0 | 1] | null>;
 
+  private readonly giveBackScript: (
+    key: string,
+    claimsKey: string,
+    seq: number,
+    clientMessageId: string,
+    originalSeq: number,
+  ) => Promise<number>;
+
   constructor(@Inject(REDIS) private readonly redis: Redis) {
     this.claimScript = redisScript(redis, 'parleyClaimMessageSeq', CLAIM_SCRIPT, 2);
+    this.giveBackScript = redisScript(redis, 'parleyGiveBackMessageSeq', GIVE_BACK_SCRIPT, 2);
   }
 
   /** The seq for a client message id: a new one, or the one it got before (a resend). */
@@ -96,6 +118,25 @@ export class MessageSeqAllocator {
     const floor = await highestStored();
     const [seq] = (await this.runClaim(room, clientMessageId, String(floor)))!;
     return { seq, fresh: true };
+  }
+
+  /**
+   * `seq` was claimed for a resend of a message stored before as `originalSeq`: given back where
+   * it is still the room's last, so that no stream waits for a seq that will never be stored.
+   */
+  async giveBack(
+    room: Room,
+    seq: number,
+    clientMessageId: string,
+    originalSeq: number,
+  ): Promise<void> {
+    await this.giveBackScript(
+      redisKeys.messageSeqs(room.tenantId, room.id),
+      redisKeys.messageClaims(room.tenantId, room.id),
+      seq,
+      clientMessageId,
+      originalSeq,
+    );
   }
 
   /** The seq a client message id got, where Redis still knows it. */

@@ -160,13 +160,30 @@ export class MessagesService {
       if (!holder) {
         // Refused for its client message id alone: stored before, under a seq Redis forgot.
         const original = await this.messages.byClientMessageId(room.id, input.clientMessageId);
-        if (original) return { message: original, duplicate: true };
-        throw chatErrors.busy();
+        if (!original) throw chatErrors.busy();
+        if (fresh) await this.giveBack(room, seq, input.clientMessageId, original.seq);
+        return { message: original, duplicate: true };
       }
       // The seq holds another message: Redis lost the room's counter and handed it out again.
       if (attempt === SEQ_ATTEMPTS) throw new Error(`no free seq in room ${room.id}`);
       ({ seq, fresh } = await this.seqs.reclaim(room, input.clientMessageId, highest));
     }
+  }
+
+  /**
+   * A seq claimed for a resend that turned out to have its original: handed back, and its event
+   * no longer owed. Should either fail, the seq is skipped, as the contract allows.
+   */
+  private async giveBack(
+    room: RoomRecord,
+    seq: number,
+    clientMessageId: string,
+    originalSeq: number,
+  ): Promise<void> {
+    await Promise.all([
+      this.seqs.giveBack(room, seq, clientMessageId, originalSeq),
+      this.sentEvents.notOwed(room, seq),
+    ]).catch((error: Error) => this.logger.warn(`seq ${seq} not given back: ${error.message}`));
   }
 
   /** The message a client message id was stored as, if it was. */

@@ -1,9 +1,8 @@
 import { ROOM_PRIORITIES, type RoomPriority } from '@app/contracts';
 import { REDIS } from '@app/platform';
 import { TenantContext } from '@app/tenancy';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { redisKeys } from '../redis-keys';
 import { type QueueAudience, type QueueFilter } from './room-routing';
 import { type QueueGroup, RoomsRepository } from './rooms.repository';
@@ -17,26 +16,22 @@ export interface QueueCounts {
 }
 
 /**
- * How long a tally is trusted without a change announced: the bound on how stale the counts
- * could be, should a change to the queue ever go unannounced.
+ * How long a tally is kept: the bound on how stale the counts could be should the queue's
+ * version fail to change (Redis refusing the write).
  */
 const TALLY_KEEP_MS = 60_000;
-/** A queue unchanged this long counts as changed (its tally is made again on the next read). */
-const VERSION_KEEP_MS = 24 * 3600 * 1000;
 
 /**
  * The counts of a tenant's queue (in all, per chatbot, category, team and priority), for every
  * audience and filter, from one grouping of its waiting rooms kept in Redis until the queue
  * changes. The database decodes every waiting room to count them (a quarter of a millisecond
  * each on FerretDB): the queue page and every send of it to agents read the counts, and the
- * queue changes far less often than it is read. Every change to the queue is announced through
- * `changed` (RoomsService.broadcastQueue, which also sends agents the new queue): it gives the
- * queue a new version, and a tally of another version is made again.
+ * queue changes far less often than it is read. Each tally holds the queue's version it was
+ * made at (see QueueVersion, changed by every room write that touches the queue); a tally of
+ * another version is made again.
  */
 @Injectable()
 export class QueueTally {
-  private readonly logger = new Logger(QueueTally.name);
-
   constructor(
     private readonly rooms: RoomsRepository,
     @Inject(REDIS) private readonly redis: Redis,
@@ -47,21 +42,12 @@ export class QueueTally {
     return countQueue(await this.groups(TenantContext.current()), audience, filter);
   }
 
-  /** The tenant's queue changed: its tally is made again on its next read. */
-  async changed(tenantId: string): Promise<void> {
-    await this.redis
-      .set(redisKeys.queueVersion(tenantId), randomUUID(), 'PX', VERSION_KEEP_MS)
-      .catch((error: Error) =>
-        // The tally then lags the change by TALLY_KEEP_MS at most.
-        this.logger.warn(`queue version of ${tenantId} not changed: ${error.message}`),
-      );
-  }
-
   private async groups(tenantId: string): Promise<QueueGroup[]> {
     const [version, stored] = await this.redis.mget(
       redisKeys.queueVersion(tenantId),
       redisKeys.queueTally(tenantId),
     );
+    // As QueueVersion.current, in the same round trip as the tally.
     const current = version ?? '';
     if (stored) {
       const tally = JSON.parse(stored) as { version: string; groups: QueueGroup[] };

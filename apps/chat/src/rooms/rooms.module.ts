@@ -14,6 +14,7 @@ import { Room, RoomSchema, RoomTransition, RoomTransitionSchema } from './room.s
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
 import { QueueTally } from './queue-tally';
+import { QueueVersion } from './queue-version';
 import { RoomsService } from './rooms.service';
 import { RoomMoves } from './room-moves.service';
 import { RoomLabelsController } from './room-labels.controller';
@@ -43,6 +44,7 @@ import { RoomLabels } from './room-labels.service';
     RoomsRepository,
     RoomsService,
     QueueTally,
+    QueueVersion,
     RoomMoves,
     RoomLabels,
   ],

@@ -16,6 +16,7 @@ import { type CloseReason, Room, RoomTransition } from './room.schema';
 import { TeamsRepository } from '../directory/teams.repository';
 import { type QueueAudience, type QueueFilter, priorityRank, routedTeam } from './room-routing';
 import { type HistoryPosition, historyMatch, type RoomHistoryFilter } from './room-history';
+import { QueueVersion } from './queue-version';
 import { SlaClock } from '../sla/sla-clock.service';
 import { type RoomDeadlines, SlaDeadlineIndex } from '../sla/sla-deadline-index';
 
@@ -66,6 +67,7 @@ export class RoomsRepository implements OnModuleInit {
     private readonly teams: TeamsRepository,
     private readonly slaClock: SlaClock,
     private readonly slaDeadlines: SlaDeadlineIndex,
+    private readonly queueVersion: QueueVersion,
   ) {}
 
   /**
@@ -126,6 +128,7 @@ export class RoomsRepository implements OnModuleInit {
         const record = toRecord(created.toObject());
         await this.messageSeqs.start(record);
         await this.cache.store(record);
+        await this.queueVersion.afterWrite(null, record);
         await this.slaDeadlines.watch([record]);
         return record;
       } catch (error) {
@@ -448,6 +451,7 @@ export class RoomsRepository implements OnModuleInit {
     await updateOwn(this.rooms, room, { $set: { ...change, version, updatedAt } });
     const changed = { ...room, ...change, version, updatedAt };
     await this.cache.store(changed);
+    await this.queueVersion.afterWrite(room, changed);
     return changed;
   }
 

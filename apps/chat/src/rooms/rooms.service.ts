@@ -115,12 +115,9 @@ export class RoomsService {
    * teams, one page for all; with teams, one page per set of teams agents are in, and one for
    * the supervisors, each to its agents only (a team's rooms never reach non-members). Sends
    * asked for while one is going are made once, after it: a burst of assignments or arrivals
-   * sends the queue twice, not once per room. Every change to the queue comes through here: its
-   * counts are kept until the next (QueueTally).
+   * sends the queue twice, not once per room.
    */
-  async broadcastQueue(tenantId: string): Promise<void> {
-    // Each change gives the queue a new version (the sends coalesce; the changes do not).
-    await this.tally.changed(tenantId);
+  broadcastQueue(tenantId: string): Promise<void> {
     return this.queueSends.run(tenantId, () => this.sendQueue(tenantId));
   }
 
