@@ -130,13 +130,7 @@ export class MessageSeqAllocator {
     clientMessageId: string,
     originalSeq: number,
   ): Promise<void> {
-    await this.giveBackScript(
-      redisKeys.messageSeqs(room.tenantId, room.id),
-      redisKeys.messageClaims(room.tenantId, room.id),
-      seq,
-      clientMessageId,
-      originalSeq,
-    );
+    await this.giveBackScript(...scriptKeys(room), seq, clientMessageId, originalSeq);
   }
 
   /** The seq a client message id got, where Redis still knows it. */
@@ -150,8 +144,7 @@ export class MessageSeqAllocator {
 
   private runClaim(room: Room, clientMessageId: string, floor: string) {
     return this.claimScript(
-      redisKeys.messageSeqs(room.tenantId, room.id),
-      redisKeys.messageClaims(room.tenantId, room.id),
+      ...scriptKeys(room),
       clientMessageId,
       floor,
       KEEP_MS,
@@ -188,4 +181,12 @@ export class MessageSeqAllocator {
     const replies = await execPipeline(pipeline);
     return replies.map((value) => (value === null ? null : Number(value)));
   }
+}
+
+/** The keys both scripts take: the room's counter, then its claims. */
+function scriptKeys(room: Room): [string, string] {
+  return [
+    redisKeys.messageSeqs(room.tenantId, room.id),
+    redisKeys.messageClaims(room.tenantId, room.id),
+  ];
 }

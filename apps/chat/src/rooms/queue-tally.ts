@@ -47,7 +47,7 @@ export class QueueTally {
       redisKeys.queueVersion(tenantId),
       redisKeys.queueTally(tenantId),
     );
-    // As QueueVersion.current, in the same round trip as the tally.
+    // No version: the queue unchanged for as long as QueueVersion keeps one.
     const current = version ?? '';
     if (stored) {
       const tally = JSON.parse(stored) as { version: string; groups: QueueGroup[] };

@@ -22,11 +22,6 @@ export class QueueVersion {
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  /** The queue's version now ('' for one unchanged since the last VERSION_KEEP_MS). */
-  async current(tenantId: string): Promise<string> {
-    return (await this.redis.get(redisKeys.queueVersion(tenantId))) ?? '';
-  }
-
   /** After a room was created or changed: a new version if the change touched the queue. */
   async afterWrite(before: RoomRecord | null, after: RoomRecord): Promise<void> {
     if (before && !touchesQueue(before, after)) return;
